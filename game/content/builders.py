@@ -1,0 +1,497 @@
+"""One builder per kind of content file: YAML tree → model, checking every field.
+
+Each builder reads one file's top-level mapping through a ``Reader`` and returns
+the model, or None when the file had errors (the problems say why). Checks that
+need other files (does this scenario id exist?) are in ``validator.py``.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from . import rulesets
+from .models import (
+    FACE_SWAP_TELLS, Audience, Board, Channel, Choice, Contact, Ending, EndingOutcome,
+    Ladder, Layout, Line, Node, Outcome, Pack, PackSettings, QuizItem, QuizPool,
+    RulePreset, ScamType, Scenario, Seat, Source, Speaker, Square, Technique, Tile, TileType,
+)
+from .reader import ID_PATTERN, Reader
+from .yamlsafe import YMap
+
+KINDS = ("scam_type", "tile_set", "board", "scenario", "quiz_pool", "pack")
+
+
+class AssetRef:
+    """An asset path named in content, checked by the validator against the folder."""
+
+    def __init__(self, path: str, line: int, col: int):
+        self.path, self.line, self.col = path, line, col
+
+
+class Built:
+    """What one file produced: its kind, the model(s) and the asset references."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.items: list = []
+        self.assets: list[AssetRef] = []
+        # positions of id references, for cross-reference errors: (kind, id, line, col, owner_id)
+        self.refs: list[tuple[str, str, int, int, str]] = []
+
+
+def build(r: Reader, source_path: str) -> Built | None:
+    kind = r.choice("kind", KINDS, required=True)
+    if not kind:
+        r.finish()
+        return None
+    built = Built(kind)
+    source = Source(source_path, r.data.line, r.data.col)
+    model = _BUILDERS[kind](r, built, source)
+    ok = r.finish()
+    if model is not None and ok:
+        built.items.append(model)
+    return built
+
+
+# ---------------------------------------------------------------- scam types
+
+def _scam_type(r: Reader, built: Built, source: Source):
+    r.where = "this scam type"
+    scam = ScamType(
+        id=r.id(),
+        name=r.text("name"),
+        summary=r.text("summary"),
+        techniques=r.enum_list("techniques", Technique, required=True),
+        signs=r.text_list("signs"),
+        right_action=r.text("right_action"),
+        advice=r.text("advice"),
+        source=source,
+    )
+    return scam
+
+
+# ---------------------------------------------------------------- tiles
+
+def _tile_set(r: Reader, built: Built, source: Source):
+    r.where = "this tile set"
+    r.id()
+    tiles = r.list("tiles")
+    if tiles is None:
+        return None
+    seen: dict[str, int] = {}
+    for i, t in r.each_mapping(tiles, "tiles", lambda i: f"tile {i + 1}"):
+        tile_id = t.id()
+        if tile_id:
+            t.where = f"tile '{tile_id}'"
+        ttype = t.enum("type", TileType, required=False, default=TileType.SCAM)
+        scam_type = t.ref("scam_type", required=ttype is TileType.SCAM)
+        scenarios = t.id_list("scenarios", required=False)
+        quiz_pool = t.ref("quiz_pool", required=False)
+        tip = t.text("tip")
+        if ttype is TileType.SCAM and not scenarios and not quiz_pool:
+            t.error(None, "tile-starts-nothing", f"{t.where} starts no scene and no quiz",
+                    "add 'scenarios: [id, …]' or 'quiz_pool: id' (or make it 'type: safe')")
+        for ref_kind, ids, key in (("scam_type", [scam_type] if scam_type else [], "scam_type"),
+                                   ("scenario", scenarios, "scenarios"),
+                                   ("quiz_pool", [quiz_pool] if quiz_pool else [], "quiz_pool")):
+            for ref in ids:
+                built.refs.append((ref_kind, ref, *t.pos(key), tile_id or ""))
+        keyword = t.text("keyword")
+        if keyword and len(keyword) > 8:
+            t.warning("keyword", "long-keyword", f"the keyword '{keyword}' has {len(keyword)} characters",
+                      "keywords of 2–6 characters stay readable on a board square")
+        if t.finish() and tile_id:
+            if tile_id in seen:
+                t.error("id", "duplicate-id", f"tile id '{tile_id}' is used twice in this file")
+                continue
+            seen[tile_id] = i
+            built.items.append(Tile(tile_id, keyword, ttype, scam_type, scenarios, quiz_pool, tip,
+                                    Source(source.path, tiles.pos(i)[0], tiles.pos(i)[1])))
+        else:
+            r.ok = False
+    return None  # tiles were appended one by one
+
+
+# ---------------------------------------------------------------- boards
+
+def _board(r: Reader, built: Built, source: Source):
+    r.where = "this board"
+    board_id = r.id()
+    name = r.text("name")
+    description = r.text("description")
+    layout = r.enum("layout", Layout, required=False, default=Layout.RING)
+    rules = _rules(r)
+    players = r.sub("players", "'players'", required=False)
+    min_p = players.int("min", default=1, low=1, high=4) if players else 1
+    max_p = players.int("max", default=4, low=1, high=4) if players else 4
+    if players:
+        players.finish()
+        if min_p > max_p:
+            players.error("min", "out-of-range", f"players.min ({min_p}) is larger than players.max ({max_p})")
+            r.ok = False
+    squares = _track(r, built, board_id or "")
+    seats = _seats(r, len(squares) if squares else 0)
+    home_length = r.int("home_length", default=0 if layout is Layout.PATH else 6, low=0, high=12)
+    if seats is not None and max_p > len(seats):
+        r.error("seats", "not-enough-seats", f"the board allows {max_p} players but has {len(seats)} seats",
+                "add seats or lower players.max")
+    if layout is Layout.RING and home_length == 0:
+        r.error("home_length", "out-of-range", "a ring board needs home columns (home_length ≥ 1)")
+    if not (board_id and squares and seats and rules):
+        return None
+    return Board(board_id, name, description, layout, MappingProxyType(rules[1]), rules[0],
+                 squares, seats, home_length, min_p, max_p, source)
+
+
+def _rules(r: Reader):
+    data = r.mapping("rules")
+    if data is None:
+        return None
+    rr = Reader(data, r.problems, "'rules'", r.texts)
+    preset = rr.enum("preset", RulePreset)
+    overrides: dict[str, object] = {}
+    for key, value in data.items():
+        if key == "preset":
+            continue
+        switch = rulesets.SWITCHES.get(key)
+        rr.asked.add(key) if switch else None
+        if switch is None:
+            continue  # finish() reports it with a hint
+        pos = data.pos(key)
+        if switch.kind == "bool" and not isinstance(value, bool):
+            r.problems.error(*pos, "wrong-type", f"rule '{key}' must be true or false", switch.doc)
+            rr.ok = False
+        elif switch.kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool) or not switch.low <= value <= switch.high:
+                r.problems.error(*pos, "wrong-type",
+                                 f"rule '{key}' must be a whole number from {switch.low} to {switch.high}", switch.doc)
+                rr.ok = False
+                continue
+        elif switch.kind == "dice_set":
+            if (not isinstance(value, list) or not value
+                    or not all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 6 for v in value)):
+                r.problems.error(*pos, "wrong-type", f"rule '{key}' must be a list of dice faces 1–6, e.g. [5, 6]",
+                                 switch.doc)
+                rr.ok = False
+                continue
+            value = sorted(set(value))
+        overrides[key] = value
+    # Names of all switches are acceptable keys: make the hint list them.
+    known = set(rr.asked)
+    rr.asked |= set(rulesets.SWITCHES) - set(data.keys())
+    ok = rr.finish()
+    rr.asked = known
+    if not ok or preset is None:
+        r.ok = False
+        return None
+    return preset, rulesets.resolve(preset.value, overrides)
+
+
+def _track(r: Reader, built: Built, board_id: str):
+    t = r.sub("track", "'track'")
+    if t is None:
+        return None
+    length = t.int("length", required=True, low=4, high=200)
+    colours = t.list("colours", required=False)
+    cycle: list[str | None] = []
+    if colours is not None:
+        for i, c in enumerate(colours):
+            if c is None or c in rulesets.COLOURS:
+                cycle.append(c)
+            else:
+                r.problems.error(*colours.pos(i), "bad-value", f"{c!r} is not a board colour",
+                                 f"one of: {', '.join(rulesets.COLOURS)} (or ~ for a plain square)")
+                t.ok = False
+    tiles = _index_map(t, "tiles", length, value_is_id=True)
+    fly = _index_map(t, "fly", length, value_is_id=False)
+    for index, (tile_id, line, col) in tiles.items():
+        built.refs.append(("tile", tile_id, line, col, board_id))
+    ok = t.finish()
+    if not ok or not length:
+        r.ok = False
+        return None
+    squares = []
+    for i in range(length):
+        colour = cycle[i % len(cycle)] if cycle else None
+        squares.append(Square(i, colour, tiles[i][0] if i in tiles else None, fly[i][0] if i in fly else None))
+    return tuple(squares)
+
+
+def _index_map(t: Reader, key: str, length: int, value_is_id: bool) -> dict[int, tuple]:
+    data = t.mapping(key, required=False)
+    out: dict[int, tuple] = {}
+    if data is None:
+        return out
+    for index, value in data.items():
+        line, col = data.key_pos[index]
+        if not isinstance(index, int) or not 0 <= index < length:
+            t.problems.error(line, col, "bad-square", f"{index!r} in '{key}' is not a square number 0–{length - 1}",
+                             "squares are numbered from 0 along the track")
+            t.ok = False
+            continue
+        vline, vcol = data.pos(index)
+        if value_is_id:
+            if not isinstance(value, str) or not ID_PATTERN.match(value):
+                t.problems.error(vline, vcol, "bad-id", f"{value!r} on square {index} is not a tile id")
+                t.ok = False
+                continue
+        elif not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < length:
+            t.problems.error(vline, vcol, "bad-square", f"fly target {value!r} is not a square number 0–{length - 1}")
+            t.ok = False
+            continue
+        out[index] = (value, vline, vcol)
+    return out
+
+
+def _seats(r: Reader, length: int):
+    items = r.list("seats")
+    if items is None:
+        return None
+    seats = []
+    colours_seen: set[str] = set()
+    shapes_seen: set[str] = set()
+    for i, s in r.each_mapping(items, "seats", lambda i: f"seat {i + 1}"):
+        colour = s.choice("colour", rulesets.COLOURS, required=True)
+        start = s.int("start", required=True, low=0, high=max(length - 1, 0))
+        entry = s.int("home_entry", required=True, low=0, high=max(length - 1, 0))
+        shape = s.choice("shape", rulesets.SHAPES, default=rulesets.SHAPES[i % len(rulesets.SHAPES)])
+        if colour in colours_seen:
+            s.error("colour", "duplicate-seat", f"two seats have the colour {colour}")
+        if shape in shapes_seen:
+            s.error("shape", "duplicate-seat", f"two seats have the shape {shape}",
+                    "each player needs a distinct shape so colour-blind players can tell tokens apart")
+        colours_seen.add(colour)
+        shapes_seen.add(shape)
+        if s.finish():
+            seats.append(Seat(colour, start, entry, shape))
+        else:
+            r.ok = False
+    return tuple(seats) if seats and r.ok else None
+
+
+# ---------------------------------------------------------------- scenarios
+
+def _scenario(r: Reader, built: Built, source: Source):
+    r.where = "this scenario"
+    scenario_id = r.id()
+    title = r.text("title")
+    scam_type = r.ref("scam_type")
+    if scam_type:
+        built.refs.append(("scam_type", scam_type, *r.pos("scam_type"), scenario_id or ""))
+    audiences = r.enum_list("audiences", Audience, required=False) or tuple(Audience)
+    summary = r.text("summary")
+    at_stake = r.int("at_stake", default=0, low=0, high=100_000_000)
+    start = r.id("start")
+    nodes_data = r.mapping("nodes")
+    nodes: dict[str, Node] = {}
+    if nodes_data is not None:
+        for node_id, value in nodes_data.items():
+            line, col = nodes_data.key_pos[node_id]
+            if not isinstance(node_id, str) or not ID_PATTERN.match(node_id):
+                r.problems.error(line, col, "bad-id", f"{node_id!r} is not a valid node id",
+                                 "node ids use lower-case letters, digits and '_'")
+                r.ok = False
+                continue
+            if not isinstance(value, YMap):
+                r.problems.error(line, col, "wrong-type", f"node '{node_id}' must be a mapping of fields")
+                r.ok = False
+                continue
+            node = _node(Reader(value, r.problems, f"node '{node_id}'", r.texts), node_id, built, line)
+            if node is None:
+                r.ok = False
+            else:
+                nodes[node_id] = node
+    if not (scenario_id and start and nodes) or not r.ok:
+        return None
+    return Scenario(scenario_id, title, scam_type, audiences, summary, at_stake, start,
+                    MappingProxyType(nodes), source)
+
+
+def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
+    channel = n.enum("channel", Channel)
+    contact = None
+    c = n.sub("contact", f"the contact of node '{node_id}'", required=False)
+    if c is not None:
+        avatar = _asset(c, "avatar", built)
+        contact = Contact(c.text("name"), c.plain("number"), c.text("note", required=False), avatar)
+        if not c.finish():
+            n.ok = False
+    lines = _lines(n, node_id)
+    choices: list[Choice] = []
+    items = n.list("choices", required=False)
+    if items is not None:
+        for i, ch in n.each_mapping(items, "choices", lambda i: f"choice {i + 1} of node '{node_id}'"):
+            choice = _choice(ch)
+            if ch.finish() and choice:
+                choices.append(choice)
+            else:
+                n.ok = False
+    ending = None
+    e = n.sub("ending", f"the ending of node '{node_id}'", required=False)
+    if e is not None:
+        outcome = e.enum("outcome", EndingOutcome)
+        ending = Ending(outcome, e.text("summary")) if outcome else None
+        if not e.finish():
+            n.ok = False
+    if ending and choices:
+        n.error("ending", "ending-with-choices", f"node '{node_id}' is an ending but also has choices",
+                "an ending closes the scene; move the choices to another node")
+    tells = ()
+    tell_items = n.list("tells", required=False)
+    if tell_items is not None:
+        tells_out = []
+        for i, tell in enumerate(tell_items):
+            if tell in FACE_SWAP_TELLS:
+                tells_out.append(tell)
+            else:
+                n.problems.error(*tell_items.pos(i), "bad-value", f"{tell!r} is not a face-swap tell",
+                                 f"one of: {', '.join(FACE_SWAP_TELLS)}")
+                n.ok = False
+        tells = tuple(tells_out)
+        if channel is not None and channel is not Channel.VIDEO_CALL:
+            n.warning("tells", "tells-off-video", "face-swap tells only show on a video_call node")
+    app = n.text("app", required=False)
+    payee = n.text("payee", required=False)
+    amount = n.int("amount", default=0, low=0, high=100_000_000)
+    link = n.plain("link")
+    image = _asset(n, "image", built)
+    if not n.finish() or channel is None:
+        return None
+    return Node(node_id, channel, contact, lines, tuple(choices), ending,
+                tells, app, payee, amount, link, image, line)
+
+
+def _lines(n: Reader, node_id: str) -> tuple[Line, ...]:
+    items = n.list("lines", required=False)
+    if items is None:
+        return ()
+    lines = []
+    speakers = [s.value for s in Speaker]
+    for i, item in enumerate(items):
+        pos = items.pos(i)
+        if not isinstance(item, dict) or len(item) != 1:
+            n.problems.error(*pos, "bad-line", f"line {i + 1} of node '{node_id}' must be one 'speaker: text' pair",
+                             "write e.g. '- them: 您好，我是客服' (speakers: them, me, system)")
+            n.ok = False
+            continue
+        (speaker, text), = item.items()
+        if speaker not in speakers:
+            n.problems.error(*item.key_pos[speaker], "bad-value", f"{speaker!r} is not a speaker",
+                             "speakers are: them (the other side), me (the player), system (phone notices)")
+            n.ok = False
+            continue
+        value = Reader(item, n.problems, f"line {i + 1} of node '{node_id}'", n.texts).text(speaker)
+        if value:
+            lines.append(Line(Speaker(speaker), value))
+        else:
+            n.ok = False
+    return tuple(lines)
+
+
+def _choice(ch: Reader) -> Choice | None:
+    text = ch.text("text")
+    to = ch.id("to")
+    outcome = ch.enum("outcome", Outcome)
+    ladder = ch.enum("ladder", Ladder)
+    money = ch.int("money", default=0, low=0, high=100_000_000)
+    techniques = ch.enum_list("techniques", Technique)
+    needs_feedback = outcome is not Outcome.NEUTRAL
+    feedback = ch.text("feedback", required=needs_feedback and outcome is not None)
+    if outcome is Outcome.NEUTRAL and not feedback:
+        ch.warning(None, "no-feedback", f"{ch.where} has no feedback",
+                   "even a neutral choice teaches more with a line of feedback")
+    if money and outcome is Outcome.SAFE:
+        ch.warning("money", "money-on-safe", f"{ch.where} is safe but moves ¥{money}",
+                   "money on a choice is what the player loses by taking it")
+    if outcome is Outcome.RISKY and ladder is not None and ladder.is_credit:
+        ch.warning("ladder", "credit-on-risky", f"{ch.where} is risky but its ladder step is '{ladder.value}'")
+    if not (text and to and outcome and ladder):
+        return None
+    return Choice(text, to, outcome, money, ladder, techniques, feedback)
+
+
+def _asset(r: Reader, key: str, built: Built) -> str | None:
+    path = r.plain(key)
+    if not path:
+        return None
+    built.assets.append(AssetRef(path, *r.pos(key)))
+    return path
+
+
+# ---------------------------------------------------------------- quiz
+
+def _quiz_pool(r: Reader, built: Built, source: Source):
+    r.where = "this quiz pool"
+    pool_id = r.id()
+    name = r.text("name")
+    scam_type = r.ref("scam_type", required=False)
+    if scam_type:
+        built.refs.append(("scam_type", scam_type, *r.pos("scam_type"), pool_id or ""))
+    items = r.list("items")
+    quiz_items = []
+    seen: set[str] = set()
+    if items is not None:
+        for i, q in r.each_mapping(items, "items", lambda i: f"quiz item {i + 1}"):
+            item_id = q.id()
+            if item_id:
+                q.where = f"quiz item '{item_id}'"
+            question = q.text("question")
+            options = q.text_list("options")
+            answer = q.int("answer", required=True, low=1, high=max(len(options), 1))
+            explanation = q.text("explanation")
+            techniques = q.enum_list("techniques", Technique)
+            if options and len(options) < 2:
+                q.error("options", "too-few-options", "a quiz item needs at least two options")
+            if len(set(options)) != len(options):
+                q.error("options", "duplicate-option", "two options have the same text")
+            if item_id in seen:
+                q.error("id", "duplicate-id", f"quiz item id '{item_id}' is used twice in this pool")
+            seen.add(item_id)
+            if q.finish() and item_id and answer:
+                quiz_items.append(QuizItem(item_id, question, options, answer - 1, explanation, techniques))
+            else:
+                r.ok = False
+    if not pool_id or not quiz_items or not r.ok:
+        return None
+    return QuizPool(pool_id, name, scam_type, tuple(quiz_items), source)
+
+
+# ---------------------------------------------------------------- packs
+
+def _pack(r: Reader, built: Built, source: Source):
+    r.where = "this pack"
+    pack_id = r.id()
+    audience = r.enum("audience", Audience)
+    name = r.text("name")
+    description = r.text("description")
+    boards = r.id_list("boards")
+    scenarios = r.id_list("scenarios", required=False, non_empty=False)
+    quiz_pools = r.id_list("quiz_pools", required=False, non_empty=False)
+    for kind, ids, key in (("board", boards, "boards"), ("scenario", scenarios, "scenarios"),
+                           ("quiz_pool", quiz_pools, "quiz_pools")):
+        for ref in ids:
+            built.refs.append((kind, ref, *r.pos(key), pack_id or ""))
+    settings = PackSettings()
+    s = r.sub("settings", "the pack's settings", required=False)
+    if s is not None:
+        settings = PackSettings(
+            text_size=s.choice("text_size", ("normal", "large", "extra_large"), default="normal"),
+            voice=s.bool("voice"),
+            time_limit=s.int("time_limit", default=0, low=0, high=600),
+            starting_savings=s.int("starting_savings", default=100_000, low=0, high=100_000_000),
+        )
+        if not s.finish():
+            r.ok = False
+    if not (pack_id and audience and boards) or not r.ok:
+        return None
+    return Pack(pack_id, audience, name, description, boards, scenarios, quiz_pools, settings, source)
+
+
+_BUILDERS = {
+    "scam_type": _scam_type,
+    "tile_set": _tile_set,
+    "board": _board,
+    "scenario": _scenario,
+    "quiz_pool": _quiz_pool,
+    "pack": _pack,
+}

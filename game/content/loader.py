@@ -1,0 +1,241 @@
+"""Load all content files of a folder into a ``Library``, validating as it goes.
+
+``load_library()`` never raises for bad content: every problem becomes a
+``Problem``; a file or item with an error is left out, and whatever depends on
+it drops that reference (a pack whose boards are all gone is left out too).
+Everything else loads and plays.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+
+from . import graph_checks
+from .builders import AssetRef, Built, build
+from .models import Library, Tile
+from .problems import Problem, ProblemList
+from .reader import Reader, TextRecord
+from .yamlsafe import YMap, load as load_yaml
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+_KIND_TO_FIELD = {
+    "scam_type": "scam_types", "tile": "tiles", "board": "boards",
+    "scenario": "scenarios", "quiz_pool": "quiz_pools", "pack": "packs",
+}
+
+
+@dataclass
+class FileResult:
+    path: str                     # as shown in messages (relative to the working folder when possible)
+    kind: str | None = None
+    ok: bool = False
+    built: Built | None = None
+    texts: list[TextRecord] = field(default_factory=list)
+    problems: ProblemList = None  # set in read_file
+
+    def __post_init__(self):
+        if self.problems is None:
+            self.problems = ProblemList(self.path)
+
+
+@dataclass
+class LoadResult:
+    library: Library
+    problems: list[Problem]
+    files: list[FileResult]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def skipped_files(self) -> list[str]:
+        return [f.path for f in self.files if not f.ok]
+
+
+def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(file, content root) for every content file under ``paths``, sorted."""
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.suffix.lower() in CONTENT_SUFFIXES and file.is_file():
+                    found.append((file, path))
+        else:
+            found.append((path, _content_root_of(path)))
+    return found
+
+
+def _content_root_of(file: Path) -> Path:
+    """The nearest folder named 'scenarios' above a single file, else the file's folder."""
+    for parent in file.resolve().parents:
+        if parent.name == "scenarios":
+            return parent
+    return file.resolve().parent
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_file(file: Path, root: Path) -> FileResult:
+    """Parse and build one file; its problems go to the returned ``problems`` list."""
+    shown = display_path(file)
+    result = FileResult(shown)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        result.problems.error(0, 0, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return result
+    tree = load_yaml(data, result.problems)
+    if tree is None:
+        return result
+    if not isinstance(tree, YMap):
+        result.problems.error(1, 1, "not-a-mapping", "a content file must start with 'kind: …' and its fields",
+                              "see docs/content-format.md for one example of each kind")
+        return result
+    reader = Reader(tree, result.problems, "this file", result.texts)
+    built = build(reader, shown)
+    if built is None:
+        return result
+    result.kind, result.built = built.kind, built
+    _check_assets(built.assets, root, result.problems)
+    result.ok = not result.problems.has_errors
+    return result
+
+
+def load_library(root: Path | None = None, paths: list[Path] | None = None,
+                 check_font: bool = True) -> LoadResult:
+    """Load every content file under ``paths`` (default: the shipped ``scenarios/`` folder)."""
+    if paths is None:
+        from ..paths import CONTENT_DIR
+        paths = [root or CONTENT_DIR]
+    files = [read_file(f, r) for f, r in content_files(paths)]
+    problems: list[Problem] = []
+    for f in files:
+        problems.extend(f.problems)
+
+    registry: dict[str, dict[str, object]] = {name: {} for name in _KIND_TO_FIELD.values()}
+    owner_file: dict[tuple[str, str], FileResult] = {}
+    for f in files:
+        if not f.ok:
+            continue
+        for item in f.built.items:
+            kind = "tile" if isinstance(item, Tile) else f.kind
+            table = registry[_KIND_TO_FIELD[kind]]
+            if item.id in table:
+                first = table[item.id].source
+                problems.append(Problem(f.path, item.source.line, item.source.col, "duplicate-id",
+                                        f"the {kind.replace('_', ' ')} id '{item.id}' is already used in {first}",
+                                        "ids must be unique across all content; rename one of them"))
+                continue
+            table[item.id] = item
+            owner_file[(kind, item.id)] = f
+
+    broken: set[tuple[str, str]] = set()
+    for f in files:
+        if not f.ok:
+            continue
+        for kind, ref, line, col, owner in f.built.refs:
+            if ref not in registry[_KIND_TO_FIELD[kind]]:
+                close = difflib.get_close_matches(ref, list(registry[_KIND_TO_FIELD[kind]]), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"no {kind.replace('_', ' ')} has this id"
+                problems.append(Problem(f.path, line, col, "unknown-ref",
+                                        f"there is no {kind.replace('_', ' ')} with the id '{ref}'", hint))
+                if f.kind in ("scenario", "quiz_pool"):
+                    broken.add((f.kind, owner))
+
+    for sid, scenario in list(registry["scenarios"].items()):
+        plist = ProblemList(owner_file[("scenario", sid)].path)
+        if not graph_checks.check(scenario, plist) or ("scenario", sid) in broken:
+            del registry["scenarios"][sid]
+        problems.extend(plist)
+    for pid in [p for k, p in broken if k == "quiz_pool"]:
+        registry["quiz_pools"].pop(pid, None)
+
+    if check_font:
+        problems.extend(_check_font(files))
+
+    library = _assemble(registry)
+    problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
+    return LoadResult(library, problems, files)
+
+
+def _assemble(reg: dict[str, dict]) -> Library:
+    """Drop references to items that did not load, then freeze the library."""
+    tiles = {}
+    for tid, tile in reg["tiles"].items():
+        scenarios = tuple(s for s in tile.scenarios if s in reg["scenarios"])
+        quiz = tile.quiz_pool if tile.quiz_pool in reg["quiz_pools"] else None
+        if tile.type.value == "scam" and not scenarios and not quiz:
+            continue
+        if tile.scam_type and tile.scam_type not in reg["scam_types"]:
+            continue
+        tiles[tid] = replace(tile, scenarios=scenarios, quiz_pool=quiz)
+    boards = {}
+    for bid, board in reg["boards"].items():
+        squares = tuple(replace(sq, tile=sq.tile if sq.tile in tiles else None) for sq in board.squares)
+        boards[bid] = replace(board, squares=squares)
+    packs = {}
+    for pid, pack in reg["packs"].items():
+        kept = replace(pack,
+                       boards=tuple(b for b in pack.boards if b in boards),
+                       scenarios=tuple(s for s in pack.scenarios if s in reg["scenarios"]),
+                       quiz_pools=tuple(q for q in pack.quiz_pools if q in reg["quiz_pools"]))
+        if kept.boards:
+            packs[pid] = kept
+    freeze = MappingProxyType
+    return Library(freeze(dict(reg["scam_types"])), freeze(tiles), freeze(boards),
+                   freeze(dict(reg["scenarios"])), freeze(dict(reg["quiz_pools"])), freeze(packs))
+
+
+def _check_assets(assets: list[AssetRef], root: Path, problems: ProblemList) -> None:
+    root = root.resolve()
+    for ref in assets:
+        raw = ref.path
+        pure = PurePosixPath(raw.replace("\\", "/"))
+        if pure.is_absolute() or (len(raw) > 1 and raw[1] == ":") or raw.startswith(("/", "\\")):
+            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' is an absolute path",
+                           "name assets relative to the content folder, e.g. images/caller.png")
+            continue
+        if ".." in pure.parts:
+            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' points outside the content folder",
+                           "keep pictures inside scenarios/ and name them without '..'")
+            continue
+        target = (root / pure).resolve()
+        if root not in target.parents:
+            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' leads outside the content folder",
+                           "links that leave scenarios/ are not followed")
+        elif not target.is_file():
+            problems.error(ref.line, ref.col, "asset-missing", f"the file '{raw}' does not exist",
+                           f"put it at {display_path(target)}, or fix the name (names are case-sensitive)")
+
+
+def _check_font(files: list[FileResult]) -> list[Problem]:
+    """Every character of every text must be in the bundled font; first miss per file."""
+    try:
+        from ..ui.fonts import covered_codepoints
+        covered = covered_codepoints()
+    except (ImportError, OSError):
+        return []
+    out = []
+    for f in files:
+        for rec in f.texts:
+            missing = next((ch for ch in rec.text if ord(ch) not in covered and ch not in "\n\t "), None)
+            if missing:
+                out.append(Problem(f.path, rec.line, rec.col, "font-missing-glyph",
+                                   f"the character '{missing}' (U+{ord(missing):04X}) in {rec.context} "
+                                   f"is not in the bundled font",
+                                   "players would see an empty box: use a common character instead"))
+                break
+    return out

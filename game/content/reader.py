@@ -1,0 +1,298 @@
+"""Field-by-field reading of a YAML mapping with precise, friendly problems.
+
+A builder asks a ``Reader`` for each field it knows (``r.text("name")``,
+``r.enum("channel", Channel)`` …). Whatever it never asked for is an unknown key,
+reported by ``finish()`` with a "did you mean …?" hint. Every translatable text
+the builder reads is recorded in ``texts`` with its position, which is how the
+font check and the Babel extractor find them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from enum import Enum
+from typing import Callable, Iterable, TypeVar
+
+from .problems import ProblemList
+from .yamlsafe import YList, YMap
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_TEXT_CHARS = 2000
+
+E = TypeVar("E", bound=Enum)
+_MISSING = object()
+
+
+class TextRecord:
+    """A translatable text and where it stands in its file."""
+
+    __slots__ = ("text", "line", "col", "context")
+
+    def __init__(self, text: str, line: int, col: int, context: str):
+        self.text, self.line, self.col, self.context = text, line, col, context
+
+
+class Reader:
+    def __init__(self, data: YMap, problems: ProblemList, where: str,
+                 texts: list[TextRecord] | None = None):
+        self.data = data
+        self.problems = problems
+        self.where = where                 # human name of this mapping: "choice 2 of node 'call'"
+        self.texts = texts if texts is not None else []
+        self.asked: set[str] = set()
+        self.ok = True                     # False once any field of this mapping had an error
+
+    # ---- problem helpers
+    def error(self, key, code: str, message: str, hint: str = "") -> None:
+        line, col = self.data.pos(key) if key is not None else (self.data.line, self.data.col)
+        self.problems.error(line, col, code, message, hint)
+        self.ok = False
+
+    def warning(self, key, code: str, message: str, hint: str = "") -> None:
+        line, col = self.data.pos(key) if key is not None else (self.data.line, self.data.col)
+        self.problems.warning(line, col, code, message, hint)
+
+    def pos(self, key) -> tuple[int, int]:
+        return self.data.pos(key)
+
+    def has(self, key: str) -> bool:
+        self.asked.add(key)
+        return key in self.data
+
+    def _get(self, key: str, required: bool, default):
+        self.asked.add(key)
+        if key in self.data and self.data[key] is not None:
+            return self.data[key]
+        if required and key in self.data:
+            self.error(key, "empty-text", f"'{key}' in {self.where} has no value",
+                       f"write the value after '{key}:'")
+            return _MISSING
+        if required:
+            self.error(None, "missing-field", f"{self.where} has no '{key}'",
+                       f"add a line '{key}: …'")
+        return _MISSING if required else default
+
+    # ---- scalar fields
+    def id(self, key: str = "id", required: bool = True, default=None):
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        if value is default:
+            return value
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.error(key, "bad-id", f"{value!r} is not a valid id",
+                       "ids use lower-case letters, digits and '_', start with a letter, e.g. fake_police")
+            return default
+        return value
+
+    def ref(self, key: str, required: bool = True, default=None):
+        """An id pointing at another item; cross-checked later by the validator."""
+        return self.id(key, required, default)
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        return self._text_value(value, key, self.pos(key))
+
+    def _text_value(self, value, key, pos) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)          # "96110" written without quotes is still text
+        if not isinstance(value, str):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be text, not {_kind(value)}",
+                       "write the text after the colon, quoted if it contains ': '")
+            return ""
+        stripped = value.strip()
+        if not stripped:
+            if value is not None and key in self.data:
+                self.error(key, "empty-text", f"'{key}' in {self.where} is empty",
+                           "write the text, or remove the line if the field is optional")
+            return ""
+        if len(stripped) > MAX_TEXT_CHARS:
+            self.error(key, "text-too-long", f"'{key}' has {len(stripped)} characters (limit {MAX_TEXT_CHARS})",
+                       "split it into several lines of dialogue")
+            return ""
+        self.texts.append(TextRecord(stripped, pos[0], pos[1], self.where))
+        return stripped
+
+    def plain(self, key: str, required: bool = False, default: str = "") -> str:
+        """Untranslated text such as a phone number or a link."""
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be text, not {_kind(value)}")
+            return default
+        return value.strip()
+
+    def int(self, key: str, required: bool = False, default: int = 0,
+            low: int | None = None, high: int | None = None) -> int:
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be a whole number, not {_kind(value)}",
+                       "write digits only, e.g. 5000 (no ¥, no commas)")
+            return default
+        if (low is not None and value < low) or (high is not None and value > high):
+            rng = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
+            self.error(key, "out-of-range", f"'{key}' is {value}; it must be {rng}")
+            return default
+        return value
+
+    def bool(self, key: str, required: bool = False, default: bool = False) -> bool:
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, bool):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be true or false, not {value!r}")
+            return default
+        return value
+
+    def enum(self, key: str, enum: type[E], required: bool = True, default: E | None = None) -> E | None:
+        value = self._get(key, required, default)
+        if value is _MISSING or value is default:
+            return default
+        return self._enum_value(value, enum, key, self.pos(key)) or default
+
+    def _enum_value(self, value, enum: type[E], key, pos) -> E | None:
+        allowed = [e.value for e in enum]
+        if isinstance(value, str) and value in allowed:
+            return enum(value)
+        self.problems.error(pos[0], pos[1], "bad-value",
+                            f"{value!r} is not a valid '{key}'",
+                            _did_you_mean(str(value), allowed) + f"one of: {', '.join(allowed)}")
+        self.ok = False
+        return None
+
+    def choice(self, key: str, allowed: Iterable[str], required: bool = False, default: str = "") -> str:
+        value = self._get(key, required, default)
+        if value is _MISSING:
+            return default
+        allowed = list(allowed)
+        if value not in allowed:
+            self.error(key, "bad-value", f"{value!r} is not a valid '{key}'",
+                       _did_you_mean(str(value), allowed) + f"one of: {', '.join(allowed)}")
+            return default
+        return value
+
+    # ---- compound fields
+    def mapping(self, key: str, required: bool = True) -> YMap | None:
+        value = self._get(key, required, None)
+        if value is _MISSING or value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be a mapping (indented 'key: value' lines), "
+                                          f"not {_kind(value)}")
+            return None
+        return value
+
+    def sub(self, key: str, where: str, required: bool = True) -> "Reader | None":
+        data = self.mapping(key, required)
+        return None if data is None else Reader(data, self.problems, where, self.texts)
+
+    def list(self, key: str, required: bool = True, non_empty: bool = True) -> YList | None:
+        value = self._get(key, required, None)
+        if value is _MISSING or value is None:
+            return None
+        if not isinstance(value, YList):
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be a list ('- item' lines or [a, b]), "
+                                          f"not {_kind(value)}")
+            return None
+        if non_empty and not value:
+            self.error(key, "empty-list", f"'{key}' in {self.where} is an empty list",
+                       "add at least one item, or remove the line")
+            return None
+        return value
+
+    def text_list(self, key: str, required: bool = True) -> tuple[str, ...]:
+        items = self.list(key, required)
+        if items is None:
+            return ()
+        out = []
+        for i, value in enumerate(items):
+            pos = items.pos(i)
+            if isinstance(value, (YMap, YList)) or value is None:
+                self.problems.error(*pos, "wrong-type", f"item {i + 1} of '{key}' must be text")
+                self.ok = False
+                continue
+            text = self._text_value(value, key, pos)
+            if text:
+                out.append(text)
+            else:
+                self.problems.error(*pos, "empty-text", f"item {i + 1} of '{key}' is empty")
+                self.ok = False
+        return tuple(out)
+
+    def id_list(self, key: str, required: bool = True, non_empty: bool = True) -> tuple[str, ...]:
+        items = self.list(key, required, non_empty)
+        if items is None:
+            return ()
+        out = []
+        for i, value in enumerate(items):
+            if isinstance(value, str) and ID_PATTERN.match(value):
+                out.append(value)
+            else:
+                self.problems.error(*items.pos(i), "bad-id", f"{value!r} in '{key}' is not a valid id",
+                                    "ids use lower-case letters, digits and '_'")
+                self.ok = False
+        return tuple(out)
+
+    def enum_list(self, key: str, enum: type[E], required: bool = False) -> tuple[E, ...]:
+        items = self.list(key, required, non_empty=required)
+        if items is None:
+            return ()
+        out = []
+        for i, value in enumerate(items):
+            member = self._enum_value(value, enum, key, items.pos(i))
+            if member is not None and member not in out:
+                out.append(member)
+        return tuple(out)
+
+    def each_mapping(self, items: YList, key: str, describe: Callable[[int], str]):
+        """Yield (index, Reader) for every mapping item of a list, reporting the others."""
+        for i, value in enumerate(items):
+            if isinstance(value, YMap):
+                yield i, Reader(value, self.problems, describe(i), self.texts)
+            else:
+                self.problems.error(*items.pos(i), "wrong-type",
+                                    f"item {i + 1} of '{key}' must be a mapping of fields, not {_kind(value)}")
+                self.ok = False
+
+    # ---- closing
+    def finish(self) -> bool:
+        """Report keys nobody asked for. Returns True when the mapping had no errors."""
+        for key in self.data:
+            if key not in self.asked:
+                line, col = self.data.key_pos[key]
+                self.problems.error(line, col, "unknown-key", f"{self.where} has an unknown field {key!r}",
+                                    _did_you_mean(str(key), sorted(self.asked)) or
+                                    f"known fields: {', '.join(sorted(self.asked))}")
+                self.ok = False
+        return self.ok
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__

@@ -1,0 +1,54 @@
+"""``python -m game validate [PATH ...] [--format text|json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="content files or folders (default: the shipped scenarios/ folder)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .loader import load_library
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        print(f"validate: no such file or folder: {', '.join(map(str, missing))}")
+        return 2
+    result = load_library(paths=list(args.paths) or None)
+    counts = result.library.counts()
+    extra = _coverage(result)
+    if args.format == "json":
+        out = {"errors": [p.as_json() for p in result.errors],
+               "warnings": [p.as_json() for p in result.warnings],
+               "counts": counts}
+        out.update(extra)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for problem in result.errors + result.warnings:
+            print(problem.format())
+        summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
+        print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s) in {len(result.files)} file(s); "
+              f"loaded {summary}")
+        for key, value in extra.items():
+            if key == "translations":
+                for locale, info in value.items():
+                    print(f"translation {locale}: {info['percent']:.1f}% "
+                          f"({info['translated']}/{info['total']})")
+                    for miss in info["missing"][:20]:
+                        print(f"    {miss['state']}: {miss['path']}:{miss['line']}: {miss['msgid'][:40]}")
+    return 1 if result.errors else 0
+
+
+def _coverage(result) -> dict:
+    """Per-locale translation coverage, once the i18n layer exists."""
+    try:
+        from ..i18n.coverage import coverage_report
+    except ImportError:
+        return {}
+    return {"translations": coverage_report(result)}
