@@ -1,0 +1,151 @@
+"""Scenes on a stack: push / pop / replace, events passed down, opaque scenes hide the rest.
+
+A scene sees the player's *intentions* (``input.Intent``), never raw pygame keys,
+so touch, mouse and keyboard all work the same. Drawing starts at the topmost
+opaque scene and goes up, so overlays (feedback, dialogs) draw over the scene below.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pygame
+
+    from .app import App
+    from .input import Intent
+
+
+class Scene:
+    """Base class. Override what you need; all hooks are optional."""
+
+    opaque = True          # False for overlays that let the scene below show through
+    passes_events = False  # True for overlays that let unhandled intents reach the scene below
+    name = "scene"         # used in screenshots' file names and the monkey tester's reports
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.dirty = True          # needs a redraw
+        self.animating = False     # True while something moves: the loop then runs at 60 fps
+
+    # ---- life cycle
+    def enter(self) -> None:
+        """Pushed onto the stack."""
+
+    def exit(self) -> None:
+        """Removed from the stack."""
+
+    def pause(self) -> None:
+        """Another scene was pushed on top."""
+
+    def resume(self) -> None:
+        """The scene on top was popped; this one is on top again."""
+        self.dirty = True
+
+    # ---- per frame
+    def handle(self, intent: "Intent") -> bool:
+        """React to one intention. Return True when it was used."""
+        return False
+
+    def update(self, dt: float) -> None:
+        """Advance animations and timers by ``dt`` seconds."""
+
+    def layout(self, size: tuple[int, int]) -> None:
+        """Recompute positions for a window of ``size``; called on enter, resize and locale change."""
+
+    def draw(self, surface: "pygame.Surface") -> None:
+        """Draw the whole scene (the loop only calls this when something is dirty)."""
+
+    def widgets(self) -> list:
+        """Visible widgets, for layout tests (inside the screen, no overflow, touch size)."""
+        return []
+
+    # ---- helpers
+    def invalidate(self) -> None:
+        self.dirty = True
+
+
+class SceneStack:
+    def __init__(self):
+        self.scenes: list[Scene] = []
+        self.size: tuple[int, int] = (1280, 720)
+
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        if self.top:
+            self.top.pause()
+        self.scenes.append(scene)
+        scene.layout(self.size)
+        scene.enter()
+        scene.dirty = True
+
+    def pop(self) -> Scene | None:
+        if not self.scenes:
+            return None
+        scene = self.scenes.pop()
+        scene.exit()
+        if self.top:
+            self.top.resume()
+            self._mark_visible_dirty()
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        if self.scenes:
+            self.scenes.pop().exit()
+        self.scenes.append(scene)
+        scene.layout(self.size)
+        scene.enter()
+        scene.dirty = True
+
+    def clear_to(self, scene: Scene) -> None:
+        """Empty the stack and start again from ``scene`` (kiosk reset, new game)."""
+        while self.scenes:
+            self.scenes.pop().exit()
+        self.push(scene)
+
+    def handle(self, intent: "Intent") -> bool:
+        for scene in reversed(self.scenes):
+            if scene.handle(intent):
+                return True
+            if not scene.passes_events:
+                return False
+        return False
+
+    def update(self, dt: float) -> None:
+        for scene in self.visible():
+            scene.update(dt)
+
+    def visible(self) -> list[Scene]:
+        """The topmost opaque scene and everything above it, bottom first."""
+        start = 0
+        for i in range(len(self.scenes) - 1, -1, -1):
+            if self.scenes[i].opaque:
+                start = i
+                break
+        return self.scenes[start:]
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = size
+        for scene in self.scenes:
+            scene.layout(size)
+            scene.dirty = True
+
+    @property
+    def needs_redraw(self) -> bool:
+        return any(s.dirty or s.animating for s in self.visible())
+
+    @property
+    def animating(self) -> bool:
+        return any(s.animating for s in self.visible())
+
+    def draw(self, surface) -> None:
+        for scene in self.visible():
+            scene.draw(surface)
+            scene.dirty = False
+
+    def _mark_visible_dirty(self) -> None:
+        for scene in self.visible():
+            scene.dirty = True
