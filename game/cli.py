@@ -1,8 +1,8 @@
 """The one command: ``python -m game [play|validate|graph|simulate|stats|voice] …``.
 
 Each sub-command lives in its own module exposing ``add_arguments(parser)`` and
-``run(args) -> int``; modules are imported only when their command runs, so
-``validate`` never starts pygame.
+``run(args) -> int``. Only the chosen command's module is imported, so
+``validate`` never starts pygame and one command's problem can't break another.
 """
 
 from __future__ import annotations
@@ -22,44 +22,46 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m game", description="反诈飞行棋 — Anti-Fraud Flight Chess")
-    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
-        sub = subs.add_parser(name, help=help_text, description=help_text)
-        module = _import(module_name)
-        if module is not None:
-            module.add_arguments(sub)
-        sub.set_defaults(module_name=module_name)
-    return parser
-
-
-def _import(module_name: str):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith(module_name.rsplit(".", 1)[0]):
-            return None  # that part of the game is not built yet
-        raise
+def _top_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items())
+    return argparse.ArgumentParser(
+        prog="python -m game", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="反诈飞行棋 — Anti-Fraud Flight Chess",
+        epilog=f"commands:\n{commands}\n\n'python -m game COMMAND --help' explains one command; "
+               "with no command the game starts.")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if argv and argv[0] in ("-h", "--help"):
+        _top_parser().print_help()
+        return 0
+    if not argv or argv[0] not in COMMANDS:
+        if argv and not argv[0].startswith("-"):
+            print(f"python -m game: unknown command '{argv[0]}' (commands: {', '.join(COMMANDS)})",
+                  file=sys.stderr)
+            return 2
         argv.insert(0, "play")
-    if argv[0] != "play":
-        # Commands without a screen must work on machines with no display.
+    name = argv[0]
+    if name != "play":
+        # Commands without a screen must work on machines with no display or sound card.
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    parser = build_parser()
+    module_name, help_text = COMMANDS[name]
     try:
-        args = parser.parse_args(argv)
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            print(f"python -m game: '{name}' is not available in this build", file=sys.stderr)
+            return 2
+        raise
+    parser = argparse.ArgumentParser(prog=f"python -m game {name}", description=help_text)
+    module.add_arguments(parser)
+    try:
+        args = parser.parse_args(argv[1:])
     except SystemExit as exc:
-        return int(exc.code or 0) if exc.code in (0, None) else 2
-    module = _import(args.module_name)
-    if module is None:
-        print(f"'{args.command}' is not available in this build", file=sys.stderr)
-        return 2
+        return 0 if exc.code in (0, None) else 2
+    args.command = name
     try:
         return int(module.run(args) or 0)
     except KeyboardInterrupt:

@@ -20,7 +20,9 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"validate: no such file or folder: {', '.join(map(str, missing))}")
         return 2
-    result = load_library(paths=list(args.paths) or None)
+    result = load_library(paths=_with_roots(args.paths) or None)
+    if args.paths:
+        result = _only(result, args.paths)
     counts = result.library.counts()
     extra = _coverage(result)
     if args.format == "json":
@@ -43,6 +45,35 @@ def run(args: argparse.Namespace) -> int:
                     for miss in info["missing"][:20]:
                         print(f"    {miss['state']}: {miss['path']}:{miss['line']}: {miss['msgid'][:40]}")
     return 1 if result.errors else 0
+
+
+def _with_roots(paths: list[Path]) -> list[Path]:
+    """Single files are checked against their whole content folder, so references resolve."""
+    from .loader import _content_root_of
+
+    roots = []
+    for path in paths:
+        root = path if path.is_dir() else _content_root_of(path)
+        if root.resolve() not in [r.resolve() for r in roots]:
+            roots.append(root)
+    return roots
+
+
+def _only(result, paths: list[Path]):
+    """Keep the problems of the files the user named (all files under named folders)."""
+    from .loader import LoadResult, display_path
+
+    wanted_files = {display_path(p) for p in paths if p.is_file()}
+    wanted_dirs = [p.resolve() for p in paths if p.is_dir()]
+
+    def wanted(shown: str) -> bool:
+        if shown in wanted_files:
+            return True
+        full = Path(shown).resolve()
+        return any(full == d or d in full.parents for d in wanted_dirs)
+
+    return LoadResult(result.library, [p for p in result.problems if wanted(p.path)],
+                      [f for f in result.files if wanted(f.path)])
 
 
 def _coverage(result) -> dict:
