@@ -42,8 +42,7 @@ class Built:
 def build(r: Reader, source_path: str) -> Built | None:
     kind = r.choice("kind", KINDS, required=True)
     if not kind:
-        r.finish()
-        return None
+        return None  # the other fields mean nothing without a kind; don't list them as unknown
     built = Built(kind)
     source = Source(source_path, r.data.line, r.data.col)
     model = _BUILDERS[kind](r, built, source)
@@ -330,7 +329,8 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
     e = n.sub("ending", f"the ending of node '{node_id}'", required=False)
     if e is not None:
         outcome = e.enum("outcome", EndingOutcome)
-        ending = Ending(outcome, e.text("summary")) if outcome else None
+        summary = e.text("summary")
+        ending = Ending(outcome, summary) if outcome else None
         if not e.finish():
             n.ok = False
     if ending and choices:
