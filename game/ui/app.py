@@ -1,0 +1,392 @@
+"""The game window: ``App`` (what every scene reaches through ``self.app``) and the main loop.
+
+``python -m game play [--size WxH] [--fullscreen] [--locale L] [--pack ID] [--seed N]
+[--autoplay] [--frames N] [--screenshots DIR]``.
+
+The loop runs at 60 fps only while something moves. When every visible scene
+is still it blocks in ``pygame.event.wait`` in short slices, so a waiting
+kiosk uses almost no CPU. Each pass ends with ``await asyncio.sleep(0)`` so
+the same loop can later run in a browser build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import random
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pygame
+
+from . import layout
+from .input import Action, Intent, translate
+from .scene import Scene, SceneStack
+from .theme import HIGH_CONTRAST, WARM, Theme
+
+log = logging.getLogger(__name__)
+
+IDLE_SLICE_MS = 100        # longest single wait when nothing moves (keeps quit/resize responsive)
+DEFAULT_SIZE = (1280, 720)
+LOCALES = ("zh_Hans", "zh_Hant", "en")
+
+
+@dataclass
+class BasicSettings:
+    """Used when ``game.settings`` (persistence, written by the settings engineer) is absent."""
+
+    text_size: str = "normal"       # normal / large / extra_large
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    muted: bool = False
+    locale: str = "zh_Hans"
+    pack: str = ""
+
+    def save(self) -> None:
+        pass
+
+
+def load_settings():
+    """(settings, notice) from ``game.settings`` (persistent), or defaults when it is absent."""
+    try:
+        from ..settings import load_settings as load
+    except ImportError:
+        return BasicSettings(), None
+    try:
+        return load()
+    except Exception as exc:  # a broken settings file must never stop the game
+        log.warning("settings not loaded: %s", exc)
+        return BasicSettings(), None
+
+
+def save_settings(settings) -> None:
+    if isinstance(settings, BasicSettings):
+        return
+    try:
+        from ..settings import save_settings as save
+        save(settings)
+    except Exception as exc:  # a read-only kiosk disk must not stop the game
+        log.warning("settings not saved: %s", exc)
+
+
+class App:
+    """Everything a scene needs: window, theme, fonts, text, content, settings, sound, randomness."""
+
+    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, fullscreen: bool = False, locale: str | None = None,
+                 pack: str | None = None, seed: int | None = None, autoplay: bool = False,
+                 frames: int | None = None, screenshot_dir: str | Path | None = None,
+                 settings=None, sound: bool = True):
+        pygame.init()
+        self.settings_notice = None
+        if settings is None:
+            settings, self.settings_notice = load_settings()
+        self.settings = settings
+        if locale:
+            self.settings = replace(self.settings, locale=locale)
+        if pack:
+            self.settings = replace(self.settings, pack=pack)
+        self.locale = getattr(self.settings, "locale", "zh_Hans") or "zh_Hans"
+        self.fullscreen = fullscreen
+        self.seed = seed if seed is not None else random.randrange(1 << 30)
+        self.rng = random.Random(self.seed)
+        self.autoplay = autoplay
+        self.max_frames = frames
+        self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
+        self.stack = SceneStack()
+        self.theme: Theme = WARM
+        self.frame = 0
+        self.clock_time = 0.0          # seconds of game time since start
+        self._quit = False
+        self._shots = 0
+        self._last_top: Scene | None = None
+        self._library_result = None
+        self._text_cache: dict = {}
+        self._text_cache_old: dict = {}
+        self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
+        # Fast-forward: with no screen, autoplay runs on a fixed 60 fps clock, as fast as it can.
+        self.fixed_dt = 1 / 60 if (autoplay and self.headless) else None
+
+        pygame.display.set_caption("反诈飞行棋")
+        self.screen = self._open_window(size)
+        self.size = self.screen.get_size()
+        self.stack.size = self.size
+        self.fonts, self.text = _make_text_system()
+        from .sound import Sound
+        self.sound = Sound(self.settings, enabled=sound)
+        self.apply_theme()
+        self.autoplayer = None
+        if autoplay:
+            from .autoplay import AutoPlayer
+            self.autoplayer = AutoPlayer(self)
+
+    # ------------------------------------------------------------ window
+    def _open_window(self, size):
+        flags = pygame.RESIZABLE
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, flags)
+
+    @property
+    def unit(self) -> float:
+        return layout.unit_for(self.size)
+
+    @property
+    def min_touch(self) -> int:
+        return layout.touch_min(self.size)
+
+    @property
+    def portrait(self) -> bool:
+        return layout.is_portrait(self.size)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay everything out again for a new window size."""
+        size = (max(320, int(size[0])), max(240, int(size[1])))
+        surface = pygame.display.get_surface()
+        if surface is None or surface.get_size() != size:
+            surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.screen = surface
+        self.size = surface.get_size()
+        self.stack.resize(self.size)
+
+    # ------------------------------------------------------------ settings, theme, language
+    @property
+    def text_scale_key(self) -> str:
+        return getattr(self.settings, "text_size", "normal")
+
+    @property
+    def reduced_motion(self) -> bool:
+        return bool(getattr(self.settings, "reduced_motion", False))
+
+    def apply_theme(self) -> None:
+        self.theme = HIGH_CONTRAST if getattr(self.settings, "high_contrast", False) else WARM
+
+    def update_settings(self, save: bool = True, **changes) -> None:
+        """Change settings (they are immutable: replaced whole) and apply them live."""
+        self.settings = replace(self.settings, **changes)
+        self.sound.settings = self.settings
+        self.apply_settings(save)
+
+    def apply_settings(self, save: bool = True) -> None:
+        """Settings changed: theme, language and text size take effect at once, on every scene."""
+        self.apply_theme()
+        locale = getattr(self.settings, "locale", self.locale) or self.locale
+        if locale != self.locale:
+            self.set_locale(locale)
+        self.stack.resize(self.size)
+        if save:
+            save_settings(self.settings)
+
+    def set_locale(self, locale: str) -> None:
+        self.locale = locale
+        if getattr(self.settings, "locale", locale) != locale:
+            self.settings = replace(self.settings, locale=locale)
+        for scene in self.stack.scenes:
+            hook = getattr(scene, "on_locale_changed", None)
+            if hook:
+                hook()
+
+    def tr(self, text: str) -> str:
+        """Translation hook (identity until the languages module connects gettext)."""
+        return text
+
+    # ------------------------------------------------------------ content
+    def _load_library(self):
+        if self._library_result is None:
+            from ..content.loader import load_library
+            self._library_result = load_library()
+            n = len(self._library_result.skipped_files)
+            if n:
+                log.warning("%d content files skipped", n)
+        return self._library_result
+
+    @property
+    def library(self):
+        return self._load_library().library
+
+    @property
+    def load_problems(self):
+        return self._load_library().problems
+
+    @property
+    def skipped_files(self) -> list[str]:
+        return self._load_library().skipped_files
+
+    @property
+    def library_ready(self) -> bool:
+        return self._library_result is not None
+
+    def current_pack(self):
+        packs = self.library.packs
+        pid = getattr(self.settings, "pack", "")
+        if pid in packs:
+            return packs[pid]
+        return next(iter(packs.values()), None)
+
+    # ------------------------------------------------------------ text
+    def text_block(self, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
+                   bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
+        """Wrapped text shrunk until it fits ``box``; cached (two generations, bounded memory)."""
+        key = (text, box, max_px, min_px, tuple(colour), bold, align)
+        hit = self._text_cache.get(key)
+        if hit is None:
+            hit = self._text_cache_old.get(key)
+            if hit is None:
+                hit = self.text_adapter_render(text, box, max_px, min_px, colour, bold, align)
+            if len(self._text_cache) > 800:
+                self._text_cache_old, self._text_cache = self._text_cache, {}
+            self._text_cache[key] = hit
+        return hit
+
+    def text_adapter_render(self, text, box, max_px, min_px, colour, bold, align):
+        from . import widgets
+        return widgets.render_block(self, text, box, max_px, min_px, colour, bold, align)
+
+    # ------------------------------------------------------------ running
+    def request_quit(self) -> None:
+        self._quit = True
+
+    def handle_event(self, event) -> None:
+        intent = translate(event, self.size)
+        if intent is not None:
+            self.handle_intent(intent)
+
+    def handle_intent(self, intent: Intent) -> bool:
+        if intent.action is Action.QUIT:
+            self.request_quit()
+            return True
+        if intent.action is Action.RESIZE and intent.size:
+            if tuple(intent.size) != tuple(self.size):
+                self.resize(intent.size)
+            return True
+        if intent.action is Action.FOCUS_GAINED:
+            self.stack._mark_visible_dirty()
+        used = self.stack.handle(intent)
+        if intent.action is Action.SHORTCUT and not used and intent.key == "f11":
+            self.toggle_fullscreen()
+            return True
+        return used
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error:
+            pass
+        self.resize(pygame.display.get_surface().get_size())
+
+    def _idle_wait_ms(self) -> int:
+        """How long the loop may sleep: until a scene's low-rate timer is due, at most one slice."""
+        wait = IDLE_SLICE_MS
+        for scene in self.stack.visible():
+            fps = getattr(scene, "idle_fps", 0)
+            if fps:
+                wait = min(wait, int(1000 / fps))
+        return max(1, wait)
+
+    def draw(self) -> None:
+        self.stack.draw(self.screen)
+
+    def present(self) -> None:
+        pygame.display.flip()
+
+    def step(self, dt: float, events: list | None = None) -> None:
+        """One pass of the loop without waiting: events, autoplay, update, draw if needed.
+
+        Tests and benchmarks call this directly.
+        """
+        for event in events if events is not None else pygame.event.get():
+            self.handle_event(event)
+        if self.autoplayer:
+            self.autoplayer.tick(dt)
+        self.clock_time += dt
+        self.stack.update(dt)
+        if self.stack.needs_redraw:
+            self.draw()
+            self.present()
+            self._after_draw()
+        self.frame += 1
+
+    def _after_draw(self) -> None:
+        top = self.stack.top
+        if self.screenshot_dir and top is not None and top is not self._last_top:
+            self.screenshot_dir.mkdir(parents=True, exist_ok=True)
+            name = f"{self._shots:03d}_{getattr(top, 'name', 'scene')}.png"
+            pygame.image.save(self.screen, str(self.screenshot_dir / name))
+            self._shots += 1
+        self._last_top = top
+
+    async def run(self) -> int:
+        clock = pygame.time.Clock()
+        last = time.perf_counter()
+        first = True
+        while not self._quit and self.stack.top is not None:
+            busy = self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
+            if busy:
+                events = pygame.event.get()
+            else:
+                event = pygame.event.wait(self._idle_wait_ms())
+                events = [event] + pygame.event.get() if event.type != pygame.NOEVENT else []
+                for scene in self.stack.visible():
+                    if getattr(scene, "idle_fps", 0):
+                        scene.dirty = True
+            now = time.perf_counter()
+            dt = self.fixed_dt or min(now - last, 0.1)
+            last = now
+            self.step(dt, events)
+            if first:
+                first = False
+                self._load_library()   # after the first frame: the title shows at once
+                self.stack._mark_visible_dirty()
+            if self.max_frames is not None and self.frame >= self.max_frames:
+                break
+            if not self.fixed_dt and self.stack.animating:
+                clock.tick(60)
+            await asyncio.sleep(0)
+        return 0
+
+
+def _make_text_system():
+    """(FontBook, TextCache) from game.ui.fonts / game.ui.text, or the minimal stand-in."""
+    from . import widgets
+    return widgets.make_text_system()
+
+
+# ---------------------------------------------------------------- command line
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = text.lower().split("x")
+        return int(w), int(h)
+    except ValueError:
+        raise argparse.ArgumentTypeError("size must look like 1280x720") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--size", type=_size, default=DEFAULT_SIZE, metavar="WxH",
+                        help="window size (default 1280x720)")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    parser.add_argument("--locale", choices=LOCALES, help="language: zh_Hans, zh_Hant or en")
+    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students, workplace, general)")
+    parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
+    parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
+    parser.add_argument("--frames", type=int, metavar="N", help="quit after N frames")
+    parser.add_argument("--screenshots", metavar="DIR", help="save a PNG each time a new screen appears")
+
+
+def build_app(args) -> App:
+    app = App(size=args.size, fullscreen=args.fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
+              autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots)
+    from .scenes.title import TitleScene
+    app.stack.push(TitleScene(app))
+    return app
+
+
+def run(args) -> int:
+    app = build_app(args)
+    try:
+        return asyncio.run(app.run())
+    finally:
+        pygame.quit()

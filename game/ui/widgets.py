@@ -1,0 +1,769 @@
+"""Widgets every screen is built from: buttons, labels, text boxes, cards, the dice, a focus ring.
+
+Widgets are positioned by the scene's ``layout()`` (set ``widget.rect``) and
+drawn with ``widget.draw(surface)``. Sizes come from ``app.unit`` (1/100 of the
+short side) so the same code serves a 1280×720 kiosk and a 4K projector.
+Text is always fitted to its box: it wraps, then shrinks down to a minimum
+size; ``text_fits()`` says whether it fitted at or above that minimum.
+Rendered text is cached per widget and only re-rendered when the text, the
+box, the theme or the text size changes.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import pygame
+
+from .input import Action, Intent
+from . import layout
+
+# Text sizes in layout units (1/100 of the short side), before the text-size setting.
+TEXT_ROLES = {
+    "title": 12.0,
+    "heading": 6.4,
+    "button": 5.0,
+    "body": 4.4,
+    "caption": 3.4,
+    "tile": 3.6,
+}
+# The smallest a role may shrink to when fitting (units). Readable from two metres at 1080p.
+MIN_TEXT_UNITS = {"title": 6.0, "heading": 3.6, "button": 3.0, "body": 3.0, "caption": 2.6, "tile": 1.9}
+TEXT_SCALE = {"normal": 1.0, "large": 1.2, "extra_large": 1.45}
+
+
+# ---------------------------------------------------------------- colour helpers
+
+def mix(a, b, t: float):
+    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))
+
+
+def darker(c, f: float = 0.75):
+    return tuple(max(0, round(v * f)) for v in c[:3])
+
+
+def lighter(c, f: float = 0.3):
+    return mix(c, (255, 255, 255), f)
+
+
+# ---------------------------------------------------------------- text
+
+def role_px(app, role: str) -> tuple[int, int]:
+    """(wanted, minimum) pixel size of a text role, with the text-size setting applied."""
+    scale = TEXT_SCALE.get(getattr(app.settings, "text_size", "normal"), 1.0)
+    want = TEXT_ROLES.get(role, TEXT_ROLES["body"]) * app.unit * scale
+    low = MIN_TEXT_UNITS.get(role, 3.0) * app.unit
+    return max(8, round(want)), max(8, round(min(low, want)))
+
+
+def render_fitted(app, text: str, box: tuple[int, int], role: str = "body", colour=None,
+                  bold: bool = False, align: str = "center", max_px: int | None = None,
+                  min_px: int | None = None) -> tuple[pygame.Surface, bool]:
+    """Render ``text`` wrapped and shrunk to fit ``box`` (w, h): (surface, fitted).
+
+    The surface is at most ``box`` in size (never larger: a text that still
+    does not fit at the minimum size is cut, and ``fitted`` is False so tests
+    catch it).
+    """
+    want, low = role_px(app, role)
+    if max_px:
+        want = max_px
+    if min_px:
+        low = min(min_px, want)
+    colour = colour or app.theme.text
+    return app.text_block(text, box, want, low, colour, bold=bold, align=align)
+
+
+# ---------------------------------------------------------------- base
+
+class Widget:
+    """Something on screen with a rect. Interactive widgets set ``focusable``."""
+
+    focusable = False
+
+    def __init__(self, app, rect: pygame.Rect | None = None):
+        self.app = app
+        self.rect = pygame.Rect(rect) if rect else pygame.Rect(0, 0, 0, 0)
+        self.visible = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
+
+    def handle(self, intent: Intent) -> bool:
+        return False
+
+    def update(self, dt: float) -> bool:
+        """Advance animation; return True while something still moves."""
+        return False
+
+    # ---- for layout tests
+    def text_fits(self) -> bool:
+        return True
+
+    def min_touch_ok(self) -> bool:
+        if not self.focusable:
+            return True
+        edge = layout.touch_min(self.app.size)
+        return self.rect.w >= edge and self.rect.h >= edge
+
+    def texts(self) -> list[str]:
+        return []
+
+
+class Label(Widget):
+    """A piece of text fitted into its rect: wraps, then shrinks; never overflows."""
+
+    def __init__(self, app, text: str = "", role: str = "body", colour_key: str = "text",
+                 align: str = "center", valign: str = "center", bold: bool | None = None,
+                 rect: pygame.Rect | None = None, translate: bool = True):
+        super().__init__(app, rect)
+        self.text = text
+        self.role = role
+        self.colour_key = colour_key
+        self.align = align
+        self.valign = valign
+        self.bold = role in ("title", "heading", "button") if bold is None else bold
+        self.translate = translate
+        self._cache_key = None
+        self._surface: pygame.Surface | None = None
+        self._fits = True
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+
+    def shown_text(self) -> str:
+        return self.app.tr(self.text) if self.translate else self.text
+
+    def _render(self) -> pygame.Surface | None:
+        key = (self.text, self.rect.size, self.app.theme.name, self.app.text_scale_key, self.colour_key,
+               self.app.locale)
+        if key != self._cache_key:
+            self._cache_key = key
+            if not self.text or self.rect.w <= 0 or self.rect.h <= 0:
+                self._surface, self._fits = None, True
+            else:
+                colour = getattr(self.app.theme, self.colour_key)
+                self._surface, self._fits = render_fitted(self.app, self.shown_text(), self.rect.size, self.role,
+                                                          colour, self.bold, self.align)
+        return self._surface
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible:
+            return
+        s = self._render()
+        if s is None:
+            return
+        r = s.get_rect()
+        if self.align == "left":
+            r.left = self.rect.left
+        elif self.align == "right":
+            r.right = self.rect.right
+        else:
+            r.centerx = self.rect.centerx
+        if self.valign == "top":
+            r.top = self.rect.top
+        elif self.valign == "bottom":
+            r.bottom = self.rect.bottom
+        else:
+            r.centery = self.rect.centery
+        surface.blit(s, r)
+
+    def text_fits(self) -> bool:
+        self._render()
+        return self._fits
+
+    def texts(self) -> list[str]:
+        return [self.text] if self.text else []
+
+
+class TextBox(Label):
+    """Paragraph text: left-aligned, top-aligned, wrapped."""
+
+    def __init__(self, app, text: str = "", role: str = "body", colour_key: str = "text", **kw):
+        kw.setdefault("align", "left")
+        kw.setdefault("valign", "top")
+        super().__init__(app, text, role, colour_key, **kw)
+
+
+class Panel(Widget):
+    """A rounded card with a soft shadow; optional title strip."""
+
+    def __init__(self, app, rect: pygame.Rect | None = None, colour_key: str = "panel",
+                 radius_units: float = 2.4, shadow: bool = True, border_key: str | None = None):
+        super().__init__(app, rect)
+        self.colour_key = colour_key
+        self.radius_units = radius_units
+        self.shadow = shadow
+        self.border_key = border_key
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible or self.rect.w <= 0:
+            return
+        t = self.app.theme
+        radius = round(self.radius_units * self.app.unit)
+        if self.shadow and t.name != "high_contrast":
+            off = max(2, round(0.6 * self.app.unit))
+            shadow = self.rect.move(0, off)
+            pygame.draw.rect(surface, darker(t.background, 0.86), shadow, border_radius=radius)
+        pygame.draw.rect(surface, getattr(t, self.colour_key), self.rect, border_radius=radius)
+        border = self.border_key or ("text" if t.name == "high_contrast" else None)
+        if border:
+            pygame.draw.rect(surface, getattr(t, border), self.rect, max(2, round(0.3 * self.app.unit)),
+                             border_radius=radius)
+
+
+Card = Panel
+
+
+# ---------------------------------------------------------------- icons and shapes
+
+def draw_shape(surface: pygame.Surface, shape: str, colour, center, radius: float,
+               outline=None, outline_w: int = 0) -> None:
+    """A seat's token shape: circle / square / triangle / diamond (for colour-blind players)."""
+    cx, cy = center
+    r = radius
+    if shape == "square":
+        pts = [(cx - r * .82, cy - r * .82), (cx + r * .82, cy - r * .82),
+               (cx + r * .82, cy + r * .82), (cx - r * .82, cy + r * .82)]
+    elif shape == "triangle":
+        pts = [(cx, cy - r), (cx + r * .95, cy + r * .72), (cx - r * .95, cy + r * .72)]
+    elif shape == "diamond":
+        pts = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
+    else:
+        pts = None
+    if pts is None:
+        pygame.draw.circle(surface, colour, (round(cx), round(cy)), round(r))
+        if hasattr(pygame.draw, "aacircle"):
+            pygame.draw.aacircle(surface, colour, (round(cx), round(cy)), round(r))
+        if outline and outline_w:
+            pygame.draw.circle(surface, outline, (round(cx), round(cy)), round(r), outline_w)
+    else:
+        pygame.draw.polygon(surface, colour, pts)
+        pygame.draw.aalines(surface, colour, True, pts)
+        if outline and outline_w:
+            pygame.draw.polygon(surface, outline, pts, outline_w)
+
+
+def draw_icon(surface: pygame.Surface, icon: str, colour, rect: pygame.Rect) -> None:
+    """Simple vector icons, drawn so they read at any size."""
+    cx, cy = rect.center
+    s = min(rect.w, rect.h) / 2
+    w = max(2, round(s * 0.2))
+    if icon in ("circle", "square", "triangle", "diamond"):
+        draw_shape(surface, icon, colour, (cx, cy), s * 0.8)
+    elif icon == "play":
+        pygame.draw.polygon(surface, colour, [(cx - s * .45, cy - s * .65), (cx + s * .65, cy), (cx - s * .45, cy + s * .65)])
+    elif icon == "back":
+        pygame.draw.polygon(surface, colour, [(cx + s * .45, cy - s * .65), (cx - s * .6, cy), (cx + s * .45, cy + s * .65)])
+    elif icon == "check":
+        pygame.draw.lines(surface, colour, False, [(cx - s * .6, cy), (cx - s * .15, cy + s * .5), (cx + s * .65, cy - s * .5)], w + 1)
+    elif icon == "cross":
+        pygame.draw.line(surface, colour, (cx - s * .5, cy - s * .5), (cx + s * .5, cy + s * .5), w + 1)
+        pygame.draw.line(surface, colour, (cx + s * .5, cy - s * .5), (cx - s * .5, cy + s * .5), w + 1)
+    elif icon == "plus":
+        pygame.draw.line(surface, colour, (cx - s * .6, cy), (cx + s * .6, cy), w + 1)
+        pygame.draw.line(surface, colour, (cx, cy - s * .6), (cx, cy + s * .6), w + 1)
+    elif icon == "minus":
+        pygame.draw.line(surface, colour, (cx - s * .6, cy), (cx + s * .6, cy), w + 1)
+    elif icon == "gear":
+        for i in range(8):
+            a = i * math.pi / 4
+            pygame.draw.line(surface, colour, (cx, cy), (cx + math.cos(a) * s * .8, cy + math.sin(a) * s * .8), w + 2)
+        pygame.draw.circle(surface, colour, (cx, cy), round(s * .55))
+        pygame.draw.circle(surface, (0, 0, 0, 0) if surface.get_flags() & pygame.SRCALPHA else darker(colour, 0.3),
+                           (cx, cy), round(s * .22))
+    elif icon == "dice":
+        r = pygame.Rect(0, 0, round(s * 1.5), round(s * 1.5))
+        r.center = rect.center
+        pygame.draw.rect(surface, colour, r, w, border_radius=round(s * .3))
+        for dx, dy in ((-.35, -.35), (0, 0), (.35, .35)):
+            pygame.draw.circle(surface, colour, (round(cx + dx * s), round(cy + dy * s)), max(2, round(s * .13)))
+    elif icon == "sound_off":
+        pygame.draw.polygon(surface, colour, [(cx - s * .7, cy - s * .25), (cx - s * .35, cy - s * .25), (cx, cy - s * .6),
+                                              (cx, cy + s * .6), (cx - s * .35, cy + s * .25), (cx - s * .7, cy + s * .25)])
+        pygame.draw.line(surface, colour, (cx + s * .2, cy - s * .3), (cx + s * .7, cy + s * .3), w)
+        pygame.draw.line(surface, colour, (cx + s * .7, cy - s * .3), (cx + s * .2, cy + s * .3), w)
+    elif icon == "sound_on":
+        pygame.draw.polygon(surface, colour, [(cx - s * .7, cy - s * .25), (cx - s * .35, cy - s * .25), (cx, cy - s * .6),
+                                              (cx, cy + s * .6), (cx - s * .35, cy + s * .25), (cx - s * .7, cy + s * .25)])
+        for k in (1, 2):
+            arc = pygame.Rect(0, 0, round(s * .5 * k), round(s * .7 * k))
+            arc.center = (round(cx + s * .05), cy)
+            pygame.draw.arc(surface, colour, arc, -0.9, 0.9, w)
+    elif icon == "home":
+        pygame.draw.polygon(surface, colour, [(cx, cy - s * .7), (cx + s * .7, cy), (cx - s * .7, cy)])
+        pygame.draw.rect(surface, colour, pygame.Rect(round(cx - s * .45), round(cy), round(s * .9), round(s * .6)))
+    elif icon == "info":
+        pygame.draw.circle(surface, colour, (cx, cy), round(s * .75), w)
+        pygame.draw.circle(surface, colour, (cx, round(cy - s * .35)), max(2, round(s * .1)))
+        pygame.draw.line(surface, colour, (cx, cy - s * .1), (cx, cy + s * .45), w)
+
+
+# ---------------------------------------------------------------- buttons
+
+BUTTON_STYLES = {
+    # style: (face colour field, text colour field)
+    "primary": ("button", "button_text"),
+    "secondary": ("button_alt", "button_alt_text"),
+    "safe": ("safe", "safe_text"),
+    "risky": ("risky", "risky_text"),
+    "neutral": ("neutral", "neutral_text"),
+    "choice": ("button_alt", "button_alt_text"),  # selected = primary colours + a check mark
+}
+
+
+class Button(Widget):
+    """A big rounded button. Tap (press+release inside), or focus + Enter.
+
+    ``on_click`` gets no arguments. ``selected`` marks the chosen option of a
+    group (settings, language). ``autoplay_weight`` tells the autoplay driver
+    how often to pick it (0 = never, e.g. quit or settings).
+    """
+
+    focusable = True
+
+    def __init__(self, app, text: str, on_click: Callable[[], None] | None = None, style: str = "primary",
+                 icon: str | None = None, enabled: bool = True, rect: pygame.Rect | None = None,
+                 role: str = "button", icon_colour=None, autoplay_weight: float = 1.0,
+                 translate: bool = True, name: str = ""):
+        super().__init__(app, rect)
+        self.text = text
+        self.on_click = on_click
+        self.style = style
+        self.icon = icon
+        self.icon_colour = icon_colour
+        self.enabled = enabled
+        self.selected = False
+        self.pressed = False
+        self.focused = False
+        self.autoplay_weight = autoplay_weight
+        self.name = name or text
+        self.label = Label(app, text, role=role, translate=translate, bold=True)
+
+    # ---- state
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.label.text = text
+
+    def colours(self):
+        t = self.app.theme
+        face_key, text_key = BUTTON_STYLES.get(self.style, BUTTON_STYLES["primary"])
+        if self.style == "choice" and self.selected:
+            face_key, text_key = "button", "button_text"
+        face, text = getattr(t, face_key), getattr(t, text_key)
+        if not self.enabled:
+            face = mix(face, t.background, 0.55)
+            text = mix(text, face, 0.35)
+        return face, text, text_key
+
+    def activate(self) -> None:
+        if self.enabled and self.on_click:
+            self.app.sound.play("button")
+            self.on_click()
+
+    def handle(self, intent: Intent) -> bool:
+        if not self.visible or not self.enabled:
+            return False
+        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
+            self.pressed = True
+            return True
+        if intent.action is Action.DRAG and self.pressed and intent.pos and not self.rect.collidepoint(intent.pos):
+            self.pressed = False  # slid off: cancel, like a phone does
+            return True
+        if intent.action is Action.RELEASE and self.pressed:
+            self.pressed = False
+            if intent.pos and self.rect.collidepoint(intent.pos):
+                self.activate()
+            return True
+        return False
+
+    # ---- drawing
+    def _inner(self) -> tuple[pygame.Rect, pygame.Rect | None]:
+        """(text rect, icon rect)."""
+        u = self.app.unit
+        pad = max(u * 1.6, self.rect.h * 0.12)
+        inner = layout.inset(self.rect, pad, self.rect.h * 0.12)
+        has_mark = self.style == "choice" and self.selected
+        if self.icon or has_mark:
+            size = min(inner.h, self.rect.h * 0.55)
+            if inner.w > size * 2.2 and self.text:
+                icon = pygame.Rect(inner.x, 0, round(size), round(size))
+                icon.centery = inner.centery
+                text = pygame.Rect(icon.right + round(u), inner.y, inner.right - icon.right - round(u), inner.h)
+                return text, icon
+            if not self.text:
+                return inner, layout.centered(inner, size, size)
+        return inner, None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible:
+            return
+        u = self.app.unit
+        t = self.app.theme
+        face, text_colour, text_key = self.colours()
+        radius = round(min(self.rect.h * 0.22, 3 * u))
+        depth = max(2, round(0.7 * u)) if self.enabled else 0
+        body = self.rect.copy()
+        if self.pressed:
+            body = body.move(0, depth)
+        else:
+            body.h -= depth
+            base = self.rect.copy()
+            base.y += depth
+            base.h -= depth
+            pygame.draw.rect(surface, darker(face, 0.72), base, border_radius=radius)
+        if self.focused:
+            ring = self.rect.inflate(round(1.6 * u), round(1.6 * u))
+            pygame.draw.rect(surface, t.accent if t.name != "high_contrast" else t.text, ring,
+                             max(3, round(0.55 * u)), border_radius=radius + round(0.8 * u))
+        pygame.draw.rect(surface, face, body, border_radius=radius)
+        if t.name == "high_contrast" or self.style in ("secondary", "choice") and not self.selected:
+            pygame.draw.rect(surface, t.text if t.name == "high_contrast" else darker(face, 0.8), body,
+                             max(2, round(0.25 * u)), border_radius=radius)
+        text_rect, icon_rect = self._inner()
+        shift = body.y - self.rect.y
+        if icon_rect:
+            icon = "check" if self.style == "choice" and self.selected else self.icon
+            draw_icon(surface, icon, self.icon_colour or text_colour, icon_rect.move(0, shift - depth // 2))
+        self.label.colour_key = text_key
+        self.label.rect = text_rect.move(0, shift - (0 if self.pressed else depth // 2))
+        if self.enabled:
+            self.label.draw(surface)
+        else:
+            s = self.label._render()
+            if s is not None:
+                s = s.copy()
+                s.set_alpha(140)
+                r = s.get_rect(center=self.label.rect.center)
+                surface.blit(s, r)
+
+    def text_fits(self) -> bool:
+        self.label.rect = self._inner()[0]
+        return self.label.text_fits()
+
+    def texts(self) -> list[str]:
+        return self.label.texts()
+
+
+# ---------------------------------------------------------------- dice
+
+PIPS = {
+    1: [(0, 0)],
+    2: [(-1, -1), (1, 1)],
+    3: [(-1, -1), (0, 0), (1, 1)],
+    4: [(-1, -1), (1, -1), (-1, 1), (1, 1)],
+    5: [(-1, -1), (1, -1), (0, 0), (-1, 1), (1, 1)],
+    6: [(-1, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (1, 1)],
+}
+
+
+class Dice(Widget):
+    """The die: tappable when ``enabled``; ``roll(value)`` tumbles and settles on ``value``."""
+
+    focusable = True
+
+    def __init__(self, app, on_tap: Callable[[], None] | None = None, rect: pygame.Rect | None = None):
+        super().__init__(app, rect)
+        self.on_tap = on_tap
+        self.value = 6
+        self.shown = 6
+        self.enabled = False
+        self.pressed = False
+        self.focused = False
+        self.rolling = 0.0       # seconds left
+        self._flip = 0.0
+        self.pip_colour_key = "text"
+        self.autoplay_weight = 1.0
+        self.name = "dice"
+        self.pulse = 0.0
+
+    def roll(self, value: int, duration: float = 0.8) -> None:
+        self.value = value
+        self.rolling = duration
+        self._flip = 0.0
+
+    @property
+    def is_rolling(self) -> bool:
+        return self.rolling > 0
+
+    def update(self, dt: float) -> bool:
+        moving = False
+        if self.rolling > 0:
+            self.rolling = max(0.0, self.rolling - dt)
+            self._flip -= dt
+            if self._flip <= 0:
+                self._flip = 0.07 + (0.8 - self.rolling) * 0.05
+                self.shown = self.app.rng.randint(1, 6) if self.rolling > 0.1 else self.value
+            if self.rolling == 0:
+                self.shown = self.value
+            moving = True
+        if self.enabled:
+            self.pulse = (self.pulse + dt) % 1.6
+            moving = True
+        return moving
+
+    def handle(self, intent: Intent) -> bool:
+        if not self.enabled or not self.visible:
+            return False
+        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
+            self.pressed = True
+            return True
+        if intent.action is Action.RELEASE and self.pressed:
+            self.pressed = False
+            if intent.pos and self.rect.collidepoint(intent.pos):
+                self.activate()
+            return True
+        return False
+
+    def activate(self) -> None:
+        if self.enabled and self.on_tap:
+            self.on_tap()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible:
+            return
+        t = self.app.theme
+        u = self.app.unit
+        side = min(self.rect.w, self.rect.h)
+        face = pygame.Rect(0, 0, side, side)
+        face.center = self.rect.center
+        if self.rolling > 0:
+            wob = math.sin(self.rolling * 40) * side * 0.05
+            face = face.move(round(wob), round(-abs(wob)))
+        if self.enabled and not self.rolling:
+            grow = round(side * 0.04 * (0.5 + 0.5 * math.sin(self.pulse / 1.6 * 2 * math.pi)))
+            halo = face.inflate(side * 0.12 + grow * 2, side * 0.12 + grow * 2)
+            pygame.draw.rect(surface, t.accent, halo, max(3, round(0.6 * u)), border_radius=round(side * 0.26))
+        if self.focused:
+            ring = face.inflate(round(side * 0.3), round(side * 0.3))
+            pygame.draw.rect(surface, t.text, ring, max(2, round(0.4 * u)), border_radius=round(side * 0.3))
+        radius = round(side * 0.2)
+        if self.pressed:
+            face = face.move(0, round(0.5 * u))
+        shadow = face.move(0, max(2, round(0.6 * u)))
+        pygame.draw.rect(surface, darker(t.board, 0.7), shadow, border_radius=radius)
+        pygame.draw.rect(surface, t.square if t.name != "high_contrast" else (255, 255, 255), face, border_radius=radius)
+        pygame.draw.rect(surface, darker(t.square, 0.6) if t.name != "high_contrast" else t.accent, face,
+                         max(2, round(side * 0.03)), border_radius=radius)
+        pip_r = max(2, round(side * 0.085))
+        step = side * 0.26
+        pip_colour = t.red if self.shown in (1, 4) and t.name != "high_contrast" else (20, 20, 24)
+        for dx, dy in PIPS.get(self.shown, PIPS[6]):
+            c = (round(face.centerx + dx * step), round(face.centery + dy * step))
+            pygame.draw.circle(surface, pip_colour, c, pip_r)
+            if hasattr(pygame.draw, "aacircle"):
+                pygame.draw.aacircle(surface, pip_colour, c, pip_r)
+
+
+# ---------------------------------------------------------------- keyboard focus
+
+class FocusRing:
+    """Keyboard navigation: NEXT/PREVIOUS move focus through the focusable widgets,
+    CONFIRM activates the focused one. Nothing is focused until a key is used, so
+    touch players never see a ring."""
+
+    def __init__(self):
+        self.widgets: list[Widget] = []
+        self.index = -1
+
+    def set(self, widgets: list[Widget]) -> None:
+        current = self.current
+        self.widgets = [w for w in widgets if w.focusable]
+        for w in self.widgets:
+            w.focused = False
+        self.index = self.widgets.index(current) if current in self.widgets else -1
+        if self.current:
+            self.current.focused = True
+
+    @property
+    def current(self) -> Widget | None:
+        if 0 <= self.index < len(self.widgets):
+            return self.widgets[self.index]
+        return None
+
+    def _usable(self, w) -> bool:
+        return w.visible and getattr(w, "enabled", True)
+
+    def move(self, step: int) -> bool:
+        usable = [i for i, w in enumerate(self.widgets) if self._usable(w)]
+        if not usable:
+            return False
+        if self.current:
+            self.current.focused = False
+        if self.index not in usable:
+            self.index = usable[0] if step > 0 else usable[-1]
+        else:
+            self.index = usable[(usable.index(self.index) + step) % len(usable)]
+        self.current.focused = True
+        return True
+
+    def handle(self, intent: Intent) -> bool:
+        if intent.action is Action.NEXT:
+            return self.move(1)
+        if intent.action is Action.PREVIOUS:
+            return self.move(-1)
+        if intent.action is Action.CONFIRM and self.current and self._usable(self.current):
+            self.current.activate()
+            return True
+        if intent.action in (Action.PRESS,) and self.current:
+            self.current.focused = False  # touching hides the keyboard ring
+            self.index = -1
+        return False
+
+
+# ---------------------------------------------------------------- a scene made of widgets
+
+class WidgetScene:
+    """Mixin for scenes built from widgets: hands intents to buttons and the focus ring.
+
+    The scene keeps ``self.items`` (all widgets, drawing order) and calls
+    ``self.refresh_focus()`` after building them.
+    """
+
+    items: list[Widget]
+
+    def refresh_focus(self) -> None:
+        if not hasattr(self, "focus"):
+            self.focus = FocusRing()
+        self.focus.set([w for w in self.items if w.visible])
+
+    def handle_widgets(self, intent: Intent) -> bool:
+        if not hasattr(self, "focus"):
+            self.refresh_focus()
+        if self.focus.handle(intent):
+            self.invalidate()
+            return True
+        for w in reversed(self.items):
+            if w.visible and w.handle(intent):
+                self.invalidate()
+                return True
+        return False
+
+    def widgets(self) -> list:
+        return [w for w in self.items if w.visible]
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
+        for w in self.items:
+            if w.visible:
+                w.draw(surface)
+
+
+# ---------------------------------------------------------------- text system adapter
+# game.ui.fonts / game.ui.text (FontBook, TextCache, fit_text) belong to the text
+# engineer. Until they land, a minimal stand-in with the same job: the bundled
+# Noto Sans SC, CJK-aware wrapping (no line starts with ，。！？…), shrink to fit.
+
+_NO_START = set("，。！？、；：）」』》〉】”’…—,.!?;:)]}%·～")
+_NO_END = set("（「『《〈【“‘([{")
+
+
+class _StandInFonts:
+    def __init__(self):
+        from ..paths import ASSETS_DIR
+        pygame.font.init()
+        self.paths = {False: ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf",
+                      True: ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"}
+        self._fonts: dict = {}
+
+    def get(self, px: int, bold: bool = False) -> pygame.font.Font:
+        key = (px, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.paths[bold]
+            font = pygame.font.Font(str(path) if path.exists() else None, px)
+            self._fonts[key] = font
+        return font
+
+
+def make_text_system():
+    """(fonts, text) objects for ``app.fonts`` / ``app.text``."""
+    try:
+        from .fonts import FontBook  # type: ignore[import-not-found]
+        from .text import TextCache  # type: ignore[import-not-found]
+    except ImportError:
+        return _StandInFonts(), None
+    fonts = FontBook()
+    return fonts, TextCache(fonts)
+
+
+def _tokens(text: str) -> list[str]:
+    """Break opportunities: Latin words stay whole, each CJK character is its own token,
+    closing punctuation sticks to what comes before, opening punctuation to what follows."""
+    out: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isascii() and (ch.isalnum() or ch in "'-_@/.:%+#&¥$"):
+            word += ch
+            continue
+        if word:
+            out.append(word)
+            word = ""
+        if ch == " ":
+            if out:
+                out[-1] += " "
+            continue
+        out.append(ch)
+    if word:
+        out.append(word)
+    merged: list[str] = []
+    carry = ""
+    for tok in out:
+        if merged and tok[0] in _NO_START:
+            merged[-1] += tok
+        elif tok[-1] in _NO_END:
+            carry += tok
+        else:
+            merged.append(carry + tok)
+            carry = ""
+    if carry:
+        merged.append(carry)
+    return merged
+
+
+def wrap_lines(font, text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for tok in _tokens(para):
+            trial = line + tok
+            if line and font.size(trial.rstrip())[0] > width:
+                lines.append(line.rstrip())
+                line = tok.lstrip()
+            else:
+                line = trial
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, bold: bool):
+    """(font, lines, fits): the biggest size from max_px down to min_px whose wrapped lines fit."""
+    w, h = box
+    px = max_px
+    while True:
+        font = fonts.get(px, bold)
+        lines = wrap_lines(font, text, w)
+        line_h = font.get_linesize()
+        fits = len(lines) * line_h <= h and all(font.size(l)[0] <= w for l in lines)
+        if fits or px <= min_px:
+            return font, lines, fits
+        px = max(min_px, min(px - 1, int(px * 0.92)))
+
+
+def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
+                 bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
+    font, lines, fits = fit_lines(app.fonts, text, box, max_px, min_px, bold)
+    line_h = font.get_linesize()
+    rendered = [font.render(l, True, colour) for l in lines]
+    width = min(box[0], max((s.get_width() for s in rendered), default=1))
+    height = min(box[1], line_h * len(lines))
+    out = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    for i, s in enumerate(rendered):
+        if align == "left":
+            x = 0
+        elif align == "right":
+            x = width - s.get_width()
+        else:
+            x = (width - s.get_width()) // 2
+        out.blit(s, (x, i * line_h))
+    return out, fits
