@@ -279,7 +279,8 @@ class Scenario:
 
     @property
     def channels(self) -> frozenset[Channel]:
-        return frozenset(n.channel for n in self.nodes.values())
+        """Channels of the decision nodes (an ending's channel is only its backdrop)."""
+        return frozenset(n.channel for n in self.nodes.values() if not n.is_ending)
 
 
 # ---------------------------------------------------------------- quiz

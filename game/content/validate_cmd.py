@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if args.paths:
         result = _only(result, args.paths)
     counts = result.library.counts()
-    extra = _coverage(result)
+    extra = {} if args.paths else _coverage(result)  # coverage is about the shipped library
     if args.format == "json":
         out = {"errors": [p.as_json() for p in result.errors],
                "warnings": [p.as_json() for p in result.warnings],
