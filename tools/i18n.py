@@ -1,0 +1,84 @@
+"""Translation chores around the standard pybabel workflow.
+
+    python tools/i18n.py update            # pybabel extract + update every locale's .po (new msgids appear empty)
+    python tools/i18n.py todo LOCALE [PATH_PREFIX]   # untranslated/fuzzy msgids as JSON {msgid: ""} on stdout
+    python tools/i18n.py fill LOCALE FILE.json       # put translations from {msgid: msgstr} into LOCALE's .po
+
+Translators can also edit the .po files directly (Poedit, Lokalize …); this is for batch work.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES_DIR = ROOT / "locales"
+POT = LOCALES_DIR / "messages.pot"
+TARGETS = ("zh_Hant", "en")
+
+
+def po_file(locale: str) -> Path:
+    return LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
+
+
+def update() -> None:
+    subprocess.run(["pybabel", "extract", "-F", "babel.cfg", "-k", "tr", "-k", "N_", "--sort-by-file",
+                    "--project", "fanzha-chess", "--copyright-holder", "fanzha-chess contributors",
+                    "-o", str(POT), "."], cwd=ROOT, check=True)
+    for locale in TARGETS:
+        po = po_file(locale)
+        cmd = "update" if po.exists() else "init"
+        args = ["pybabel", cmd, "-i", str(POT), "-d", str(LOCALES_DIR), "-l", locale]
+        if cmd == "update":
+            args.append("--previous")
+        subprocess.run(args, cwd=ROOT, check=True)
+
+
+def todo(locale: str, prefix: str = "") -> None:
+    with po_file(locale).open("rb") as f:
+        catalog = read_po(f, locale=locale)
+    out = {}
+    for message in catalog:
+        if not message.id or (message.string and not message.fuzzy):
+            continue
+        if prefix and not any(loc[0].startswith(prefix) for loc in message.locations):
+            continue
+        out[message.id] = ""
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+def fill(locale: str, source: str) -> None:
+    translations = json.loads(Path(source).read_text(encoding="utf-8"))
+    po = po_file(locale)
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=locale)
+    changed = 0
+    for msgid, msgstr in translations.items():
+        message = catalog.get(msgid)
+        if message is None or not msgstr:
+            continue
+        message.string = msgstr
+        message.flags.discard("fuzzy")
+        changed += 1
+    with po.open("wb") as f:
+        write_po(f, catalog, width=0, include_previous=True)
+    print(f"{po}: {changed} translations written", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    command, *rest = sys.argv[1:] or ["help"]
+    if command == "update":
+        update()
+    elif command == "todo" and rest:
+        todo(*rest)
+    elif command == "fill" and len(rest) == 2:
+        fill(*rest)
+    else:
+        print(__doc__)
+        sys.exit(2)
