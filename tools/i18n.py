@@ -3,6 +3,7 @@
     python tools/i18n.py update            # pybabel extract + update every locale's .po (new msgids appear empty)
     python tools/i18n.py todo LOCALE [PATH_PREFIX]   # untranslated/fuzzy msgids as JSON {msgid: ""} on stdout
     python tools/i18n.py fill LOCALE FILE.json       # put translations from {msgid: msgstr} into LOCALE's .po
+    python tools/i18n.py hant              # fill empty zh_Hant entries by OpenCC (s2twp; pip install opencc)
 
 Translators can also edit the .po files directly (Poedit, Lokalize …); this is for batch work.
 """
@@ -66,9 +67,39 @@ def fill(locale: str, source: str) -> None:
         message.string = msgstr
         message.flags.discard("fuzzy")
         changed += 1
+    _write(po, catalog)
+    print(f"{po}: {changed} translations written", file=sys.stderr)
+
+
+def _write(po: Path, catalog) -> None:
+    catalog.last_translator = "fanzha-chess translators <translators@fanzha.example>"
+    catalog.language_team = f"{catalog.locale_identifier} <translators@fanzha.example>"
     with po.open("wb") as f:
         write_po(f, catalog, width=0, include_previous=True)
-    print(f"{po}: {changed} translations written", file=sys.stderr)
+
+
+# Taiwan/Hong Kong usage that OpenCC's phrase tables leave in mainland form.
+_HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單"}
+
+
+def hant() -> None:
+    """First draft of zh_Hant from the source text; a reviewer reads it afterwards."""
+    import opencc
+
+    converter = opencc.OpenCC("s2twp")
+    po = po_file("zh_Hant")
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="zh_Hant")
+    changed = 0
+    for message in catalog:
+        if message.id and not message.string:
+            text = converter.convert(message.id)
+            for mainland, local in _HANT_FIXES.items():
+                text = text.replace(mainland, local)
+            message.string = text
+            changed += 1
+    _write(po, catalog)
+    print(f"{po}: {changed} entries drafted", file=sys.stderr)
 
 
 if __name__ == "__main__":
@@ -77,6 +108,8 @@ if __name__ == "__main__":
         update()
     elif command == "todo" and rest:
         todo(*rest)
+    elif command == "hant":
+        hant()
     elif command == "fill" and len(rest) == 2:
         fill(*rest)
     else:
