@@ -1,0 +1,229 @@
+"""Text into boxes for the phone screens and the scenario/quiz/results scenes.
+
+One entry point, ``Ink.text(surface, text, box, px, colour, …)``: wraps (Chinese
+line breaking), shrinks to fit the box, and records what it drew so layout tests
+can check that no text leaves its box. Rendering and line breaking come from the
+App's text services (``app.text`` / ``app.fonts``); when those are missing (tests
+of pure drawing), a small fallback with the bundled font is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+RGB = tuple[int, int, int]
+
+_NO_START = set("，。！？、；：）」』》】〉”’…%,.!?;:)]}>·～—")
+_NO_END = set("（「『《【〈“‘([{<￥¥")
+_FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+
+
+@dataclass
+class TextRecord:
+    text: str
+    box: pygame.Rect      # where the text was allowed to go
+    drawn: pygame.Rect    # where it went
+    px: int
+    truncated: bool       # True when it could not fit even at the smallest size (lines cut, "…")
+
+    @property
+    def overflow(self) -> bool:
+        """Drawn outside its box, or cut short."""
+        return self.truncated or not self.box.inflate(2, 2).contains(self.drawn)
+
+
+def break_lines(text: str, width: int, measure) -> list[str]:
+    """Greedy line breaking for mixed Chinese/Latin text.
+
+    Latin words and numbers stay whole, a line never starts with closing
+    punctuation nor ends with opening punctuation, explicit newlines are kept.
+    """
+    out: list[str] = []
+    for para in text.split("\n"):
+        tokens = _tokens(para)
+        line = ""
+        for tok in tokens:
+            trial = line + tok
+            if not line or measure(trial) <= width:
+                line = trial
+                continue
+            # Kinsoku: pull the last character down when the next token can't start a line.
+            if tok[0] in _NO_START and len(line) > 1:
+                out.append(line[:-1])
+                line = line[-1] + tok
+            elif line[-1] in _NO_END and len(line) > 1:
+                out.append(line[:-1])
+                line = line[-1] + tok
+            else:
+                out.append(line.rstrip())
+                line = tok.lstrip()
+            # A single token wider than the line (a long URL): split it by characters.
+            while line and measure(line) > width and len(line) > 1:
+                cut = len(line) - 1
+                while cut > 1 and measure(line[:cut]) > width:
+                    cut -= 1
+                out.append(line[:cut])
+                line = line[cut:]
+        out.append(line.rstrip())
+    return out
+
+
+def _tokens(s: str) -> list[str]:
+    toks: list[str] = []
+    word = ""
+    for ch in s:
+        if ch.isascii() and (ch.isalnum() or ch in "._-/:@#%+'&=?~"):
+            word += ch
+            continue
+        if word:
+            toks.append(word)
+            word = ""
+        toks.append(ch)
+    if word:
+        toks.append(word)
+    return toks
+
+
+class _FallbackFonts:
+    def __init__(self):
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+
+    def get(self, px: int, bold: bool) -> pygame.font.Font:
+        key = (px, bold)
+        if key not in self._fonts:
+            if not pygame.font.get_init():
+                pygame.font.init()
+            path = _FONT_DIR / ("NotoSansSC-Bold.otf" if bold else "NotoSansSC-Regular.otf")
+            self._fonts[key] = pygame.font.Font(str(path) if path.exists() else None, px)
+        return self._fonts[key]
+
+
+_FALLBACK = _FallbackFonts()
+
+
+class Ink:
+    """Measures, wraps, fits and draws text; one per App (``Ink.of(app)``)."""
+
+    def __init__(self, app=None):
+        self.app = app
+        self.records: list[TextRecord] = []
+        self._surfaces: dict[tuple, pygame.Surface] = {}
+        self._old: dict[tuple, pygame.Surface] = {}
+
+    @classmethod
+    def of(cls, app) -> "Ink":
+        ink = getattr(app, "_phone_ink", None)
+        if ink is None:
+            ink = cls(app)
+            try:
+                setattr(app, "_phone_ink", ink)
+            except AttributeError:  # pragma: no cover - an App with __slots__
+                pass
+        return ink
+
+    # ---------------------------------------------------------------- fonts
+    def font(self, px: int, bold: bool = False) -> pygame.font.Font:
+        fonts = getattr(self.app, "fonts", None)
+        if fonts is not None and hasattr(fonts, "get"):
+            try:
+                return fonts.get(px, bold=bold)
+            except TypeError:
+                pass
+        return _FALLBACK.get(max(4, int(px)), bold)
+
+    def width(self, text: str, px: int, bold: bool = False) -> int:
+        return self.font(px, bold).size(text)[0]
+
+    def line_height(self, px: int, bold: bool = False, gap: float = 1.25) -> int:
+        return int(round(px * gap))
+
+    def render(self, text: str, px: int, colour: RGB, bold: bool = False) -> pygame.Surface:
+        """One line of text, cached (two generations, so memory stays bounded)."""
+        key = (text, int(px), tuple(colour), bold)
+        surf = self._surfaces.get(key) or self._old.get(key)
+        if surf is None:
+            surf = self.font(px, bold).render(text, True, colour)
+            if len(self._surfaces) > 2000:
+                self._old, self._surfaces = self._surfaces, {}
+        self._surfaces[key] = surf
+        return surf
+
+    # ---------------------------------------------------------------- layout
+    def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
+        font = self.font(px, bold)
+        return break_lines(text, max(1, width), lambda s: font.size(s)[0])
+
+    def measure(self, text: str, px: int, width: int, bold: bool = False, gap: float = 1.25) -> tuple[int, int]:
+        """(width, height) of ``text`` wrapped at ``width``."""
+        lines = self.wrap(text, px, width, bold)
+        w = max((self.width(s, px, bold) for s in lines), default=0)
+        return w, self._block_height(len(lines), px, bold, gap)
+
+    def _block_height(self, n: int, px: int, bold: bool, gap: float) -> int:
+        if n <= 0:
+            return 0
+        return self.line_height(px, bold, gap) * (n - 1) + self.font(px, bold).get_height()
+
+    def fit_px(self, text: str, box_size: tuple[int, int], px: int, min_px: int | None = None,
+               bold: bool = False, gap: float = 1.25, max_lines: int | None = None) -> int:
+        """The largest size ≤ ``px`` (≥ ``min_px``) at which ``text`` fits ``box_size``."""
+        lo = max(6, int(min_px if min_px is not None else px * 0.6))
+        size = int(px)
+        while size > lo:
+            lines = self.wrap(text, size, box_size[0], bold)
+            if self._block_height(len(lines), size, bold, gap) <= box_size[1] and \
+                    (max_lines is None or len(lines) <= max_lines) and \
+                    all(self.width(s, size, bold) <= box_size[0] for s in lines):
+                return size
+            size = max(lo, int(size * 0.92) if size > 20 else size - 1)
+        return lo
+
+    # ---------------------------------------------------------------- drawing
+    def text(self, surface: pygame.Surface, text: str, box, px: int, colour: RGB, *,
+             bold: bool = False, align: str = "left", valign: str = "top", min_px: int | None = None,
+             gap: float = 1.25, max_lines: int | None = None, underline: bool = False) -> pygame.Rect:
+        """Draw ``text`` inside ``box`` (wrapped, shrunk to fit); returns the drawn bounds."""
+        box = pygame.Rect(box)
+        size = self.fit_px(text, box.size, px, min_px, bold, gap, max_lines)
+        lines = self.wrap(text, size, box.w, bold)
+        truncated = False
+        lh = self.line_height(size, bold, gap)
+        fh = self.font(size, bold).get_height()
+        room = 1 if box.h < fh else 1 + max(0, (box.h - fh) // max(1, lh))
+        if max_lines is not None:
+            room = min(room, max_lines)
+        if len(lines) > room:
+            truncated = True
+            lines = lines[:room]
+            last = lines[-1]
+            while last and self.width(last + "…", size, bold) > box.w:
+                last = last[:-1]
+            lines[-1] = last + "…"
+        total = self._block_height(len(lines), size, bold, gap)
+        y = box.y
+        if valign == "middle":
+            y = box.y + (box.h - total) // 2
+        elif valign == "bottom":
+            y = box.bottom - total
+        drawn = pygame.Rect(box.x, y, 0, 0)
+        first = True
+        for s in lines:
+            surf = self.render(s, size, colour, bold)
+            w = surf.get_width()
+            x = box.x if align == "left" else box.right - w if align == "right" else box.x + (box.w - w) // 2
+            surface.blit(surf, (x, y))
+            r = pygame.Rect(x, y, w, fh)
+            if underline:
+                t = max(1, size // 14)
+                pygame.draw.rect(surface, colour, (x, y + int(fh * 0.9), w, t))
+            drawn = r if first else drawn.union(r)
+            first = False
+            y += lh
+        self.records.append(TextRecord(text, box.copy(), drawn, size, truncated))
+        return drawn
+
+    def begin_frame(self) -> None:
+        self.records.clear()
