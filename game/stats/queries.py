@@ -129,10 +129,14 @@ def by_audience(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
     return sorted(out.values(), key=_audience_order)
 
 
-def _audience_order(row: dict) -> tuple:
+def audience_order(audience: str) -> tuple:
+    """Sort key: the Audience enum's order, unknown values last."""
     order = [a.value for a in Audience]
-    a = row["audience"]
-    return (order.index(a) if a in order else len(order), a)
+    return (order.index(audience) if audience in order else len(order), audience)
+
+
+def _audience_order(row: dict) -> tuple:
+    return audience_order(row["audience"])
 
 
 def missed_scam_types(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
@@ -204,8 +208,10 @@ def summary(db: sqlite3.Connection | Path | str | None = None, flt: Filter = Fil
         risky = sum(r["risky_choices"] for r in audiences)
         result["safe_choice_rate"] = rate(safe, safe + risky)
         result["by_audience"] = audiences
-        result["top_missed_scam_types"] = combine_audiences(missed_scam_types(conn, flt), "scam_type", "played")[:top]
-        result["top_missed_techniques"] = combine_audiences(missed_techniques(conn, flt), "technique")[:top]
+        kinds = combine_audiences(missed_scam_types(conn, flt), "scam_type", "played")
+        techniques = combine_audiences(missed_techniques(conn, flt), "technique")
+        result["top_missed_scam_types"] = [r for r in kinds if r["missed"]][:top]
+        result["top_missed_techniques"] = [r for r in techniques if r["missed"]][:top]
         return result
     finally:
         if conn is not db:

@@ -21,11 +21,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from game.content.models import Audience, EndingOutcome, Ladder, Outcome, Technique
 
 from .db import StatsError, default_db_path, iso_utc, is_corruption, open_for_writing, transaction, utc_now
+
+if TYPE_CHECKING:
+    from game.content.models import Scenario
+    from game.rules.scenes import SceneResult
 
 log = logging.getLogger("game.stats")
 
@@ -36,7 +40,8 @@ MAX_PLAYERS = 16
 _ID = r"[a-z][a-z0-9_]{0,63}"
 _ID_OR_EMPTY_RE = re.compile(rf"^({_ID})?$")
 _ID_RE = re.compile(rf"^{_ID}$")
-_ITEM_ID_RE = re.compile(rf"^{_ID}(:{_ID})?$")   # scenario id, or quiz 'pool_id:item_id'
+# Scenario id; a quiz item as 'pool_id:item_id' or the rules engine's 'pool_id#index'.
+_ITEM_ID_RE = re.compile(rf"^{_ID}(:{_ID}|#[0-9]{{1,6}})?$")
 _LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$")
 
 INSERT_SESSION = """INSERT INTO sessions (started_at, mode, pack, audience, locale, board, players)
@@ -186,6 +191,29 @@ class StatsRecorder:
 
         return self._write("record_scene", write)
 
+    def record_result(self, session_id: int | None, result: SceneResult, *, scenario: Scenario | None = None,
+                      money_lost: int | None = None, duration_s: float | None = None) -> int | None:
+        """Record a finished ``ScenarioRunner``/``QuizRunner`` result in one transaction.
+
+        A scenario result with choices needs its ``scenario`` to know where each
+        choice was taken. ``money_lost`` defaults to what the choices asked for
+        (pass the scored, balance-capped amount when you have it).
+        """
+        techniques: tuple = ()
+        choices: list[ChoiceRecord] = []
+        if result.kind == "quiz":
+            techniques = tuple(result.techniques)
+        elif result.choices:
+            if scenario is None or scenario.id != result.ref:
+                raise ValueError("statistics: record_result needs the scenario the choices were taken in")
+            choices = list(_locate_choices(scenario, result.choices))
+        if money_lost is None:
+            money_lost = result.money_asked
+        return self.record_scene(session_id, kind=result.kind, item_id=result.ref,
+                                 scam_type=result.scam_type or "", ending=result.ending, correct=result.correct,
+                                 money_lost=money_lost, techniques=techniques, duration_s=duration_s,
+                                 choices=choices)
+
     # ------------------------------------------------------------ plumbing
 
     def close(self) -> None:
@@ -274,8 +302,23 @@ def _duration(seconds: float | None) -> float | None:
 
 
 def _deepest(ladders: Iterable[str]) -> str | None:
+    """Deepest non-credit step, as scoring counts it: 'ignored' when only credit steps were taken."""
     steps = [Ladder(v) for v in ladders]
-    return max(steps, key=lambda s: s.rank).value if steps else None
+    if not steps:
+        return None
+    return max((s for s in steps if not s.is_credit), key=lambda s: s.rank, default=Ladder.IGNORED).value
+
+
+def _locate_choices(scenario: Scenario, taken) -> Iterable[ChoiceRecord]:
+    """Walk the script from its start to find the node and index of every choice taken."""
+    node = scenario.nodes[scenario.start]
+    for choice in taken:
+        try:
+            index = node.choices.index(choice)
+        except ValueError:
+            raise ValueError(f"statistics: choice {choice.text!r} is not on node {node.id!r}") from None
+        yield ChoiceRecord(node.id, index, choice.outcome, choice.ladder, tuple(choice.techniques))
+        node = scenario.nodes[choice.to]
 
 
 def _result(kind: str, ending, correct, money_lost, furthest):

@@ -32,7 +32,7 @@ CREATE TABLE scenes (
     id          INTEGER PRIMARY KEY,
     session_id  INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     kind        TEXT NOT NULL CHECK (kind IN ('scenario', 'quiz')),
-    item_id     TEXT NOT NULL,               -- scenario id, or 'pool_id:item_id' for a quiz item
+    item_id     TEXT NOT NULL,               -- scenario id; quiz: 'pool_id:item_id' or 'pool_id#index'
     scam_type   TEXT NOT NULL DEFAULT '',
     ending      TEXT,                        -- scenario: EndingOutcome value; NULL if not reached
     correct     INTEGER CHECK (correct IN (0, 1)),  -- quiz: answered right; NULL if not answered

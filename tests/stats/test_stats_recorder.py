@@ -213,3 +213,69 @@ def test_unwritable_location_turns_statistics_off_without_raising(tmp_path, capl
         r = StatsRecorder(blocker / "stats.sqlite3")
     assert not r.available and r.last_error
     assert start(r) is None
+
+
+def test_only_credit_steps_count_as_ignored(recorder, db):
+    scene = recorder.begin_scene(start(recorder), kind="scenario", item_id="etc_link_sms")
+    recorder.record_choice(scene, node="n", choice_index=0, outcome="safe", ladder="verified")
+    recorder.end_scene(scene, ending="escaped")
+    assert rows(db, "SELECT furthest FROM scenes") == [("ignored",)]
+
+
+# ---------------------------------------------------------------- results from the rules engine
+
+def _tiny_scenario():
+    from game.content.models import (
+        Channel, Choice, Ending, EndingOutcome, Ladder, Node, Outcome, Scenario, Technique,
+    )
+    def choice(to, outcome, ladder, money=0, techniques=(Technique.URGENCY,)):
+        return Choice(text=to, to=to, outcome=outcome, money=money, ladder=ladder, techniques=techniques,
+                      feedback="")
+    def ending(node_id, outcome):
+        return Node(node_id, Channel.SMS, None, (), (), Ending(outcome, ""))
+    nodes = {
+        "sms": Node("sms", Channel.SMS, None, (), (
+            choice("ignore", Outcome.SAFE, Ladder.IGNORED),
+            choice("click", Outcome.RISKY, Ladder.ENGAGED, techniques=(Technique.URGENCY, Technique.FEAR)),
+        ), None),
+        "click": Node("click", Channel.PAYMENT, None, (), (
+            choice("report", Outcome.SAFE, Ladder.REPORTED),
+            choice("pay", Outcome.RISKY, Ladder.PAID, money=800),
+        ), None),
+        "ignore": ending("ignore", EndingOutcome.ESCAPED),
+        "report": ending("report", EndingOutcome.REPORTED),
+        "pay": ending("pay", EndingOutcome.SCAMMED),
+    }
+    return Scenario("etc_link_sms", "ETC", "phishing_link", (), "", 5000, "sms", nodes)
+
+
+def test_scenario_runner_result_is_recorded_with_nodes_and_indexes(recorder, db):
+    scenes = pytest.importorskip("game.rules.scenes")
+    scenario = _tiny_scenario()
+    runner = scenes.ScenarioRunner(scenario)
+    runner.choose(1)
+    runner.choose(1)
+    recorder.record_result(start(recorder), runner.result(), scenario=scenario)
+    assert rows(db, "SELECT item_id, scam_type, ending, money_lost, furthest FROM scenes") == [
+        ("etc_link_sms", "phishing_link", "scammed", 800, "paid")]
+    assert rows(db, "SELECT node, choice_index, outcome, techniques FROM choices ORDER BY id") == [
+        ("sms", 1, "risky", "urgency,fear"), ("click", 1, "risky", "urgency")]
+
+
+def test_scenario_result_with_choices_needs_its_scenario(recorder):
+    scenes = pytest.importorskip("game.rules.scenes")
+    runner = scenes.ScenarioRunner(_tiny_scenario())
+    runner.choose(0)
+    with pytest.raises(ValueError):
+        recorder.record_result(start(recorder), runner.result())
+
+
+def test_quiz_runner_result_is_recorded(recorder, db):
+    scenes = pytest.importorskip("game.rules.scenes")
+    from game.content.models import QuizItem, Technique
+    item = QuizItem("call_from_96110", "?", ("a", "b"), 1, "", (Technique.URGENCY,))
+    runner = scenes.QuizRunner(item, "quiz_basics", 0, scam_type=None)
+    runner.answer(0)
+    recorder.record_result(start(recorder), runner.result())
+    assert rows(db, "SELECT kind, item_id, correct, techniques FROM scenes") == [
+        ("quiz", "quiz_basics#0", 0, "urgency")]

@@ -1,0 +1,66 @@
+"""``python -m game stats report|summary``: anonymous play statistics for organisers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    subs = parser.add_subparsers(dest="stats_action", metavar="ACTION")
+    sub = subs.add_parser("report", help="write CSV tables and PNG charts",
+                          description="Write CSV tables and PNG charts of the play statistics into a folder.")
+    report.add_arguments(sub)
+    sub.set_defaults(stats_run=report.run)
+    sub = subs.add_parser("summary", help="print the main figures",
+                          description="Print the figures the operator menu shows.")
+    report.add_filter_arguments(sub)
+    sub.set_defaults(stats_run=run_summary)
+
+
+def run(args: argparse.Namespace) -> int:
+    action = getattr(args, "stats_run", None)
+    if action is None:
+        print("usage: python -m game stats {report,summary} …  (see python -m game stats --help)", file=sys.stderr)
+        return 2
+    return action(args)
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from .db import StatsError
+    from .labels import audience_name, scam_type_name, technique_name
+    from .queries import summary
+
+    try:
+        figures = summary(args.db, report.filter_from(args))
+    except StatsError as exc:
+        print(f"stats summary: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 — a message, not a traceback
+        print(f"stats summary: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    pct = _pct
+    print(f"场次 {figures['sessions']}（今天 {figures['sessions_today']}），参与人次 {figures['players']}")
+    print(f"完成率 {pct(figures['completion_rate'])}，平均时长 {_minutes(figures['avg_duration_s'])}")
+    print(f"场景 {figures['scenes']}（情景 {figures['scenarios']}，答题 {figures['quiz_items']}），"
+          f"安全选择率 {pct(figures['safe_choice_rate'])}")
+    for row in figures["by_audience"]:
+        print(f"  {audience_name(row['audience'])}: {row['sessions']} 场，完成率 {pct(row['completion_rate'])}，"
+              f"安全选择率 {pct(row['safe_choice_rate'])}")
+    if figures["top_missed_scam_types"]:
+        print("最常上当的诈骗类型: " + "、".join(
+            f"{scam_type_name(r['scam_type'])} {r['missed']} 次" for r in figures["top_missed_scam_types"]))
+    if figures["top_missed_techniques"]:
+        print("最常得逞的手法: " + "、".join(
+            f"{technique_name(r['technique'])} {r['missed']} 次" for r in figures["top_missed_techniques"]))
+    return 0
+
+
+def _pct(fraction: float | None) -> str:
+    return "-" if fraction is None else f"{fraction * 100:.1f}%"
+
+
+def _minutes(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds / 60:.1f} 分钟"
