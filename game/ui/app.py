@@ -107,7 +107,7 @@ class App:
         self._text_cache_old: dict = {}
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         # Fast-forward: with no screen, autoplay runs on a fixed 60 fps clock, as fast as it can.
-        self.fixed_dt = 1 / 60 if (autoplay and self.headless) else None
+        self.fixed_dt = 1 / 60 if (autoplay and (self.headless or self.screenshot_dir)) else None
 
         pygame.display.set_caption("反诈飞行棋")
         self.screen = self._open_window(size)

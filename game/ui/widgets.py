@@ -422,21 +422,28 @@ class Button(Widget):
             pygame.draw.rect(surface, t.text if t.name == "high_contrast" else darker(face, 0.8), body,
                              max(2, round(0.25 * u)), border_radius=radius)
         text_rect, icon_rect = self._inner()
-        shift = body.y - self.rect.y
+        lift = body.y - self.rect.y - (0 if self.pressed else depth // 2)
+        self.label.colour_key = text_key
+        self.label.rect = text_rect
+        rendered = self.label._render()
+        tw = rendered.get_width() if rendered else 0
+        if icon_rect and self.text:
+            # centre icon + text together, like a phone button
+            gap = text_rect.x - icon_rect.right
+            group = icon_rect.w + gap + tw
+            dx = max(0, self.rect.centerx - group // 2 - icon_rect.x)
+            icon_rect = icon_rect.move(dx, 0)
+            text_centre = (icon_rect.right + gap + tw // 2, text_rect.centery)
+        else:
+            text_centre = text_rect.center
         if icon_rect:
             icon = "check" if self.style == "choice" and self.selected else self.icon
-            draw_icon(surface, icon, self.icon_colour or text_colour, icon_rect.move(0, shift - depth // 2))
-        self.label.colour_key = text_key
-        self.label.rect = text_rect.move(0, shift - (0 if self.pressed else depth // 2))
-        if self.enabled:
-            self.label.draw(surface)
-        else:
-            s = self.label._render()
-            if s is not None:
-                s = s.copy()
-                s.set_alpha(140)
-                r = s.get_rect(center=self.label.rect.center)
-                surface.blit(s, r)
+            draw_icon(surface, icon, self.icon_colour or text_colour, icon_rect.move(0, lift))
+        if rendered is not None:
+            if not self.enabled:
+                rendered = rendered.copy()
+                rendered.set_alpha(140)
+            surface.blit(rendered, rendered.get_rect(center=(text_centre[0], text_centre[1] + lift)))
 
     def text_fits(self) -> bool:
         self.label.rect = self._inner()[0]
@@ -736,6 +743,20 @@ def wrap_lines(font, text: str, width: int) -> list[str]:
     return lines
 
 
+def _balanced(font, text: str, width: int, count: int) -> list[str] | None:
+    """The narrowest wrapping with the same number of lines (短语 2+2, not 3+1)."""
+    lo, hi = 1, width
+    best = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        lines = wrap_lines(font, text, mid)
+        if len(lines) <= count and all(font.size(l)[0] <= width for l in lines):
+            best, hi = lines, mid - 1
+        else:
+            lo = mid + 1
+    return best
+
+
 def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, bold: bool):
     """(font, lines, fits): the biggest size from max_px down to min_px whose wrapped lines fit."""
     w, h = box
@@ -746,6 +767,8 @@ def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, 
         line_h = font.get_linesize()
         fits = len(lines) * line_h <= h and all(font.size(l)[0] <= w for l in lines)
         if fits or px <= min_px:
+            if fits and 1 < len(lines) <= 3 and "\n" not in text:
+                lines = _balanced(font, text, w, len(lines)) or lines
             return font, lines, fits
         px = max(min_px, min(px - 1, int(px * 0.92)))
 
@@ -767,3 +790,110 @@ def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int,
             x = (width - s.get_width()) // 2
         out.blit(s, (x, i * line_h))
     return out, fits
+
+
+# ---------------------------------------------------------------- screens
+
+def draw_backdrop(app, surface: pygame.Surface, frame: bool = True) -> None:
+    """The warm background with a frame of board-coloured squares (cached per size and theme)."""
+    key = (surface.get_size(), app.theme.name, frame)
+    cache = getattr(app, "_backdrop_cache", None)
+    if cache is None or cache[0] != key:
+        bg = pygame.Surface(surface.get_size()).convert()
+        t = app.theme
+        bg.fill(t.background)
+        if frame:
+            u = app.unit
+            w, h = bg.get_size()
+            cell = 2.2 * u
+            colours = [t.red, t.yellow, t.blue, t.green]
+            i = 0
+            x = 0.0
+            gap = max(1, round(0.35 * u))
+            while x < w:
+                for y in (0, h - cell):
+                    r = pygame.Rect(round(x), round(y), round(cell) - gap, round(cell))
+                    pygame.draw.rect(bg, mix(colours[i % 4], t.background, 0.45 if t.name != "high_contrast" else 0),
+                                     r, border_radius=round(0.5 * u))
+                x += cell
+                i += 1
+            y = cell
+            i = 1
+            while y < h - cell:
+                for xx in (0, w - cell):
+                    r = pygame.Rect(round(xx), round(y), round(cell), round(cell) - gap)
+                    pygame.draw.rect(bg, mix(colours[i % 4], t.background, 0.45 if t.name != "high_contrast" else 0),
+                                     r, border_radius=round(0.5 * u))
+                y += cell
+                i += 1
+        cache = (key, bg)
+        app._backdrop_cache = cache
+    surface.blit(cache[1], (0, 0))
+
+
+def frame_inset(app) -> float:
+    """Pixels taken by the backdrop's frame, plus a margin."""
+    return 2.2 * app.unit + 2.5 * app.unit
+
+
+from .scene import Scene as _Scene  # noqa: E402
+
+
+class ScreenScene(WidgetScene, _Scene):
+    """A full-screen scene made of widgets on the warm backdrop. Subclasses fill ``self.items``
+    in ``build()`` and place them in ``place(size)``."""
+
+    framed = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.items: list[Widget] = []
+        self.build()
+
+    def build(self) -> None:
+        pass
+
+    def place(self, size: tuple[int, int]) -> None:
+        pass
+
+    def layout(self, size: tuple[int, int]) -> None:
+        self.place(size)
+        self.refresh_focus()
+        self.dirty = True
+
+    def rebuild(self) -> None:
+        """Rebuild widgets (content or language changed) and lay them out again."""
+        self.items = []
+        self.build()
+        self.layout(self.app.size)
+
+    def on_locale_changed(self) -> None:
+        self.dirty = True
+
+    def handle(self, intent: Intent) -> bool:
+        if self.handle_widgets(intent):
+            return True
+        if intent.action is Action.BACK:
+            return self.back()
+        return False
+
+    def back(self) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        moving = False
+        for w in self.items:
+            if w.visible and w.update(dt):
+                moving = True
+        self.animating = moving
+        if moving:
+            self.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(self.app, surface, self.framed)
+        self.draw_widgets(surface)
+
+    def content_rect(self) -> pygame.Rect:
+        m = round(frame_inset(self.app))
+        w, h = self.app.size
+        return pygame.Rect(m, m, w - 2 * m, h - 2 * m)

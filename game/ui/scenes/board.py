@@ -1,0 +1,779 @@
+"""The board screen: dice, animated moves with a caption saying what happened and why,
+and the hand-over to scam scenes and quizzes.
+
+The rules live in ``game.rules.Game``; this scene only asks it to roll, apply a
+move or resolve a scene, and then *plays back* the events it returns (a walk
+step by step, a jump, a flight, a capture …) before deciding what comes next.
+Computer players roll and move by themselves after a visible pause.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from game.content.models import Layout, TileType
+from game.rules import events as ev
+from game.rules.engine import Game, Phase, PlayerSpec
+from game.rules.geometry import Spot
+
+from .. import layout
+from ..board_view import BoardView
+from ..input import Action, Intent
+from ..scene import Scene
+from ..widgets import (Button, Dice, Label, Panel, ScreenScene, TextBox, draw_backdrop, draw_shape, mix,
+                       render_fitted)
+from .setup import COLOUR_NAMES, COMPUTER_POLICY, SeatPlan, draw_token
+
+# Seconds; reduced motion uses the second value.
+TIMING = {
+    "think": (0.8, 0.4),       # a computer player "thinking" before it rolls or moves
+    "dice": (0.8, 0.15),
+    "after_roll": (0.45, 0.25),
+    "step": (0.2, 0.05),
+    "hop": (0.45, 0.1),
+    "fly": (0.9, 0.15),
+    "capture": (0.6, 0.15),
+    "caption": (0.9, 0.6),     # read time after an important caption
+    "scene_intro": (1.4, 0.9),
+    "turn": (0.5, 0.35),
+}
+
+
+@dataclass(frozen=True)
+class PlayerInfo:
+    """A player as the screens see it (passed to the scenario and quiz scenes)."""
+
+    index: int          # index into the game's players
+    seat: int           # index into board.seats
+    colour: str
+    shape: str
+    number: int         # printed on the token
+    computer: bool
+    name: str           # e.g. "红方" (shown through app.tr)
+    policy: object | None = None   # game.rules.policies.Policy for computer players
+
+    @property
+    def is_computer(self) -> bool:
+        return self.computer
+
+
+class Tween:
+    """A token gliding from one spot to another (an arc for hops)."""
+
+    def __init__(self, frm: Spot, to: Spot, duration: float, arc: float = 0.0):
+        self.frm, self.to, self.duration, self.arc = frm, to, max(1e-3, duration), arc
+        self.t = 0.0
+
+    @property
+    def done(self) -> bool:
+        return self.t >= self.duration
+
+    def fraction(self) -> float:
+        x = min(1.0, self.t / self.duration)
+        return x * x * (3 - 2 * x)   # ease in-out
+
+
+class BoardScene(ScreenScene):
+    name = "board"
+    framed = False
+
+    def __init__(self, app, board, seats: list[SeatPlan], pack=None, seed: int | None = None):
+        self.board = board
+        self.pack = pack
+        self.seat_plans = seats or [SeatPlan(0, board.seats[0].colour, board.seats[0].shape, 1, False)]
+        specs = [PlayerSpec(COLOUR_NAMES.get(s.colour, s.colour), s.colour,
+                            COMPUTER_POLICY if s.computer else None) for s in self.seat_plans]
+        self.game = Game(board, specs, app.rng.getrandbits(32) if seed is None else seed,
+                         library=app.library, pack=pack)
+        self.players = [self._player_info(i, plan) for i, plan in enumerate(self.seat_plans)]
+        self.view = BoardView(app, board)
+        self.drawn: dict[tuple[int, int], Spot] = {}
+        self.tweens: dict[tuple[int, int], Tween] = {}
+        self.script = None          # generator playing back events; yields seconds to wait
+        self.wait = 0.0
+        self.think = 0.0
+        self.choosing: list = []    # legal moves offered to a person
+        self.scene_open = None      # the scenario/quiz scene we pushed
+        self.scene_result = None    # its result, until fed to the rules
+        self.results_shown = False
+        self.pulse = 0.0
+        self.flash_square: int | None = None
+        self.seen_channels: set = set()
+        super().__init__(app)
+        self._sync_tokens()
+        self._set_caption(self._turn_text())
+
+    def _player_info(self, i: int, plan: SeatPlan) -> PlayerInfo:
+        policy = None
+        if plan.computer:
+            from game.rules.policies import get_policy
+            policy = get_policy(COMPUTER_POLICY)
+        return PlayerInfo(i, plan.seat, plan.colour, plan.shape, plan.number, plan.computer,
+                          COLOUR_NAMES.get(plan.colour, plan.colour), policy)
+
+    # ------------------------------------------------------------ widgets
+    def build(self) -> None:
+        app = self.app
+        self.turn_label = Label(app, "", role="heading", align="left")
+        self.menu_button = Button(app, "菜单", self.open_menu, style="secondary", icon="gear", autoplay_weight=0,
+                                  name="menu")
+        self.dice = Dice(app, self.tap_dice)
+        self.dice_hint = Label(app, "", role="caption", colour_key="text_muted")
+        self.caption_card = Panel(app)
+        self.caption = TextBox(app, "", role="body")
+        self.choice_buttons = [Button(app, "", lambda k=k: self.choose(k), style="primary", name=f"token_{k}")
+                               for k in range(4)]
+        for b in self.choice_buttons:
+            b.visible = False
+        self.score_card = Panel(app)
+        self.score_labels = [Label(app, "", role="caption", align="left", translate=False) for _ in self.players]
+        self.money_labels = [Label(app, "", role="caption", align="right", translate=False) for _ in self.players]
+        self.items = [self.turn_label, self.menu_button, self.caption_card, self.caption, self.dice, self.dice_hint,
+                      *self.choice_buttons, self.score_card, *self.score_labels, *self.money_labels]
+
+    def place(self, size) -> None:
+        w, h = size
+        u = self.app.unit
+        m = round(2.5 * u)
+        portrait = layout.is_portrait(size)
+        if portrait:
+            board_side = min(w - 2 * m, h * 0.56)
+            board_area = pygame.Rect(m, m, w - 2 * m, round(board_side))
+            panel = pygame.Rect(m, board_area.bottom + 2 * u, w - 2 * m, h - board_area.bottom - 2 * u - m)
+        else:
+            board_side = min(h - 2 * m, w * 0.6)
+            board_area = pygame.Rect(m, m, round(board_side), h - 2 * m)
+            panel = pygame.Rect(board_area.right + 3 * u, m, w - board_area.right - 3 * u - m, h - 2 * m)
+        self.view.layout(board_area)
+        self.board_area = board_area
+        self.panel = panel
+        two_cols = panel.w > panel.h * 1.25
+        gap = 2 * u
+        if two_cols:
+            left, right = layout.split_h(panel, 1, 1, gap=3 * u)
+        else:
+            left = right = panel
+        # top row: whose turn + menu
+        top = pygame.Rect(left.x, left.y, left.w, 12 * u)
+        menu_w = min(26 * u, left.w * 0.36)
+        self.menu_button.rect = pygame.Rect(round(top.right - menu_w), top.y, round(menu_w), top.h)
+        self.turn_label.rect = pygame.Rect(top.x, top.y, round(top.w - menu_w - 2 * u), top.h)
+        self.turn_label.token_area = None
+        # dice + hint
+        dice_side = round(min(22 * u, left.w * 0.4))
+        dice_row = pygame.Rect(left.x, top.bottom + gap, left.w, dice_side)
+        self.dice.rect = pygame.Rect(dice_row.x + round(u), dice_row.y, dice_side, dice_side)
+        choices_row = pygame.Rect(left.x, dice_row.bottom + gap, left.w, 12 * u)
+        for b, r in zip(self.choice_buttons, layout.row(choices_row, 4, 22 * u, 1.5 * u, align="left")):
+            b.rect = r
+        if two_cols:
+            caption_rect = pygame.Rect(right.x, right.y, right.w, round(right.h * 0.5))
+            score_rect = pygame.Rect(right.x, caption_rect.bottom + gap, right.w, right.bottom - caption_rect.bottom - gap)
+            self.dice_hint.rect = pygame.Rect(self.dice.rect.right + 2 * u, dice_row.y, dice_row.right - self.dice.rect.right - 2 * u,
+                                              dice_row.h)
+        else:
+            caption_rect = pygame.Rect(self.dice.rect.right + 3 * u, dice_row.y, left.right - self.dice.rect.right - 3 * u,
+                                       dice_row.h)
+            self.dice_hint.rect = pygame.Rect(0, 0, 0, 0)
+            score_rect = pygame.Rect(left.x, choices_row.bottom + gap, left.w, left.bottom - choices_row.bottom - gap)
+        self.caption_card.rect = caption_rect
+        self.caption.rect = layout.inset(caption_rect, 2 * u, 1.5 * u)
+        self.score_card.rect = score_rect
+        inner = layout.inset(score_rect, 2 * u, 1.5 * u)
+        rows = layout.column(inner, len(self.players), 8 * u, u, align="top")
+        self.score_rows = rows
+        for i, r in enumerate(rows):
+            token_w = r.h
+            text = pygame.Rect(r.x + token_w + u, r.y, r.w - token_w - u, r.h)
+            name_r, money_r = layout.split_h(text, 1.1, 1, gap=u)
+            self.score_labels[i].rect = name_r
+            self.money_labels[i].rect = money_r
+        self._frame = None
+        self._update_scores()
+
+    def _update_scores(self) -> None:
+        from game.i18n.formatting import money
+        for i, p in enumerate(self.players):
+            tag = self.app.tr("电脑") if p.computer else self.app.tr("真人")
+            place = ""
+            if self.game.is_finished(i):
+                place = " · " + self.app.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
+            self.score_labels[i].set_text(f"{self.app.tr(p.name)} {p.number} · {tag}{place}")
+            try:
+                self.money_labels[i].set_text(money(self.game.scores[i].savings, self.app.locale))
+            except Exception:
+                self.money_labels[i].set_text(f"¥{self.game.scores[i].savings:,}")
+
+    # ------------------------------------------------------------ state → drawing
+    def _sync_tokens(self) -> None:
+        self.drawn = {}
+        for p in range(len(self.players)):
+            for t in range(len(self.game.positions(p))):
+                self.drawn[(p, t)] = self.game.spot(p, t)
+        self.tweens = {}
+
+    def _group_key(self, p: int, spot: Spot):
+        seat = self.players[p].seat
+        return (spot.area, spot.index) if spot.area == "track" else (spot.area, spot.index, seat)
+
+    def token_positions(self) -> dict[tuple[int, int], tuple[float, float]]:
+        groups: dict = {}
+        for key, spot in self.drawn.items():
+            if key in self.tweens:
+                continue
+            groups.setdefault(self._group_key(key[0], spot), []).append(key)
+        out = {}
+        for members in groups.values():
+            members.sort()
+            for slot, (p, t) in enumerate(members):
+                spot = self.drawn[(p, t)]
+                if spot.area == "hangar":
+                    slot_i, count = t, 4
+                else:
+                    slot_i, count = slot, len(members)
+                out[(p, t)] = self.view.slot_xy(self.players[p].seat, spot, slot_i, count)
+        for key, tw in self.tweens.items():
+            seat = self.players[key[0]].seat
+            a = self.view.slot_xy(seat, tw.frm, key[1] if tw.frm.area == "hangar" else 0, 4 if tw.frm.area == "hangar" else 1)
+            b = self.view.slot_xy(seat, tw.to, key[1] if tw.to.area == "hangar" else 0, 4 if tw.to.area == "hangar" else 1)
+            f = tw.fraction()
+            x = a[0] + (b[0] - a[0]) * f
+            y = a[1] + (b[1] - a[1]) * f - math.sin(math.pi * f) * tw.arc * self.view.cell
+            out[key] = (x, y)
+        return out
+
+    # ------------------------------------------------------------ text
+    def _name(self, p: int) -> str:
+        return self.app.tr(self.players[p].name)
+
+    def _turn_text(self) -> str:
+        g = self.game
+        if g.is_over:
+            return self.app.tr("游戏结束")
+        p = g.current
+        if self.players[p].computer:
+            return self.app.tr("轮到{name}（电脑）").format(name=self._name(p))
+        return self.app.tr("轮到{name}：点骰子").format(name=self._name(p))
+
+    def _set_caption(self, text: str) -> None:
+        self.caption.set_text(text)
+        self.dirty = True
+
+    def _keyword(self, tile_id: str) -> str:
+        tile = self.app.library.tiles.get(tile_id)
+        return self.app.tr(tile.keyword) if tile else tile_id
+
+    # ------------------------------------------------------------ actions
+    def tap_dice(self) -> None:
+        if self._human_to_roll():
+            self.app.sound.play("button")
+            self.roll()
+
+    def _human_to_roll(self) -> bool:
+        g = self.game
+        return (self.script is None and self._idle() and g.phase is Phase.ROLL
+                and not self.players[g.current].computer)
+
+    def _idle(self) -> bool:
+        return self.scene_open is None and self.scene_result is None and not self.results_shown
+
+    def roll(self) -> None:
+        self.dice.enabled = False
+        self.play(self.game.roll())
+
+    def choose(self, k: int) -> None:
+        if k < len(self.choosing):
+            move = self.choosing[k]
+            self._hide_choices()
+            self.play(self.game.apply(move))
+
+    def _hide_choices(self) -> None:
+        self.choosing = []
+        for b in self.choice_buttons:
+            b.visible = False
+        self.refresh_focus()
+
+    def open_menu(self) -> None:
+        self.app.stack.push(PauseScene(self.app))
+
+    def play(self, events: list) -> None:
+        self.script = self._playback(events)
+        self.wait = 0.0
+        self.animating = True
+
+    # ------------------------------------------------------------ playback of rules events
+    def T(self, key: str) -> float:
+        return TIMING[key][1 if self.app.reduced_motion else 0]
+
+    def _playback(self, events: list):
+        for e in events:
+            yield from self._show(e)
+        self._update_scores()
+
+    def _walk(self, p: int, tokens, path, step: float, arc: float = 0.25):
+        for spot in path:
+            for t in tokens:
+                self.tweens[(p, t)] = Tween(self.drawn[(p, t)], spot, step, arc)
+            self.app.sound.play("move")
+            yield step
+            for t in tokens:
+                self.drawn[(p, t)] = spot
+                self.tweens.pop((p, t), None)
+
+    def _glide(self, p: int, tokens, to: Spot, duration: float, arc: float):
+        for t in tokens:
+            self.tweens[(p, t)] = Tween(self.drawn[(p, t)], to, duration, arc)
+        yield duration
+        for t in tokens:
+            self.drawn[(p, t)] = to
+            self.tweens.pop((p, t), None)
+
+    def _show(self, e):
+        tr = self.app.tr
+        name = self._name(e.player)
+        if isinstance(e, ev.Rolled):
+            self.app.sound.play("dice")
+            self.dice.roll(e.value, self.T("dice"))
+            self._set_caption(tr("{name}掷出了 {n} 点").format(name=name, n=e.value))
+            yield self.T("dice") + self.T("after_roll")
+        elif isinstance(e, ev.ExtraRoll):
+            self._set_caption(tr("掷出6点，{name}再掷一次！").format(name=name))
+            yield self.T("caption")
+        elif isinstance(e, ev.Launched):
+            self._set_caption(tr("{name}掷出{n}点，飞机起飞！").format(name=name, n=self.game.last_roll))
+            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 0.8)
+        elif isinstance(e, ev.Moved):
+            n = len(e.path)
+            text = {
+                "roll": tr("{name}前进 {n} 格"),
+                "safe_tile": tr("帮助格奖励：{name}再前进 {n} 格"),
+                "scene_safe": tr("识破骗局，奖励{name}前进 {n} 格"),
+                "scene_risky": tr("上当了，{name}后退 {n} 格"),
+            }.get(e.cause, tr("{name}走 {n} 格")).format(name=name, n=n)
+            if e.cause != "roll":
+                self._set_caption(text)
+            yield from self._walk(e.player, e.tokens, e.path, self.T("step"))
+        elif isinstance(e, ev.Bounced):
+            self._set_caption(tr("点数多了：终点要正好走到，多出的 {n} 步往回走").format(n=e.surplus))
+            yield self.T("caption")
+        elif isinstance(e, ev.Jumped):
+            colour = tr(COLOUR_NAMES.get(self.players[e.player].colour, "")).rstrip("方")
+            self._set_caption(tr("{name}落在自己颜色（{colour}色）的格子，跳到下一个{colour}色格").format(
+                name=name, colour=colour))
+            yield self.T("caption") * 0.5
+            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 1.2)
+        elif isinstance(e, ev.Flew):
+            self._set_caption(tr("{name}停在自己颜色的飞行格，沿虚线飞越棋盘！").format(name=name))
+            yield self.T("caption") * 0.5
+            yield from self._glide(e.player, e.tokens, e.to, self.T("fly"), 2.5)
+        elif isinstance(e, ev.Captured):
+            victim = self._name(e.victim)
+            if e.by_flight:
+                text = tr("{name}飞过{victim}的航道，{victim}的飞机被撞回机库").format(name=name, victim=victim)
+            else:
+                text = tr("{name}和{victim}落在同一格，{victim}的飞机被撞回机库").format(name=name, victim=victim)
+            self._set_caption(text)
+            self.app.sound.play("wrong")
+            home = self.game.spot(e.victim, e.victim_tokens[0])
+            yield from self._glide(e.victim, e.victim_tokens, home, self.T("capture"), 1.5)
+            yield self.T("caption") * 0.5
+        elif isinstance(e, ev.Finished):
+            if len(self.game.positions(e.player)) > 1:
+                self._set_caption(tr("{name}的 {n} 号飞机到家了！").format(name=name, n=e.tokens[0] + 1))
+            else:
+                self._set_caption(tr("{name}到达终点！").format(name=name))
+            self.app.sound.play("right")
+            yield self.T("caption")
+        elif isinstance(e, ev.PlayerFinished):
+            self._set_caption(tr("{name}第 {n} 个到达终点！").format(name=name, n=e.place))
+            self._update_scores()
+            yield self.T("caption")
+        elif isinstance(e, ev.TripleSixPenalty):
+            self._set_caption(tr("连续三次掷出6点：刚走过的飞机要回机库，换下一位"))
+            for t in e.tokens:
+                yield from self._glide(e.player, (t,), self.game.spot(e.player, t), self.T("capture"), 1.0)
+            yield self.T("caption")
+        elif isinstance(e, ev.TurnLost):
+            self._set_caption(tr("{name}上一关上当了，这一轮停一次").format(name=name))
+            yield self.T("caption") * 1.5
+        elif isinstance(e, ev.SafeTileLanded):
+            tile = self.app.library.tiles.get(e.tile)
+            tip = tr(tile.tip) if tile and tile.tip else ""
+            self._set_caption(tr("帮助格「{k}」：{tip}").format(k=self._keyword(e.tile), tip=tip))
+            self.app.sound.play("right")
+            self.flash_square = e.square
+            yield self.T("caption") * 2
+            self.flash_square = None
+        elif isinstance(e, ev.SceneRequested):
+            self._set_caption(tr("{name}踩到「{k}」！小心，看看会发生什么…").format(name=name, k=self._keyword(e.tile)))
+            self.flash_square = e.square
+            yield self.T("scene_intro")
+            self.flash_square = None
+            self._open_scene(e)
+        elif isinstance(e, ev.SceneResolved):
+            if e.outcome in ("right",):
+                text = tr("{name}答对了！")
+            elif e.outcome == "wrong":
+                text = tr("{name}答错了，记住正确做法")
+            elif e.safe:
+                text = tr("{name}识破了骗局！")
+            else:
+                text = tr("{name}上当了")
+            text = text.format(name=name)
+            if e.money_lost:
+                from game.i18n.formatting import money
+                text += tr("，损失 {m}").format(m=money(e.money_lost, self.app.locale))
+            if e.loses_next_turn:
+                text += tr("，下一轮停一次")
+            self._set_caption(text)
+            self._update_scores()
+            yield self.T("caption") * 1.5
+        elif isinstance(e, ev.TurnPassed):
+            self._set_caption(self._turn_text())
+            yield self.T("turn")
+        elif isinstance(e, ev.GameOver):
+            self._set_caption(tr("游戏结束！{name}获胜").format(name=name))
+            self.app.sound.play("right")
+            yield self.T("caption") * 2
+            self._show_results()
+
+    # ------------------------------------------------------------ scenes
+    def _open_scene(self, req) -> None:
+        lib = self.app.library
+        player = self.players[req.player]
+        scenario_id = req.scenario
+        if self.app.autoplay and scenario_id:
+            scenario_id = self._autoplay_scenario(scenario_id)
+        self.scene_open = True
+        try:
+            if scenario_id and scenario_id in lib.scenarios:
+                scenario = lib.scenarios[scenario_id]
+                self.seen_channels |= set(scenario.channels)
+                from .scenario import ScenarioScene
+                scene = ScenarioScene(self.app, scenario, player, self._scene_done)
+            elif req.quiz and req.quiz[0] in lib.quiz_pools:
+                from .quiz import QuizScene
+                item = lib.quiz_pools[req.quiz[0]].items[req.quiz[1]]
+                scene = QuizScene(self.app, item, player, self._scene_done)
+            else:
+                raise ImportError("nothing to play")
+        except ImportError:
+            # The scene screens are not there (yet): settle the scene at once.
+            from game.rules.policies import get_policy, play_pending_scene
+            policy = player.policy or get_policy(COMPUTER_POLICY)
+            self.scene_open = None
+            self.scene_result = play_pending_scene(self.game, policy, self.game.ai_rng)
+            return
+        self.scene_open = scene
+        self.app.stack.push(scene)
+
+    def _autoplay_scenario(self, picked: str) -> str:
+        """Autoplay exercises every phone channel: prefer scripts showing channels not seen yet."""
+        shared = getattr(self.app, "autoplay_channels", None)
+        seen = shared if shared is not None else self.seen_channels
+        lib = self.app.library.scenarios
+        best = max(lib.values(), key=lambda s: (len(set(s.channels) - seen), s.id == picked, -len(s.nodes)))
+        if set(best.channels) - seen:
+            seen |= set(best.channels)
+            return best.id
+        return picked
+
+    def _scene_done(self, result) -> None:
+        """Called by the scenario / quiz scene with its result."""
+        scene = self.scene_open
+        self.scene_open = None
+        self.scene_result = result if result is not None else "escaped"
+        if scene is not None and scene is not True and self.app.stack.top is scene:
+            self.app.stack.pop()
+        self.dirty = True
+
+    def _feed_result(self) -> None:
+        result, self.scene_result = self.scene_result, None
+        try:
+            events = self.game.resolve_scene(result)
+        except Exception:
+            events = self.game.resolve_scene("escaped")
+        self.play(events)
+
+    def _show_results(self) -> None:
+        self.results_shown = True
+        score = self.game.session_score()
+        try:
+            from .results import ResultsScene
+            scene = ResultsScene(self.app, score)
+        except ImportError:
+            scene = GameOverScene(self.app, self)
+        self.app.stack.push(scene)
+
+    def resume(self) -> None:
+        super().resume()
+        if self.results_shown:
+            from .title import TitleScene
+            self.app.stack.clear_to(TitleScene(self.app))
+
+    # ------------------------------------------------------------ the turn, when nothing plays back
+    def _decide(self, dt: float) -> None:
+        g = self.game
+        if g.is_over:
+            if not self.results_shown:
+                self._show_results()
+            return
+        p = g.current
+        info = self.players[p]
+        if g.phase is Phase.SCENE:
+            if self.scene_open is None and self.scene_result is None:
+                self._open_scene(g.pending_scene)
+            return
+        if info.computer:
+            self.think += dt
+            if self.think < self.T("think"):
+                return
+            self.think = 0.0
+            if g.phase is Phase.ROLL:
+                self.roll()
+            elif g.phase is Phase.MOVE:
+                move = info.policy.choose_move(g, g.legal_moves(), g.ai_rng)
+                self.play(g.apply(move))
+            return
+        if g.phase is Phase.ROLL:
+            if not self.dice.enabled:
+                self.dice.enabled = True
+                self._set_caption(self._turn_text())
+                self.dirty = True
+            return
+        if g.phase is Phase.MOVE:
+            moves = g.legal_moves()
+            if len(moves) == 1:
+                self.think += dt
+                if self.think >= self.T("after_roll"):
+                    self.think = 0.0
+                    self.play(g.apply(moves[0]))
+            elif not self.choosing:
+                self._offer(moves)
+
+    def _offer(self, moves) -> None:
+        self.choosing = list(moves)[:4]
+        for k, b in enumerate(self.choice_buttons):
+            if k < len(self.choosing):
+                m = self.choosing[k]
+                b.visible = True
+                b.icon = self.players[m.player].shape
+                b.set_text(self.app.tr("{n}号起飞") if m.launch else self.app.tr("{n}号"))
+                b.set_text(b.text.format(n=m.token + 1))
+            else:
+                b.visible = False
+        self._set_caption(self.app.tr("{name}：选一架飞机走（点下面的按钮或棋盘上的飞机）").format(
+            name=self._name(self.game.current)))
+        self.refresh_focus()
+
+    # ------------------------------------------------------------ scene hooks
+    def handle(self, intent: Intent) -> bool:
+        if super().handle(intent):
+            return True
+        if intent.action is Action.RELEASE and intent.pos and self.choosing:
+            hit = self._token_at(intent.pos)
+            for k, m in enumerate(self.choosing):
+                if hit and hit[0] == m.player and hit[1] in m.tokens:
+                    self.choose(k)
+                    return True
+        if intent.action is Action.BACK:
+            self.open_menu()
+            return True
+        return False
+
+    def _token_at(self, pos):
+        radius = max(self.view.token_radius * 1.6, self.app.min_touch / 2)
+        best = None
+        for key, xy in self.token_positions().items():
+            d = math.dist(xy, pos)
+            if d <= radius and (best is None or d < best[0]):
+                best = (d, key)
+        return best[1] if best else None
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        for tw in self.tweens.values():
+            tw.t += dt
+        self.pulse = (self.pulse + dt) % 1.2
+        if self.script is not None:
+            self.wait -= dt
+            while self.script is not None and self.wait <= 0:
+                try:
+                    self.wait += next(self.script)
+                except StopIteration:
+                    self.script = None
+                    self.wait = 0.0
+                    self._sync_tokens()
+                    self._update_scores()
+        elif self.app.stack.top is self:
+            if self.scene_result is not None:
+                self._feed_result()
+            else:
+                self._decide(dt)
+        # Waiting for a person to tap: a gentle low-rate pulse instead of 60 fps.
+        waiting = (self.script is None and not self.tweens and not self.dice.is_rolling and self._idle()
+                   and (self.dice.enabled or bool(self.choosing)))
+        self.animating = not waiting
+        self.idle_fps = 15 if waiting and not self.app.reduced_motion else 0
+        self.dirty = True
+
+    # ------------------------------------------------------------ drawing
+    def _static_frame(self, surface) -> pygame.Surface:
+        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale)
+        if getattr(self, "_frame", None) is None or self._frame[0] != key:
+            frame = pygame.Surface(surface.get_size()).convert()
+            draw_backdrop(self.app, frame, frame=False)
+            self.view.draw(frame)
+            self.caption_card.draw(frame)
+            self.score_card.draw(frame)
+            self._frame = (key, frame)
+        return self._frame[1]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self._static_frame(surface), (0, 0))
+        t = self.app.theme
+        u = self.app.unit
+        if self.flash_square is not None:
+            r = self.view.squares[self.flash_square]
+            grow = round(u * (0.5 + 0.8 * math.sin(self.pulse / 1.2 * math.pi)))
+            pygame.draw.rect(surface, t.accent, r.inflate(grow * 2, grow * 2), max(3, round(0.6 * u)),
+                             border_radius=round(r.w * 0.2))
+        self._draw_tokens(surface)
+        self._draw_turn(surface)
+        for w in (self.menu_button, self.dice, self.dice_hint, self.caption, *self.choice_buttons,
+                  *self.score_labels, *self.money_labels):
+            if w.visible:
+                w.draw(surface)
+        for i, r in enumerate(getattr(self, "score_rows", [])):
+            p = self.players[i]
+            draw_token(self.app, surface, p.shape, t.player_colour(p.colour), (r.x + r.h / 2, r.centery), r.h * 0.38,
+                       p.number)
+            if i == self.game.current and not self.game.is_over:
+                pygame.draw.rect(surface, t.accent, r.inflate(round(u), round(u * 0.4)), max(2, round(0.35 * u)),
+                                 border_radius=round(u))
+
+    def _draw_turn(self, surface) -> None:
+        g = self.game
+        p = self.players[g.current]
+        t = self.app.theme
+        r = self.turn_label.rect
+        tr_ = r.h * 0.36
+        draw_token(self.app, surface, p.shape, t.player_colour(p.colour), (r.x + tr_ + 2, r.centery), tr_, p.number)
+        label = self.turn_label
+        text = self.app.tr("{name}的回合").format(name=self._name(g.current)) if not g.is_over else self.app.tr("游戏结束")
+        label.set_text(text)
+        saved = label.rect
+        label.rect = pygame.Rect(r.x + round(tr_ * 2 + self.app.unit * 1.5), r.y, r.w - round(tr_ * 2 + self.app.unit * 1.5), r.h)
+        label.draw(surface)
+        label.rect = saved
+
+    def _draw_tokens(self, surface) -> None:
+        t = self.app.theme
+        radius = self.view.token_radius
+        positions = self.token_positions()
+        movable = {(m.player, tok) for m in self.choosing for tok in m.tokens}
+        order = sorted(positions, key=lambda k: (k in self.tweens, positions[k][1]))
+        for key in order:
+            x, y = positions[key]
+            p = self.players[key[0]]
+            if key in movable:
+                ring = radius * (1.35 + 0.2 * math.sin(self.pulse / 1.2 * 2 * math.pi))
+                pygame.draw.circle(surface, t.accent, (round(x), round(y)), round(ring), max(3, round(radius * 0.18)))
+            number = key[1] + 1 if len(self.game.positions(key[0])) > 1 else p.number
+            draw_token(self.app, surface, p.shape, t.player_colour(p.colour), (x, y), radius, number)
+
+    def widgets(self) -> list:
+        return [w for w in (self.turn_label, self.menu_button, self.dice, self.caption, *self.choice_buttons,
+                            *self.score_labels, *self.money_labels) if w.visible and w.rect.w > 0]
+
+    # for the autoplay driver: what a person would tap now
+    def autoplay_targets(self) -> list:
+        if self.dice.enabled and self._human_to_roll():
+            return [self.dice]
+        return [b for b in self.choice_buttons if b.visible]
+
+
+class PauseScene(ScreenScene):
+    """Menu over the board: continue, settings, back to the title."""
+
+    name = "pause"
+    opaque = False
+
+    def build(self) -> None:
+        app = self.app
+        self.card = Panel(app)
+        self.heading = Label(app, "暂停", role="heading", colour_key="accent")
+        self.resume_button = Button(app, "继续游戏", self.back, icon="play", name="resume")
+        self.settings_button = Button(app, "设置", self.settings, style="secondary", icon="gear", autoplay_weight=0)
+        self.home_button = Button(app, "回到首页", self.home, style="secondary", icon="home", autoplay_weight=0)
+        self.items = [self.card, self.heading, self.resume_button, self.settings_button, self.home_button]
+
+    def place(self, size) -> None:
+        u = self.app.unit
+        w = min(size[0] - 8 * u, 80 * u)
+        h = min(size[1] - 8 * u, 70 * u)
+        self.card.rect = layout.centered(pygame.Rect(0, 0, *size), w, h)
+        inner = layout.inset(self.card.rect, 4 * u, 3 * u)
+        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, 10 * u)
+        body = pygame.Rect(inner.x, self.heading.rect.bottom + u, inner.w, inner.bottom - self.heading.rect.bottom - u)
+        rows = layout.column(body, 3, 13 * u, 2 * u)
+        self.resume_button.rect, self.settings_button.rect, self.home_button.rect = rows
+
+    def draw(self, surface) -> None:
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((0, 0, 0, 120))
+        surface.blit(veil, (0, 0))
+        self.draw_widgets(surface)
+
+    def back(self) -> bool:
+        self.app.stack.pop()
+        return True
+
+    def settings(self) -> None:
+        from .settings import SettingsScene
+        self.app.stack.push(SettingsScene(self.app))
+
+    def home(self) -> None:
+        from .title import TitleScene
+        self.app.stack.clear_to(TitleScene(self.app))
+
+
+class GameOverScene(ScreenScene):
+    """Stand-in for the results screen when ``scenes.results`` is not there."""
+
+    name = "results"
+
+    def __init__(self, app, board_scene: BoardScene):
+        self.board_scene = board_scene
+        super().__init__(app)
+
+    def build(self) -> None:
+        app = self.app
+        g = self.board_scene.game
+        self.heading = Label(app, "游戏结束", role="heading", colour_key="accent")
+        lines = []
+        for s in g.standings:
+            p = self.board_scene.players[s.player]
+            lines.append(app.tr("第{n}名：{name}").format(n=s.place, name=app.tr(p.name)))
+        self.body = TextBox(app, "\n".join(lines), role="body", align="center")
+        self.again = Button(app, "回到首页", self.home, icon="home", name="home")
+        self.items = [self.heading, self.body, self.again]
+
+    def place(self, size) -> None:
+        u = self.app.unit
+        area = self.content_rect()
+        self.heading.rect = pygame.Rect(area.x, area.y, area.w, 12 * u)
+        self.again.rect = layout.centered(pygame.Rect(area.x, area.bottom - 13 * u, area.w, 13 * u), 50 * u, 13 * u)
+        self.body.rect = pygame.Rect(area.x, self.heading.rect.bottom + 2 * u, area.w,
+                                     self.again.rect.y - self.heading.rect.bottom - 4 * u)
+
+    def home(self) -> None:
+        from .title import TitleScene
+        self.app.stack.clear_to(TitleScene(self.app))
+
+    def back(self) -> bool:
+        self.home()
+        return True

@@ -1,0 +1,308 @@
+"""Before a game: language and audience (``AudienceScene``), then board and seats (``PlayersScene``).
+
+Each seat shows its colour, its token shape and a number, so colour-blind
+players can tell tokens apart; a tap cycles a seat through person / computer / empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from .. import layout
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_shape
+
+LANGUAGES = (("zh_Hans", "简体中文"), ("zh_Hant", "繁體中文"), ("en", "English"))
+COLOUR_NAMES = {"red": "红方", "yellow": "黄方", "blue": "蓝方", "green": "绿方"}
+SEAT_MODES = ("human", "computer", "off")
+MODE_TEXT = {"human": "真人", "computer": "电脑", "off": "不参加"}
+MODE_ICON = {"human": "play", "computer": "dice", "off": "minus"}
+COMPUTER_POLICY = "cautious"
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    """One seat chosen on the setup screen."""
+
+    seat: int         # index into board.seats
+    colour: str
+    shape: str
+    number: int       # 1-based, printed on the token
+    computer: bool
+
+
+def _packs(app):
+    order = {"elderly": 0, "students": 1, "workplace": 2, "general": 3}
+    packs = list(app.library.packs.values())
+    packs.sort(key=lambda p: (order.get(p.audience.value, 9), p.id))
+    return packs
+
+
+class AudienceScene(ScreenScene):
+    name = "setup_audience"
+
+    def build(self) -> None:
+        app = self.app
+        self.heading = Label(app, "选择语言和内容", role="heading", colour_key="accent")
+        self.lang_label = Label(app, "语言 · Language", role="body", colour_key="text_muted", align="left")
+        self.lang_buttons = []
+        for code, name in LANGUAGES:
+            b = Button(app, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
+                       autoplay_weight=0, name=f"lang_{code}")
+            self.lang_buttons.append((code, b))
+        self.pack_label = Label(app, "谁来玩？", role="body", colour_key="text_muted", align="left")
+        self.packs = _packs(app)
+        self.pack_buttons = []
+        for pack in self.packs:
+            b = Button(app, pack.name, lambda p=pack.id: self.choose_pack(p), style="choice", name=f"pack_{pack.id}")
+            self.pack_buttons.append((pack.id, b))
+        self.description = TextBox(app, "", role="body", colour_key="text")
+        self.desc_panel = Panel(app)
+        self.back_button = Button(app, "返回", self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.next_button = Button(app, "下一步", self.next, icon="play", name="next")
+        if not self.packs:
+            self.description.set_text("没有可用的内容包：请让工作人员检查内容文件。")
+        self.items = [self.heading, self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
+                      *[b for _, b in self.pack_buttons], self.desc_panel, self.description,
+                      self.back_button, self.next_button]
+        pid = getattr(app.settings, "pack", "")
+        if pid not in {p.id for p in self.packs} and self.packs:
+            pid = self.packs[-1].id if app.autoplay is False else app.rng.choice(self.packs).id
+        self.pack_id = pid
+        self._sync()
+
+    def _sync(self) -> None:
+        for code, b in self.lang_buttons:
+            b.selected = code == self.app.locale
+        for pid, b in self.pack_buttons:
+            b.selected = pid == self.pack_id
+        pack = self.app.library.packs.get(self.pack_id)
+        if pack is not None:
+            self.description.set_text(pack.description)
+        self.next_button.enabled = bool(self.packs)
+        self.dirty = True
+
+    def choose_locale(self, code: str) -> None:
+        self.app.update_settings(locale=code)
+        self._sync()
+
+    def choose_pack(self, pack_id: str) -> None:
+        self.pack_id = pack_id
+        self.picked = True
+        self._sync()
+
+    def autoplay_targets(self) -> list:
+        """A visitor picks an audience, then goes on."""
+        if not getattr(self, "picked", False):
+            return [b for _, b in self.pack_buttons]
+        return [self.next_button]
+
+    def next(self) -> None:
+        if self.pack_id:
+            self.app.update_settings(pack=self.pack_id)
+        self.app.stack.push(PlayersScene(self.app))
+
+    def back(self) -> bool:
+        self.app.stack.pop()
+        return True
+
+    def place(self, size) -> None:
+        u = self.app.unit
+        area = self.content_rect()
+        portrait = layout.is_portrait(size)
+        self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
+        bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
+        self.back_button.rect, self.next_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
+        body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - self.heading.rect.bottom - 3 * u)
+        self.lang_label.rect = pygame.Rect(body.x, body.y, body.w, 6 * u)
+        lang_row = pygame.Rect(body.x, self.lang_label.rect.bottom, body.w, 12 * u)
+        for (_, b), r in zip(self.lang_buttons, layout.row(lang_row, 3, 50 * u, 3 * u)):
+            b.rect = r
+        self.pack_label.rect = pygame.Rect(body.x, lang_row.bottom + 2 * u, body.w, 6 * u)
+        rest = pygame.Rect(body.x, self.pack_label.rect.bottom, body.w, body.bottom - self.pack_label.rect.bottom)
+        n = max(1, len(self.pack_buttons))
+        if portrait:
+            cols = 2
+            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, min(rest.h * 0.45, (-(-n // cols)) * 15 * u))
+        else:
+            cols = min(4, n)
+            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, 13 * u)
+        for (_, b), r in zip(self.pack_buttons, layout.grid(grid_rect, n, cols, 12.5 * u, 3 * u)):
+            b.rect = r
+        self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w,
+                                           rest.bottom - grid_rect.bottom - 2.5 * u)
+        self.description.rect = layout.inset(self.desc_panel.rect, 2.5 * u, 2 * u)
+
+
+class PlayersScene(ScreenScene):
+    """Board choice (when the pack has several) and 1–4 seats: person, computer or empty."""
+
+    name = "setup_players"
+
+    def build(self) -> None:
+        app = self.app
+        pack = app.current_pack()
+        self.pack = pack
+        library = app.library
+        ids = list(pack.boards) if pack else list(library.boards)
+        self.boards = [library.boards[b] for b in ids if b in library.boards]
+        if not hasattr(self, "board_id"):
+            self.board_id = self.boards[0].id if self.boards else ""
+            self.modes = ["human", "computer", "off", "off"]
+        self.heading = Label(app, "谁来玩？", role="heading", colour_key="accent")
+        self.board_buttons = []
+        if len(self.boards) > 1:
+            for board in self.boards:
+                b = Button(app, board.name, lambda i=board.id: self.choose_board(i), style="choice",
+                           name=f"board_{board.id}")
+                self.board_buttons.append((board.id, b))
+        self.seat_cards: list[Panel] = []
+        self.seat_labels: list[Label] = []
+        self.seat_buttons: list[Button] = []
+        for i in range(4):
+            self.seat_cards.append(Panel(app))
+            self.seat_labels.append(Label(app, "", role="body", bold=True))
+            self.seat_buttons.append(Button(app, "", lambda i=i: self.cycle(i), style="secondary",
+                                            name=f"seat_{i}"))
+        self.note = Label(app, "", role="caption", colour_key="text_muted")
+        self.back_button = Button(app, "返回", self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.start_button = Button(app, "开始游戏", self.start, icon="play", name="start_game")
+        self.items = [self.heading, *[b for _, b in self.board_buttons], *self.seat_cards, *self.seat_labels,
+                      *self.seat_buttons, self.note, self.back_button, self.start_button]
+        self._sync()
+
+    @property
+    def board(self):
+        return next((b for b in self.boards if b.id == self.board_id), None)
+
+    def seats(self) -> list[SeatPlan]:
+        board = self.board
+        if board is None:
+            return []
+        plans = []
+        for i, seat in enumerate(board.seats[:4]):
+            if i < len(self.modes) and self.modes[i] != "off":
+                plans.append(SeatPlan(i, seat.colour, seat.shape, i + 1, self.modes[i] == "computer"))
+        return plans
+
+    def _sync(self) -> None:
+        board = self.board
+        count = min(4, len(board.seats), board.max_players) if board else 0
+        for i in range(4):
+            shown = i < count
+            self.seat_cards[i].visible = self.seat_labels[i].visible = self.seat_buttons[i].visible = shown
+            if shown:
+                seat = board.seats[i]
+                self.seat_labels[i].set_text(f"{COLOUR_NAMES.get(seat.colour, seat.colour)} {i + 1}")
+                mode = self.modes[i]
+                b = self.seat_buttons[i]
+                b.set_text(MODE_TEXT[mode])
+                b.icon = MODE_ICON[mode]
+                b.style = "primary" if mode == "human" else "neutral" if mode == "computer" else "secondary"
+        for bid, b in self.board_buttons:
+            b.selected = bid == self.board_id
+        active = len(self.seats())
+        ok = board is not None and max(1, board.min_players) <= active <= board.max_players
+        self.start_button.enabled = ok
+        if board is None:
+            self.note.set_text("没有可用的棋盘")
+        elif not ok:
+            self.note.set_text(f"这个棋盘需要 {max(1, board.min_players)}–{board.max_players} 位玩家")
+        else:
+            people = sum(1 for s in self.seats() if not s.computer)
+            self.note.set_text(f"{people} 位真人，{active - people} 位电脑 · 点座位可切换")
+        self.refresh_focus()
+        self.dirty = True
+
+    def choose_board(self, board_id: str) -> None:
+        self.board_id = board_id
+        self.picked = True
+        self._sync()
+
+    def cycle(self, i: int) -> None:
+        self.modes[i] = SEAT_MODES[(SEAT_MODES.index(self.modes[i]) + 1) % len(SEAT_MODES)]
+        self._sync()
+
+    def start(self) -> None:
+        from .board import BoardScene
+        board = self.board
+        if board is None:
+            return
+        self.app.stack.push(BoardScene(self.app, board, self.seats(), self.pack))
+
+    def back(self) -> bool:
+        self.app.stack.pop()
+        return True
+
+    def autoplay_targets(self) -> list:
+        """Pick a board (when there is a choice), then start."""
+        if self.board_buttons and not getattr(self, "picked", False):
+            return [b for _, b in self.board_buttons]
+        return [self.start_button]
+
+    def place(self, size) -> None:
+        u = self.app.unit
+        area = self.content_rect()
+        portrait = layout.is_portrait(size)
+        self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
+        bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
+        self.back_button.rect, self.start_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
+        self.note.rect = pygame.Rect(area.x, bar.y - 7 * u, area.w, 6 * u)
+        y = self.heading.rect.bottom + u
+        if self.board_buttons:
+            n = len(self.board_buttons)
+            cols = 1 if portrait and n > 2 else n
+            rows = -(-n // cols)
+            boards_rect = pygame.Rect(area.x, y, area.w, rows * 12 * u + (rows - 1) * 2 * u)
+            for (_, b), r in zip(self.board_buttons, layout.grid(boards_rect, n, cols, 12 * u, 2 * u)):
+                b.rect = r
+            y = boards_rect.bottom + 3 * u
+        seats_rect = pygame.Rect(area.x, y, area.w, self.note.rect.y - y - u)
+        shown = [i for i in range(4) if self.seat_cards[i].visible]
+        cols = 2 if portrait else max(1, len(shown))
+        card_h = seats_rect.h if not portrait else (seats_rect.h - 3 * u) / 2
+        cells = layout.grid(seats_rect, len(shown), cols, card_h, 3 * u)
+        for i, cell in zip(shown, cells):
+            if not portrait:
+                cell = layout.centered(cell, min(cell.w, 60 * u), cell.h)
+            self.seat_cards[i].rect = cell
+            inner = layout.inset(cell, 2 * u)
+            button_h = 12 * u
+            self.seat_buttons[i].rect = pygame.Rect(inner.x, inner.bottom - button_h, inner.w, button_h)
+            self.seat_labels[i].rect = pygame.Rect(inner.x, self.seat_buttons[i].rect.y - 8 * u, inner.w, 7 * u)
+            token_area = pygame.Rect(inner.x, inner.y, inner.w, self.seat_labels[i].rect.y - inner.y)
+            self.seat_labels[i].token_area = token_area
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        board = self.board
+        t = self.app.theme
+        for i, label in enumerate(self.seat_labels):
+            if not label.visible or board is None:
+                continue
+            area = getattr(label, "token_area", None)
+            if area is None or area.h <= 0:
+                continue
+            seat = board.seats[i]
+            r = min(area.w, area.h) * 0.38
+            colour = t.player_colour(seat.colour)
+            if self.modes[i] == "off":
+                colour = tuple(round(c * 0.35 + b * 0.65) for c, b in zip(colour, t.panel))
+            draw_token(self.app, surface, seat.shape, colour, area.center, r, i + 1)
+
+
+def draw_token(app, surface, shape: str, colour, center, radius: float, number: int | None = None) -> None:
+    """A seat's token: its shape in its colour, outlined, with its number on top."""
+    t = app.theme
+    outline = (255, 255, 255) if t.name != "high_contrast" else t.text
+    edge = 1.12 if shape == "circle" else 1.2
+    draw_shape(surface, shape, (40, 33, 28) if t.name != "high_contrast" else t.text, center, radius * edge)
+    draw_shape(surface, shape, colour, center, radius, outline, max(2, round(radius * 0.12)))
+    if number is not None and radius >= 6:
+        from ..widgets import render_fitted
+        px = max(8, round(radius * (0.95 if shape != "triangle" else 0.8)))
+        s, _ = render_fitted(app, str(number), (round(radius * 2), round(radius * 2)), "body",
+                             (255, 255, 255) if colour != t.yellow else (40, 33, 28), True, max_px=px, min_px=6)
+        r = s.get_rect(center=(round(center[0]), round(center[1] + (radius * 0.22 if shape == "triangle" else 0))))
+        surface.blit(s, r)

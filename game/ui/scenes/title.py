@@ -1,0 +1,238 @@
+"""Title / attract screen: the big name, a pulsing "touch to start", settings, and a
+notice for content files that failed validation (with the list behind a button).
+
+The kiosk's attract demo can play behind the title: set ``title.backdrop`` to a
+scene (e.g. a computer-only board scene); it is updated and drawn under a veil.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from .. import layout
+from ..input import Action, Intent
+from ..widgets import Button, Label, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, Panel
+
+SEATS = (("red", "circle"), ("yellow", "square"), ("blue", "triangle"), ("green", "diamond"))
+
+
+class TitleScene(ScreenScene):
+    name = "title"
+    idle_fps = 12          # the start pulse: a low rate keeps a waiting kiosk cool
+
+    def __init__(self, app):
+        self.backdrop = None   # optional Scene drawn behind the title (attract demo)
+        self.pulse = 0.0
+        super().__init__(app)
+        if app.reduced_motion:
+            self.idle_fps = 0
+
+    def build(self) -> None:
+        app = self.app
+        self.title = Label(app, "反诈飞行棋", role="title", colour_key="accent")
+        self.subtitle = Label(app, "看穿骗局，平安到家", role="heading", colour_key="text")
+        self.start = Button(app, "点这里开始", self.begin, icon="play", name="start")
+        self.hint = Label(app, "轻触屏幕任意处开始", role="caption", colour_key="text_muted")
+        self.settings_button = Button(app, "设置", self.open_settings, style="secondary", icon="gear",
+                                      autoplay_weight=0, name="settings")
+        self.notice = Button(app, "", self.open_problems, style="secondary", icon="info", autoplay_weight=0,
+                             name="problems")
+        self.notice.visible = False
+        self.items = [self.title, self.subtitle, self.start, self.hint, self.settings_button, self.notice]
+
+    def enter(self) -> None:
+        self._update_notice()
+
+    def resume(self) -> None:
+        super().resume()
+        self._update_notice()
+
+    def _update_notice(self) -> None:
+        if self.app.library_ready:
+            n = len(self.app.skipped_files)
+            self.notice.visible = n > 0
+            self.notice.set_text(f"{n} 个内容文件未加载 · 查看")
+            self.refresh_focus()
+
+    def place(self, size) -> None:
+        w, h = size
+        u = self.app.unit
+        area = self.content_rect()
+        portrait = layout.is_portrait(size)
+        # Vertical rhythm as fractions of the height, sizes in units.
+        top = area.y + area.h * (0.10 if portrait else 0.04)
+        self.title.rect = pygame.Rect(area.x, top, area.w, 22 * u)
+        self.title_px = round(18 * u)
+        self.subtitle.rect = pygame.Rect(area.x, self.title.rect.bottom, area.w, 10 * u)
+        self.tokens_y = self.subtitle.rect.bottom + (10 if portrait else 6) * u
+        self.token_r = 3.2 * u
+        start_w = min(area.w, 66 * u)
+        start_y = area.y + area.h * (0.52 if portrait else 0.56)
+        self.start.rect = pygame.Rect(0, 0, round(start_w), round(16 * u))
+        self.start.rect.midtop = (area.centerx, round(start_y))
+        self.hint.rect = pygame.Rect(area.x, self.start.rect.bottom + 2 * u, area.w, 6 * u)
+        bottom = pygame.Rect(area.x, area.bottom - 11 * u, area.w, 11 * u)
+        self.settings_button.rect = pygame.Rect(0, bottom.y, round(min(30 * u, area.w * 0.4)), bottom.h)
+        self.settings_button.rect.right = bottom.right
+        self.notice.rect = pygame.Rect(bottom.x, bottom.y, round(min(70 * u, area.w - self.settings_button.rect.w - 3 * u)),
+                                       bottom.h)
+
+    # ---- actions
+    def begin(self) -> None:
+        from .setup import AudienceScene
+        self.app.stack.push(AudienceScene(self.app))
+
+    def open_settings(self) -> None:
+        from .settings import SettingsScene
+        self.app.stack.push(SettingsScene(self.app))
+
+    def open_problems(self) -> None:
+        self.app.stack.push(ProblemsScene(self.app))
+
+    def handle(self, intent: Intent) -> bool:
+        if super().handle(intent):
+            return True
+        # Touch anywhere else starts too: a walk-up visitor should not have to aim.
+        if intent.action is Action.RELEASE and intent.pos:
+            self.app.sound.play("button")
+            self.begin()
+            return True
+        if intent.action is Action.PRESS:
+            return True
+        return False
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.backdrop is not None:
+            self.backdrop.update(dt)
+            self.animating = self.animating or self.backdrop.animating or self.backdrop.dirty
+        if not self.app.reduced_motion:
+            self.pulse = (self.pulse + dt) % 2.0
+            self.dirty = True if self.animating else self.dirty
+        if not self.notice.visible and self.app.library_ready and self.app.skipped_files:
+            self._update_notice()
+            self.dirty = True
+
+    # ---- drawing
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        if self.backdrop is not None:
+            self.backdrop.draw(surface)
+            self.backdrop.dirty = False
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*t.background, 200))
+            surface.blit(veil, (0, 0))
+        else:
+            draw_backdrop(self.app, surface)
+        self.title.role = "title"
+        self._draw_title(surface)
+        self.subtitle.draw(surface)
+        self._draw_tokens(surface)
+        self._draw_pulse(surface)
+        for w in (self.start, self.hint, self.settings_button, self.notice):
+            if w.visible:
+                w.draw(surface)
+
+    def _draw_title(self, surface) -> None:
+        from ..widgets import render_fitted
+        s, _ = render_fitted(self.app, self.app.tr(self.title.text), self.title.rect.size, "title",
+                             self.app.theme.accent, True, max_px=self.title_px)
+        r = s.get_rect(center=self.title.rect.center)
+        if self.app.theme.name != "high_contrast":
+            shadow, _ = render_fitted(self.app, self.app.tr(self.title.text), self.title.rect.size, "title",
+                                      mix(self.app.theme.accent, self.app.theme.background, 0.75), True,
+                                      max_px=self.title_px)
+            surface.blit(shadow, r.move(round(0.6 * self.app.unit), round(0.6 * self.app.unit)))
+        surface.blit(s, r)
+
+    def _draw_tokens(self, surface) -> None:
+        t = self.app.theme
+        cx = self.app.size[0] / 2
+        gap = self.token_r * 3.4
+        for i, (colour, shape) in enumerate(SEATS):
+            x = cx + (i - 1.5) * gap
+            draw_shape(surface, shape, t.player_colour(colour), (x, self.tokens_y), self.token_r,
+                       t.text if t.name == "high_contrast" else None, 2)
+
+    def _draw_pulse(self, surface) -> None:
+        if self.app.reduced_motion:
+            return
+        phase = self.pulse / 2.0
+        grow = self.app.unit * (0.8 + 2.6 * phase)
+        alpha = int(160 * (1 - phase))
+        ring = self.start.rect.inflate(grow * 2, grow * 2)
+        s = pygame.Surface(ring.size, pygame.SRCALPHA)
+        pygame.draw.rect(s, (*self.app.theme.button, alpha), s.get_rect(), max(3, round(0.6 * self.app.unit)),
+                         border_radius=round(min(ring.h * 0.3, 4 * self.app.unit)))
+        surface.blit(s, ring)
+
+    def widgets(self) -> list:
+        return [w for w in self.items if w.visible]
+
+
+class ProblemsScene(ScreenScene):
+    """For the operator: which content files were skipped and why, a few per page."""
+
+    name = "content_problems"
+    per_page = 4
+
+    def __init__(self, app):
+        self.page = 0
+        super().__init__(app)
+
+    def _problems(self):
+        errors = [p for p in self.app.load_problems if p.is_error] or list(self.app.load_problems)
+        return errors
+
+    def build(self) -> None:
+        app = self.app
+        self.heading = Label(app, "未加载的内容文件", role="heading", colour_key="accent")
+        self.summary = Label(app, "", role="body")
+        self.panel = Panel(app)
+        self.lines = [TextBox(app, "", role="caption", translate=False) for _ in range(self.per_page)]
+        self.prev = Button(app, "上一页", self.prev_page, style="secondary", icon="back", autoplay_weight=0)
+        self.next = Button(app, "下一页", self.next_page, style="secondary", icon="play", autoplay_weight=0)
+        self.close = Button(app, "返回", self.back, icon="back")
+        self.items = [self.heading, self.summary, self.panel, *self.lines, self.prev, self.next, self.close]
+        self._fill()
+
+    def _fill(self) -> None:
+        problems = self._problems()
+        pages = max(1, -(-len(problems) // self.per_page))
+        self.page = max(0, min(self.page, pages - 1))
+        files = len(self.app.skipped_files)
+        self.summary.set_text(f"{files} 个文件未加载，共 {len(problems)} 个问题 · 第 {self.page + 1}/{pages} 页")
+        chunk = problems[self.page * self.per_page:(self.page + 1) * self.per_page]
+        for box, problem in zip(self.lines, chunk + [None] * self.per_page):
+            box.set_text(problem.format() if problem else "")
+            box.visible = problem is not None
+        self.prev.enabled = self.page > 0
+        self.next.enabled = self.page < pages - 1
+        self.dirty = True
+
+    def prev_page(self) -> None:
+        self.page -= 1
+        self._fill()
+
+    def next_page(self) -> None:
+        self.page += 1
+        self._fill()
+
+    def back(self) -> bool:
+        self.app.stack.pop()
+        return True
+
+    def place(self, size) -> None:
+        u = self.app.unit
+        area = self.content_rect()
+        self.heading.rect = pygame.Rect(area.x, area.y, area.w, 9 * u)
+        self.summary.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, 6 * u)
+        bar = pygame.Rect(area.x, area.bottom - 11 * u, area.w, 11 * u)
+        self.panel.rect = pygame.Rect(area.x, self.summary.rect.bottom + u, area.w,
+                                      bar.y - self.summary.rect.bottom - 3 * u)
+        inner = layout.inset(self.panel.rect, 2 * u)
+        for box, r in zip(self.lines, layout.split_v(inner, *[1] * self.per_page, gap=u)):
+            box.rect = r
+        self.prev.rect, self.next.rect, self.close.rect = layout.row(bar, 3, 40 * u, 2 * u)
