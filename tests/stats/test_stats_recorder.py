@@ -279,3 +279,14 @@ def test_quiz_runner_result_is_recorded(recorder, db):
     recorder.record_result(start(recorder), runner.result())
     assert rows(db, "SELECT kind, item_id, correct, techniques FROM scenes") == [
         ("quiz", "quiz_basics#0", 0, "urgency")]
+
+
+def test_database_from_a_newer_game_is_left_alone(db):
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db.read_bytes()
+    r = StatsRecorder(db)
+    assert not r.available and "更新版本" in r.last_error
+    assert db.read_bytes() == before
+    assert not [p for p in db.parent.iterdir() if ".bad-" in p.name]
