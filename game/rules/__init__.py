@@ -1,0 +1,32 @@
+"""The rules of 反诈飞行棋, pure Python (no pygame): board geometry, the game
+state machine, scenes (scripts and quizzes), scoring, computer players and the
+``simulate`` command.
+
+Modules: ``geometry`` (routes, jumps, flights), ``engine`` (``Game``),
+``events``, ``scenes``, ``scoring``, ``policies``, ``simulate``.
+"""
+
+from .engine import Game, IllegalMove, Move, MovePreview, Phase, PlayerSpec, Standing
+from .events import (
+    Bounced, Captured, Event, ExtraRoll, Finished, Flew, GameOver, Jumped, Launched, Moved, PlayerFinished,
+    Rolled, SafeTileLanded, SceneRequested, SceneResolved, TripleSixPenalty, TurnLost, TurnPassed,
+)
+from .geometry import HANGAR, Geometry, SeatRoute, Spot
+from .policies import POLICIES, Policy, auto_step, get_policy, play_pending_scene, play_quiz, play_scenario
+from .scenes import (
+    ChoiceResult, QuizAnswer, QuizRunner, Route, RouteSet, SceneError, SceneResult, ScenarioRunner, all_routes,
+    check_routes, iter_routes, play_route,
+)
+from .scoring import Badge, PlayerScore, SessionScore
+
+__all__ = [
+    "Game", "IllegalMove", "Move", "MovePreview", "Phase", "PlayerSpec", "Standing",
+    "Event", "Rolled", "Launched", "Moved", "Bounced", "Jumped", "Flew", "Captured", "Finished",
+    "PlayerFinished", "ExtraRoll", "TripleSixPenalty", "TurnLost", "SafeTileLanded", "SceneRequested",
+    "SceneResolved", "TurnPassed", "GameOver",
+    "HANGAR", "Geometry", "SeatRoute", "Spot",
+    "POLICIES", "Policy", "auto_step", "get_policy", "play_pending_scene", "play_quiz", "play_scenario",
+    "ChoiceResult", "QuizAnswer", "QuizRunner", "Route", "RouteSet", "SceneError", "SceneResult",
+    "ScenarioRunner", "all_routes", "check_routes", "iter_routes", "play_route",
+    "Badge", "PlayerScore", "SessionScore",
+]

@@ -1,0 +1,272 @@
+"""Playing one scene: a branching scam script or a quiz question.
+
+``ScenarioRunner`` walks a ``Scenario`` one choice at a time with no way back;
+``QuizRunner`` asks one ``QuizItem``. Both end in a ``SceneResult`` that the
+game (``Game.resolve_scene``) and the scoring take.
+
+``iter_routes`` / ``all_routes`` list every route of a script from the start to
+an ending, visiting no node more than ``max_visits`` times on one route, so
+loops ("ask again") are walked but never forever; ``check_routes`` replays each
+route through a ``ScenarioRunner`` to prove it is playable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from game.content.models import (
+    Choice, Ending, EndingOutcome, Ladder, Node, Outcome, QuizItem, Scenario, Technique,
+)
+
+
+@dataclass(frozen=True)
+class SceneResult:
+    """How one scene went, for the board and for scoring."""
+
+    kind: str                                 # "scenario" or "quiz"
+    ref: str = ""                             # scenario id, or "pool_id#index" for a quiz item
+    scam_type: str | None = None
+    ending: EndingOutcome | None = None       # scenarios
+    correct: bool | None = None               # quizzes
+    choices: tuple[Choice, ...] = ()          # scenario choices taken, in order
+    techniques: tuple[Technique, ...] = ()    # quiz item techniques
+    at_stake: int = 0
+
+    @property
+    def safe(self) -> bool:
+        if self.kind == "quiz":
+            return bool(self.correct)
+        return self.ending is not None and self.ending.is_safe
+
+    @property
+    def outcome(self) -> str:
+        if self.kind == "quiz":
+            return "right" if self.correct else "wrong"
+        return self.ending.value if self.ending else "unfinished"
+
+    @property
+    def money_asked(self) -> int:
+        """CNY the taken choices would move out (scoring caps it at the balance)."""
+        return sum(c.money for c in self.choices)
+
+    @classmethod
+    def of_ending(cls, ending: EndingOutcome, scenario: Scenario | None = None) -> "SceneResult":
+        """A result with no choice detail, e.g. from a screen test or a quick kiosk mode."""
+        if scenario is None:
+            return cls("scenario", ending=ending)
+        return cls("scenario", scenario.id, scenario.scam_type, ending, at_stake=scenario.at_stake)
+
+    @classmethod
+    def of_answer(cls, correct: bool, ref: str = "", scam_type: str | None = None,
+                  techniques: tuple[Technique, ...] = ()) -> "SceneResult":
+        return cls("quiz", ref, scam_type, correct=correct, techniques=techniques)
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    feedback: str
+    outcome: Outcome
+    ladder: Ladder
+    money: int
+    techniques: tuple[Technique, ...]
+    next_node: Node
+
+
+class SceneError(RuntimeError):
+    pass
+
+
+class ScenarioRunner:
+    """One play-through of a script. ``choose`` commits: there is no rollback."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self._node = scenario.nodes[scenario.start]
+        self._taken: list[Choice] = []
+        self._path: list[str] = [scenario.start]
+
+    @property
+    def node(self) -> Node:
+        return self._node
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return () if self._node.is_ending else self._node.choices
+
+    @property
+    def is_over(self) -> bool:
+        return self._node.is_ending
+
+    @property
+    def ending(self) -> Ending | None:
+        return self._node.ending
+
+    @property
+    def taken(self) -> tuple[Choice, ...]:
+        return tuple(self._taken)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Node ids visited so far, the start first."""
+        return tuple(self._path)
+
+    def choose(self, index: int) -> ChoiceResult:
+        if self.is_over:
+            raise SceneError(f"scenario {self.scenario.id!r} is already over")
+        choices = self._node.choices
+        if not 0 <= index < len(choices):
+            raise SceneError(f"node {self._node.id!r} has no choice {index} (it has {len(choices)})")
+        choice = choices[index]
+        nxt = self.scenario.nodes.get(choice.to)
+        if nxt is None:
+            raise SceneError(f"choice {index} of node {self._node.id!r} leads to missing node {choice.to!r}")
+        self._taken.append(choice)
+        self._path.append(nxt.id)
+        self._node = nxt
+        return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
+                            choice.techniques, nxt)
+
+    def result(self) -> SceneResult:
+        if not self.is_over:
+            raise SceneError(f"scenario {self.scenario.id!r} has not reached an ending")
+        s = self.scenario
+        return SceneResult("scenario", s.id, s.scam_type, self._node.ending.outcome,
+                           choices=tuple(self._taken), at_stake=s.at_stake)
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    correct: bool
+    right: int               # index of the right option
+    explanation: str
+    techniques: tuple[Technique, ...]
+
+
+class QuizRunner:
+    """One quiz question, answered once."""
+
+    def __init__(self, item: QuizItem, pool_id: str = "", index: int = 0, scam_type: str | None = None):
+        self.item = item
+        self.ref = f"{pool_id}#{index}" if pool_id else item.id
+        self.scam_type = scam_type
+        self.answered: int | None = None
+
+    @property
+    def question(self) -> str:
+        return self.item.question
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return self.item.options
+
+    @property
+    def is_over(self) -> bool:
+        return self.answered is not None
+
+    def answer(self, index: int) -> QuizAnswer:
+        if self.is_over:
+            raise SceneError(f"quiz item {self.item.id!r} is already answered")
+        if not 0 <= index < len(self.item.options):
+            raise SceneError(f"quiz item {self.item.id!r} has no option {index}")
+        self.answered = index
+        return QuizAnswer(index == self.item.answer, self.item.answer, self.item.explanation,
+                          self.item.techniques)
+
+    def result(self) -> SceneResult:
+        if not self.is_over:
+            raise SceneError(f"quiz item {self.item.id!r} is not answered yet")
+        return SceneResult.of_answer(self.answered == self.item.answer, self.ref, self.scam_type,
+                                     self.item.techniques)
+
+
+# ---------------------------------------------------------------- routes
+
+@dataclass(frozen=True)
+class Route:
+    choices: tuple[int, ...]     # choice index taken at each step
+    nodes: tuple[str, ...]       # node ids visited, start first
+    ending: Ending | None        # None: a dead end (no choices, no ending, or a missing node)
+
+    @property
+    def complete(self) -> bool:
+        return self.ending is not None
+
+
+@dataclass(frozen=True)
+class RouteSet:
+    routes: tuple[Route, ...]
+    truncated: bool              # stopped at ``limit`` routes
+    cut: int                     # partial routes dropped because they would loop once more
+
+
+def iter_routes(scenario: Scenario, max_visits: int = 2, stats: dict | None = None) -> Iterator[Route]:
+    """Every route start→ending, depth first, in choice order.
+
+    A route may pass through any node at most ``max_visits`` times; a choice that
+    would exceed that is not followed (counted in ``stats["cut"]``).
+    """
+    nodes = scenario.nodes
+    if stats is not None:
+        stats.setdefault("cut", 0)
+    # Stack of (node id, choices so far, nodes so far, visit counts).
+    stack: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = [(scenario.start, (), (scenario.start,))]
+    while stack:
+        nid, picks, seen = stack.pop()
+        node = nodes.get(nid)
+        if node is None or (not node.is_ending and not node.choices):
+            yield Route(picks, seen, None)
+            continue
+        if node.is_ending:
+            yield Route(picks, seen, node.ending)
+            continue
+        # Push in reverse so choice 0 is explored first.
+        for i in range(len(node.choices) - 1, -1, -1):
+            to = node.choices[i].to
+            if seen.count(to) >= max_visits:
+                if stats is not None:
+                    stats["cut"] += 1
+                continue
+            stack.append((to, picks + (i,), seen + (to,)))
+
+
+def all_routes(scenario: Scenario, max_visits: int = 2, limit: int = 10_000) -> RouteSet:
+    stats: dict = {}
+    routes: list[Route] = []
+    truncated = False
+    for route in iter_routes(scenario, max_visits, stats):
+        if len(routes) >= limit:
+            truncated = True
+            break
+        routes.append(route)
+    return RouteSet(tuple(routes), truncated, stats.get("cut", 0))
+
+
+def play_route(scenario: Scenario, choices: tuple[int, ...] | list[int]) -> ScenarioRunner:
+    runner = ScenarioRunner(scenario)
+    for index in choices:
+        runner.choose(index)
+    return runner
+
+
+def check_routes(scenario: Scenario, max_visits: int = 2, limit: int = 10_000) -> list[str]:
+    """Problems found by playing every route through a runner; empty when all play to an ending."""
+    problems: list[str] = []
+    found = all_routes(scenario, max_visits, limit)
+    if not found.routes:
+        problems.append("no route reaches an ending")
+    for route in found.routes:
+        trail = " → ".join(route.nodes)
+        if not route.complete:
+            problems.append(f"dead end: {trail}")
+            continue
+        try:
+            runner = play_route(scenario, route.choices)
+        except SceneError as exc:
+            problems.append(f"{exc}: {trail}")
+            continue
+        if not runner.is_over or runner.ending != route.ending:
+            problems.append(f"route does not replay to its ending: {trail}")
+    if found.truncated:
+        problems.append(f"more than {limit} routes; only the first {limit} were checked")
+    return problems

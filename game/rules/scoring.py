@@ -1,0 +1,212 @@
+"""Scores for one player and for a whole session.
+
+* Savings: start from the pack's ``starting_savings``; each choice taken moves
+  ``Choice.money`` out, capped at what is left (savings never go below 0 and
+  never go up).
+* Safe-choice rate: safe choices / (safe + risky); neutral choices don't count.
+* Ladder: per scene, the furthest step reached (ignored → engaged →
+  shared_info → paid) and any credit (verified / reported) earned.
+* Techniques: a safe choice tagged with technique T spots T, a risky one misses
+  T; a quiz answered right spots the item's techniques, a wrong one misses them.
+* Badges: one per technique spotted ``BADGE_SPOTS`` times or more.
+* Savings protected: ``at_stake`` of every scenario that did not end scammed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.content.models import Ladder, Outcome, Technique
+
+from .scenes import SceneResult
+
+BADGE_SPOTS = 3
+DEFAULT_SAVINGS = 100_000
+
+
+@dataclass
+class SceneRecord:
+    kind: str
+    ref: str
+    scam_type: str | None
+    safe: bool
+    outcome: str
+    furthest: Ladder            # deepest non-credit step reached (ignored if none)
+    credit: Ladder | None       # reported beats verified
+    money_lost: int
+    protected: int
+
+
+@dataclass
+class Tally:
+    """Per scam type: scenes ending safely / scammed, quiz answers right / wrong."""
+
+    safe: int = 0
+    scammed: int = 0
+    right: int = 0
+    wrong: int = 0
+
+
+@dataclass
+class TechniqueTally:
+    spotted: int = 0
+    missed: int = 0
+
+
+@dataclass(frozen=True)
+class Badge:
+    technique: Technique
+    spotted: int
+
+
+def furthest_step(choices) -> tuple[Ladder, Ladder | None]:
+    furthest, credit = Ladder.IGNORED, None
+    for c in choices:
+        if c.ladder.is_credit:
+            if credit is None or c.ladder.rank < credit.rank:
+                credit = c.ladder
+        elif c.ladder.rank > furthest.rank:
+            furthest = c.ladder
+    return furthest, credit
+
+
+@dataclass
+class PlayerScore:
+    starting_savings: int = DEFAULT_SAVINGS
+    savings: int = -1
+    money_lost: int = 0
+    safe_choices: int = 0
+    risky_choices: int = 0
+    neutral_choices: int = 0
+    savings_protected: int = 0
+    scenes: list[SceneRecord] = field(default_factory=list)
+    by_scam_type: dict[str, Tally] = field(default_factory=dict)
+    techniques: dict[Technique, TechniqueTally] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.savings < 0:
+            self.savings = self.starting_savings
+
+    def record(self, result: SceneResult) -> SceneRecord:
+        lost = 0
+        for c in result.choices:
+            if c.outcome is Outcome.SAFE:
+                self.safe_choices += 1
+                self._techniques(c.techniques, spotted=True)
+            elif c.outcome is Outcome.RISKY:
+                self.risky_choices += 1
+                self._techniques(c.techniques, spotted=False)
+            else:
+                self.neutral_choices += 1
+            take = min(max(c.money, 0), self.savings)
+            self.savings -= take
+            lost += take
+        self.money_lost += lost
+        if result.kind == "quiz":
+            self._techniques(result.techniques, spotted=bool(result.correct))
+        protected = result.at_stake if result.kind == "scenario" and result.safe else 0
+        self.savings_protected += protected
+        tally = self.by_scam_type.setdefault(result.scam_type or "", Tally())
+        if result.kind == "quiz":
+            if result.correct:
+                tally.right += 1
+            else:
+                tally.wrong += 1
+        elif result.safe:
+            tally.safe += 1
+        else:
+            tally.scammed += 1
+        furthest, credit = furthest_step(result.choices)
+        record = SceneRecord(result.kind, result.ref, result.scam_type, result.safe, result.outcome,
+                             furthest, credit, lost, protected)
+        self.scenes.append(record)
+        return record
+
+    def _techniques(self, techniques, spotted: bool) -> None:
+        for t in techniques:
+            tally = self.techniques.setdefault(t, TechniqueTally())
+            if spotted:
+                tally.spotted += 1
+            else:
+                tally.missed += 1
+
+    @property
+    def safe_choice_rate(self) -> float | None:
+        counted = self.safe_choices + self.risky_choices
+        return self.safe_choices / counted if counted else None
+
+    @property
+    def badges(self) -> list[Badge]:
+        return [Badge(t, tally.spotted) for t, tally in sorted(self.techniques.items(), key=lambda kv: kv[0].value)
+                if tally.spotted >= BADGE_SPOTS]
+
+    @property
+    def scenes_scammed(self) -> int:
+        return sum(1 for s in self.scenes if s.kind == "scenario" and not s.safe)
+
+    def as_dict(self) -> dict:
+        return {
+            "starting_savings": self.starting_savings,
+            "savings": self.savings,
+            "money_lost": self.money_lost,
+            "savings_protected": self.savings_protected,
+            "safe_choice_rate": self.safe_choice_rate,
+            "choices": {"safe": self.safe_choices, "risky": self.risky_choices, "neutral": self.neutral_choices},
+            "scenes": [{"kind": s.kind, "ref": s.ref, "scam_type": s.scam_type, "outcome": s.outcome,
+                        "furthest": s.furthest.value, "credit": s.credit.value if s.credit else None,
+                        "money_lost": s.money_lost} for s in self.scenes],
+            "by_scam_type": {k: vars(v).copy() for k, v in sorted(self.by_scam_type.items())},
+            "techniques": {t.value: vars(v).copy() for t, v in sorted(self.techniques.items(),
+                                                                      key=lambda kv: kv[0].value)},
+            "badges": [b.technique.value for b in self.badges],
+        }
+
+
+@dataclass
+class SessionScore:
+    """All players of one game (or many games) added up."""
+
+    players: int = 0
+    starting_savings: int = 0
+    savings: int = 0
+    money_lost: int = 0
+    savings_protected: int = 0
+    safe_choices: int = 0
+    risky_choices: int = 0
+    scenes: int = 0
+    scenes_scammed: int = 0
+    by_scam_type: dict[str, Tally] = field(default_factory=dict)
+    techniques: dict[Technique, TechniqueTally] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, scores) -> "SessionScore":
+        session = cls()
+        for s in scores:
+            session.add(s)
+        return session
+
+    def add(self, s: PlayerScore) -> None:
+        self.players += 1
+        self.starting_savings += s.starting_savings
+        self.savings += s.savings
+        self.money_lost += s.money_lost
+        self.savings_protected += s.savings_protected
+        self.safe_choices += s.safe_choices
+        self.risky_choices += s.risky_choices
+        self.scenes += len(s.scenes)
+        self.scenes_scammed += s.scenes_scammed
+        for k, v in s.by_scam_type.items():
+            t = self.by_scam_type.setdefault(k, Tally())
+            t.safe += v.safe
+            t.scammed += v.scammed
+            t.right += v.right
+            t.wrong += v.wrong
+        for k, v in s.techniques.items():
+            t = self.techniques.setdefault(k, TechniqueTally())
+            t.spotted += v.spotted
+            t.missed += v.missed
+
+    @property
+    def safe_choice_rate(self) -> float | None:
+        counted = self.safe_choices + self.risky_choices
+        return self.safe_choices / counted if counted else None

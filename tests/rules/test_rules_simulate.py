@@ -1,0 +1,113 @@
+"""``python -m game simulate`` on a library built in the test, not the shipped content."""
+
+import argparse
+import json
+
+import pytest
+
+import game.content.loader
+from game.rules import PlayerSpec, simulate
+from rules_factories import classic_board, library, pack, simple_board
+
+
+class _Loaded:
+    def __init__(self, lib):
+        self.library = lib
+        self.problems = []
+
+
+@pytest.fixture
+def content(monkeypatch):
+    classic = classic_board(tiles={6: "police", 11: "help", 19: "police"})
+    simple = simple_board(tiles={3: "police", 8: "help"})
+    lib = library(classic)
+    lib = type(lib)(tiles=lib.tiles, scenarios=lib.scenarios, quiz_pools=lib.quiz_pools,
+                    boards={classic.id: classic, simple.id: simple},
+                    packs={"p": pack(classic.id, savings=50_000)})
+    monkeypatch.setattr(game.content.loader, "load_library", lambda *a, **k: _Loaded(lib))
+    return lib
+
+
+def run(*argv) -> int:
+    parser = argparse.ArgumentParser()
+    simulate.add_arguments(parser)
+    return simulate.run(parser.parse_args(list(argv)))
+
+
+def test_unknown_board_lists_the_boards(content, capsys):
+    assert run("--board", "nope") == 2
+    err = capsys.readouterr().err
+    assert "nope" in err and "test_classic, test_simple" in err
+
+
+def test_unknown_policy_is_an_error(content, capsys):
+    assert run("--policy", "reckless") == 2
+    assert "reckless" in capsys.readouterr().err
+
+
+def test_too_many_players_is_an_error(content, capsys):
+    assert run("--board", "test_classic", "--players", "5") == 2
+
+
+def test_report_covers_length_time_tiles_scenes_seats_and_savings(content, capsys):
+    assert run("--board", "test_classic", "--games", "20", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["games"] == 20 and report["ended"]["finished"] == 20
+    assert set(report["turns"]) == {"mean", "p50", "p90", "max"}
+    assert report["assumptions"]["seconds_per_turn"] == simulate.SECONDS_PER_TURN
+    assert set(report["tile_landings_per_game"]) == {"police", "help"}
+    assert report["scenes_per_game"]["scenarios"] > 0 and report["scenes_per_game"]["quizzes"] > 0
+    assert sum(report["win_rate_by_seat"].values()) == pytest.approx(1.0, abs=0.01)
+    assert report["savings_left"]["starting"] == 50_000 and report["pack"] == "p"
+
+
+def test_text_report_states_the_time_assumptions(content, capsys):
+    assert run("--board", "test_simple", "--games", "5") == 0
+    assert "assumes 6 s per turn, 60 s per scenario, 20 s per quiz" in capsys.readouterr().out
+
+
+def test_same_seed_same_output(content, capsys):
+    run("--games", "30", "--seed", "7", "--json")
+    first = capsys.readouterr().out
+    run("--games", "30", "--seed", "7", "--json")
+    assert capsys.readouterr().out == first
+
+
+def test_another_seed_another_output(content, capsys):
+    run("--games", "30", "--seed", "7", "--json")
+    first = capsys.readouterr().out
+    run("--games", "30", "--seed", "8", "--json")
+    assert capsys.readouterr().out != first
+
+
+def test_rules_switch_picks_a_board_of_that_preset(content, capsys):
+    assert run("--rules", "simple", "--games", "3", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["board"] == "test_simple"
+
+
+def test_rules_switch_can_replay_a_board_under_other_rules(content, capsys):
+    assert run("--board", "test_classic", "--rules", "simple", "--games", "3", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["rules"] == "simple" and report["turns"]["max"] < 200
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(content, capsys):
+    run("--board", "test_simple", "--games", "201")
+    assert capsys.readouterr().err == ""
+
+
+def test_a_game_stopped_at_the_cap_is_unfinished():
+    board = classic_board()
+    summary = simulate.play_game(board, [PlayerSpec(), PlayerSpec()], 1, max_turns=10)
+    assert (summary.reason, summary.winner, summary.turns) == ("cap", None, 10)
+
+
+def test_a_board_turn_limit_still_names_a_winner():
+    board = classic_board(max_turns=10)
+    summary = simulate.play_game(board, [PlayerSpec(), PlayerSpec()], 1)
+    assert summary.reason == "max_turns" and summary.winner in ("red", "blue")
+
+
+@pytest.mark.parametrize("q, expected", [(50, 3), (90, 5), (100, 5), (0, 1)])
+def test_percentile_is_nearest_rank(q, expected):
+    assert simulate.percentile([5, 1, 4, 2, 3], q) == expected
