@@ -114,6 +114,9 @@ def _open_checked(path: Path) -> sqlite3.Connection:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             raise sqlite3.DatabaseError("database disk image is malformed: " + "; ".join(r[0] for r in rows[:3]))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:   # before anything below changes the file
+            raise SchemaTooNew(f"statistics schema {version} is newer than this game's {SCHEMA_VERSION}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise sqlite3.OperationalError(f"could not switch to WAL mode (journal_mode is {mode})")
