@@ -71,6 +71,7 @@ class ChoiceRecord:
 class _Open:
     started: float          # monotonic
     kind: str = ""          # scenes only
+    session: int = 0        # scenes only
 
 
 class StatsRecorder:
@@ -119,6 +120,8 @@ class StatsRecorder:
         if self._write("end_session", lambda c: c.execute(END_SESSION, row)) is None:
             return False
         del self._sessions[session_id]
+        for scene_id in [k for k, v in self._scenes.items() if v.session == session_id]:
+            del self._scenes[scene_id]   # scenes left open end with their session
         return True
 
     # ------------------------------------------------------------ scenes
@@ -131,7 +134,7 @@ class StatsRecorder:
             return self._unknown("session", session_id)
         scene_id = self._write("begin_scene", lambda c: c.execute(INSERT_SCENE, row).lastrowid)
         if scene_id is not None:
-            self._scenes[scene_id] = _Open(self._timer(), kind)
+            self._scenes[scene_id] = _Open(self._timer(), kind, session_id)
         return scene_id
 
     def record_choice(self, scene_id: int | None, *, node: str, choice_index: int, outcome: Outcome | str,

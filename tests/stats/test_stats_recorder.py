@@ -290,3 +290,11 @@ def test_database_from_a_newer_game_is_left_alone(db):
     assert not r.available and "更新版本" in r.last_error
     assert db.read_bytes() == before
     assert not [p for p in db.parent.iterdir() if ".bad-" in p.name]
+
+
+def test_scene_left_open_takes_no_choices_after_its_session_ended(recorder, db):
+    session = start(recorder)
+    scene = recorder.begin_scene(session, kind="scenario", item_id="etc_link_sms")
+    recorder.end_session(session, finished=False)
+    assert recorder.record_choice(scene, node="a", choice_index=0, outcome="safe", ladder="ignored") is None
+    assert rows(db, "SELECT ending FROM scenes") == [(None,)]
