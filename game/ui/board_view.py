@@ -24,7 +24,7 @@ from game.content.models import Board, Layout, TileType
 
 from .widgets import darker, draw_shape, mix, render_fitted
 
-RING_DEPTH = 1.45   # ring squares are this many times deeper than wide
+RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
 
 
 class BoardView:
@@ -232,6 +232,7 @@ class BoardView:
         surface.blit(self._static, self.area.topleft)
 
     def _render_static(self) -> pygame.Surface:
+        self.overflow = []   # keywords that did not fit their square (tests read this)
         surf = pygame.Surface(self.area.size, pygame.SRCALPHA)
         off = (-self.area.x, -self.area.y)
         t = self.app.theme
@@ -253,6 +254,11 @@ class BoardView:
         for i, r in enumerate(self.squares):
             self._draw_square(surf, i, r.move(off))
         return surf.convert_alpha()
+
+    def text_fits(self) -> bool:
+        if self._static is None:
+            self._render_static()
+        return not self.overflow
 
     def _colour(self, name: str | None):
         t = self.app.theme
@@ -356,10 +362,13 @@ class BoardView:
             pygame.draw.rect(surf, colour, rr, border, border_radius=rad)
         elif hc:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
-        inner = rr.inflate(-round(min(rr.w, rr.h) * 0.2), -round(min(rr.w, rr.h) * 0.2))
+        inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
         if tile is not None:
-            s, _ = render_fitted(self.app, self.app.tr(tile.keyword), inner.size, "tile", text_colour, True,
-                                 max_px=round(min(inner.w, inner.h * 0.9) * 0.62 * _scale(self.app)))
+            s, fits = render_fitted(self.app, self.app.tr(tile.keyword), inner.size, "tile", text_colour, True,
+                                    max_px=round(min(inner.w, inner.h * 0.9) * 0.62 * _scale(self.app)),
+                                    min_px=max(8, round(self.app.unit * 1.4)))
+            if not fits:
+                self.overflow.append(tile.keyword)
             surf.blit(s, s.get_rect(center=inner.center))
         elif sq.fly_to is not None:
             self._draw_plane(surf, inner, colour or t.text, sq, i)

@@ -757,6 +757,15 @@ def _balanced(font, text: str, width: int, count: int) -> list[str] | None:
     return best
 
 
+def _line_step(font) -> int:
+    """Distance between lines: 1.25 em (the font's own line height, ~1.45 em, wastes room)."""
+    return min(font.get_linesize(), round(font.get_height() / 1.45 * 1.25))
+
+
+def _block_height(font, n: int) -> int:
+    return font.get_height() + (n - 1) * _line_step(font) if n else 0
+
+
 def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, bold: bool):
     """(font, lines, fits): the biggest size from max_px down to min_px whose wrapped lines fit."""
     w, h = box
@@ -764,8 +773,7 @@ def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, 
     while True:
         font = fonts.get(px, bold)
         lines = wrap_lines(font, text, w)
-        line_h = font.get_linesize()
-        fits = len(lines) * line_h <= h and all(font.size(l)[0] <= w for l in lines)
+        fits = _block_height(font, len(lines)) <= h and all(font.size(l)[0] <= w for l in lines)
         if fits or px <= min_px:
             if fits and 1 < len(lines) <= 3 and "\n" not in text:
                 lines = _balanced(font, text, w, len(lines)) or lines
@@ -776,10 +784,10 @@ def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, 
 def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
                  bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
     font, lines, fits = fit_lines(app.fonts, text, box, max_px, min_px, bold)
-    line_h = font.get_linesize()
+    line_h = _line_step(font)
     rendered = [font.render(l, True, colour) for l in lines]
     width = min(box[0], max((s.get_width() for s in rendered), default=1))
-    height = min(box[1], line_h * len(lines))
+    height = min(box[1], _block_height(font, len(lines)))
     out = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
     for i, s in enumerate(rendered):
         if align == "left":

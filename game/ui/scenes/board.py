@@ -138,49 +138,42 @@ class BoardScene(ScreenScene):
         w, h = size
         u = self.app.unit
         m = round(2.5 * u)
-        portrait = layout.is_portrait(size)
-        if portrait:
-            board_side = min(w - 2 * m, h * 0.56)
-            board_area = pygame.Rect(m, m, w - 2 * m, round(board_side))
+        gap = 2 * u
+        if layout.is_portrait(size):
+            board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56)))
+            self.view.layout(board_area)
+            board_area.h = min(board_area.h, self.view.rect.h + round(2.4 * u))   # no gap under a short board
+            self.view.layout(board_area)
             panel = pygame.Rect(m, board_area.bottom + 2 * u, w - 2 * m, h - board_area.bottom - 2 * u - m)
         else:
             board_side = min(h - 2 * m, w * 0.6)
             board_area = pygame.Rect(m, m, round(board_side), h - 2 * m)
+            self.view.layout(board_area)
             panel = pygame.Rect(board_area.right + 3 * u, m, w - board_area.right - 3 * u - m, h - 2 * m)
-        self.view.layout(board_area)
         self.board_area = board_area
         self.panel = panel
-        two_cols = panel.w > panel.h * 1.25
-        gap = 2 * u
-        if two_cols:
-            left, right = layout.split_h(panel, 1, 1, gap=3 * u)
-        else:
-            left = right = panel
-        # top row: whose turn + menu
-        top = pygame.Rect(left.x, left.y, left.w, 12 * u)
-        menu_w = min(26 * u, left.w * 0.36)
+        # top row across the panel: whose turn + menu
+        top = pygame.Rect(panel.x, panel.y, panel.w, 12 * u)
+        menu_w = min(26 * u, top.w * 0.3)
         self.menu_button.rect = pygame.Rect(round(top.right - menu_w), top.y, round(menu_w), top.h)
         self.turn_label.rect = pygame.Rect(top.x, top.y, round(top.w - menu_w - 2 * u), top.h)
-        self.turn_label.token_area = None
-        # dice + hint
-        dice_side = round(min(22 * u, left.w * 0.4))
-        dice_row = pygame.Rect(left.x, top.bottom + gap, left.w, dice_side)
-        self.dice.rect = pygame.Rect(dice_row.x + round(u), dice_row.y, dice_side, dice_side)
-        choices_row = pygame.Rect(left.x, dice_row.bottom + gap, left.w, 12 * u)
-        for b, r in zip(self.choice_buttons, layout.row(choices_row, 4, 22 * u, 1.5 * u, align="left")):
+        below = pygame.Rect(panel.x, top.bottom + gap, panel.w, panel.bottom - top.bottom - gap)
+        # dice on the left; the caption card beside it holds the token choices at its foot
+        dice_side = round(min(22 * u, below.w * 0.3))
+        self.dice.rect = pygame.Rect(below.x + round(u), below.y + round(u), dice_side, dice_side)
+        card = pygame.Rect(self.dice.rect.right + 3 * u, below.y, below.right - self.dice.rect.right - 3 * u,
+                           dice_side + round(u) + gap + 12 * u)
+        self.caption_card.rect = card
+        inner = layout.inset(card, 1.5 * u, 1.5 * u)
+        self.choices_rect = pygame.Rect(inner.x, inner.bottom - 11 * u, inner.w, 11 * u)
+        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, 4, 22 * u, 1.5 * u, align="left")):
             b.rect = r
-        if two_cols:
-            caption_rect = pygame.Rect(right.x, right.y, right.w, round(right.h * 0.5))
-            score_rect = pygame.Rect(right.x, caption_rect.bottom + gap, right.w, right.bottom - caption_rect.bottom - gap)
-            self.dice_hint.rect = pygame.Rect(self.dice.rect.right + 2 * u, dice_row.y, dice_row.right - self.dice.rect.right - 2 * u,
-                                              dice_row.h)
-        else:
-            caption_rect = pygame.Rect(self.dice.rect.right + 3 * u, dice_row.y, left.right - self.dice.rect.right - 3 * u,
-                                       dice_row.h)
-            self.dice_hint.rect = pygame.Rect(0, 0, 0, 0)
-            score_rect = pygame.Rect(left.x, choices_row.bottom + gap, left.w, left.bottom - choices_row.bottom - gap)
-        self.caption_card.rect = caption_rect
-        self.caption.rect = layout.inset(caption_rect, 2 * u, 1.5 * u)
+        self.caption_full = layout.inset(card, 2 * u, 1.5 * u)
+        self.caption_short = pygame.Rect(self.caption_full.x, self.caption_full.y, self.caption_full.w,
+                                         self.choices_rect.y - self.caption_full.y - u)
+        self.caption.rect = self.caption_short if self.choosing else self.caption_full
+        self.dice_hint.rect = pygame.Rect(0, 0, 0, 0)
+        score_rect = pygame.Rect(below.x, card.bottom + gap, below.w, below.bottom - card.bottom - gap)
         self.score_card.rect = score_rect
         inner = layout.inset(score_rect, 2 * u, 1.5 * u)
         rows = layout.column(inner, len(self.players), 8 * u, u, align="top")
@@ -294,6 +287,7 @@ class BoardScene(ScreenScene):
         self.choosing = []
         for b in self.choice_buttons:
             b.visible = False
+        self.caption.rect = self.caption_full
         self.refresh_focus()
 
     def open_menu(self) -> None:
@@ -565,6 +559,7 @@ class BoardScene(ScreenScene):
                 b.set_text(b.text.format(n=m.token + 1))
             else:
                 b.visible = False
+        self.caption.rect = self.caption_short
         self._set_caption(self.app.tr("{name}：选一架飞机走（点下面的按钮或棋盘上的飞机）").format(
             name=self._name(self.game.current)))
         self.refresh_focus()
