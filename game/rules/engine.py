@@ -2,10 +2,14 @@
 
 One turn::
 
-    events = game.roll()            # phase ROLL → MOVE (or the turn passes by itself)
-    moves = game.legal_moves()
-    events = game.apply(moves[i])   # → ROLL again (extra roll), next player, or SCENE
+    events = game.roll()            # phase ROLL → MOVE, or the turn passes by itself
+    moves = game.legal_moves()      # [] unless phase MOVE
+    events = game.apply(moves[i])   # → ROLL (extra roll / next player), SCENE or OVER
     events = game.resolve_scene(r)  # only in phase SCENE, after the caller ran the scene
+
+Every call returns the ``events`` that happened, in order (``roll()`` starts
+with ``Rolled``). Token places are route positions (see ``geometry``);
+``game.spot(player, token)`` turns one into a drawable ``Spot``.
 
 Rules not fixed by the switch docs in ``rulesets.py``:
 
@@ -24,8 +28,8 @@ Rules not fixed by the switch docs in ``rulesets.py``:
 * Exact finish: surplus steps bounce back (``bounce_back``) or the move is not
   legal. The bounced landing is a normal landing.
 * A 6 (``extra_roll_on_six``) gives another roll even when no move was
-  possible. The third 6 in a row (``three_sixes_penalty``) sends the tokens
-  moved earlier in the turn back home and ends the turn, before moving.
+  possible. The third 6 in a row (``three_sixes_penalty``) sends the token
+  (or stack) moved on the previous 6 back home and ends the turn, before moving.
 * A tile triggers only on the square a move finally rests on. Bonus moves
   (safe tile, scene result) walk plainly: no capture, jump, fly, tile or bounce;
   they stop at the finish and never back past the start square.
@@ -132,6 +136,15 @@ class Game:
     """One game. Pure Python; randomness only from ``self.rng`` (dice, scene picks)
     and ``self.ai_rng`` (for computer players), both seeded from ``rng_seed``."""
 
+    __slots__ = ("_asked", "_blocking", "_bounce", "_capture", "_dest", "_exact", "_extra6", "_fly_capture",
+                 "_general", "_hangar", "_launch", "_lose_turn", "_move_rows", "_moved", "_moves",
+                 "_n_players", "_n_tokens", "_opponents", "_pending", "_pending_tokens", "_places", "_played",
+                 "_player_at_seat", "_pos", "_random", "_record", "_routes", "_safe_tile", "_scene_risky",
+                 "_scene_safe", "_skip", "_sq", "_sqt", "_stacking", "_tiles", "_triple", "ai_rng", "board",
+                 "captures", "current", "finish_order", "geometry", "last_roll", "library", "max_turns",
+                 "over_reason", "pack", "phase", "players", "rng", "rules", "scores", "seats", "sixes",
+                 "tile_landings", "turns")
+
     @classmethod
     def new(cls, board: Board, players: Sequence[PlayerSpec], rng_seed: int | None = 0, *,
             library: Library | None = None, pack: Pack | None = None,
@@ -182,7 +195,7 @@ class Game:
         self._safe_tile = int(r.get("safe_tile_move", 0))
         self.max_turns = int(r.get("max_turns", 0)) if max_turns is None else max_turns
 
-        n = len(self.players)
+        n = self._n_players = len(self.players)
         self._routes: list[SeatRoute] = [self.geometry[s] for s in self.seats]
         self._sqt = [route.squares for route in self._routes]
         self._dest = [route.destinations(self._exact, self._bounce) for route in self._routes]
@@ -303,17 +316,17 @@ class Game:
             # Moves come from a table shared by every game on this geometry: no allocation here.
             moves = []
             rows = self._move_rows[p][value]
-            launched = False
+            launch = value in self._launch
             for t, pos in enumerate(self._pos[p]):
+                if pos < 0:
+                    if not launch:
+                        continue
+                    launch = False          # one launch move stands for every token in the hangar
                 move = rows[t][pos]
                 if move is None:
                     move = rows[t][pos] = self._plain_move(p, t, pos, value)
                 if move:
-                    if pos >= 0:
-                        moves.append(move)
-                    elif not launched and value in self._launch:
-                        launched = True
-                        moves.append(move)
+                    moves.append(move)
         self._moves = moves
         if moves:
             self.phase = _MOVE
@@ -408,17 +421,16 @@ class Game:
     # ------------------------------------------------------------ moving
 
     def apply(self, move: Move) -> list[Event]:
-        if self.phase is not _MOVE:
-            raise IllegalMove(f"cannot move in phase {self.phase.value}")
-        if move not in self._moves:
+        if self.phase is not _MOVE or move not in self._moves:
+            if self.phase is not _MOVE:
+                raise IllegalMove(f"cannot move in phase {self.phase.value}")
             raise IllegalMove(f"{move} is not a legal move now")
-        p = move.player
+        p, tokens, roll, frm, _, launch = move
         route = self._routes[p]
-        tokens = move.tokens
         self._moved = tokens
         self._moves = []
         events: list[Event] | None = [] if self._record else None
-        if move.launch:
+        if launch:
             self._set(p, tokens, 0)
             if events is not None:
                 events.append(Launched(p, tokens, route.spots[0]))
@@ -426,30 +438,34 @@ class Game:
                 self._capture_at(p, route.track[0], events)
             pos = 0
         else:
-            frm, finish = move.frm, route.finish
-            land = frm + move.roll
-            if land > finish:
+            finish = route.finish
+            pos = frm + roll
+            if pos > finish:
                 if self._bounce:
-                    back = land - finish
-                    land = max(finish - back, 0)
+                    back = pos - finish
+                    pos = max(finish - back, 0)
                     if events is not None:
-                        path = route.spots[frm + 1:finish + 1] + route.spots[land:finish][::-1]
+                        path = route.spots[frm + 1:finish + 1] + route.spots[pos:finish][::-1]
                         events.append(Moved(p, tokens, path))
                         events.append(Bounced(p, tokens, back))
                 else:
-                    land = finish
+                    pos = finish
                     if events is not None:
                         events.append(Moved(p, tokens, route.spots[frm + 1:finish + 1]))
             elif events is not None:
-                events.append(Moved(p, tokens, route.spots[frm + 1:land + 1]))
-            self._set(p, tokens, land)
-            pos = self._land(p, route, tokens, land, events) if land < route.track_count else land
+                events.append(Moved(p, tokens, route.spots[frm + 1:pos + 1]))
+            self._set(p, tokens, pos)
+            if pos < route.track_count:
+                if self._capture:
+                    self._capture_at(p, route.track[pos], events)
+                if route.chains[pos] or self._blocking:
+                    pos = self._chain(p, route, tokens, pos, events)
         if pos == route.finish:
             self._finish_tokens(p, tokens, events)
-        elif not move.launch and pos < route.track_count:
-            tile = self._tiles[route.track[pos]]
+        elif not launch and pos < route.track_count:
+            square = route.track[pos]
+            tile = self._tiles[square]
             if tile is not None:
-                square = route.track[pos]
                 if tile is _SCAM_TILE or tile.type is TileType.SCAM:
                     self._request_scene(p, tokens, square, events)
                     return events if events is not None else []
@@ -460,7 +476,7 @@ class Game:
                     self._bonus_move(p, tokens, self._safe_tile, "safe_tile", events)
         # _after_move, inlined: this is the hot path of every simulation.
         if self.phase is not _OVER:
-            if move.roll == 6 and self._extra6 and p not in self.finish_order:
+            if roll == 6 and self._extra6 and p not in self.finish_order:
                 self.phase = _ROLL
                 if events is not None:
                     events.append(ExtraRoll(p))
@@ -468,10 +484,8 @@ class Game:
                 self._next_turn(events)
         return events if events is not None else []
 
-    def _land(self, p: int, route: SeatRoute, tokens, pos: int, events: list[Event] | None) -> int:
-        """Captures at the landing square, then the jump/fly chain. Returns the final position."""
-        if self._capture:
-            self._capture_at(p, route.track[pos], events)
+    def _chain(self, p: int, route: SeatRoute, tokens, pos: int, events: list[Event] | None) -> int:
+        """The jump/fly hops after landing at ``pos``, with their captures. Returns the final position."""
         if self._blocking:
             hops = route.chain(pos, lambda q: self._blocked(p, route.square(q)))
         else:
@@ -571,22 +585,23 @@ class Game:
             self._next_turn(events)
 
     def _next_turn(self, events: list[Event] | None) -> None:
-        prev = self.current
-        self.turns += 1
+        prev = q = self.current
+        turns = self.turns = self.turns + 1
         self.sixes = 0
         self._moved = ()
-        self._moves = []
-        if self.max_turns and self.turns >= self.max_turns:
+        if self.max_turns and turns >= self.max_turns:
             self._game_over("max_turns", events)
             return
-        n = len(self.players)
-        q = prev
+        n = self._n_players
+        done, skip = self.finish_order, self._skip
         while True:
-            q = (q + 1) % n
-            if q in self.finish_order:
+            q += 1
+            if q == n:
+                q = 0
+            if done and q in done:
                 continue
-            if self._skip[q]:
-                self._skip[q] = False
+            if skip[q]:
+                skip[q] = False
                 if events is not None:
                     events.append(TurnLost(q))
                 continue
@@ -594,7 +609,7 @@ class Game:
         self.current = q
         self.phase = _ROLL
         if events is not None:
-            events.append(TurnPassed(prev, q, self.turns))
+            events.append(TurnPassed(prev, q, turns))
 
     def _game_over(self, reason: str, events: list[Event] | None) -> None:
         self.phase = _OVER

@@ -209,7 +209,7 @@ def iter_routes(scenario: Scenario, max_visits: int = 2, stats: dict | None = No
     nodes = scenario.nodes
     if stats is not None:
         stats.setdefault("cut", 0)
-    # Stack of (node id, choices so far, nodes so far, visit counts).
+    # Stack of (node id, choice indexes so far, node ids so far).
     stack: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = [(scenario.start, (), (scenario.start,))]
     while stack:
         nid, picks, seen = stack.pop()

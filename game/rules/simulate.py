@@ -161,9 +161,9 @@ def run(args: argparse.Namespace) -> int:
     if args.rules and args.rules != board.preset.value:
         board = replace(board, rules=MappingProxyType(resolve(args.rules, {})))
     n_players = args.players or board.max_players
-    if not 1 <= n_players <= len(board.seats):
-        print(f"simulate: board '{board.id}' seats 1–{len(board.seats)} players, not {n_players}",
-              file=sys.stderr)
+    if not board.min_players <= n_players <= min(board.max_players, len(board.seats)):
+        print(f"simulate: board '{board.id}' is for {board.min_players}–{board.max_players} players, "
+              f"not {n_players}", file=sys.stderr)
         return 2
     names = [p.strip() for p in args.policy.split(",") if p.strip()] or ["random"]
     unknown = [p for p in names if p not in POLICIES]
