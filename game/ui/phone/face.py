@@ -63,6 +63,13 @@ def _ellipse(surface, colour, cx, cy, rx, ry, width=0):
                         width)
 
 
+def _long_hair(surface: pygame.Surface, head: Head, pal: Palette) -> None:
+    """Hair falling to the shoulders on both sides of the face."""
+    rect = pygame.Rect(int(head.cx - head.rx * 1.18), int(head.cy - head.ry * 0.9), int(head.rx * 2.36),
+                       int(head.ry * 2.05))
+    paint.rrect(surface, pal.hair, rect, int(head.rx * 0.9))
+
+
 def draw_body(surface: pygame.Surface, head: Head, pal: Palette, turn: float = 0.0, hair: str = "short") -> None:
     """Shoulders, neck, head outline, ears and hair."""
     cx, cy, rx, ry = head.cx, head.cy, head.rx, head.ry
@@ -70,12 +77,11 @@ def draw_body(surface: pygame.Surface, head: Head, pal: Palette, turn: float = 0
     _ellipse(surface, pal.shirt, cx, cy + ry * 2.55, rx * 2.4, ry * 1.35)
     collar = [(cx - rx * 0.55, cy + ry * 1.25), (cx, cy + ry * 1.75), (cx + rx * 0.55, cy + ry * 1.25)]
     pygame.draw.polygon(surface, paint.mix(pal.shirt, pal.eye_white, 0.7), collar)
-    # Neck.
+    # Hair behind (long hair), then the neck.
+    if hair == "long":
+        _long_hair(surface, head, pal)
     pygame.draw.rect(surface, pal.skin_shade, (cx - rx * 0.42, cy + ry * 0.6, rx * 0.84, ry * 0.75))
     _ellipse(surface, pal.skin_shade, cx, cy + ry * 1.28, rx * 0.42, ry * 0.22)
-    # Hair behind (long hair).
-    if hair == "long":
-        _ellipse(surface, pal.hair, cx - turn * rx * 0.1, cy + ry * 0.25, rx * 1.2, ry * 1.15)
     # Ears: the far one hides as the head turns.
     for side in (-1, 1):
         if side * turn > 0.45:
@@ -158,7 +164,7 @@ def draw_person(surface: pygame.Surface, rect: pygame.Rect, pal: Palette, *, tur
 
 
 def draw_standing(surface: pygame.Surface, rect: pygame.Rect, pal: Palette, *, mouth: float = 0.0, eyes: float = 1.0,
-                  hair: str = "short", trousers=None, gesture: float = 0.0) -> Head:
+                  hair: str = "short", trousers=None, gesture: float = 0.0, cap=None) -> Head:
     """A whole standing figure filling ``rect`` (height ≈ 2.6 × width); returns the head geometry."""
     w, h = rect.w, rect.h
     cx = rect.centerx
@@ -192,13 +198,22 @@ def draw_standing(surface: pygame.Surface, rect: pygame.Rect, pal: Palette, *, m
     collar = [(cx - w * 0.12, torso.y), (cx, torso.y + h * 0.06), (cx + w * 0.12, torso.y)]
     pygame.draw.polygon(surface, paint.mix(pal.shirt, pal.eye_white, 0.7), collar)
     # Neck and head (no shoulders: the torso is the body).
-    pygame.draw.rect(surface, pal.skin_shade, (cx - rx * 0.35, head.cy + head.ry * 0.6, rx * 0.7, head.ry * 0.55))
     if hair == "long":
-        _ellipse(surface, pal.hair, cx, head.cy + head.ry * 0.25, rx * 1.2, head.ry * 1.15)
+        _long_hair(surface, head, pal)
+    pygame.draw.rect(surface, pal.skin_shade, (cx - rx * 0.35, head.cy + head.ry * 0.6, rx * 0.7, head.ry * 0.55))
     for side in (-1, 1):
         _ellipse(surface, pal.skin_shade, cx + side * rx * 0.98, head.cy + head.ry * 0.05, rx * 0.17, head.ry * 0.2)
     _ellipse(surface, pal.skin, cx, head.cy, rx, head.ry)
     top = pygame.Rect(int(cx - rx * 1.06), int(head.cy - head.ry * 1.12), int(rx * 2.12), int(head.ry * 1.1))
     pygame.draw.ellipse(surface, pal.hair, top)
+    if hair == "bun":
+        _ellipse(surface, pal.hair, cx, head.cy - head.ry * 1.1, rx * 0.42, head.ry * 0.28)
+    if cap is not None:
+        crown = pygame.Rect(int(cx - rx * 1.02), int(head.cy - head.ry * 1.25), int(rx * 2.04), int(head.ry * 0.8))
+        pygame.draw.ellipse(surface, cap, crown)
+        pygame.draw.rect(surface, cap, (cx - rx * 1.02, head.cy - head.ry * 0.85, rx * 2.04, head.ry * 0.3))
+        pygame.draw.rect(surface, paint.mix(cap, pal.hair, 0.5), (cx - rx * 1.1, head.cy - head.ry * 0.6, rx * 2.2,
+                                                                 head.ry * 0.14), border_radius=int(rx * 0.1))
+        paint.circle(surface, pal.eye_white, (cx, head.cy - head.ry * 0.8), rx * 0.16)
     draw_face(surface, head, pal, eyes=eyes, mouth=mouth)
     return head

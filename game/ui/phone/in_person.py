@@ -16,21 +16,55 @@ from .frame import Screen, phone_rect, text_scale
 from .ink import Ink
 from .state import PhoneHits
 
-STREET_WORDS = ("街", "路", "门口", "公园", "小区", "楼下", "广场", "校门", "菜市场", "车站")
-BANK_WORDS = ("银行", "柜台", "柜员", "营业厅", "取款", "取现")
+# Places and the words that suggest them, most specific first.
+PLACE_WORDS = (
+    ("bank", ("银行", "柜员", "柜台", "信用社", "营业厅", "取款", "取现")),
+    ("police", ("派出所", "民警", "警察", "报警", "警务")),
+    ("cafe", ("奶茶", "咖啡", "餐厅", "饭店", "店里", "店员", "商店")),
+    ("lecture", ("讲座", "会场", "专家", "教授", "养老", "服务中心", "保健", "会议室")),
+    ("street", ("公园", "街", "路上", "路边", "门口", "小区", "广场", "校门", "车站", "传单", "菜市场")),
+    ("home", ("家里", "家中", "客厅", "妈妈", "爸爸", "儿子", "女儿", "孙子", "奶奶", "爷爷", "上门")),
+)
 
 
 def place_of(node) -> str:
-    words = " ".join([node.app, node.image or "", node.contact.name if node.contact else "",
-                      node.contact.note if node.contact else ""] + [line.text for line in node.lines])
-    if any(w in words for w in BANK_WORDS):
-        return "bank"
-    if any(w in words for w in STREET_WORDS):
-        return "street"
-    return "room"
+    """Which backdrop fits: the contact's note first, then narration, name, and speech."""
+    contact = node.contact
+    lines = [getattr(line.speaker, "value", line.speaker) for line in node.lines]
+    texts = [contact.note if contact else "", node.app, node.image or ""]
+    texts += [line.text for line, sp in zip(node.lines, lines) if sp == "system"]
+    texts += [contact.name if contact else ""]
+    texts += [line.text for line, sp in zip(node.lines, lines) if sp != "system"]
+    for text in texts:
+        for place, words in PLACE_WORDS:
+            if text and any(w in text for w in words):
+                return place
+    return "home"
 
 
-def _room(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
+FEMALE_WORDS = ("妈", "奶奶", "姥姥", "阿姨", "姐", "芳", "女", "婆", "娘", "丽", "美")
+ELDER_WORDS = ("奶奶", "爷爷", "姥", "教授", "专家", "大爷", "大妈", "老")
+
+
+def looks_for(theme, name: str, place: str) -> dict:
+    """Hair, clothes and cap for a speaker, from their name and the place."""
+    dark, light = paint.darkest(theme), paint.lightest(theme)
+    female = any(w in name for w in FEMALE_WORDS)
+    elder = any(w in name for w in ELDER_WORDS)
+    shirts = (paint.mix(theme.green, dark, 0.25), paint.mix(theme.red, dark, 0.15), paint.mix(theme.yellow, theme.red, 0.4),
+              paint.mix(theme.blue, light, 0.1))
+    shirt = shirts[sum(map(ord, name)) % len(shirts)] if name else shirts[0]
+    cap = None
+    if "警" in name or place == "police":
+        shirt, cap = paint.mix(theme.blue, dark, 0.45), paint.mix(theme.blue, dark, 0.6)
+    elif place == "bank" or "柜员" in name:
+        shirt = theme.blue
+    hair_colour = paint.mix(light, dark, 0.4) if elder else None
+    return {"shirt": shirt, "hair_colour": hair_colour, "hair": "long" if female and not elder else "bun" if female else "short",
+            "cap": cap}
+
+
+def _lecture(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
     dark, light = paint.darkest(theme), paint.lightest(theme)
     wall = paint.mix(theme.background, theme.yellow, 0.18)
     floor_y = r.y + int(r.h * 0.62)
@@ -92,9 +126,78 @@ def _bank(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: st
     pygame.draw.rect(s, paint.mix(wall, dark, 0.3), glass, max(1, int(u * 0.6)))
 
 
-BACKDROPS = {"room": _room, "street": _street, "bank": _bank}
-PLACE_LABELS = {"room": "活动室", "street": "街头", "bank": "银行"}
-SIGNS = {"room": "欢迎参加 · 免费讲座", "street": "", "bank": "营业厅"}
+def _home(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
+    dark, light = paint.darkest(theme), paint.lightest(theme)
+    wall = paint.mix(theme.background, theme.green, 0.12)
+    floor_y = r.y + int(r.h * 0.64)
+    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.06)), r.topleft)
+    pygame.draw.rect(s, paint.mix(theme.board, theme.red, 0.2), (r.x, floor_y, r.w, r.bottom - floor_y))
+    window = pygame.Rect(r.x + r.w * 0.58, r.y + r.h * 0.1, r.w * 0.34, r.h * 0.2)
+    pygame.draw.rect(s, paint.mix(theme.blue, light, 0.55), window)
+    pygame.draw.rect(s, light, window, max(2, int(u * 1.2)))
+    pygame.draw.line(s, light, window.midtop, window.midbottom, max(2, int(u * 0.8)))
+    curtain = paint.mix(theme.red, theme.yellow, 0.4)
+    pygame.draw.rect(s, curtain, (window.x - u * 4, window.y - u * 2, u * 5, window.h + u * 6), border_radius=int(u))
+    pygame.draw.rect(s, curtain, (window.right - u, window.y - u * 2, u * 5, window.h + u * 6), border_radius=int(u))
+    # Sofa behind the speaker, a lamp at the left, a family photo on the wall.
+    sofa = pygame.Rect(r.x + r.w * 0.1, floor_y - r.h * 0.12, r.w * 0.8, r.h * 0.14)
+    pygame.draw.rect(s, paint.mix(theme.blue, dark, 0.2), sofa, border_radius=int(u * 3))
+    pygame.draw.rect(s, paint.mix(theme.blue, dark, 0.35), sofa.inflate(0, -sofa.h * 0.5).move(0, sofa.h * 0.25),
+                     border_radius=int(u * 2))
+    photo = pygame.Rect(r.x + r.w * 0.12, r.y + r.h * 0.12, r.w * 0.2, r.h * 0.12)
+    pygame.draw.rect(s, paint.mix(theme.yellow, light, 0.5), photo)
+    pygame.draw.rect(s, paint.mix(theme.red, dark, 0.4), photo, max(2, int(u)))
+    for i in range(3):
+        paint.circle(s, paint.mix(theme.red, light, 0.3), (photo.x + photo.w * (0.25 + 0.25 * i), photo.centery), u * 2.2)
+
+
+def _police(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
+    dark, light = paint.darkest(theme), paint.lightest(theme)
+    wall = paint.mix(theme.blue, light, 0.85)
+    floor_y = r.y + int(r.h * 0.64)
+    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.06)), r.topleft)
+    pygame.draw.rect(s, paint.mix(theme.neutral, light, 0.55), (r.x, floor_y, r.w, r.bottom - floor_y))
+    board = pygame.Rect(r.x + r.w * 0.12, r.y + r.h * 0.05, r.w * 0.76, r.h * 0.075)
+    pygame.draw.rect(s, theme.blue, board, border_radius=int(u * 1.5))
+    if sign:
+        ink.text(s, sign, board.inflate(-u * 4, -u), int(u * 4.6), light, bold=True, align="center", valign="middle",
+                 max_lines=1, min_px=int(u * 2.6))
+    # A poster: 不听 不信 不转账.
+    poster = pygame.Rect(r.x + r.w * 0.64, r.y + r.h * 0.2, r.w * 0.28, r.h * 0.2)
+    pygame.draw.rect(s, light, poster)
+    pygame.draw.rect(s, theme.red, (poster.x, poster.y, poster.w, poster.h * 0.3))
+    for i in range(3):
+        pygame.draw.rect(s, paint.mix(theme.blue, light, 0.3),
+                         (poster.x + u * 2, poster.y + poster.h * (0.42 + i * 0.18), poster.w - u * 4, u * 1.6))
+    desk = pygame.Rect(r.x + r.w * 0.45, floor_y - r.h * 0.08, r.w * 0.55, r.h * 0.1)
+    pygame.draw.rect(s, paint.mix(theme.board, dark, 0.35), desk, border_radius=int(u))
+
+
+def _cafe(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
+    dark, light = paint.darkest(theme), paint.lightest(theme)
+    wall = paint.mix(theme.yellow, light, 0.7)
+    floor_y = r.y + int(r.h * 0.64)
+    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.08)), r.topleft)
+    pygame.draw.rect(s, paint.mix(theme.board, dark, 0.3), (r.x, floor_y, r.w, r.bottom - floor_y))
+    menu = pygame.Rect(r.x + r.w * 0.1, r.y + r.h * 0.06, r.w * 0.8, r.h * 0.14)
+    pygame.draw.rect(s, paint.mix(theme.phone_body, theme.green, 0.2), menu, border_radius=int(u * 1.5))
+    for i in range(3):
+        pygame.draw.rect(s, paint.mix(light, theme.yellow, 0.3),
+                         (menu.x + u * 4, menu.y + menu.h * (0.2 + i * 0.25), menu.w * (0.5 - i * 0.08), u * 1.5))
+    for i in range(4):
+        cup = pygame.Rect(menu.right - u * (8 + i * 7), menu.bottom - u * 7, u * 5, u * 6)
+        pygame.draw.rect(s, paint.mix(theme.red, light, 0.2 + i * 0.15), cup, border_radius=int(u))
+    counter = pygame.Rect(r.x, floor_y - r.h * 0.1, r.w, r.h * 0.12)
+    pygame.draw.rect(s, paint.mix(theme.red, dark, 0.45), counter)
+    pygame.draw.rect(s, paint.mix(theme.red, light, 0.3), (counter.x, counter.y, counter.w, u * 2))
+
+
+BACKDROPS = {"home": _home, "police": _police, "bank": _bank, "cafe": _cafe, "lecture": _lecture,
+             "street": _street}
+PLACE_LABELS = {"home": "家里", "police": "派出所", "bank": "银行", "cafe": "店里", "lecture": "活动室",
+                "street": "街头"}
+SIGNS = {"home": "", "police": "派出所", "bank": "营业厅", "cafe": "", "lecture": "欢迎参加 · 免费讲座",
+         "street": ""}
 
 
 def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> PhoneHits:
@@ -111,8 +214,8 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     sign = tr(node.app) if node.app else tr(SIGNS[place]) if SIGNS[place] else ""
     BACKDROPS[place](art, art.get_rect(), theme, u, ink, sign)
     # The speaker stands in the middle of the picture.
-    pal = Palette.from_theme(theme, shirt=paint.mix(theme.green, dark, 0.25) if place != "bank" else theme.blue,
-                             hair=paint.mix(light, dark, 0.4) if place == "room" else None)
+    look = looks_for(theme, node.contact.name if node.contact else "", place)
+    pal = Palette.from_theme(theme, shirt=look["shirt"], hair=look["hair_colour"])
     t = 0.0 if state.reduced_motion else state.t
     talking = state.speaking and not state.reduced_motion
     from .video import blink, voice_level
@@ -120,7 +223,7 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     person.midbottom = (int(card.w * 0.4), int(card.h * 0.76))
     gesture = 0.5 + 0.5 * abs(voice_level(t * 0.3)) if talking else 0.6
     draw_standing(art, person, pal, mouth=voice_level(t) if talking else 0.0, eyes=blink(t) if talking else 1.0,
-                  gesture=gesture)
+                  gesture=gesture, hair=look["hair"], cap=look["cap"])
     paint.blit_rounded(surface, art, card, radius)
     pygame.draw.rect(surface, paint.mix(theme.phone_body, light, 0.1), card, max(2, int(u * 1.2)), border_radius=radius)
 

@@ -1,0 +1,159 @@
+"""The card shown after every choice: was it safe, what was the sign, what to do.
+
+``FeedbackOverlay`` is a see-through scene pushed over the scenario; "继续" pops it
+and calls ``on_close``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from .. import layout
+from ..input import Action, Intent
+from ..scene import Scene
+from ..widgets import Button, Label, Panel, TextBox, WidgetScene, frame_inset
+from .labels import OUTCOME_LABELS, OUTCOME_STYLES, N_, outcome_key, technique_label
+from .numbers import money_short
+from .pieces import Badge, ChipRow
+
+
+def narrate(app, text: str) -> bool:
+    """Read ``text`` aloud when the App has a voice; returns whether it did."""
+    speak = getattr(app, "narrate", None)
+    if callable(speak):
+        try:
+            speak(text)
+        except Exception:  # a voice problem must never stop the game
+            return False
+        return True
+    return False
+
+
+def has_voice(app) -> bool:
+    return callable(getattr(app, "narrate", None))
+
+
+class FeedbackOverlay(WidgetScene, Scene):
+    """Feedback for one choice: badge (安全/有风险/中性), the choice, why, the techniques, money lost."""
+
+    opaque = False
+    name = "feedback"
+
+    def __init__(self, app, choice, on_close: Callable[[], None] | None = None,
+                 area_for: Callable[[tuple[int, int]], pygame.Rect | None] | None = None):
+        super().__init__(app)
+        self.choice = choice
+        self.on_close = on_close
+        self.area_for = area_for          # where the card goes for a window size (None: centred)
+        key = outcome_key(choice.outcome)
+        self.outcome = key
+        face, text, icon = OUTCOME_STYLES.get(key, OUTCOME_STYLES["neutral"])
+        self.panel = Panel(app, border_key="text" if app.theme.name == "high_contrast" else None)
+        self.badge = Badge(app, OUTCOME_LABELS.get(key, key), face, text, icon)
+        self.chosen_label = Label(app, N_("你的选择"), role="caption", colour_key="text_muted", align="left")
+        self.chosen = TextBox(app, choice.text, role="body", bold=True)
+        self.feedback = TextBox(app, choice.feedback or "", role="heading", bold=False)
+        tech_title = N_("你识破了这些手法：") if key == "safe" else N_("骗子用了这些手法：")
+        self.tech_title = Label(app, tech_title, role="caption", colour_key="text_muted", align="left")
+        self.chips = ChipRow(app, [technique_label(t) for t in choice.techniques])
+        self.money = Badge(app, "", "risky", "risky_text", "minus")
+        if choice.money > 0:
+            self.money.text = app.tr(N_("损失")) + " " + money_short(choice.money)
+        self.money.visible = choice.money > 0
+        self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
+                                  autoplay_weight=0, name="read_aloud")
+        self.read_button.visible = has_voice(app)
+        self.continue_button = Button(app, N_("继续"), self.close, icon="play", name="continue")
+        self.tech_title.visible = self.chips.visible = bool(choice.techniques)
+        self.items = [self.panel, self.badge, self.chosen_label, self.chosen, self.feedback, self.tech_title,
+                      self.chips, self.money, self.read_button, self.continue_button]
+        self.closed = False
+
+    # ---------------------------------------------------------------- layout
+    def layout(self, size) -> None:
+        u = layout.unit_for(size)
+        w, h = size
+        m = frame_inset(self.app)
+        portrait = layout.is_portrait(size)
+        area = self.area_for(size) if self.area_for else None
+        if area is not None:
+            self.panel.rect = pygame.Rect(area)
+        else:
+            pw = min(w - 2 * m, 150 * u) if not portrait else w - 2 * m
+            ph = h - 2 * m if not portrait else min(h - 2 * m, max(120 * u, h * 0.62))
+            self.panel.rect = pygame.Rect(0, 0, round(pw), round(ph))
+            self.panel.rect.center = (w // 2, h // 2)
+        inner = layout.inset(self.panel.rect, 5 * u, 4 * u)
+        touch = layout.touch_min(size)
+        y = inner.y
+        badge_h = round(9 * u)
+        bw = min(inner.w, max(self.badge.natural_width(badge_h), 30 * u))
+        self.badge.rect = pygame.Rect(inner.x, y, round(bw), badge_h)
+        if self.money.visible:
+            mw = min(inner.w - bw - 3 * u, max(self.money.natural_width(badge_h), 30 * u))
+            self.money.rect = pygame.Rect(0, y, round(mw), badge_h)
+            self.money.rect.right = inner.right
+        y += badge_h + 3 * u
+        self.chosen_label.rect = pygame.Rect(inner.x, y, inner.w, round(5 * u))
+        y += 5 * u
+        self.chosen.rect = pygame.Rect(inner.x, y, inner.w, round(12 * u))
+        y += 12 * u + 2 * u
+        # Bottom: buttons; above them the techniques.
+        button_h = max(touch, round(12 * u))
+        by = inner.bottom - button_h
+        cw = round(min(inner.w, max(40 * u, inner.w * 0.4)))
+        self.continue_button.rect = pygame.Rect(inner.right - cw, by, cw, button_h)
+        self.read_button.rect = pygame.Rect(inner.x, by, round(min(inner.w - cw - 3 * u, 34 * u)), button_h)
+        bottom = by - 3 * u
+        if self.chips.visible:
+            chip_h = round(6.5 * u)
+            self.chips.chip_h = chip_h
+            ch = self.chips.natural_height(inner.w)
+            self.chips.rect = pygame.Rect(inner.x, round(bottom - ch), inner.w, ch)
+            self.tech_title.rect = pygame.Rect(inner.x, round(self.chips.rect.y - 6 * u), inner.w, round(5 * u))
+            bottom = self.tech_title.rect.y - 2 * u
+        self.feedback.rect = pygame.Rect(inner.x, round(y), inner.w, max(0, round(bottom - y)))
+        self.refresh_focus()
+        self.dirty = True
+
+    # ---------------------------------------------------------------- actions
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.app.stack.top is self:
+            self.app.stack.pop()
+        if self.on_close:
+            self.on_close()
+
+    def read_aloud(self) -> None:
+        narrate(self.app, "。".join(self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""), self.choice.feedback)
+                                    if t))
+
+    def enter(self) -> None:
+        if getattr(self.app.settings, "voice", False):
+            self.read_aloud()
+
+    def autoplay_targets(self) -> list:
+        return [self.continue_button]
+
+    def handle(self, intent: Intent) -> bool:
+        if self.handle_widgets(intent):
+            return True
+        if intent.action in (Action.CONFIRM, Action.BACK):
+            self.close()
+            return True
+        # Modal: taps elsewhere do nothing (no accidental skipping).
+        return intent.action in (Action.PRESS, Action.RELEASE, Action.DRAG, Action.SCROLL)
+
+    def update(self, dt: float) -> None:
+        pass
+
+    def draw(self, surface: pygame.Surface) -> None:
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        dark = min((self.app.theme.text, self.app.theme.background), key=sum)
+        veil.fill((*dark, 90 if self.area_for else 150))
+        surface.blit(veil, (0, 0))
+        self.draw_widgets(surface)

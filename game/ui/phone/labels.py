@@ -1,0 +1,57 @@
+"""Plain-word names shown to players: techniques, choice outcomes, scene endings.
+
+Each string is marked with ``N_`` for the translators' catalog and translated
+at display time with ``app.tr``.
+"""
+
+from __future__ import annotations
+
+
+def N_(text: str) -> str:
+    """Mark a string for translation (extracted by pybabel ``-k N_``); returns it unchanged."""
+    return text
+
+
+# The manipulation techniques, in the words a player learns to recognise.
+TECHNIQUE_LABELS = {
+    "urgency": N_("制造紧迫感"),
+    "authority": N_("冒充权威"),
+    "secrecy": N_("要求保密"),
+    "greed": N_("利诱"),
+    "fear": N_("恐吓"),
+    "trust_borrowing": N_("借用熟人信任"),
+    "foot_in_the_door": N_("先小后大"),
+    "technical_trap": N_("技术陷阱"),
+}
+
+# One sentence per technique: what it sounds like.
+TECHNIQUE_HINTS = {
+    "urgency": N_("催你“马上、立刻、今天就办”，不给你时间想和问。"),
+    "authority": N_("自称警察、法官、客服、领导，用身份压你。"),
+    "secrecy": N_("不让你告诉家人、挂电话或去银行问。"),
+    "greed": N_("中奖、返利、高收益、免费礼品，先给甜头。"),
+    "fear": N_("说你涉案、要冻结、要拘留，吓得你听话。"),
+    "trust_borrowing": N_("冒充亲人、朋友、熟悉的品牌，借你的信任。"),
+    "foot_in_the_door": N_("先让你做小事、给小钱，再一步步要大钱。"),
+    "technical_trap": N_("让你点链接、下App、共享屏幕、报验证码。"),
+}
+
+OUTCOME_LABELS = {"safe": N_("安全"), "risky": N_("有风险"), "neutral": N_("中性")}
+OUTCOME_STYLES = {"safe": ("safe", "safe_text", "check"), "risky": ("risky", "risky_text", "cross"),
+                  "neutral": ("neutral", "neutral_text", "info")}
+
+ENDING_LABELS = {"escaped": N_("成功脱险"), "reported": N_("及时报警"), "scammed": N_("被骗了")}
+ENDING_STYLES = {"escaped": ("safe", "safe_text", "check"), "reported": ("safe", "safe_text", "check"),
+                 "scammed": ("risky", "risky_text", "cross")}
+
+SPEAKER_SYSTEM = N_("旁白")
+SPEAKER_ME = N_("我")
+
+
+def technique_label(tech) -> str:
+    key = getattr(tech, "value", tech)
+    return TECHNIQUE_LABELS.get(key, key)
+
+
+def outcome_key(outcome) -> str:
+    return getattr(outcome, "value", outcome) or "neutral"

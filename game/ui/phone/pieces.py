@@ -1,0 +1,184 @@
+"""Widgets the scenario, quiz and results scenes add to the shared ones in ``game.ui.widgets``:
+the phone itself, outcome badges and rows of technique chips.
+
+They follow the ``Widget`` contract (``rect``, ``draw``, ``handle``, ``text_fits``,
+``min_touch_ok``) so the layout tests treat them like any other widget.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from ..input import Action, Intent
+from ..widgets import Widget, draw_icon
+from . import paint
+from .dispatch import draw_node
+from .ink import Ink
+from .state import PhoneHits, PhoneState
+
+
+class _InkWidget(Widget):
+    """A widget whose text goes through ``Ink``: remembers its last draw's text records."""
+
+    def __init__(self, app, rect=None):
+        super().__init__(app, rect)
+        self._records: list = []
+        self._drawn_once = False
+
+    def _ink_draw(self, surface: pygame.Surface, paint_fn) -> None:
+        ink = Ink.of(self.app)
+        start = len(ink.records)
+        paint_fn(surface)
+        self._records = ink.records[start:]
+        del ink.records[start:]
+        self._drawn_once = True
+
+    def text_fits(self) -> bool:
+        if not self._drawn_once:
+            scratch = pygame.Surface(self.app.size)
+            self.draw(scratch)
+        return not any(r.overflow for r in self._records)
+
+    def overflowing(self) -> list:
+        return [r for r in self._records if r.overflow]
+
+    def texts(self) -> list[str]:
+        return [r.text for r in self._records]
+
+
+class PhoneView(_InkWidget):
+    """The simulated phone showing one scenario node; a tap on it calls ``on_tap(name)``
+    with the name of the phone area under the finger ("" for the rest of the phone)."""
+
+    def __init__(self, app, on_tap: Callable[[str], None] | None = None, rect=None):
+        super().__init__(app, rect)
+        self.node = None
+        self.state = PhoneState()
+        self.on_tap = on_tap
+        self.hits = PhoneHits()
+        self._pressed = False
+        self.autoplay_weight = 0
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible or self.node is None or self.rect.w <= 0:
+            return
+
+        def paint_phone(s):
+            self.hits = draw_node(s, self.rect, self.node, self.state, self.app)
+        self._ink_draw(surface, paint_phone)
+
+    def handle(self, intent: Intent) -> bool:
+        if not self.visible or self.on_tap is None:
+            return False
+        body = self.hits.body or self.rect
+        if intent.action is Action.PRESS and intent.pos and body.collidepoint(intent.pos):
+            self._pressed = True
+            return True
+        if intent.action is Action.RELEASE and self._pressed:
+            self._pressed = False
+            if intent.pos and body.collidepoint(intent.pos):
+                self.on_tap(self.hits.at(intent.pos))
+            return True
+        return False
+
+
+class Badge(_InkWidget):
+    """A coloured pill with an icon and a word: 安全 / 有风险 / 中性, 成功脱险 / 被骗了."""
+
+    def __init__(self, app, text: str = "", face_key: str = "safe", text_key: str = "safe_text", icon: str = "check",
+                 rect=None):
+        super().__init__(app, rect)
+        self.text, self.face_key, self.text_key, self.icon = text, face_key, text_key, icon
+
+    def set(self, text: str, face_key: str, text_key: str, icon: str) -> None:
+        self.text, self.face_key, self.text_key, self.icon = text, face_key, text_key, icon
+
+    def natural_width(self, height: int) -> int:
+        px = int(height * 0.5)
+        return int(Ink.of(self.app).width(self.app.tr(self.text), px, True) + height * 1.6)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible or self.rect.w <= 0:
+            return
+        t = self.app.theme
+        face, fg = getattr(t, self.face_key), getattr(t, self.text_key)
+
+        def paint_badge(s):
+            r = self.rect
+            paint.rrect(s, face, r, r.h // 2)
+            icon = pygame.Rect(r.x + r.h * 0.22, r.y + r.h * 0.18, r.h * 0.64, r.h * 0.64)
+            draw_icon(s, self.icon, fg, icon)
+            box = pygame.Rect(icon.right + r.h * 0.12, r.y, r.right - icon.right - r.h * 0.4, r.h)
+            Ink.of(self.app).text(s, self.app.tr(self.text), box, int(r.h * 0.5), fg, bold=True, align="center",
+                                  valign="middle", max_lines=1, min_px=int(r.h * 0.3))
+        self._ink_draw(surface, paint_badge)
+
+
+class ChipRow(_InkWidget):
+    """Labels in rounded chips, wrapped onto as many rows as the rect allows."""
+
+    def __init__(self, app, labels: list[str] | None = None, face_key: str = "button_alt",
+                 text_key: str = "button_alt_text", rect=None, chip_h: int = 0):
+        super().__init__(app, rect)
+        self.labels = list(labels or [])
+        self.face_key, self.text_key = face_key, text_key
+        self.chip_h = chip_h
+
+    def _chip_h(self) -> int:
+        return self.chip_h or max(16, int(self.app.unit * 6.5))
+
+    def rows_needed(self, width: int) -> int:
+        return len(self._place(width)[1]) if self.labels else 0
+
+    def _place(self, width: int):
+        h = self._chip_h()
+        px = int(h * 0.5)
+        ink = Ink.of(self.app)
+        gap = int(h * 0.3)
+        x, rows, row = 0, [], []
+        for label in self.labels:
+            text = self.app.tr(label)
+            w = min(width, int(ink.width(text, px) + h * 0.9))
+            if row and x + w > width:
+                rows.append(row)
+                row, x = [], 0
+            row.append((text, x, w))
+            x += w + gap
+        if row:
+            rows.append(row)
+        return px, rows
+
+    def natural_height(self, width: int) -> int:
+        n = self.rows_needed(width)
+        return n * self._chip_h() + max(0, n - 1) * int(self._chip_h() * 0.3)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible or not self.labels or self.rect.w <= 0:
+            return
+        t = self.app.theme
+        face, fg = getattr(t, self.face_key), getattr(t, self.text_key)
+        h = self._chip_h()
+
+        def paint_chips(s):
+            px, rows = self._place(self.rect.w)
+            y = self.rect.y
+            for row in rows:
+                if y + h > self.rect.bottom + 1:
+                    # Not enough room: record the cut so layout tests notice.
+                    Ink.of(self.app).records.append(_cut_record(row, self.rect, y, h))
+                    break
+                for text, x, w in row:
+                    chip = pygame.Rect(self.rect.x + x, y, w, h)
+                    paint.rrect(s, face, chip, h // 2)
+                    Ink.of(self.app).text(s, text, chip.inflate(-h * 0.6, 0), px, fg, align="center",
+                                          valign="middle", max_lines=1, min_px=int(px * 0.7))
+                y += h + int(h * 0.3)
+        self._ink_draw(surface, paint_chips)
+
+
+def _cut_record(row, rect, y, h):
+    from .ink import TextRecord
+    text = " ".join(t for t, _, _ in row)
+    return TextRecord(text, rect.copy(), pygame.Rect(rect.x, y, rect.w, h), 0, True)
