@@ -98,3 +98,13 @@ def test_quiet_games_play_the_same_game(spec):
     play(quiet)
     assert [s.player for s in loud.standings] == [s.player for s in quiet.standings]
     assert (loud.turns, loud.tile_landings) == (quiet.turns, quiet.tile_landings)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from(sorted(POLICIES)))
+def test_full_classic_games_place_every_player(seed, policy):
+    board = classic_board(tiles=TILES)
+    game = Game.new(board, [PlayerSpec(policy=policy)] * 4, seed, library=library(board), max_turns=CAP,
+                    record=False)
+    play(game)
+    assert game.over_reason == "finished" and len(game.finish_order) == 3
