@@ -224,7 +224,8 @@ def _pick_pack(library: Library, board_id: str, pack_id: str | None) -> Pack | N
 def format_report(r: dict) -> str:
     t, m, a = r["turns"], r["minutes"], r["assumptions"]
     lines = [
-        f"board {r['board']} ({r['rules']} rules), {r['players']} players, policy {','.join(r['policies'])}, "
+        f"board {r['board']} ({r['rules']} rules), {r['players']} players, "
+        f"policy {','.join(r['policies']) if len(set(r['policies'])) > 1 else r['policies'][0]}, "
         f"{r['games']} games, seed {r['seed']}",
         f"pack: {r['pack'] or '(none)'}; starting savings ¥{r['savings_left']['starting']:,}",
         f"game length (turns): mean {t['mean']}, p50 {t['p50']}, p90 {t['p90']}, max {t['max']}",
