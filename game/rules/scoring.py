@@ -9,7 +9,8 @@
 * Techniques: a safe choice tagged with technique T spots T, a risky one misses
   T; a quiz answered right spots the item's techniques, a wrong one misses them.
 * Badges: one per technique spotted ``BADGE_SPOTS`` times or more.
-* Savings protected: ``at_stake`` of every scenario that did not end scammed.
+* Savings protected: ``at_stake`` of every scenario that did not end scammed, less
+  what that route had already paid out (a late rescue protects only the rest).
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ class PlayerScore:
         self.money_lost += lost
         if result.kind == "quiz":
             self._techniques(result.techniques, spotted=bool(result.correct))
-        protected = result.at_stake if result.kind == "scenario" and result.safe else 0
+        paid_on_route = sum(max(c.money, 0) for c in result.choices)
+        protected = max(0, result.at_stake - paid_on_route) if result.kind == "scenario" and result.safe else 0
         self.savings_protected += protected
         tally = self.by_scam_type.setdefault(result.scam_type or "", Tally())
         if result.kind == "quiz":

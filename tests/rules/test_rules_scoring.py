@@ -78,7 +78,11 @@ def test_no_badge_one_spot_short():
 
 
 def test_savings_protected_counts_scenes_not_ending_scammed():
-    assert (scored(ESCAPED, REPORTED, SCAMMED).savings_protected) == 2 * 5000
+    assert scored(REPORTED, REPORTED, SCAMMED).savings_protected == 2 * 5000
+
+
+def test_late_rescue_protects_only_what_was_not_paid_yet():
+    assert scored(ESCAPED).savings_protected == 5000 - 3000
 
 
 def test_results_per_scam_type():
