@@ -12,7 +12,6 @@ the same loop can later run in a browser build.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import random
@@ -29,7 +28,8 @@ from .theme import HIGH_CONTRAST, WARM, Theme
 
 log = logging.getLogger(__name__)
 
-IDLE_SLICE_MS = 100        # longest single wait when nothing moves (keeps quit/resize responsive)
+IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
+IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch latency ≤ 30 ms)
 DEFAULT_SIZE = (1280, 720)
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 
@@ -105,6 +105,9 @@ class App:
         self._library_result = None
         self._text_cache: dict = {}
         self._text_cache_old: dict = {}
+        self._dirty_rects: list = []
+        self._partial = False
+        self._partial_reports = 0
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
         # Fast-forward: with no screen, autoplay runs on a fixed 60 fps clock, as fast as it can.
         self.fixed_dt = 1 / 60 if (autoplay and (self.headless or self.screenshot_dir)) else None
@@ -287,10 +290,28 @@ class App:
         return max(1, wait)
 
     def draw(self) -> None:
+        self._dirty_rects = []
+        self._partial = True
         self.stack.draw(self.screen)
+        # Only a frame drawn by exactly one scene that reported its rectangles can be sent in part.
+        if len(self.stack.visible()) != 1 or self._partial_reports != 1:
+            self._partial = False
+        self._partial_reports = 0
+
+    def report_dirty(self, rects) -> None:
+        """A scene drew only ``rects`` this frame (None: it drew everything)."""
+        self._partial_reports = getattr(self, "_partial_reports", 0) + 1
+        if rects is None:
+            self._partial = False
+        else:
+            self._dirty_rects.extend(rects)
 
     def present(self) -> None:
-        pygame.display.flip()
+        if getattr(self, "_partial", False):
+            if self._dirty_rects:
+                pygame.display.update(self._dirty_rects)
+        else:
+            pygame.display.flip()
 
     def step(self, dt: float, events: list | None = None) -> None:
         """One pass of the loop without waiting: events, autoplay, update, draw if needed.
@@ -318,20 +339,34 @@ class App:
             self._shots += 1
         self._last_top = top
 
+    def first_frame(self) -> None:
+        """Show the first screen at once, before anything slow (content, asyncio) is loaded."""
+        self.step(0.0, pygame.event.get())
+
     async def run(self) -> int:
+        import asyncio
+
         clock = pygame.time.Clock()
         last = time.perf_counter()
         first = True
         while not self._quit and self.stack.top is not None:
             busy = self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
-            if busy:
+            events = pygame.event.get()
+            if not busy and not events:
+                # Nothing moves: sleep in short slices (a touch is seen within IDLE_POLL_S)
+                # until an event arrives or a scene's low-rate timer is due.
+                due = self._idle_wait_ms() / 1000
+                slept = 0.0
+                while slept < due and not self._quit:
+                    await asyncio.sleep(min(IDLE_POLL_S, due - slept))
+                    slept += IDLE_POLL_S
+                    if pygame.event.peek():
+                        break
                 events = pygame.event.get()
-            else:
-                event = pygame.event.wait(self._idle_wait_ms())
-                events = [event] + pygame.event.get() if event.type != pygame.NOEVENT else []
-                for scene in self.stack.visible():
-                    if getattr(scene, "idle_fps", 0):
-                        scene.dirty = True
+                if slept >= due:
+                    for scene in self.stack.visible():
+                        if getattr(scene, "idle_fps", 0):
+                            scene.dirty = True
             now = time.perf_counter()
             dt = self.fixed_dt or min(now - last, 0.1)
             last = now
@@ -387,6 +422,8 @@ def build_app(args) -> App:
 def run(args) -> int:
     app = build_app(args)
     try:
+        app.first_frame()
+        import asyncio
         return asyncio.run(app.run())
     finally:
         pygame.quit()

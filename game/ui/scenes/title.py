@@ -47,6 +47,7 @@ class TitleScene(ScreenScene):
 
     def resume(self) -> None:
         super().resume()
+        self._full = True
         self._update_notice()
 
     def _update_notice(self) -> None:
@@ -113,9 +114,40 @@ class TitleScene(ScreenScene):
             self.dirty = True if self.animating else self.dirty
         if not self.notice.visible and self.app.library_ready and self.app.skipped_files:
             self._update_notice()
-            self.dirty = True
+            self.invalidate()
 
     # ---- drawing
+    # Everything but the start button and its pulse is one cached picture; a pulse
+    # tick restores and redraws just the button's surroundings (cheap while waiting).
+    def invalidate(self) -> None:
+        self.dirty = True
+        self._full = True
+
+    def layout(self, size) -> None:
+        super().layout(size)
+        self._static = None
+        self._full = True
+
+    def _static_frame(self, surface) -> pygame.Surface:
+        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
+               self.notice.visible, self.notice.text, self.settings_button.pressed, self.settings_button.focused,
+               self.notice.pressed, self.notice.focused)
+        if getattr(self, "_static", None) is None or self._static[0] != key:
+            frame = pygame.Surface(surface.get_size()).convert()
+            draw_backdrop(self.app, frame)
+            self._draw_title(frame)
+            self.subtitle.draw(frame)
+            self._draw_tokens(frame)
+            for w in (self.hint, self.settings_button, self.notice):
+                if w.visible:
+                    w.draw(frame)
+            self._static = (key, frame)
+        return self._static[1]
+
+    def _pulse_rect(self) -> pygame.Rect:
+        grow = round(self.app.unit * 4.5)
+        return self.start.rect.inflate(grow * 2, grow * 2).clip(pygame.Rect(0, 0, *self.app.size))
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         if self.backdrop is not None:
@@ -124,16 +156,27 @@ class TitleScene(ScreenScene):
             veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             veil.fill((*t.background, 200))
             surface.blit(veil, (0, 0))
+            self._draw_title(surface)
+            self.subtitle.draw(surface)
+            self._draw_tokens(surface)
+            for w in (self.hint, self.settings_button, self.notice):
+                if w.visible:
+                    w.draw(surface)
+            self._draw_pulse(surface)
+            self.start.draw(surface)
+            self.app.report_dirty(None)
+            return
+        static = self._static_frame(surface)
+        full = getattr(self, "_full", True) or self.app.stack.top is not self
+        if full:
+            surface.blit(static, (0, 0))
         else:
-            draw_backdrop(self.app, surface)
-        self.title.role = "title"
-        self._draw_title(surface)
-        self.subtitle.draw(surface)
-        self._draw_tokens(surface)
+            area = self._pulse_rect()
+            surface.blit(static, area, area=area)
         self._draw_pulse(surface)
-        for w in (self.start, self.hint, self.settings_button, self.notice):
-            if w.visible:
-                w.draw(surface)
+        self.start.draw(surface)
+        self._full = False
+        self.app.report_dirty(None if full else [self._pulse_rect()])
 
     def _draw_title(self, surface) -> None:
         from ..widgets import render_fitted
