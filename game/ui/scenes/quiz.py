@@ -1,0 +1,193 @@
+"""One quiz question: the question, 2–4 big answers, then right/wrong with the explanation.
+
+``QuizScene(app, item, player, on_done)``: "继续" pops the scene and calls
+``on_done(correct: bool)``. ``pool_id`` / ``index`` / ``scam_type`` (optional)
+identify the item for the rules' ``QuizRunner`` (``scene.result()`` gives its
+``SceneResult``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pygame
+
+from ...rules.scenes import QuizRunner, SceneResult
+from .. import layout
+from ..input import Action, Intent
+from ..phone.feedback import has_voice, narrate
+from ..phone.labels import N_, technique_label
+from ..phone.pieces import Badge, ChipRow
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from .scenario import player_name
+
+LETTERS = "ABCD"
+
+
+class QuizScene(ScreenScene):
+    name = "quiz"
+
+    def __init__(self, app, item, player=None, on_done: Callable[[bool], None] | None = None, *,
+                 pool_id: str = "", index: int = 0, scam_type: str | None = None):
+        self.item = item
+        self.player = player
+        self.on_done = on_done
+        self.runner = QuizRunner(item, pool_id, index, scam_type)
+        self.answer = None
+        self.finished = False
+        super().__init__(app)
+
+    def build(self) -> None:
+        app = self.app
+        self.heading = Label(app, N_("答一答"), role="heading", colour_key="accent", align="left")
+        self.player_label = Label(app, player_name(self.player), role="caption", colour_key="text_muted",
+                                  align="right", translate=False)
+        self.question_panel = Panel(app)
+        self.question = TextBox(app, self.item.question, role="heading", bold=False, valign="center")
+        self.options = [Button(app, f"{LETTERS[i]}. {app.tr(text)}", lambda i=i: self.pick(i), style="secondary",
+                               translate=False, name=f"option_{i}") for i, text in enumerate(self.item.options)]
+        self.result_panel = Panel(app)
+        self.badge = Badge(app)
+        self.explanation = TextBox(app, self.item.explanation, role="heading", bold=False)
+        self.chips = ChipRow(app, [technique_label(t) for t in self.item.techniques])
+        self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
+                                  autoplay_weight=0, name="read_aloud")
+        self.continue_button = Button(app, N_("继续"), self.finish, icon="play", name="continue")
+        self.items = [self.heading, self.player_label, self.question_panel, self.question, *self.options,
+                      self.result_panel, self.badge, self.explanation, self.chips, self.read_button,
+                      self.continue_button]
+
+    # ---------------------------------------------------------------- actions
+    def pick(self, index: int) -> None:
+        if self.answer is not None:
+            return
+        self.answer = self.runner.answer(index)
+        right = self.answer.right
+        for i, b in enumerate(self.options):
+            b.enabled = i in (index, right)
+            if i == right:
+                b.style, b.icon = "safe", "check"
+            elif i == index:
+                b.style, b.icon = "risky", "cross"
+        if self.answer.correct:
+            self.badge.set(N_("答对了"), "safe", "safe_text", "check")
+        else:
+            self.badge.set(N_("答错了"), "risky", "risky_text", "cross")
+        self.app.sound.play("right" if self.answer.correct else "wrong")
+        if getattr(self.app.settings, "voice", False):
+            self.read_aloud()
+        self.layout(self.app.size)
+
+    def read_aloud(self) -> None:
+        text = self.app.tr(self.item.question) if self.answer is None else \
+            self.app.tr(self.badge.text) + "。" + self.app.tr(self.item.explanation)
+        narrate(self.app, text)
+
+    def finish(self) -> None:
+        if self.answer is None or self.finished:
+            return
+        self.finished = True
+        if self.app.stack.top is self:
+            self.app.stack.pop()
+        if self.on_done:
+            self.on_done(bool(self.answer.correct))
+
+    def result(self) -> SceneResult:
+        return self.runner.result()
+
+    # ---------------------------------------------------------------- layout
+    def place(self, size) -> None:
+        u = layout.unit_for(size)
+        area = self.content_rect()
+        gap = round(2.5 * u)
+        touch = layout.touch_min(size)
+        portrait = layout.is_portrait(size)
+        answered = self.answer is not None
+        header_h = round(9 * u)
+        button_h = max(touch, round(12 * u))
+        self.heading.rect = pygame.Rect(area.x, area.y, round(area.w * 0.6), header_h)
+        self.player_label.rect = pygame.Rect(self.heading.rect.right, area.y, area.w - self.heading.rect.w, header_h)
+        self.player_label.visible = bool(self.player_label.text)
+        y = area.y + header_h + gap
+        n = len(self.options)
+        if not answered:
+            cols = 2 if (not portrait and n > 2) else 1
+            rows = -(-n // cols)
+            opt_h = max(touch, round(13 * u))
+            opts_h = rows * opt_h + (rows - 1) * gap
+            left = pygame.Rect(area.x, y, area.w, area.bottom - y)
+            q_h = max(round(14 * u), left.h - opts_h - gap)
+        else:
+            # Answered: question and options on the left (landscape) or on top (portrait),
+            # the explanation card beside or below them.
+            cols, rows = 1, n
+            opt_h = max(touch, round(11 * u))
+            opts_h = rows * opt_h + (rows - 1) * gap
+            if portrait:
+                left = pygame.Rect(area.x, y, area.w, area.bottom - y)
+            else:
+                left = pygame.Rect(area.x, y, round(area.w * 0.52), area.bottom - y)
+            from ..phone.ink import Ink
+            from ..widgets import role_px
+            want = Ink.of(self.app).measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
+                                            round(left.w - 8 * u))[1] + round(6 * u)
+            q_h = max(round(14 * u), min(want, left.h - opts_h - gap - (round(40 * u) if portrait else 0)))
+        self.question_panel.rect = pygame.Rect(left.x, left.y, left.w, q_h)
+        self.question.rect = layout.inset(self.question_panel.rect, 4 * u, 2.5 * u)
+        y = self.question_panel.rect.bottom + gap
+        cells = layout.grid(pygame.Rect(left.x, y, left.w, opts_h), n, cols, opt_h, gap)
+        for b, r in zip(self.options, cells):
+            b.rect = r
+        y += opts_h + gap
+        if answered and not portrait:
+            result_area = pygame.Rect(left.right + 2 * gap, area.y + header_h + gap, area.right - left.right - 2 * gap,
+                                      area.bottom - area.y - header_h - gap)
+        else:
+            result_area = pygame.Rect(area.x, y, area.w, area.bottom - y)
+        for w in (self.result_panel, self.badge, self.explanation, self.chips, self.read_button,
+                  self.continue_button):
+            w.visible = answered
+        if answered:
+            panel = result_area
+            self.result_panel.rect = panel
+            inner = layout.inset(panel, 4 * u, 2.5 * u)
+            badge_h = round(8.5 * u)
+            self.badge.rect = pygame.Rect(inner.x, inner.y, round(max(self.badge.natural_width(badge_h), 30 * u)),
+                                          badge_h)
+            bw = round(min(inner.w * 0.4, 45 * u))
+            self.continue_button.rect = pygame.Rect(inner.right - bw, inner.bottom - button_h, bw, button_h)
+            self.read_button.visible = has_voice(self.app)
+            self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, round(min(30 * u, inner.w * 0.3)),
+                                                button_h)
+            bottom = self.continue_button.rect.y - round(1.5 * u)
+            if self.chips.labels:
+                self.chips.chip_h = round(6 * u)
+                ch = self.chips.natural_height(inner.w - bw - gap) if not self.read_button.visible else \
+                    self.chips.natural_height(inner.w)
+                if not self.read_button.visible and ch <= button_h:
+                    self.chips.rect = pygame.Rect(inner.x, self.continue_button.rect.centery - ch // 2,
+                                                  inner.w - bw - gap, ch)
+                else:
+                    self.chips.rect = pygame.Rect(inner.x, bottom - ch, inner.w, ch)
+                    bottom = self.chips.rect.y - round(1.5 * u)
+            else:
+                self.chips.visible = False
+            top = self.badge.rect.bottom + round(1.5 * u)
+            self.explanation.rect = pygame.Rect(inner.x, top, inner.w, max(0, bottom - top))
+
+    # ---------------------------------------------------------------- input
+    def handle(self, intent: Intent) -> bool:
+        if self.handle_widgets(intent):
+            return True
+        if intent.action is Action.CONFIRM and self.answer is not None:
+            self.finish()
+            return True
+        return False
+
+    def autoplay_targets(self) -> list:
+        if self.answer is None:
+            return [b for b in self.options if b.visible]
+        return [self.continue_button]
+
+    def widgets(self) -> list:
+        return [w for w in self.items if w.visible]
