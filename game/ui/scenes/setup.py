@@ -130,8 +130,13 @@ class AudienceScene(ScreenScene):
             grid_rect = pygame.Rect(rest.x, rest.y, rest.w, 13 * u)
         for (_, b), r in zip(self.pack_buttons, layout.grid(grid_rect, n, cols, 12.5 * u, 3 * u)):
             b.rect = r
-        self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w,
-                                           rest.bottom - grid_rect.bottom - 2.5 * u)
+        desc_h = rest.bottom - grid_rect.bottom - 2.5 * u
+        self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w, min(desc_h, 40 * u))
+        spare = round(desc_h - self.desc_panel.rect.h)
+        if spare > 0:   # tall screens: centre the block between the heading and the buttons
+            for w in (self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
+                      *[b for _, b in self.pack_buttons], self.desc_panel):
+                w.rect = w.rect.move(0, spare // 2)
         self.description.rect = layout.inset(self.desc_panel.rect, 2.5 * u, 2 * u)
 
 
