@@ -84,21 +84,24 @@ def _tile_set(r: Reader, built: Built, source: Source):
             t.where = f"tile '{tile_id}'"
         ttype = t.enum("type", TileType, required=False, default=TileType.SCAM)
         scam_type = t.ref("scam_type", required=ttype is TileType.SCAM)
-        scenarios = t.id_list("scenarios", required=False)
+        scenario_refs = t.ref_list("scenarios", required=False)
+        scenarios = tuple(ref for ref, _l, _c in scenario_refs)
         quiz_pool = t.ref("quiz_pool", required=False)
         tip = t.text("tip")
         if ttype is TileType.SCAM and not scenarios and not quiz_pool:
             t.error(None, "tile-starts-nothing", f"{t.where} starts no scene and no quiz",
                     "add 'scenarios: [id, …]' or 'quiz_pool: id' (or make it 'type: safe')")
-        for ref_kind, ids, key in (("scam_type", [scam_type] if scam_type else [], "scam_type"),
-                                   ("scenario", scenarios, "scenarios"),
-                                   ("quiz_pool", [quiz_pool] if quiz_pool else [], "quiz_pool")):
-            for ref in ids:
-                built.refs.append((ref_kind, ref, *t.pos(key), tile_id or ""))
+        if scam_type:
+            built.refs.append(("scam_type", scam_type, *t.pos("scam_type"), tile_id or ""))
+        if quiz_pool:
+            built.refs.append(("quiz_pool", quiz_pool, *t.pos("quiz_pool"), tile_id or ""))
+        for ref, line, col in scenario_refs:
+            built.refs.append(("scenario", ref, line, col, tile_id or ""))
         keyword = t.text("keyword")
-        if keyword and len(keyword) > 8:
+        if keyword and len(keyword) > 6:
             t.warning("keyword", "long-keyword", f"the keyword '{keyword}' has {len(keyword)} characters",
                       "keywords of 2–6 characters stay readable on a board square")
+        # A bad tile is left out on its own; the file's other tiles still load.
         if t.finish() and tile_id:
             if tile_id in seen:
                 t.error("id", "duplicate-id", f"tile id '{tile_id}' is used twice in this file")
@@ -106,8 +109,6 @@ def _tile_set(r: Reader, built: Built, source: Source):
             seen[tile_id] = i
             built.items.append(Tile(tile_id, keyword, ttype, scam_type, scenarios, quiz_pool, tip,
                                     Source(source.path, tiles.pos(i)[0], tiles.pos(i)[1])))
-        else:
-            r.ok = False
     return None  # tiles were appended one by one
 
 
@@ -124,7 +125,8 @@ def _board(r: Reader, built: Built, source: Source):
     min_p = players.int("min", default=1, low=1, high=4) if players else 1
     max_p = players.int("max", default=4, low=1, high=4) if players else 4
     if players:
-        players.finish()
+        if not players.finish():
+            r.ok = False
         if min_p > max_p:
             players.error("min", "out-of-range", f"players.min ({min_p}) is larger than players.max ({max_p})")
             r.ok = False
@@ -160,6 +162,7 @@ def _rules(r: Reader):
         if switch.kind == "bool" and not isinstance(value, bool):
             r.problems.error(*pos, "wrong-type", f"rule '{key}' must be true or false", switch.doc)
             rr.ok = False
+            continue
         elif switch.kind == "int":
             if not isinstance(value, int) or isinstance(value, bool) or not switch.low <= value <= switch.high:
                 r.problems.error(*pos, "wrong-type",
@@ -464,13 +467,12 @@ def _pack(r: Reader, built: Built, source: Source):
     audience = r.enum("audience", Audience)
     name = r.text("name")
     description = r.text("description")
-    boards = r.id_list("boards")
-    scenarios = r.id_list("scenarios", required=False, non_empty=False)
-    quiz_pools = r.id_list("quiz_pools", required=False, non_empty=False)
-    for kind, ids, key in (("board", boards, "boards"), ("scenario", scenarios, "scenarios"),
-                           ("quiz_pool", quiz_pools, "quiz_pools")):
-        for ref in ids:
-            built.refs.append((kind, ref, *r.pos(key), pack_id or ""))
+    lists = {kind: r.ref_list(key, required=(kind == "board"), non_empty=(kind == "board"))
+             for kind, key in (("board", "boards"), ("scenario", "scenarios"), ("quiz_pool", "quiz_pools"))}
+    for kind, refs in lists.items():
+        for ref, line, col in refs:
+            built.refs.append((kind, ref, line, col, pack_id or ""))
+    boards, scenarios, quiz_pools = (tuple(ref for ref, _l, _c in lists[k]) for k in ("board", "scenario", "quiz_pool"))
     settings = PackSettings()
     s = r.sub("settings", "the pack's settings", required=False)
     if s is not None:

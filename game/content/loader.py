@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 
-from . import graph_checks
+from . import cross_checks, graph_checks
 from .builders import AssetRef, Built, build
 from .models import Library, Tile
 from .problems import Problem, ProblemList
@@ -73,12 +73,13 @@ def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-def _content_root_of(file: Path) -> Path:
-    """The nearest folder named 'scenarios' above a single file, else the file's folder."""
-    for parent in file.resolve().parents:
-        if parent.name == "scenarios":
-            return parent
-    return file.resolve().parent
+def _content_root_of(path: Path) -> Path:
+    """The nearest folder named 'scenarios' at or above ``path``, else the path's own folder."""
+    path = path.resolve()
+    for folder in ([path] if path.is_dir() else []) + list(path.parents):
+        if folder.name == "scenarios":
+            return folder
+    return path if path.is_dir() else path.parent
 
 
 def display_path(path: Path) -> str:
@@ -128,7 +129,8 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
     registry: dict[str, dict[str, object]] = {name: {} for name in _KIND_TO_FIELD.values()}
     owner_file: dict[tuple[str, str], FileResult] = {}
     for f in files:
-        if not f.ok:
+        # A tile set's good tiles load even when another tile of the file is broken.
+        if not f.ok and not (f.built and f.kind == "tile_set"):
             continue
         for item in f.built.items:
             kind = "tile" if isinstance(item, Tile) else f.kind
@@ -144,7 +146,7 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
 
     broken: set[tuple[str, str]] = set()
     for f in files:
-        if not f.ok:
+        if not f.ok and not (f.built and f.kind == "tile_set"):
             continue
         for kind, ref, line, col, owner in f.built.refs:
             if ref not in registry[_KIND_TO_FIELD[kind]]:
@@ -167,6 +169,7 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
         problems.extend(_check_font(files))
 
     library = _assemble(registry)
+    problems.extend(cross_checks.check(library))
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return LoadResult(library, problems, files)
 

@@ -122,6 +122,9 @@ class Reader:
         if value is _MISSING:
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.warning(key, "unquoted-number",
+                         f"'{key}' in {self.where} was read as the number {value}; a leading '+' or '0' is lost",
+                         f"put it in quotes: {key}: \"…\"")
             return str(value)
         if not isinstance(value, str):
             self.error(key, "wrong-type", f"'{key}' in {self.where} must be text, not {_kind(value)}")
@@ -228,18 +231,23 @@ class Reader:
         return tuple(out)
 
     def id_list(self, key: str, required: bool = True, non_empty: bool = True) -> tuple[str, ...]:
+        return tuple(ref for ref, _line, _col in self.ref_list(key, required, non_empty))
+
+    def ref_list(self, key: str, required: bool = True,
+                 non_empty: bool = True) -> list[tuple[str, int, int]]:
+        """Ids of a list with the position of each item, for cross-reference errors."""
         items = self.list(key, required, non_empty)
         if items is None:
-            return ()
+            return []
         out = []
         for i, value in enumerate(items):
             if isinstance(value, str) and ID_PATTERN.match(value):
-                out.append(value)
+                out.append((value, *items.pos(i)))
             else:
                 self.problems.error(*items.pos(i), "bad-id", f"{value!r} in '{key}' is not a valid id",
                                     "ids use lower-case letters, digits and '_'")
                 self.ok = False
-        return tuple(out)
+        return out
 
     def enum_list(self, key: str, enum: type[E], required: bool = False) -> tuple[E, ...]:
         items = self.list(key, required, non_empty=required)

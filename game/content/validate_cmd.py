@@ -53,7 +53,7 @@ def _with_roots(paths: list[Path]) -> list[Path]:
 
     roots = []
     for path in paths:
-        root = path if path.is_dir() else _content_root_of(path)
+        root = _content_root_of(path)
         if root.resolve() not in [r.resolve() for r in roots]:
             roots.append(root)
     return roots
