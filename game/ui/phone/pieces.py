@@ -150,6 +150,11 @@ class ChipRow(_InkWidget):
             rows.append(row)
         return px, rows
 
+    def trim_to(self, width: int, height: int) -> None:
+        """Drop labels from the end until the chips fit ``height`` (whole chips only, never cut)."""
+        while self.labels and self.natural_height(width) > height:
+            self.labels.pop()
+
     def natural_height(self, width: int) -> int:
         n = self.rows_needed(width)
         return n * self._chip_h() + max(0, n - 1) * int(self._chip_h() * 0.3)

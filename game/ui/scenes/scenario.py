@@ -288,7 +288,8 @@ class ScenarioScene(ScreenScene):
         if not techniques:
             scam = self._scam_type()
             techniques = list(scam.techniques) if scam else []
-        self.end_chips.labels = [technique_label(t) for t in techniques]
+        self._chip_labels = [technique_label(t) for t in techniques]
+        self.end_chips.labels = list(self._chip_labels)
         scam = self._scam_type()
         advice = scam.advice if scam else ""
         self.end_advice.set_text(tr(N_("记住：")) + tr(advice) if advice else "")
@@ -438,8 +439,15 @@ class ScenarioScene(ScreenScene):
         self.caption_panel.rect = cap
         self.caption_panel.visible = cap.h > 0
         inner = layout.inset(cap, 3.5 * u, 2.5 * u)
-        self.speaker.rect = pygame.Rect(inner.x, inner.y, inner.w - round(16 * u), round(5.5 * u))
-        self.progress.rect = pygame.Rect(inner.right - round(16 * u), inner.y, round(16 * u), round(5.5 * u))
+        pw = round(11 * u) if self.progress.text else 0
+        speaker_h = round(5.5 * u)
+        from ..phone.ink import Ink
+        from ..widgets import role_px
+        low = role_px(self.app, "caption")[1]
+        if Ink.of(self.app).width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
+            speaker_h = round(10 * u)      # a long name: room for two lines
+        self.speaker.rect = pygame.Rect(inner.x, inner.y, inner.w - pw - round(u), speaker_h)
+        self.progress.rect = pygame.Rect(inner.right - pw, inner.y, pw, round(5.5 * u))
         self.caption.rect = pygame.Rect(inner.x, self.speaker.rect.bottom + round(1.5 * u), inner.w,
                                         max(0, inner.bottom - self.speaker.rect.bottom - round(1.5 * u)))
         for w in (self.speaker, self.progress, self.caption):
@@ -508,13 +516,25 @@ class ScenarioScene(ScreenScene):
             self.end_rate.align = "left"
             self.end_rate.visible = True
             ly = self.end_rate.rect.bottom + gap
+        advice_h = 0
+        if self.end_advice.text:
+            from ..phone.ink import Ink
+            from ..widgets import role_px
+            want, low = role_px(self.app, "body")
+            ink = Ink.of(self.app)
+            advice_h = ink.measure(self.end_advice.text, want, lessons.w)[1] + round(2 * u)
+            advice_h = min(advice_h, max(lessons.bottom - ly, 0))
         if self.end_chips.labels:
+            self.end_chips.labels = list(self._chip_labels)
             self.end_tech_title.rect = pygame.Rect(lessons.x, ly, lessons.w, round(5 * u))
             self.end_chips.chip_h = round(6.5 * u)
+            room = lessons.bottom - advice_h - gap - (self.end_tech_title.rect.bottom + round(u))
+            self.end_chips.trim_to(lessons.w, room)
             ch = self.end_chips.natural_height(lessons.w)
-            self.end_chips.rect = pygame.Rect(lessons.x, self.end_tech_title.rect.bottom + round(u), lessons.w, ch)
-            self.end_chips.visible = self.end_tech_title.visible = True
-            ly = self.end_chips.rect.bottom + gap
+            if self.end_chips.labels:
+                self.end_chips.rect = pygame.Rect(lessons.x, self.end_tech_title.rect.bottom + round(u), lessons.w, ch)
+                self.end_chips.visible = self.end_tech_title.visible = True
+                ly = self.end_chips.rect.bottom + gap
         if self.end_advice.text:
             self.end_advice.rect = pygame.Rect(lessons.x, ly, lessons.w, max(0, lessons.bottom - ly))
             self.end_advice.visible = True

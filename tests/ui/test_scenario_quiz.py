@@ -1,0 +1,61 @@
+"""The quiz scene: layout before and after answering at four sizes, right/wrong by finger."""
+
+import pygame
+import pytest
+
+from game.ui.scenes.quiz import QuizScene
+
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def app(request):
+    app = make_app(request.param)
+    yield app
+    app.stack.scenes.clear()
+
+
+def _items(lib):
+    """The longest question, the item with most options, and one with two options if any."""
+    items = [i for p in lib.quiz_pools.values() for i in p.items]
+    picks = {max(items, key=lambda i: len(i.question)).id: None,
+             max(items, key=lambda i: (len(i.options), sum(map(len, i.options)))).id: None,
+             max(items, key=lambda i: len(i.explanation)).id: None}
+    return [i for i in items if i.id in picks]
+
+
+def tap(app, pos):
+    finger_tap(app, pos)
+    frame(app, events=pygame.event.get())
+
+
+def test_quiz_layout_before_and_after(app):
+    for item in _items(app.library):
+        for pick in {item.answer, (item.answer + 1) % len(item.options)}:
+            scene = QuizScene(app, item, "小明", lambda c: None)
+            app.stack.clear_to(scene)
+            frame(app)
+            assert layout_problems(app, scene) == [], item.id
+            for b in scene.options:
+                assert b.rect.h >= min(app.size) / 10
+            scene.pick(pick)
+            frame(app)
+            assert layout_problems(app, scene) == [], item.id
+            assert scene.explanation.visible and scene.continue_button.visible
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_answer_by_finger_reports_correctness(app, right):
+    item = _items(app.library)[0]
+    done = []
+    scene = QuizScene(app, item, None, done.append)
+    app.stack.clear_to(scene)
+    frame(app)
+    index = item.answer if right else (item.answer + 1) % len(item.options)
+    tap(app, scene.options[index].rect.center)
+    assert scene.answer is not None and scene.answer.correct is right
+    assert scene.badge.text == ("答对了" if right else "答错了")
+    tap(app, scene.continue_button.rect.center)
+    assert done == [right]
+    assert scene not in app.stack.scenes
+    assert scene.result().correct is right
