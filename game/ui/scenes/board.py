@@ -595,6 +595,12 @@ class BoardScene(ScreenScene):
         for tw in self.tweens.values():
             tw.t += dt
         self.pulse = (self.pulse + dt) % 1.2
+        if self.script is None and self.app.stack.top is self:
+            if self.scene_result is not None:
+                self._feed_result()
+            else:
+                self._decide(dt)
+            dt = 0.0   # a playback started now shows its first step in this very frame
         if self.script is not None:
             self.wait -= dt
             while self.script is not None and self.wait <= 0:
@@ -605,11 +611,6 @@ class BoardScene(ScreenScene):
                     self.wait = 0.0
                     self._sync_tokens()
                     self._update_scores()
-        elif self.app.stack.top is self:
-            if self.scene_result is not None:
-                self._feed_result()
-            else:
-                self._decide(dt)
         # Waiting for a person to tap: a gentle low-rate pulse instead of 60 fps.
         waiting = (self.script is None and not self.tweens and not self.dice.is_rolling and self._idle()
                    and (self.dice.enabled or bool(self.choosing)))
