@@ -33,10 +33,50 @@ def _notification(scr: Screen, item, sender: str, space: pygame.Rect) -> None:
     scr.ink.text(scr.surface, item.text, body, text_px, theme.phone_text, min_px=int(u * 3))
 
 
+FORM_FIELDS = ("姓名", "身份证号", "银行卡号", "预留手机号", "银行卡密码", "短信验证码")
+
+
+def _draw_form(scr: Screen, node, page_bg) -> None:
+    """A look-alike web page asking for personal and bank details (no payee, no amount)."""
+    u, s, theme = scr.u, scr.surface, scr.theme
+    fg = theme.phone_text
+    muted = paint.mix(fg, page_bg, 0.45)
+    title = scr.tr(node.app) if node.app else scr.tr("网页")
+    header = app_header(scr, title, node.link or "", bg=theme.blue, fg=scr.light, menu=False)
+    y = header.bottom + u * 3
+    tri = int(u * 5)
+    warn_text = scr.tr("风险提示：此网页不是官方网站，可能是仿冒网页！")
+    wh = scr.ink.measure(warn_text, scr.px(3.8), int(scr.rect.w - u * 17 - tri), bold=True)[1]
+    warn = pygame.Rect(scr.rect.x + u * 4, y, scr.rect.w - u * 8, wh + u * 4)
+    paint.rrect(s, theme.warning, warn, int(u * 2))
+    paint.warning_triangle(s, theme.warning_text, theme.warning, (warn.x + u * 3 + tri / 2, warn.centery), tri)
+    scr.ink.text(s, warn_text, pygame.Rect(warn.x + u * 5 + tri, warn.y + u * 2, warn.w - u * 8 - tri, wh + 1),
+                 scr.px(3.8), theme.warning_text, bold=True, min_px=int(u * 3))
+    y = warn.bottom + u * 3
+    button = pygame.Rect(scr.rect.x + u * 6, scr.rect.bottom - u * 20, scr.rect.w - u * 12, u * 12)
+    row_h = int(u * 13)
+    for field in FORM_FIELDS:
+        if y + row_h > button.y - u * 3:
+            break
+        label = pygame.Rect(scr.rect.x + u * 5, y, scr.rect.w - u * 10, u * 5)
+        scr.ink.text(s, scr.tr(field), label, scr.px(3.8), muted, valign="middle", max_lines=1)
+        box = pygame.Rect(label.x, label.bottom + u, label.w, u * 6.5)
+        paint.rrect(s, theme.phone_screen, box, int(u * 1.5))
+        paint.rrect(s, paint.mix(page_bg, scr.dark, 0.2), box, int(u * 1.5), max(1, int(u * 0.3)))
+        y += row_h
+    paint.rrect(s, theme.button, button, button.h // 2)
+    scr.ink.text(s, scr.tr("提交认证"), button.inflate(-u * 4, 0), scr.px(5.2), theme.button_text, bold=True,
+                 align="center", valign="middle", max_lines=1, min_px=int(u * 3))
+    scr.hits.areas["submit"] = button
+
+
 def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> PhoneHits:
     theme = app.theme
     page_bg = paint.mix(theme.phone_screen, paint.darkest(theme), 0.05)
     scr = open_phone(surface, rect, app, state, screen_colour=page_bg)
+    if not node.payee and not node.amount:
+        _draw_form(scr, node, page_bg)
+        return scr.hits
     u, s = scr.u, surface
     fg = theme.phone_text
     muted = paint.mix(fg, page_bg, 0.4)
@@ -64,7 +104,7 @@ def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -
                  max_lines=1, min_px=int(u * 6))
     pygame.draw.line(s, paint.mix(page_bg, scr.dark, 0.12), (x, sep_y + u * 28), (x + w, sep_y + u * 28),
                      max(1, int(u * 0.3)))
-    scr.ink.text(s, scr.tr("附言：") + scr.tr("资金核查"), pygame.Rect(x, sep_y + u * 31, w, u * 6), scr.px(3.8),
+    scr.ink.text(s, scr.tr("附言（选填）"), pygame.Rect(x, sep_y + u * 31, w, u * 6), scr.px(3.8),
                  muted, valign="middle", max_lines=1)
     card.h = int(sep_y + u * 40 - card.y)
     # The fraud warning strip.

@@ -192,14 +192,12 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     video = paint_video(glass.size, node, state, theme)
     paint.blit_rounded(surface, pygame.transform.smoothscale(video, glass.size), glass, scr.radius)
     u = scr.u
-    # Darken the top for the header text.
-    shade = paint.vertical_gradient((glass.w, int(u * 40)), dark, dark).convert_alpha() \
-        if pygame.display.get_surface() else pygame.Surface((glass.w, int(u * 40)), pygame.SRCALPHA)
-    shade = pygame.Surface((glass.w, int(u * 40)), pygame.SRCALPHA)
-    for i in range(shade.get_height()):
-        a = int(170 * (1 - i / shade.get_height()))
-        pygame.draw.line(shade, (*dark, a), (0, i), (glass.w, i))
-    paint.blit_rounded(surface, shade, pygame.Rect(glass.x, glass.y, glass.w, shade.get_height()), scr.radius)
+    # Darken the top for the header text (a gradient fading out downwards).
+    shade = pygame.Surface(glass.size, pygame.SRCALPHA)
+    fade = int(u * 40)
+    for i in range(fade):
+        pygame.draw.line(shade, (*dark, int(170 * (1 - i / fade))), (0, i), (glass.w, i))
+    paint.blit_rounded(surface, shade, glass, scr.radius)
     draw_status_bar(scr, pygame.Rect(glass.x, glass.y, glass.w, scr.rect.y - glass.y), True,
                     1 if "bad_signal" in tells else 4)
     contact = node.contact

@@ -189,7 +189,7 @@ class ScenarioScene(ScreenScene):
             self.speaker.set_text("")
             self.caption.set_text("")
         total = len(lines)
-        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 else "")
+        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 and not self.ringing else "")
         st = self.state
         st.shown = self.shown
         st.ringing = self.ringing
@@ -409,7 +409,7 @@ class ScenarioScene(ScreenScene):
             y = self.prompt.rect.y - gap // 2
         elif self.phase == "lines":
             nb = pygame.Rect(bottom.x, y - button_h, bottom.w, button_h)
-            self.next_button.set_text(N_("继续") if not self.ringing else N_("接听后听听他说什么"))
+            self.next_button.set_text(N_("继续"))
             self.next_button.rect = nb
             self.next_button.visible = True
             y = nb.y - gap
