@@ -131,3 +131,15 @@ def test_idle_loop_waits_instead_of_spinning():
     pygame.time.set_timer(pygame.QUIT, 500, 1)
     asyncio.run(app.run())
     assert app.frame < 40, "half a second on the title must not draw at 60 fps"
+
+
+def test_title_can_show_a_demo_game_behind_it():
+    app = make_app((1920, 1080))
+    title = TitleScene(app)
+    app.stack.push(title)
+    title.backdrop = BoardScene.demo_for(app)
+    for _ in range(900):
+        frame(app)
+    assert app.stack.top is title, "the demo never opens scam screens over the title"
+    assert title.backdrop.game.turns > 0
+    assert layout_problems(app, title) == []

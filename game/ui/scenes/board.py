@@ -80,7 +80,8 @@ class BoardScene(ScreenScene):
     name = "board"
     framed = False
 
-    def __init__(self, app, board, seats: list[SeatPlan], pack=None, seed: int | None = None):
+    def __init__(self, app, board, seats: list[SeatPlan], pack=None, seed: int | None = None, demo: bool = False):
+        self.demo = demo            # attract loop behind the title: no scam screens, a new game at the end
         self.board = board
         self.pack = pack
         self.seat_plans = seats or [SeatPlan(0, board.seats[0].colour, board.seats[0].shape, 1, False)]
@@ -105,6 +106,21 @@ class BoardScene(ScreenScene):
         super().__init__(app)
         self._sync_tokens()
         self._set_caption(self._turn_text())
+
+    @classmethod
+    def demo_for(cls, app, board_id: str | None = None) -> "BoardScene":
+        """Four computer players on a shipped board, for the title's attract loop
+        (``title.backdrop = BoardScene.demo_for(app)``)."""
+        boards = app.library.boards
+        board = boards.get(board_id) if board_id else None
+        board = board or boards.get("classic_four") or next(iter(boards.values()))
+        plans = [SeatPlan(i, s.colour, s.shape, i + 1, True) for i, s in enumerate(board.seats[:4])]
+        scene = cls(app, board, plans, None, demo=True)
+        scene.layout(app.size)
+        return scene
+
+    def _active(self) -> bool:
+        return self.demo or self.app.stack.top is self
 
     def _player_info(self, i: int, plan: SeatPlan) -> PlayerInfo:
         policy = None
@@ -139,6 +155,12 @@ class BoardScene(ScreenScene):
         u = self.app.unit
         m = round(2.5 * u)
         gap = 2 * u
+        if self.demo:   # attract loop: just the board, centred, under the title
+            self.board_area = pygame.Rect(m, m, w - 2 * m, h - 2 * m)
+            self.view.layout(self.board_area)
+            self._frame = None
+            self._full = True
+            return
         if layout.is_portrait(size):
             board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56)))
             self.view.layout(board_area)
@@ -444,6 +466,8 @@ class BoardScene(ScreenScene):
             scenario_id = self._autoplay_scenario(scenario_id)
         self.scene_open = True
         try:
+            if self.demo:
+                raise ImportError("the attract loop shows no scam screens")
             if scenario_id and scenario_id in lib.scenarios:
                 scenario = lib.scenarios[scenario_id]
                 self.seen_channels |= set(scenario.channels)
@@ -494,6 +518,11 @@ class BoardScene(ScreenScene):
         self.play(events)
 
     def _show_results(self) -> None:
+        if self.demo:   # attract loop: start over
+            self.game = Game(self.board, self.game.players, self.app.rng.getrandbits(32), library=self.app.library)
+            self._sync_tokens()
+            self._update_scores()
+            return
         self.results_shown = True
         score = self.game.session_score()
         try:
@@ -595,7 +624,7 @@ class BoardScene(ScreenScene):
         for tw in self.tweens.values():
             tw.t += dt
         self.pulse = (self.pulse + dt) % 1.2
-        if self.script is None and self.app.stack.top is self:
+        if self.script is None and self._active():
             if self.scene_result is not None:
                 self._feed_result()
             else:
@@ -629,8 +658,9 @@ class BoardScene(ScreenScene):
             frame = pygame.Surface(surface.get_size()).convert()
             draw_backdrop(self.app, frame, frame=False)
             self.view.draw(frame)
-            self.caption_card.draw(frame)
-            self.score_card.draw(frame)
+            if not self.demo:
+                self.caption_card.draw(frame)
+                self.score_card.draw(frame)
             self._frame = (key, frame)
             self._full = True
         return self._frame[1]
@@ -707,6 +737,8 @@ class BoardScene(ScreenScene):
             pygame.draw.rect(surface, t.accent, r.inflate(grow * 2, grow * 2), max(3, round(0.6 * u)),
                              border_radius=round(r.w * 0.2))
         self._draw_tokens(surface, positions, token_rects, dirty)
+        if self.demo:
+            return
         self._draw_turn(surface)
         for w in (self.menu_button, self.dice, self.caption, *self.choice_buttons,
                   *self.score_labels, *self.money_labels):
