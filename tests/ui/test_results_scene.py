@@ -125,3 +125,16 @@ def test_results_qr_widget_draws_the_hotline_in_any_theme(app):
             assert read_matrix(drawn, n) == qr_matrix(HOTLINE_URI)
     finally:
         app.theme = old
+
+
+def test_big_text_still_fits(app):
+    app.update_settings(save=False, text_size="extra_large", high_contrast=True)
+    try:
+        scores = _scores(app.library, 4)
+        rows = [(n, s) for n, s in zip(("一", "二", "三", "四"), scores)]
+        scene = ResultsScene(app, SessionScore.of(scores), players=rows)
+        app.stack.clear_to(scene)
+        frame(app)
+        assert layout_problems(app, scene) == []
+    finally:
+        app.update_settings(save=False, text_size="normal", high_contrast=False)

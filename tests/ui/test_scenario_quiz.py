@@ -59,3 +59,18 @@ def test_answer_by_finger_reports_correctness(app, right):
     assert done == [right]
     assert scene not in app.stack.scenes
     assert scene.result().correct is right
+
+
+def test_extra_large_text_still_fits(app):
+    app.update_settings(save=False, text_size="extra_large")
+    try:
+        for item in _items(app.library):
+            scene = QuizScene(app, item)
+            app.stack.clear_to(scene)
+            frame(app)
+            assert layout_problems(app, scene) == [], item.id
+            scene.pick(0)
+            frame(app)
+            assert layout_problems(app, scene) == [], item.id
+    finally:
+        app.update_settings(save=False, text_size="normal")

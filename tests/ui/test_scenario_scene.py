@@ -159,3 +159,14 @@ def test_resize_keeps_everything_inside(app):
             assert layout_problems(app, scene) == []
     finally:
         app.resize(original)
+
+
+@pytest.mark.parametrize("text_size", ["large", "extra_large"])
+def test_big_text_and_high_contrast_still_fit(app, text_size):
+    app.update_settings(save=False, text_size=text_size, high_contrast=True)
+    try:
+        for script in ("parcel_lost_refund", "grandson_face_swap"):
+            for top in _walk(app, app.library.scenarios[script], _riskiest):
+                assert layout_problems(app, top) == [], (script, getattr(top, "phase", "feedback"))
+    finally:
+        app.update_settings(save=False, text_size="normal", high_contrast=False)

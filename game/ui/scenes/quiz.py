@@ -131,7 +131,13 @@ class QuizScene(ScreenScene):
             from ..widgets import role_px
             want = Ink.of(self.app).measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
                                             round(left.w - 8 * u))[1] + round(6 * u)
-            q_h = max(round(14 * u), min(want, left.h - opts_h - gap - (round(40 * u) if portrait else 0)))
+            reserve = 0
+            if portrait:
+                # Keep room for the explanation card below: badge, text at its smallest size, chips, button.
+                low = role_px(self.app, "heading")[1]
+                text_h = Ink.of(self.app).measure(self.app.tr(self.item.explanation), low, round(area.w - 8 * u))[1]
+                reserve = round(5 * u + 8.5 * u + 3 * u + text_h + (7.5 * u if self.item.techniques else 0)) + button_h
+            q_h = max(round(14 * u), min(want, left.h - opts_h - gap - reserve))
         self.question_panel.rect = pygame.Rect(left.x, left.y, left.w, q_h)
         self.question.rect = layout.inset(self.question_panel.rect, 4 * u, 2.5 * u)
         y = self.question_panel.rect.bottom + gap
@@ -162,12 +168,12 @@ class QuizScene(ScreenScene):
             bottom = self.continue_button.rect.y - round(1.5 * u)
             if self.chips.labels:
                 self.chips.chip_h = round(6 * u)
-                ch = self.chips.natural_height(inner.w - bw - gap) if not self.read_button.visible else \
-                    self.chips.natural_height(inner.w)
-                if not self.read_button.visible and ch <= button_h:
-                    self.chips.rect = pygame.Rect(inner.x, self.continue_button.rect.centery - ch // 2,
-                                                  inner.w - bw - gap, ch)
+                beside = inner.w - bw - gap
+                if not self.read_button.visible and self.chips.natural_height(beside) <= button_h:
+                    ch = self.chips.natural_height(beside)
+                    self.chips.rect = pygame.Rect(inner.x, self.continue_button.rect.centery - ch // 2, beside, ch)
                 else:
+                    ch = self.chips.natural_height(inner.w)
                     self.chips.rect = pygame.Rect(inner.x, bottom - ch, inner.w, ch)
                     bottom = self.chips.rect.y - round(1.5 * u)
             else:
