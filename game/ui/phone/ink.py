@@ -92,6 +92,11 @@ class _FallbackFonts:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 
     def get(self, px: int, bold: bool) -> pygame.font.Font:
+        try:  # the game's shared FontBook (game.ui.fonts) when it is there
+            from ..fonts import default_fontbook
+            return default_fontbook().get(px, bold)
+        except ImportError:
+            pass
         key = (px, bold)
         if key not in self._fonts:
             if not pygame.font.get_init():
@@ -102,6 +107,11 @@ class _FallbackFonts:
 
 
 _FALLBACK = _FallbackFonts()
+
+try:  # the game's own Chinese line breaking (game.ui.text), when it is there
+    from ..text import break_lines as _shared_break_lines
+except ImportError:  # pragma: no cover - the stand-in above does the job
+    _shared_break_lines = None
 
 
 class Ink:
@@ -154,7 +164,10 @@ class Ink:
     # ---------------------------------------------------------------- layout
     def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
         font = self.font(px, bold)
-        return break_lines(text, max(1, width), lambda s: font.size(s)[0])
+        measure = (lambda s: font.size(s)[0])
+        if _shared_break_lines is not None:
+            return _shared_break_lines(text, measure, max(1, width)) or [""]
+        return break_lines(text, max(1, width), measure)
 
     def measure(self, text: str, px: int, width: int, bold: bool = False, gap: float = 1.25) -> tuple[int, int]:
         """(width, height) of ``text`` wrapped at ``width``."""
