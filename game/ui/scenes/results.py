@@ -274,7 +274,7 @@ class ResultsScene(ScreenScene):
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            row_h = round(10 * u)
+            row_h = round(9.5 * u)
             room = bottom - gap - y
             fit = max(0, min(len(self.scam_widgets), (room + round(u)) // (row_h + round(u))))
             for badge, label, tip in self.scam_widgets[:fit]:
