@@ -117,6 +117,7 @@ class App:
         self.size = self.screen.get_size()
         self.stack.size = self.size
         self.fonts, self.text = _make_text_system()
+        self.set_locale(self.locale)
         from .sound import Sound
         self.sound = Sound(self.settings, enabled=sound)
         self.apply_theme()
@@ -184,6 +185,10 @@ class App:
 
     def set_locale(self, locale: str) -> None:
         self.locale = locale
+        try:
+            self.fonts.set_locale(locale)
+        except (AttributeError, KeyError):
+            pass   # the stand-in fonts, or a locale without its own font table: keep the current fonts
         if getattr(self.settings, "locale", locale) != locale:
             self.settings = replace(self.settings, locale=locale)
         for scene in self.stack.scenes:

@@ -684,14 +684,19 @@ class _StandInFonts:
 
 
 def make_text_system():
-    """(fonts, text) objects for ``app.fonts`` / ``app.text``."""
+    """(fonts, text) for ``app.fonts`` / ``app.text``: the text module's FontBook and TextCache,
+    or the stand-in below when that module is not there."""
     try:
-        from .fonts import FontBook  # type: ignore[import-not-found]
-        from .text import TextCache  # type: ignore[import-not-found]
+        from .fonts import FontBook
+        from .text import TextCache
     except ImportError:
         return _StandInFonts(), None
-    fonts = FontBook()
+    fonts = FontBook()   # one per App: fonts die with pygame.quit(), a new App needs fresh ones
     return fonts, TextCache(fonts)
+
+
+# Lines 1.25 em apart: the font's own line height (~1.45 em) wastes room in small boxes.
+LINE_SPACING = 0.86
 
 
 def _tokens(text: str) -> list[str]:
@@ -783,6 +788,42 @@ def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, 
 
 def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
                  bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
+    """Wrapped (CJK line breaking), shrunk to fit ``box``; short texts are balanced (共享/屏幕, not 共享屏/幕)."""
+    if app.text is None:
+        return _stand_in_block(app, text, box, max_px, min_px, colour, bold, align)
+    from .text import fit_text, wrap_text
+    w, h = box
+    while True:
+        fit = fit_text(text, w, h, max_px, min_px, bold=bold, line_spacing=LINE_SPACING, fonts=app.fonts)
+        # A smaller size is better than breaking a word like "APP" into "AP / P".
+        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines)):
+            break
+        max_px = fit.size - 1
+    width = w
+    if fit.fits and 1 < len(fit.lines) <= 3 and "\n" not in text:
+        font = app.fonts.get(fit.size, bold)
+        lo, hi = 1, w
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if len(wrap_text(text, font, mid)) <= len(fit.lines):
+                width, hi = mid, mid - 1
+            else:
+                lo = mid + 1
+    surf = app.text.render(text, fit.size, bold=bold, colour=colour, max_width=width, align=align,
+                           line_spacing=LINE_SPACING)
+    if surf.get_width() > w or surf.get_height() > h:   # only when even the minimum size overflows
+        surf = surf.subsurface(pygame.Rect(0, 0, min(w, surf.get_width()), min(h, surf.get_height())))
+    return surf, fit.fits
+
+
+def _splits_word(lines: list[str]) -> bool:
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+    return any(a and b and latin(a[-1]) and latin(b[0]) for a, b in zip(lines, lines[1:]))
+
+
+def _stand_in_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
+                    bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
     font, lines, fits = fit_lines(app.fonts, text, box, max_px, min_px, bold)
     line_h = _line_step(font)
     rendered = [font.render(l, True, colour) for l in lines]
