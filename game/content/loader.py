@@ -226,11 +226,14 @@ def _check_assets(assets: list[AssetRef], root: Path, problems: ProblemList) -> 
 
 def _check_font(files: list[FileResult]) -> list[Problem]:
     """Every character of every text must be in the bundled font; first miss per file."""
+    from ..ui.fonts import bundled_font_path, covered_codepoints  # pygame-free module
+
     try:
-        from ..ui.fonts import covered_codepoints
         covered = covered_codepoints()
-    except (ImportError, OSError):
-        return []
+    except OSError as exc:
+        return [Problem(str(bundled_font_path()), 0, 0, "font-unavailable",
+                        f"the bundled font cannot be read ({exc}), so characters were not checked",
+                        "reinstall the game or run tools/build_font.py")]
     out = []
     for f in files:
         for rec in f.texts:

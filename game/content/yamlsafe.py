@@ -12,6 +12,8 @@ where each entry sits in the file) with plain Python scalars as leaves.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import ProblemList
@@ -34,7 +36,9 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
-_ALLOWED_CONTROL = {"\t", "\n", "\r"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
+_LINE_DEPTH = re.compile(r"^( *)((?:- +)*)", re.MULTILINE)
 _OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
             yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
 _CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -97,13 +101,15 @@ def decode(data: bytes, problems: ProblemList) -> str | None:
                        f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                        "save the file as UTF-8 (in Notepad: Save As → Encoding → UTF-8)")
         return None
-    for number, row in enumerate(text.split("\n"), 1):
-        for col, ch in enumerate(row, 1):
-            if (ord(ch) < 32 and ch not in _ALLOWED_CONTROL) or 0x7F <= ord(ch) < 0xA0:
-                problems.error(number, col, "control-character",
-                               f"invisible control character U+{ord(ch):04X} in the text",
-                               "delete it; it often comes from copying text out of a PDF or a chat app")
-                return None
+    bad = _CONTROL.search(text)
+    if bad:
+        before = text[:bad.start()]
+        line = before.count("\n") + 1
+        col = bad.start() - (before.rfind("\n") + 1) + 1
+        problems.error(line, col, "control-character",
+                       f"invisible control character U+{ord(bad.group()):04X} in the text",
+                       "delete it; it often comes from copying text out of a PDF or a chat app")
+        return None
     return text
 
 
@@ -155,6 +161,8 @@ def _check_depth(text: str, problems: ProblemList) -> None:
 
     Building the tree recurses once per level, so this must run first.
     """
+    if _depth_bound(text) <= MAX_DEPTH:
+        return  # cannot be too deep: skip the token scan (most files)
     depth = 0
     for token in yaml.scan(text, Loader=_Loader):
         if isinstance(token, _OPENERS):
@@ -167,6 +175,20 @@ def _check_depth(text: str, problems: ProblemList) -> None:
                 return
         elif isinstance(token, _CLOSERS):
             depth -= 1
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound of the nesting depth.
+
+    Block nesting needs indentation or '- ' markers on the line; flow nesting
+    needs brackets. Brackets inside quoted text only make the bound looser.
+    """
+    block = max((len(m.group(1)) + m.group(2).count("-") for m in _LINE_DEPTH.finditer(text)), default=0)
+    flow = deepest = 0
+    for m in _FLOW_BRACKETS.finditer(text):
+        flow += 1 if m.group() in "[{" else -1
+        deepest = max(deepest, flow)
+    return block + deepest + 1
 
 
 def _syntax_hint(message: str) -> str:
