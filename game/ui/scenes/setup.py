@@ -290,7 +290,7 @@ class PlayersScene(ScreenScene):
             if area is None or area.h <= 0:
                 continue
             seat = board.seats[i]
-            r = min(area.w, area.h) * 0.38
+            r = min(min(area.w, area.h) * 0.38, 9 * self.app.unit)
             colour = t.player_colour(seat.colour)
             if self.modes[i] == "off":
                 colour = tuple(round(c * 0.35 + b * 0.65) for c, b in zip(colour, t.panel))
