@@ -92,7 +92,7 @@ def draw_phone_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     scr = open_phone(surface, rect, app, state, screen_colour=dark, status_on_dark=True)
     glass = scr.full
     bg = _call_background(theme, glass.size, state.ringing)
-    paint.blit_rounded(surface, bg, glass, scr.radius)
+    paint.blit_rounded(surface, bg, glass, scr.radius, theme.phone_body)
     draw_status_bar(scr, pygame.Rect(glass.x, glass.y, glass.w, scr.rect.y - glass.y), True)
     if state.ringing:
         _draw_ringing(scr, node)

@@ -210,9 +210,15 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     tr = getattr(app, "tr", lambda t: t)
     paint.shadow(surface, card, radius, dark, max(2, int(u * 3)))
     place = place_of(node)
-    art = pygame.Surface(card.size)
     sign = tr(node.app) if node.app else tr(SIGNS[place]) if SIGNS[place] else ""
-    BACKDROPS[place](art, art.get_rect(), theme, u, ink, sign)
+
+    def backdrop() -> pygame.Surface:
+        art = pygame.Surface(card.size)
+        BACKDROPS[place](art, art.get_rect(), theme, u, ink, sign)
+        rounded = pygame.Surface(card.size, pygame.SRCALPHA)
+        paint.blit_rounded(rounded, art, rounded.get_rect(), radius)
+        return rounded
+    surface.blit(paint._cached(("backdrop", place, card.size, radius, theme, sign), backdrop), card.topleft)
     # The speaker stands in the middle of the picture.
     look = looks_for(theme, node.contact.name if node.contact else "", place)
     pal = Palette.from_theme(theme, shirt=look["shirt"], hair=look["hair_colour"])
@@ -222,9 +228,11 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     person = pygame.Rect(0, 0, int(card.w * 0.36), int(card.h * 0.5))
     person.midbottom = (int(card.w * 0.4), int(card.h * 0.76))
     gesture = 0.5 + 0.5 * abs(voice_level(t * 0.3)) if talking else 0.6
-    draw_standing(art, person, pal, mouth=voice_level(t) if talking else 0.0, eyes=blink(t) if talking else 1.0,
+    stage = surface.subsurface(card.clip(surface.get_rect()))
+    person.move_ip(card.x - stage.get_abs_offset()[0] + surface.get_abs_offset()[0],
+                   card.y - stage.get_abs_offset()[1] + surface.get_abs_offset()[1])
+    draw_standing(stage, person, pal, mouth=voice_level(t) if talking else 0.0, eyes=blink(t) if talking else 1.0,
                   gesture=gesture, hair=look["hair"], cap=look["cap"])
-    paint.blit_rounded(surface, art, card, radius)
     pygame.draw.rect(surface, paint.mix(theme.phone_body, light, 0.1), card, max(2, int(u * 1.2)), border_radius=radius)
 
     # Name tag under the title strip.

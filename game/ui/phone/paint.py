@@ -41,10 +41,30 @@ def rrect(surface: pygame.Surface, colour: RGB, rect, radius: int, width: int = 
     pygame.draw.rect(surface, colour, rect, width, border_radius=max(0, int(radius)))
 
 
+_CACHE: dict = {}
+
+
+def _cached(key, make):
+    """Small cache for layers that depend only on sizes and colours (cleared when it grows)."""
+    hit = _CACHE.get(key)
+    if hit is None:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        hit = _CACHE[key] = make()
+    return hit
+
+
 def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, colour: RGB, spread: int) -> None:
     """A soft drop shadow under ``rect`` (a few translucent rounded rects)."""
     if spread <= 0:
         return
+    layer = _cached(("shadow", rect.size, radius, tuple(colour), spread),
+                    lambda: _shadow_layer(rect.size, radius, colour, spread))
+    surface.blit(layer, (rect.x - spread * 2, rect.y - spread * 2))
+
+
+def _shadow_layer(size, radius, colour, spread) -> pygame.Surface:
+    rect = pygame.Rect((0, 0), size)
     layer = pygame.Surface((rect.w + spread * 4, rect.h + spread * 4), pygame.SRCALPHA)
     steps = 5
     for i in range(steps):
@@ -52,10 +72,15 @@ def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, colour: RGB,
         r = pygame.Rect(0, 0, rect.w + grow * 2, rect.h + grow * 2)
         r.center = (layer.get_width() // 2, layer.get_height() // 2 + spread // 2)
         pygame.draw.rect(layer, (*colour, 18), r, border_radius=int(radius + grow))
-    surface.blit(layer, (rect.x - spread * 2, rect.y - spread * 2))
+    return layer
 
 
 def vertical_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> pygame.Surface:
+    """A top-to-bottom colour fade (cached: blit it, never draw on it)."""
+    return _cached(("gradient", tuple(size), tuple(top), tuple(bottom)), lambda: _gradient(size, top, bottom))
+
+
+def _gradient(size, top, bottom) -> pygame.Surface:
     w, h = max(1, size[0]), max(1, size[1])
     strip = pygame.Surface((1, 2))
     strip.set_at((0, 0), top)
@@ -248,12 +273,48 @@ def pixelate(surface: pygame.Surface, rect: pygame.Rect, block: int) -> None:
     surface.blit(pygame.transform.scale(small, rect.size), rect.topleft)
 
 
-def blit_rounded(surface: pygame.Surface, source: pygame.Surface, rect: pygame.Rect, radius: int) -> None:
-    """Blit ``source`` (sized like ``rect``) with its corners rounded off."""
-    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(layer, (255, 255, 255, 255), layer.get_rect(), border_radius=max(0, radius))
-    src = source.convert_alpha() if pygame.display.get_surface() else source.copy()
-    if src.get_size() != rect.size:
-        src = pygame.transform.smoothscale(src, rect.size)
-    layer.blit(src, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+def blit_rounded(surface: pygame.Surface, source: pygame.Surface, rect: pygame.Rect, radius: int,
+                 outside: RGB | None = None) -> None:
+    """Blit ``source`` (sized like ``rect``) with its corners rounded off.
+
+    With ``outside`` (the colour around the rect, e.g. the phone body) the corners
+    are simply painted over in that colour, which is much cheaper than a mask.
+    """
+    if source.get_size() != rect.size:
+        source = pygame.transform.smoothscale(source, rect.size)
+    if outside is not None:
+        surface.blit(source, rect.topleft)
+        round_corners(surface, rect, radius, outside)
+        return
+    mask = _cached(("round_mask", rect.size, radius), lambda: _round_mask(rect.size, radius))
+    layer = mask.copy()
+    layer.blit(source, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     surface.blit(layer, rect.topleft)
+
+
+def round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int, outside: RGB) -> None:
+    """Paint the four corners of ``rect`` outside a ``radius`` rounding in ``outside``."""
+    r = max(0, int(radius))
+    if r <= 0:
+        return
+    corners = _cached(("corners", r, tuple(outside)), lambda: _corner_pieces(r, outside))
+    surface.blit(corners[0], rect.topleft)
+    surface.blit(corners[1], (rect.right - r, rect.y))
+    surface.blit(corners[2], (rect.x, rect.bottom - r))
+    surface.blit(corners[3], (rect.right - r, rect.bottom - r))
+
+
+def _corner_pieces(r: int, outside: RGB) -> list[pygame.Surface]:
+    pieces = []
+    for cx, cy in ((r, r), (0, r), (r, 0), (0, 0)):
+        piece = pygame.Surface((r, r), pygame.SRCALPHA)
+        piece.fill((*outside, 255))
+        pygame.draw.circle(piece, (0, 0, 0, 0), (cx, cy), r)
+        pieces.append(piece)
+    return pieces
+
+
+def _round_mask(size, radius) -> pygame.Surface:
+    layer = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(layer, (255, 255, 255, 255), layer.get_rect(), border_radius=max(0, radius))
+    return layer

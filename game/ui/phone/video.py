@@ -183,6 +183,13 @@ def _voice_meter(scr: Screen, rect: pygame.Rect, t: float, speaking: bool) -> No
         paint.rrect(scr.surface, scr.light, bar, bar.w // 2)
 
 
+def _top_shade(size, dark, fade) -> pygame.Surface:
+    shade = pygame.Surface((size[0], max(1, min(fade, size[1]))), pygame.SRCALPHA)
+    for i in range(shade.get_height()):
+        pygame.draw.line(shade, (*dark, int(170 * (1 - i / fade))), (0, i), (size[0], i))
+    return shade
+
+
 def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> PhoneHits:
     theme = app.theme
     dark, light = paint.darkest(theme), paint.lightest(theme)
@@ -190,14 +197,13 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     scr = open_phone(surface, rect, app, state, screen_colour=dark, status_on_dark=True)
     glass = scr.full
     video = paint_video(glass.size, node, state, theme)
-    paint.blit_rounded(surface, pygame.transform.smoothscale(video, glass.size), glass, scr.radius)
+    paint.blit_rounded(surface, video, glass, scr.radius, theme.phone_body)
     u = scr.u
     # Darken the top for the header text (a gradient fading out downwards).
-    shade = pygame.Surface(glass.size, pygame.SRCALPHA)
-    fade = int(u * 40)
-    for i in range(fade):
-        pygame.draw.line(shade, (*dark, int(170 * (1 - i / fade))), (0, i), (glass.w, i))
-    paint.blit_rounded(surface, shade, glass, scr.radius)
+    shade = paint._cached(("video_shade", glass.size, dark, int(u * 40)),
+                          lambda: _top_shade(glass.size, dark, int(u * 40)))
+    surface.blit(shade, glass.topleft)
+    paint.round_corners(surface, glass, scr.radius, theme.phone_body)
     draw_status_bar(scr, pygame.Rect(glass.x, glass.y, glass.w, scr.rect.y - glass.y), True,
                     1 if "bad_signal" in tells else 4)
     contact = node.contact
