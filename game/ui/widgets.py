@@ -245,7 +245,7 @@ def draw_shape(surface: pygame.Surface, shape: str, colour, center, radius: floa
             pygame.draw.polygon(surface, outline, pts, outline_w)
 
 
-def draw_icon(surface: pygame.Surface, icon: str, colour, rect: pygame.Rect) -> None:
+def draw_icon(surface: pygame.Surface, icon: str, colour, rect: pygame.Rect, hole=None) -> None:
     """Simple vector icons, drawn so they read at any size."""
     cx, cy = rect.center
     s = min(rect.w, rect.h) / 2
@@ -269,10 +269,12 @@ def draw_icon(surface: pygame.Surface, icon: str, colour, rect: pygame.Rect) -> 
     elif icon == "gear":
         for i in range(8):
             a = i * math.pi / 4
-            pygame.draw.line(surface, colour, (cx, cy), (cx + math.cos(a) * s * .8, cy + math.sin(a) * s * .8), w + 2)
-        pygame.draw.circle(surface, colour, (cx, cy), round(s * .55))
-        pygame.draw.circle(surface, (0, 0, 0, 0) if surface.get_flags() & pygame.SRCALPHA else darker(colour, 0.3),
-                           (cx, cy), round(s * .22))
+            tooth = [(cx + math.cos(a + d) * s * r, cy + math.sin(a + d) * s * r)
+                     for d, r in ((-0.2, 0.55), (-0.13, 0.85), (0.13, 0.85), (0.2, 0.55))]
+            pygame.draw.polygon(surface, colour, tooth)
+        pygame.draw.circle(surface, colour, (cx, cy), round(s * .62))
+        if hole is not None:
+            pygame.draw.circle(surface, hole, (cx, cy), round(s * .24))
     elif icon == "dice":
         r = pygame.Rect(0, 0, round(s * 1.5), round(s * 1.5))
         r.center = rect.center
@@ -438,7 +440,7 @@ class Button(Widget):
             text_centre = text_rect.center
         if icon_rect:
             icon = "check" if self.style == "choice" and self.selected else self.icon
-            draw_icon(surface, icon, self.icon_colour or text_colour, icon_rect.move(0, lift))
+            draw_icon(surface, icon, self.icon_colour or text_colour, icon_rect.move(0, lift), hole=face)
         if rendered is not None:
             if not self.enabled:
                 rendered = rendered.copy()
