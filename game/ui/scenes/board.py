@@ -198,7 +198,11 @@ class BoardScene(ScreenScene):
         score_rect = pygame.Rect(below.x, card.bottom + gap, below.w, below.bottom - card.bottom - gap)
         self.score_card.rect = score_rect
         inner = layout.inset(score_rect, 2 * u, 1.5 * u)
-        rows = layout.column(inner, len(self.players), 8 * u, u, align="top")
+        n = len(self.players)
+        if n > 2 and inner.h < n * 7 * u:   # short panel (portrait): two columns of players
+            rows = layout.grid(inner, n, 2, min(8 * u, (inner.h - u) / 2), u)
+        else:
+            rows = layout.column(inner, n, 8 * u, u, align="top")
         self.score_rows = rows
         for i, r in enumerate(rows):
             token_w = r.h
