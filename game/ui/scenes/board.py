@@ -449,9 +449,12 @@ class BoardScene(ScreenScene):
                 text += tr("，损失 {m}").format(m=money(e.money_lost, self.app.locale))
             if e.loses_next_turn:
                 text += tr("，下一轮停一次")
+            tile = self.app.library.tiles.get(e.tile)
+            if tile is not None and tile.tip:
+                text += "\n" + tr("记住：") + tr(tile.tip)
             self._set_caption(text)
             self._update_scores()
-            yield self.T("caption") * 1.5
+            yield self.T("caption") * 2.5
         elif isinstance(e, ev.TurnPassed):
             self._set_caption(self._turn_text())
             yield self.T("turn")
