@@ -47,6 +47,7 @@ def test_whole_game_by_finger_taps():
     seen = []
     board_scene = None
     wait = 0
+    captions = {}   # every caption shown on the board → whether it fitted its box
     for _ in range(MAX_FRAMES):
         frame(app, events=pygame.event.get())
         top = app.stack.top
@@ -54,6 +55,8 @@ def test_whole_game_by_finger_taps():
             seen.append(top.name)
         if top.name == "board":
             board_scene = top
+            if top.caption.text not in captions:
+                captions[top.caption.text] = top.caption.text_fits()
         if top.name == "results":
             break
         wait -= 1
@@ -67,5 +70,7 @@ def test_whole_game_by_finger_taps():
     assert app.stack.top.name == "results", f"no results after {MAX_FRAMES} frames; screens: {seen}"
     assert board_scene is not None and board_scene.board.id == "park_simple"
     assert board_scene.game.is_over
+    assert len(captions) > 10
+    assert [c for c, fits in captions.items() if not fits] == []
     people = [p for p in board_scene.players if not p.computer]
     assert len(people) == 1 and len(board_scene.players) == 2
