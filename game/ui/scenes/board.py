@@ -188,7 +188,7 @@ class BoardScene(ScreenScene):
         self.caption_card.rect = card
         inner = layout.inset(card, 1.5 * u, 1.5 * u)
         self.choices_rect = pygame.Rect(inner.x, inner.bottom - 11 * u, inner.w, 11 * u)
-        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, 4, 22 * u, 1.5 * u, align="left")):
+        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, len(self.choosing) or 4, 24 * u, 1.5 * u, align="left")):
             b.rect = r
         self.caption_full = layout.inset(card, 2 * u, 1.5 * u)
         self.caption_short = pygame.Rect(self.caption_full.x, self.caption_full.y, self.caption_full.w,
@@ -588,12 +588,16 @@ class BoardScene(ScreenScene):
 
     def _offer(self, moves) -> None:
         self.choosing = list(moves)[:4]
+        u = self.app.unit
+        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, len(self.choosing), 24 * u, 1.5 * u,
+                                                          align="left")):
+            b.rect = r
         for k, b in enumerate(self.choice_buttons):
             if k < len(self.choosing):
                 m = self.choosing[k]
                 b.visible = True
                 b.icon = self.players[m.player].shape
-                b.set_text(self.app.tr("{n}号起飞") if m.launch else self.app.tr("{n}号"))
+                b.set_text(self.app.tr("{n}号 起飞") if m.launch else self.app.tr("{n}号"))
                 b.set_text(b.text.format(n=m.token + 1))
             else:
                 b.visible = False
