@@ -531,12 +531,18 @@ class BoardScene(ScreenScene):
             self._update_scores()
             return
         self.results_shown = True
+        self.app.games_played = getattr(self.app, "games_played", 0) + 1
         score = self.game.session_score()
+        players = [(f"{self._name(i)} {p.number}", p.colour, self.game.scores[i]) for i, p in enumerate(self.players)]
         try:
             from .results import ResultsScene
-            scene = ResultsScene(self.app, score)
         except ImportError:
             scene = GameOverScene(self.app, self)
+        else:
+            try:
+                scene = ResultsScene(self.app, score, players=players)
+            except TypeError:   # a results screen that takes the session score only
+                scene = ResultsScene(self.app, score)
         self.app.stack.push(scene)
 
     def resume(self) -> None:

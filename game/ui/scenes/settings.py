@@ -47,8 +47,21 @@ class SettingsScene(ScreenScene):
                 b.selected = value == current
         self.dirty = True
 
+    # What the autoplay visitor tries, in order (and then puts back).
+    AUTOPLAY_TOUR = (("text_size", "large"), ("high_contrast", True), ("reduced_motion", True),
+                     ("high_contrast", False), ("reduced_motion", False), ("text_size", "normal"))
+
+    def autoplay_targets(self) -> list:
+        step = getattr(self, "_tour", 0)
+        if step < len(self.AUTOPLAY_TOUR):
+            self._tour = step + 1
+            field, value = self.AUTOPLAY_TOUR[step]
+            return [b for f, _, buttons in self.rows if f == field for v, b in buttons if v == value]
+        self.app.autoplay_saw_settings = True
+        return [self.done]
+
     def set(self, field: str, value) -> None:
-        self.app.update_settings(**{field: value})
+        self.app.update_settings(save=not self.app.autoplay, **{field: value})
         if field == "reduced_motion":
             for scene in self.app.stack.scenes:
                 if hasattr(scene, "idle_fps") and scene.name == "title":

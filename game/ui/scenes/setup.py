@@ -95,6 +95,12 @@ class AudienceScene(ScreenScene):
     def autoplay_targets(self) -> list:
         """A visitor picks an audience, then goes on."""
         if not getattr(self, "picked", False):
+            if not getattr(self.app, "games_played", 0):   # first game: a pack with a short board
+                boards = self.app.library.boards
+                def shortest(pack):
+                    return min((boards[b].length for b in pack.boards if b in boards), default=1 << 30)
+                best = min((shortest(p) for p in self.packs), default=0)
+                return [b for pid, b in self.pack_buttons if shortest(self.app.library.packs[pid]) == best]
             return [b for _, b in self.pack_buttons]
         return [self.next_button]
 
@@ -243,6 +249,9 @@ class PlayersScene(ScreenScene):
     def autoplay_targets(self) -> list:
         """Pick a board (when there is a choice), then start."""
         if self.board_buttons and not getattr(self, "picked", False):
+            if not getattr(self.app, "games_played", 0):   # first game: the shortest board, to reach the results
+                shortest = min(self.boards, key=lambda b: b.length * len(b.seats) * int(b.rules.get("tokens_per_player", 1)))
+                return [b for bid, b in self.board_buttons if bid == shortest.id]
             return [b for _, b in self.board_buttons]
         return [self.start_button]
 

@@ -89,6 +89,12 @@ class TitleScene(ScreenScene):
         from .settings import SettingsScene
         self.app.stack.push(SettingsScene(self.app))
 
+    def autoplay_targets(self) -> list:
+        """The pretend visitor looks at the settings once, then starts."""
+        if not getattr(self.app, "autoplay_saw_settings", False):
+            return [self.settings_button]
+        return [self.start]
+
     def open_problems(self) -> None:
         self.app.stack.push(ProblemsScene(self.app))
 
