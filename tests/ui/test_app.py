@@ -143,3 +143,16 @@ def test_title_can_show_a_demo_game_behind_it():
     assert app.stack.top is title, "the demo never opens scam screens over the title"
     assert title.backdrop.game.turns > 0
     assert layout_problems(app, title) == []
+
+
+def test_autoplay_goes_through_every_screen_to_the_results():
+    app = make_app((1280, 720), autoplay=True, seed=8)
+    app.stack.push(TitleScene(app))
+    names = set()
+    for _ in range(15000):
+        frame(app)
+        names.add(app.stack.top.name)
+        if app.stack.top.name == "results":
+            break
+    assert {"title", "settings", "setup_audience", "setup_players", "board", "scenario", "results"} <= names
+    assert app.settings.text_size == "normal" and not app.settings.high_contrast, "the tour puts settings back"
