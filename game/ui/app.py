@@ -256,7 +256,16 @@ class App:
     def request_quit(self) -> None:
         self._quit = True
 
+    def redraw_all(self) -> None:
+        """Next frame redraws every visible scene in full (window exposed, focus back)."""
+        for scene in self.stack.visible():
+            scene.dirty = True
+            scene._full = True
+
     def handle_event(self, event) -> None:
+        if event.type == pygame.WINDOWEXPOSED:
+            self.redraw_all()
+            return
         intent = translate(event, self.size)
         if intent is not None:
             self.handle_intent(intent)
@@ -270,7 +279,7 @@ class App:
                 self.resize(intent.size)
             return True
         if intent.action is Action.FOCUS_GAINED:
-            self.stack._mark_visible_dirty()
+            self.redraw_all()
         used = self.stack.handle(intent)
         if intent.action is Action.SHORTCUT and not used and intent.key == "f11":
             self.toggle_fullscreen()
