@@ -3,8 +3,9 @@
 Widgets are positioned by the scene's ``layout()`` (set ``widget.rect``) and
 drawn with ``widget.draw(surface)``. Sizes come from ``app.unit`` (1/100 of the
 short side) so the same code serves a 1280×720 kiosk and a 4K projector.
-Text is always fitted to its box: it wraps, then shrinks down to a minimum
-size; ``text_fits()`` says whether it fitted at or above that minimum.
+Text is always fitted to its box (``game.ui.text``: Chinese line breaking,
+then shrinking down to a minimum size); ``text_fits()`` says whether it
+fitted at or above that minimum.
 Rendered text is cached per widget and only re-rendered when the text, the
 box, the theme or the text size changes.
 """
@@ -658,41 +659,13 @@ class WidgetScene:
                 w.draw(surface)
 
 
-# ---------------------------------------------------------------- text system adapter
-# game.ui.fonts / game.ui.text (FontBook, TextCache, fit_text) belong to the text
-# engineer. Until they land, a minimal stand-in with the same job: the bundled
-# Noto Sans SC, CJK-aware wrapping (no line starts with ，。！？…), shrink to fit.
-
-_NO_START = set("，。！？、；：）」』》〉】”’…—,.!?;:)]}%·～")
-_NO_END = set("（「『《〈【“‘([{")
-
-
-class _StandInFonts:
-    def __init__(self):
-        from ..paths import ASSETS_DIR
-        pygame.font.init()
-        self.paths = {False: ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf",
-                      True: ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"}
-        self._fonts: dict = {}
-
-    def get(self, px: int, bold: bool = False) -> pygame.font.Font:
-        key = (px, bold)
-        font = self._fonts.get(key)
-        if font is None:
-            path = self.paths[bold]
-            font = pygame.font.Font(str(path) if path.exists() else None, px)
-            self._fonts[key] = font
-        return font
-
+# ---------------------------------------------------------------- text system
+# Fonts, line breaking and fitting come from game.ui.fonts / game.ui.text.
 
 def make_text_system():
-    """(fonts, text) for ``app.fonts`` / ``app.text``: the text module's FontBook and TextCache,
-    or the stand-in below when that module is not there."""
-    try:
-        from .fonts import FontBook
-        from .text import TextCache
-    except ImportError:
-        return _StandInFonts(), None
+    """(fonts, text) for ``app.fonts`` / ``app.text``."""
+    from .fonts import FontBook
+    from .text import TextCache
     fonts = FontBook()   # one per App: fonts die with pygame.quit(), a new App needs fresh ones
     return fonts, TextCache(fonts)
 
@@ -701,98 +674,9 @@ def make_text_system():
 LINE_SPACING = 0.86
 
 
-def _tokens(text: str) -> list[str]:
-    """Break opportunities: Latin words stay whole, each CJK character is its own token,
-    closing punctuation sticks to what comes before, opening punctuation to what follows."""
-    out: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isascii() and (ch.isalnum() or ch in "'-_@/.:%+#&¥$"):
-            word += ch
-            continue
-        if word:
-            out.append(word)
-            word = ""
-        if ch == " ":
-            if out:
-                out[-1] += " "
-            continue
-        out.append(ch)
-    if word:
-        out.append(word)
-    merged: list[str] = []
-    carry = ""
-    for tok in out:
-        if merged and tok[0] in _NO_START:
-            merged[-1] += tok
-        elif tok[-1] in _NO_END:
-            carry += tok
-        else:
-            merged.append(carry + tok)
-            carry = ""
-    if carry:
-        merged.append(carry)
-    return merged
-
-
-def wrap_lines(font, text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for tok in _tokens(para):
-            trial = line + tok
-            if line and font.size(trial.rstrip())[0] > width:
-                lines.append(line.rstrip())
-                line = tok.lstrip()
-            else:
-                line = trial
-        lines.append(line.rstrip())
-    return lines
-
-
-def _balanced(font, text: str, width: int, count: int) -> list[str] | None:
-    """The narrowest wrapping with the same number of lines (短语 2+2, not 3+1)."""
-    lo, hi = 1, width
-    best = None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        lines = wrap_lines(font, text, mid)
-        if len(lines) <= count and all(font.size(l)[0] <= width for l in lines):
-            best, hi = lines, mid - 1
-        else:
-            lo = mid + 1
-    return best
-
-
-def _line_step(font) -> int:
-    """Distance between lines: 1.25 em (the font's own line height, ~1.45 em, wastes room)."""
-    return min(font.get_linesize(), round(font.get_height() / 1.45 * 1.25))
-
-
-def _block_height(font, n: int) -> int:
-    return font.get_height() + (n - 1) * _line_step(font) if n else 0
-
-
-def fit_lines(fonts, text: str, box: tuple[int, int], max_px: int, min_px: int, bold: bool):
-    """(font, lines, fits): the biggest size from max_px down to min_px whose wrapped lines fit."""
-    w, h = box
-    px = max_px
-    while True:
-        font = fonts.get(px, bold)
-        lines = wrap_lines(font, text, w)
-        fits = _block_height(font, len(lines)) <= h and all(font.size(l)[0] <= w for l in lines)
-        if fits or px <= min_px:
-            if fits and 1 < len(lines) <= 3 and "\n" not in text:
-                lines = _balanced(font, text, w, len(lines)) or lines
-            return font, lines, fits
-        px = max(min_px, min(px - 1, int(px * 0.92)))
-
-
 def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
                  bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
     """Wrapped (CJK line breaking), shrunk to fit ``box``; short texts are balanced (共享/屏幕, not 共享屏/幕)."""
-    if app.text is None:
-        return _stand_in_block(app, text, box, max_px, min_px, colour, bold, align)
     from .text import fit_text, wrap_text
     w, h = box
     while True:
@@ -822,25 +706,6 @@ def _splits_word(lines: list[str]) -> bool:
     def latin(ch: str) -> bool:
         return ch.isascii() and ch.isalnum()
     return any(a and b and latin(a[-1]) and latin(b[0]) for a, b in zip(lines, lines[1:]))
-
-
-def _stand_in_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
-                    bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
-    font, lines, fits = fit_lines(app.fonts, text, box, max_px, min_px, bold)
-    line_h = _line_step(font)
-    rendered = [font.render(l, True, colour) for l in lines]
-    width = min(box[0], max((s.get_width() for s in rendered), default=1))
-    height = min(box[1], _block_height(font, len(lines)))
-    out = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
-    for i, s in enumerate(rendered):
-        if align == "left":
-            x = 0
-        elif align == "right":
-            x = width - s.get_width()
-        else:
-            x = (width - s.get_width()) // 2
-        out.blit(s, (x, i * line_h))
-    return out, fits
 
 
 # ---------------------------------------------------------------- screens
