@@ -83,3 +83,23 @@ def test_board_keywords_fit_their_squares(app, board_id):
     assert scene.view.rect.collidelist([]) == -1
     screen = __import__("pygame").Rect(0, 0, *app.size)
     assert all(screen.contains(r) for r in scene.view.squares)
+
+
+@pytest.mark.parametrize("board_id", ["park_simple", "classic_four"])
+def test_board_and_panel_do_not_overlap(app, board_id):
+    scene = _board(app, board_id, 4)
+    app.stack.clear_to(scene)
+    frame(app)
+    board = scene.view.rect
+    assert [w for w in scene.widgets() if w.rect.colliderect(board)] == []
+
+
+def test_high_contrast_screens_fit(app):
+    app.update_settings(save=False, high_contrast=True)
+    try:
+        for name in ("title", "audience", "players", "settings", "board_ring"):
+            app.stack.clear_to(SCENES[name](app))
+            frame(app)
+            assert layout_problems(app, app.stack.top) == [], name
+    finally:
+        app.update_settings(save=False, high_contrast=False)
