@@ -382,8 +382,9 @@ class BoardScene(ScreenScene):
             yield self.T("caption")
         elif isinstance(e, ev.Jumped):
             colour = tr(COLOUR_NAMES.get(self.players[e.player].colour, "")).rstrip("方")
-            self._set_caption(tr("{name}落在自己颜色（{colour}色）的格子，跳到下一个{colour}色格").format(
-                name=name, colour=colour))
+            n = (e.to.index - e.frm.index) % max(1, self.board.length)
+            self._set_caption(tr("{name}落在自己颜色（{colour}色）的格子，跳 {n} 格到下一个{colour}色格").format(
+                name=name, colour=colour, n=n))
             yield self.T("caption") * 0.5
             yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 1.2)
         elif isinstance(e, ev.Flew):
