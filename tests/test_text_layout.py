@@ -225,3 +225,7 @@ def test_no_text_is_lost_or_reordered():
         assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
 
     check()
+
+
+def test_hyphenated_english_breaks_after_a_hyphen_not_inside_a_word():
+    assert break_lines("House-for-pension scheme", len, 10) == ["House-for-", "pension", "scheme"]

@@ -117,9 +117,9 @@ class App:
         self.size = self.screen.get_size()
         self.stack.size = self.size
         self.fonts, self.text = _make_text_system()
-        self.set_locale(self.locale)
         from .sound import Sound
         self.sound = Sound(self.settings, enabled=sound)
+        self.set_locale(self.locale)
         self.apply_theme()
         self.autoplayer = None
         if autoplay:
@@ -184,6 +184,12 @@ class App:
             save_settings(self.settings)
 
     def set_locale(self, locale: str) -> None:
+        from ..i18n import get_translator
+        from ..i18n.voice import Narrator
+
+        self.translator = get_translator(locale)
+        self._sources: dict[str, str] = {}
+        self.narrator = Narrator(locale, play=self.sound.play_file)
         self.locale = locale
         try:
             self.fonts.set_locale(locale)
@@ -195,10 +201,26 @@ class App:
             hook = getattr(scene, "on_locale_changed", None)
             if hook:
                 hook()
+            scene.layout(self.stack.size)   # every scene re-lays its text in the new language
+            scene.dirty = True
 
     def tr(self, text: str) -> str:
-        """Translation hook (identity until the languages module connects gettext)."""
-        return text
+        """The player's language for an interface or content text (zh_Hans source = msgid)."""
+        if not text:
+            return text
+        shown = self.translator.gettext(text)
+        if shown is not text and len(self._sources) < 4096:
+            self._sources[shown] = text   # lets narration find the recording of the source line
+        return shown
+
+    def narrate(self, text: str) -> str:
+        """Read ``text`` (as shown) aloud: recording, else espeak-ng, else silence. Returns the source kind."""
+        if getattr(self.settings, "muted", False):
+            return "silent"
+        return self.narrator.speak(self._sources.get(text, text), text).kind
+
+    def voice_status(self) -> str:
+        return self.tr(self.narrator.status())
 
     # ------------------------------------------------------------ content
     def _load_library(self):

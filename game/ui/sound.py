@@ -33,6 +33,7 @@ class Sound:
         except pygame.error as exc:
             log.info("sound off: %s", exc)
             return
+        pygame.mixer.set_reserved(1)   # channel 0 is narration's; cues never cut a spoken line
         for name in CUES:
             path = ASSETS_DIR / "sounds" / f"{name}.wav"
             try:
@@ -44,6 +45,18 @@ class Sound:
     @property
     def muted(self) -> bool:
         return bool(getattr(self.settings, "muted", False))
+
+    def play_file(self, path) -> None:
+        """Play a narration file (recorded or espeak-ng) on its own channel; silent without a mixer."""
+        if self.muted or not pygame.mixer.get_init():
+            return
+        try:
+            voice = pygame.mixer.Sound(str(path))
+            channel = pygame.mixer.Channel(0)
+            channel.stop()
+            channel.play(voice)
+        except (pygame.error, FileNotFoundError) as exc:
+            log.info("narration not played: %s", exc)
 
     def play(self, name: str) -> None:
         self.played = (self.played + [name])[-20:]

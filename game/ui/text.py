@@ -60,7 +60,8 @@ def _break_offsets(p: str) -> list[int]:
 
     A line may start before a non-space character that follows a space
     (except a space between two digits: "+00 852 1234" stays whole) or that
-    is next to a CJK character.  Lines never start with a space.
+    is next to a CJK character, or after a hyphen between letters.
+    Lines never start with a space.
     """
     out = []
     n = len(p)
@@ -77,6 +78,8 @@ def _break_offsets(p: str) -> list[int]:
             out.append(i)
         elif is_cjk(ch) or is_cjk(prev):
             out.append(i)
+        elif prev == "-" and i >= 2 and p[i - 2].isalpha() and ch.isalpha():
+            out.append(i)  # after the hyphen of "house-for-pension"
     out.append(n)
     return out
 
