@@ -16,7 +16,7 @@ from .models import (
     RulePreset, ScamType, Scenario, Seat, Source, Speaker, Square, Technique, Tile, TileType,
 )
 from .reader import ID_PATTERN, Reader
-from .yamlsafe import YMap
+from .yamlsafe import YMap, brief
 
 KINDS = ("scam_type", "tile_set", "board", "scenario", "quiz_pool", "pack")
 
@@ -99,7 +99,8 @@ def _tile_set(r: Reader, built: Built, source: Source):
             built.refs.append(("scenario", ref, line, col, tile_id or ""))
         keyword = t.text("keyword")
         if keyword and len(keyword) > 6:
-            t.warning("keyword", "long-keyword", f"the keyword '{keyword}' has {len(keyword)} characters",
+            t.warning("keyword", "long-keyword",
+                      f"the keyword '{brief(keyword, quote=False)}' has {len(keyword)} characters",
                       "keywords of 2–6 characters stay readable on a board square")
         # A bad tile is left out on its own; the file's other tiles still load.
         if t.finish() and tile_id:
@@ -201,7 +202,7 @@ def _track(r: Reader, built: Built, board_id: str):
             if c is None or c in rulesets.COLOURS:
                 cycle.append(c)
             else:
-                r.problems.error(*colours.pos(i), "bad-value", f"{c!r} is not a board colour",
+                r.problems.error(*colours.pos(i), "bad-value", f"{brief(c)} is not a board colour",
                                  f"one of: {', '.join(rulesets.COLOURS)} (or ~ for a plain square)")
                 t.ok = False
     tiles = _index_map(t, "tiles", length, value_is_id=True)
@@ -227,18 +228,20 @@ def _index_map(t: Reader, key: str, length: int, value_is_id: bool) -> dict[int,
     for index, value in data.items():
         line, col = data.key_pos[index]
         if not isinstance(index, int) or not 0 <= index < length:
-            t.problems.error(line, col, "bad-square", f"{index!r} in '{key}' is not a square number 0–{length - 1}",
+            t.problems.error(line, col, "bad-square",
+                             f"{brief(index)} in '{key}' is not a square number 0–{length - 1}",
                              "squares are numbered from 0 along the track")
             t.ok = False
             continue
         vline, vcol = data.pos(index)
         if value_is_id:
             if not isinstance(value, str) or not ID_PATTERN.match(value):
-                t.problems.error(vline, vcol, "bad-id", f"{value!r} on square {index} is not a tile id")
+                t.problems.error(vline, vcol, "bad-id", f"{brief(value)} on square {index} is not a tile id")
                 t.ok = False
                 continue
         elif not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < length:
-            t.problems.error(vline, vcol, "bad-square", f"fly target {value!r} is not a square number 0–{length - 1}")
+            t.problems.error(vline, vcol, "bad-square",
+                             f"fly target {brief(value)} is not a square number 0–{length - 1}")
             t.ok = False
             continue
         out[index] = (value, vline, vcol)
@@ -290,7 +293,7 @@ def _scenario(r: Reader, built: Built, source: Source):
         for node_id, value in nodes_data.items():
             line, col = nodes_data.key_pos[node_id]
             if not isinstance(node_id, str) or not ID_PATTERN.match(node_id):
-                r.problems.error(line, col, "bad-id", f"{node_id!r} is not a valid node id",
+                r.problems.error(line, col, "bad-id", f"{brief(node_id)} is not a valid node id",
                                  "node ids use lower-case letters, digits and '_'")
                 r.ok = False
                 continue
@@ -347,7 +350,7 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
             if tell in FACE_SWAP_TELLS:
                 tells_out.append(tell)
             else:
-                n.problems.error(*tell_items.pos(i), "bad-value", f"{tell!r} is not a face-swap tell",
+                n.problems.error(*tell_items.pos(i), "bad-value", f"{brief(tell)} is not a face-swap tell",
                                  f"one of: {', '.join(FACE_SWAP_TELLS)}")
                 n.ok = False
         tells = tuple(tells_out)
@@ -379,7 +382,7 @@ def _lines(n: Reader, node_id: str) -> tuple[Line, ...]:
             continue
         (speaker, text), = item.items()
         if speaker not in speakers:
-            n.problems.error(*item.key_pos[speaker], "bad-value", f"{speaker!r} is not a speaker",
+            n.problems.error(*item.key_pos[speaker], "bad-value", f"{brief(speaker)} is not a speaker",
                              "speakers are: them (the other side), me (the player), system (phone notices)")
             n.ok = False
             continue

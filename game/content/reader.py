@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Callable, Iterable, TypeVar
 
 from .problems import ProblemList
-from .yamlsafe import YList, YMap
+from .yamlsafe import YList, YMap, brief
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_TEXT_CHARS = 2000
@@ -81,7 +81,7 @@ class Reader:
         if value is default:
             return value
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.error(key, "bad-id", f"{value!r} is not a valid id",
+            self.error(key, "bad-id", f"{brief(value)} is not a valid id",
                        "ids use lower-case letters, digits and '_', start with a letter, e.g. fake_police")
             return default
         return value
@@ -123,7 +123,8 @@ class Reader:
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.warning(key, "unquoted-number",
-                         f"'{key}' in {self.where} was read as the number {value}; a leading '+' or '0' is lost",
+                         f"'{key}' in {self.where} was read as the number {brief(value, quote=False)}; "
+                         "a leading '+' or '0' is lost",
                          f"put it in quotes: {key}: \"…\"")
             return str(value)
         if not isinstance(value, str):
@@ -142,7 +143,7 @@ class Reader:
             return default
         if (low is not None and value < low) or (high is not None and value > high):
             rng = f"{low if low is not None else '…'} to {high if high is not None else '…'}"
-            self.error(key, "out-of-range", f"'{key}' is {value}; it must be {rng}")
+            self.error(key, "out-of-range", f"'{key}' is {brief(value, quote=False)}; it must be {rng}")
             return default
         return value
 
@@ -151,7 +152,7 @@ class Reader:
         if value is _MISSING:
             return default
         if not isinstance(value, bool):
-            self.error(key, "wrong-type", f"'{key}' in {self.where} must be true or false, not {value!r}")
+            self.error(key, "wrong-type", f"'{key}' in {self.where} must be true or false, not {brief(value)}")
             return default
         return value
 
@@ -166,7 +167,7 @@ class Reader:
         if isinstance(value, str) and value in allowed:
             return enum(value)
         self.problems.error(pos[0], pos[1], "bad-value",
-                            f"{value!r} is not a valid '{key}'",
+                            f"{brief(value)} is not a valid '{key}'",
                             _did_you_mean(str(value), allowed) + f"one of: {', '.join(allowed)}")
         self.ok = False
         return None
@@ -177,7 +178,7 @@ class Reader:
             return default
         allowed = list(allowed)
         if value not in allowed:
-            self.error(key, "bad-value", f"{value!r} is not a valid '{key}'",
+            self.error(key, "bad-value", f"{brief(value)} is not a valid '{key}'",
                        _did_you_mean(str(value), allowed) + f"one of: {', '.join(allowed)}")
             return default
         return value
@@ -244,7 +245,7 @@ class Reader:
             if isinstance(value, str) and ID_PATTERN.match(value):
                 out.append((value, *items.pos(i)))
             else:
-                self.problems.error(*items.pos(i), "bad-id", f"{value!r} in '{key}' is not a valid id",
+                self.problems.error(*items.pos(i), "bad-id", f"{brief(value)} in '{key}' is not a valid id",
                                     "ids use lower-case letters, digits and '_'")
                 self.ok = False
         return out
@@ -276,7 +277,7 @@ class Reader:
         for key in self.data:
             if key not in self.asked:
                 line, col = self.data.key_pos[key]
-                self.problems.error(line, col, "unknown-key", f"{self.where} has an unknown field {key!r}",
+                self.problems.error(line, col, "unknown-key", f"{self.where} has an unknown field {brief(key)}",
                                     _did_you_mean(str(key), sorted(self.asked)) or
                                     f"known fields: {', '.join(sorted(self.asked))}")
                 self.ok = False
