@@ -9,6 +9,8 @@ Everything else loads and plays.
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
@@ -18,9 +20,12 @@ from .builders import AssetRef, Built, build
 from .models import Library, Tile
 from .problems import Problem, ProblemList
 from .reader import Reader, TextRecord
-from .yamlsafe import YMap, load as load_yaml
+from .yamlsafe import MAX_FILE_BYTES, YMap, brief, file_too_large, load as load_yaml
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
+_HINTED_REFS_PER_FILE = 20   # "did you mean" costs one fuzzy match against every id: cap it per file
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+                          "\ufeff\ud800-\udfff]")
 _KIND_TO_FIELD = {
     "scam_type": "scam_types", "tile": "tiles", "board": "boards",
     "scenario": "scenarios", "quiz_pool": "quiz_pools", "pack": "packs",
@@ -65,12 +70,42 @@ def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.suffix.lower() in CONTENT_SUFFIXES and file.is_file():
+            for file in sorted(_walk(path)):
+                # read_file reports one that is no plain file; a link to itself is passed over, since
+                # the validate command resolves every reported path again (RuntimeError on 3.11)
+                if file.suffix.lower() in CONTENT_SUFFIXES and not _is_link_loop(file):
                     found.append((file, path))
         else:
             found.append((path, _content_root_of(path)))
     return found
+
+
+def _walk(folder: Path):
+    """Everything under ``folder`` like ``rglob("*")`` (links to folders are not entered),
+    without recursion: a stick may hold folders nested thousands deep."""
+    stack = [folder]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as entries:
+                entries = list(entries)
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            yield path
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+            except OSError:
+                pass
+
+
+def _is_link_loop(path: Path) -> bool:
+    try:
+        path.resolve()
+    except RuntimeError:
+        return True
+    return False
 
 
 def _content_root_of(path: Path) -> Path:
@@ -83,10 +118,13 @@ def _content_root_of(path: Path) -> Path:
 
 
 def display_path(path: Path) -> str:
+    """The path for messages; control characters and undecodable bytes of a file name are
+    shown as escapes, so a name can neither drive the terminal nor break printing."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        shown = str(path.resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError, RuntimeError):
+        shown = str(path)
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
 
 
 def read_file(file: Path, root: Path) -> FileResult:
@@ -94,9 +132,30 @@ def read_file(file: Path, root: Path) -> FileResult:
     shown = display_path(file)
     result = FileResult(shown)
     try:
-        data = file.read_bytes()
+        inside = root.resolve() in file.resolve().parents
+        regular = file.is_file()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links
+        result.problems.error(0, 0, "unreadable", f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
+        return result
+    if not inside:
+        result.problems.error(0, 0, "unreadable", "the file is a link that leads outside the content folder",
+                              "copy the file into the folder; links that leave scenarios/ are not followed")
+        return result
+    if not regular:
+        result.problems.error(0, 0, "unreadable",
+                              "this is not a plain file (a folder, a device, a pipe or a broken link)",
+                              "content files are YAML text files; rename or remove it")
+        return result
+    try:
+        with file.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            # Never read more than the limit: a multi-gigabyte file must not fill the memory.
+            data = fh.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         result.problems.error(0, 0, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return result
+    if size > MAX_FILE_BYTES:
+        file_too_large(size, result.problems)
         return result
     tree = load_yaml(data, result.problems)
     if tree is None:
@@ -148,9 +207,12 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
     for f in files:
         if not f.ok and not (f.built and f.kind == "tile_set"):
             continue
+        hinted = 0
         for kind, ref, line, col, owner in f.built.refs:
             if ref not in registry[_KIND_TO_FIELD[kind]]:
-                close = difflib.get_close_matches(ref, list(registry[_KIND_TO_FIELD[kind]]), n=1)
+                hinted += 1
+                close = (difflib.get_close_matches(ref, list(registry[_KIND_TO_FIELD[kind]]), n=1)
+                         if hinted <= _HINTED_REFS_PER_FILE else [])
                 hint = f"did you mean '{close[0]}'?" if close else f"no {kind.replace('_', ' ')} has this id"
                 problems.append(Problem(f.path, line, col, "unknown-ref",
                                         f"there is no {kind.replace('_', ' ')} with the id '{ref}'", hint))
@@ -206,21 +268,28 @@ def _check_assets(assets: list[AssetRef], root: Path, problems: ProblemList) -> 
     root = root.resolve()
     for ref in assets:
         raw = ref.path
+        name = brief(raw, quote=False)
         pure = PurePosixPath(raw.replace("\\", "/"))
         if pure.is_absolute() or (len(raw) > 1 and raw[1] == ":") or raw.startswith(("/", "\\")):
-            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' is an absolute path",
+            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' is an absolute path",
                            "name assets relative to the content folder, e.g. images/caller.png")
             continue
         if ".." in pure.parts:
-            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' points outside the content folder",
+            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' points outside the content folder",
                            "keep pictures inside scenarios/ and name them without '..'")
             continue
-        target = (root / pure).resolve()
+        try:
+            target = (root / pure).resolve()
+            exists = target.is_file()
+        except (OSError, RuntimeError, ValueError):  # a name too long, a loop of links, a NUL
+            problems.error(ref.line, ref.col, "asset-missing", f"the file '{name}' cannot be opened",
+                           "name an existing picture inside the content folder")
+            continue
         if root not in target.parents:
-            problems.error(ref.line, ref.col, "asset-outside", f"'{raw}' leads outside the content folder",
+            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' leads outside the content folder",
                            "links that leave scenarios/ are not followed")
-        elif not target.is_file():
-            problems.error(ref.line, ref.col, "asset-missing", f"the file '{raw}' does not exist",
+        elif not exists:
+            problems.error(ref.line, ref.col, "asset-missing", f"the file '{name}' does not exist",
                            f"put it at {display_path(target)}, or fix the name (names are case-sensitive)")
 
 
