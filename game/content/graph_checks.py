@@ -12,6 +12,8 @@ from collections import deque
 from .models import Scenario
 from .problems import ProblemList
 
+_HINTED_PER_SCRIPT = 20
+
 
 def reachable(scenario: Scenario) -> set[str]:
     seen = {scenario.start}
@@ -44,19 +46,54 @@ def can_reach(scenario: Scenario, predicate) -> set[str]:
     return good
 
 
-def _in_cycle(scenario: Scenario, start: str, allowed: set[str]) -> bool:
-    """Whether ``start`` can come back to itself staying inside ``allowed``."""
-    seen = set()
-    stack = [c.to for c in scenario.nodes[start].choices if c.to in allowed]
-    while stack:
-        nid = stack.pop()
-        if nid == start:
-            return True
-        if nid in seen:
+def _in_cycles(scenario: Scenario, allowed: set[str]) -> set[str]:
+    """Nodes of ``allowed`` that can come back to themselves staying inside ``allowed``.
+
+    Tarjan's strongly connected components, without recursion: linear in the size of
+    the script, where a search from every node would be quadratic.
+    """
+    def successors(nid: str) -> list[str]:
+        return [c.to for c in scenario.nodes[nid].choices if c.to in allowed]
+
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cyclic: set[str] = set()
+    for root in allowed:
+        if root in index:
             continue
-        seen.add(nid)
-        stack.extend(c.to for c in scenario.nodes[nid].choices if c.to in allowed)
-    return False
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors(root)))]
+        while work:
+            nid, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors(child))))
+                    break
+                if child in on_stack:
+                    low[nid] = min(low[nid], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[nid])
+                if low[nid] == index[nid]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == nid:
+                            break
+                    if len(component) > 1 or nid in successors(nid):
+                        cyclic.update(component)
+    return cyclic
 
 
 def check(scenario: Scenario, problems: ProblemList) -> bool:
@@ -71,12 +108,14 @@ def check(scenario: Scenario, problems: ProblemList) -> bool:
                        _hint(scenario.start, nodes))
         return False
 
+    unknown = 0
     for nid, node in nodes.items():
         for i, choice in enumerate(node.choices):
             if choice.to not in nodes:
+                unknown += 1  # a fuzzy "did you mean" against every node: only for the first few
                 problems.error(node.line_no, 1, "unknown-node",
                                f"choice {i + 1} of node '{nid}' goes to '{choice.to}', which does not exist",
-                               _hint(choice.to, nodes))
+                               _hint(choice.to, nodes) if unknown <= _HINTED_PER_SCRIPT else "")
         if not node.choices and node.ending is None:
             problems.error(node.line_no, 1, "dead-end",
                            f"node '{nid}' has neither choices nor an ending",
@@ -92,9 +131,10 @@ def check(scenario: Scenario, problems: ProblemList) -> bool:
                            "point a choice at it, or delete it")
 
     finishing = can_reach(scenario, lambda n: n.is_ending)
+    looping = _in_cycles(scenario, live - finishing)
     for nid in sorted(live - finishing, key=lambda n: nodes[n].line_no):
         node = nodes[nid]
-        if _in_cycle(scenario, nid, live - finishing):
+        if nid in looping:
             problems.error(node.line_no, 1, "loop-without-exit",
                            f"node '{nid}' is in a loop that never reaches an ending",
                            "give one of the loop's nodes a choice that leads to an ending")
