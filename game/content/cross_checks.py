@@ -21,7 +21,7 @@ def _pack_squares(library: Library) -> list[Problem]:
     for pack in library.packs.values():
         allowed_s = set(pack.scenarios) or None
         allowed_q = set(pack.quiz_pools) or None
-        for board_id in pack.boards:
+        for board_id in dict.fromkeys(pack.boards):  # a board listed twice is checked (and reported) once
             board = library.boards[board_id]
             for square in board.squares:
                 tile = library.tiles.get(square.tile) if square.tile else None
