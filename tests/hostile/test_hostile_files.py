@@ -1,0 +1,28 @@
+"""Each hostile file gives its problem, within a second, and everything beside it still loads."""
+
+import pytest
+
+from hostile_cases import CASES
+
+TIME_LIMIT = 1.0  # seconds per hostile file: a guarantee against hangs, not a benchmark
+
+ids = [case.name for case in CASES]
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids)
+def test_hostile_file_gives_its_problem(outcome_of, case):
+    found = outcome_of(case).codes_of(case.name)
+    if case.line is None:
+        assert case.code in [code for code, _line in found], found
+    else:
+        assert (case.code, case.line) in found, found
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids)
+def test_hostile_file_is_handled_within_a_second(outcome_of, case):
+    assert outcome_of(case).elapsed < TIME_LIMIT
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids)
+def test_fixture_beside_hostile_file_still_loads(outcome_of, case):
+    assert outcome_of(case).fixture_loaded
