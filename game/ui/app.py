@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
 IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch latency ≤ 30 ms)
 DEFAULT_SIZE = (1280, 720)
+TEXT_BLOCK_PIXELS = 3_000_000   # per generation of the text-block cache (about 12 MB)
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
@@ -104,6 +105,7 @@ class App:
         self._last_top: Scene | None = None
         self._library_result = None
         self._text_cache: dict = {}
+        self._text_cache_pixels = 0
         self._text_cache_old: dict = {}
         self._dirty_rects: list = []
         self._partial = False
@@ -265,8 +267,10 @@ class App:
             hit = self._text_cache_old.get(key)
             if hit is None:
                 hit = self.text_adapter_render(text, box, max_px, min_px, colour, bold, align)
-            if len(self._text_cache) > 800:
+            self._text_cache_pixels += hit[0].get_width() * hit[0].get_height() if hit[0] else 0
+            if len(self._text_cache) > 800 or self._text_cache_pixels > TEXT_BLOCK_PIXELS:
                 self._text_cache_old, self._text_cache = self._text_cache, {}
+                self._text_cache_pixels = 0
             self._text_cache[key] = hit
         return hit
 
@@ -326,6 +330,9 @@ class App:
         return max(1, wait)
 
     def draw(self) -> None:
+        ink = getattr(self, "_phone_ink", None)
+        if ink is not None:
+            ink.begin_frame()   # the phone's record of drawn text is per frame (layout tests read it)
         self._dirty_rects = []
         self._partial = True
         self.stack.draw(self.screen)

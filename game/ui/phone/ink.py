@@ -114,6 +114,9 @@ except ImportError:  # pragma: no cover - the stand-in above does the job
     _shared_break_lines = None
 
 
+CACHE_PIXELS = 3_000_000   # per generation: about 12 MB of text pictures at most, twice
+
+
 class Ink:
     """Measures, wraps, fits and draws text; one per App (``Ink.of(app)``)."""
 
@@ -122,6 +125,7 @@ class Ink:
         self.records: list[TextRecord] = []
         self._surfaces: dict[tuple, pygame.Surface] = {}
         self._old: dict[tuple, pygame.Surface] = {}
+        self._pixels = 0
 
     @classmethod
     def of(cls, app) -> "Ink":
@@ -153,12 +157,14 @@ class Ink:
     def render(self, text: str, px: int, colour: RGB, bold: bool = False) -> pygame.Surface:
         """One line of text, cached (two generations, so memory stays bounded)."""
         key = (text, int(px), tuple(colour), bold)
-        surf = self._surfaces.get(key) or self._old.get(key)
+        surf = self._surfaces.get(key)
         if surf is None:
-            surf = self.font(px, bold).render(text, True, colour)
-            if len(self._surfaces) > 2000:
-                self._old, self._surfaces = self._surfaces, {}
-        self._surfaces[key] = surf
+            surf = self._old.get(key) or self.font(px, bold).render(text, True, colour)
+            self._pixels += surf.get_width() * surf.get_height()
+            if len(self._surfaces) > 2000 or self._pixels > CACHE_PIXELS:
+                # Two generations: what this and the last generation used survives, the rest goes.
+                self._old, self._surfaces, self._pixels = self._surfaces, {}, 0
+            self._surfaces[key] = surf
         return surf
 
     # ---------------------------------------------------------------- layout
