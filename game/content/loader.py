@@ -71,9 +71,8 @@ def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
     for path in paths:
         if path.is_dir():
             for file in sorted(_walk(path)):
-                # read_file reports one that is no plain file; a link to itself is passed over, since
-                # the validate command resolves every reported path again (RuntimeError on 3.11)
-                if file.suffix.lower() in CONTENT_SUFFIXES and not _is_link_loop(file):
+                # read_file reports one that is no plain file (a folder, a pipe, a link loop)
+                if file.suffix.lower() in CONTENT_SUFFIXES:
                     found.append((file, path))
         else:
             found.append((path, _content_root_of(path)))
@@ -100,14 +99,6 @@ def _walk(folder: Path):
                 pass
 
 
-def _is_link_loop(path: Path) -> bool:
-    try:
-        path.resolve()
-    except RuntimeError:
-        return True
-    return False
-
-
 def _content_root_of(path: Path) -> Path:
     """The nearest folder named 'scenarios' at or above ``path``, else the path's own folder."""
     path = path.resolve()
@@ -120,9 +111,11 @@ def _content_root_of(path: Path) -> Path:
 def display_path(path: Path) -> str:
     """The path for messages; control characters and undecodable bytes of a file name are
     shown as escapes, so a name can neither drive the terminal nor break printing."""
+    # Absolute but not resolved: a file reached through a link is named as the author sees it.
+    absolute = os.path.abspath(path)
     try:
-        shown = str(path.resolve().relative_to(Path.cwd()))
-    except (ValueError, OSError, RuntimeError):
+        shown = os.path.relpath(absolute, os.getcwd()) if absolute.startswith(os.getcwd() + os.sep) else absolute
+    except (ValueError, OSError):
         shown = str(path)
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
 
@@ -182,6 +175,14 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
         paths = [root or CONTENT_DIR]
     files = [read_file(f, r) for f, r in content_files(paths)]
     problems: list[Problem] = []
+    font_problems = _check_font(files) if check_font else []
+    for problem in font_problems:
+        # Players would see empty boxes: the file is skipped like any other file with an error.
+        for f in files:
+            if f.path == problem.path and f.built:
+                f.ok = False
+                f.built.items = []
+    problems.extend(font_problems)
     for f in files:
         problems.extend(f.problems)
 
@@ -227,8 +228,6 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
     for pid in [p for k, p in broken if k == "quiz_pool"]:
         registry["quiz_pools"].pop(pid, None)
 
-    if check_font:
-        problems.extend(_check_font(files))
 
     library = _assemble(registry)
     problems.extend(cross_checks.check(library))

@@ -94,7 +94,7 @@ class Reader:
         value = self._get(key, required, default)
         if value is _MISSING:
             return default
-        return self._text_value(value, key, self.pos(key))
+        return self._text_value(self.data.raw.get(key, value), key, self.pos(key))
 
     def _text_value(self, value, key, pos) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -122,11 +122,7 @@ class Reader:
         if value is _MISSING:
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            self.warning(key, "unquoted-number",
-                         f"'{key}' in {self.where} was read as the number {brief(value, quote=False)}; "
-                         "a leading '+' or '0' is lost",
-                         f"put it in quotes: {key}: \"…\"")
-            return str(value)
+            return self.data.raw.get(key, str(value))   # as written: "+86…" keeps its "+"
         if not isinstance(value, str):
             self.error(key, "wrong-type", f"'{key}' in {self.where} must be text, not {_kind(value)}")
             return default
@@ -223,7 +219,7 @@ class Reader:
                 self.problems.error(*pos, "wrong-type", f"item {i + 1} of '{key}' must be text")
                 self.ok = False
                 continue
-            text = self._text_value(value, key, pos)
+            text = self._text_value(items.raw.get(i, value), key, pos)
             if text:
                 out.append(text)
             else:

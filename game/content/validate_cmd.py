@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 
@@ -63,14 +64,12 @@ def _only(result, paths: list[Path]):
     """Keep the problems of the files the user named (all files under named folders)."""
     from .loader import LoadResult, display_path
 
-    wanted_files = {display_path(p) for p in paths if p.is_file()}
-    wanted_dirs = [p.resolve() for p in paths if p.is_dir()]
+    wanted_files = {display_path(p) for p in paths if not p.is_dir()}
+    wanted_dirs = tuple(display_path(p).rstrip(os.sep) + os.sep for p in paths if p.is_dir())
 
     def wanted(shown: str) -> bool:
-        if shown in wanted_files:
-            return True
-        full = Path(shown).resolve()
-        return any(full == d or d in full.parents for d in wanted_dirs)
+        # Compared as shown, never resolved: a link inside the folder stays inside it.
+        return shown in wanted_files or shown.startswith(wanted_dirs) or (shown + os.sep) in wanted_dirs
 
     return LoadResult(result.library, [p for p in result.problems if wanted(p.path)],
                       [f for f in result.files if wanted(f.path)])

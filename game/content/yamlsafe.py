@@ -71,6 +71,7 @@ class YMap(dict):
         self.line, self.col = line, col
         self.key_pos: dict[object, tuple[int, int]] = {}
         self.val_pos: dict[object, tuple[int, int]] = {}
+        self.raw: dict[object, str] = {}   # plain scalars YAML read as numbers/booleans, as written
 
     def pos(self, key) -> tuple[int, int]:
         """Position of ``key``'s value, or of the mapping when the key is absent."""
@@ -82,6 +83,7 @@ class YList(list):
         super().__init__()
         self.line, self.col = line, col
         self.item_pos: list[tuple[int, int]] = []
+        self.raw: dict[int, str] = {}
 
     def pos(self, index: int) -> tuple[int, int]:
         return self.item_pos[index] if 0 <= index < len(self.item_pos) else (self.line, self.col)
@@ -89,6 +91,17 @@ class YList(list):
 
 _RESOLVER = yaml.resolver.Resolver()
 _MAX_NUMBER_CHARS = 1000  # Python refuses int() of over 4300 digits; no content number comes close
+
+
+_RAW_KEPT = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool"}
+
+
+def _raw_plain(node) -> str | None:
+    """The text as written of an unquoted number or yes/no, so text fields lose nothing:
+    ``keyword: 010`` stays "010" (YAML reads 8), ``tip: 12:30`` stays "12:30" (YAML reads 750)."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag in _RAW_KEPT:  # C loader: "", Python: None
+        return node.value
+    return None
 
 
 class _Abort(Exception):
@@ -304,6 +317,9 @@ class _Converter:
             result = YList(node.start_mark.line + 1, node.start_mark.column + 1)
             for item in node.value:
                 result.append(self.convert(item, depth + 1))
+                raw = _raw_plain(item)
+                if raw is not None:
+                    result.raw[len(result) - 1] = raw
                 result.item_pos.append((item.start_mark.line + 1, item.start_mark.column + 1))
             self.open.discard(id(node))
             return result
@@ -360,6 +376,9 @@ class _Converter:
                             "keep one of them; YAML would otherwise silently use the last one")
                 continue
             result[key] = self.convert(value_node, depth + 1)
+            raw = _raw_plain(value_node)
+            if raw is not None:
+                result.raw[key] = raw
             result.key_pos[key] = kpos
             result.val_pos[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         return result

@@ -83,3 +83,8 @@ def test_broken_file_leaves_the_rest_playable(tmp_path, name):
     result = _load_with(tmp_path, BROKEN / name)
     library = result.library
     assert "police_call" in library.scenarios and "mini" in library.boards and "test_pack" in library.packs
+
+
+def test_a_script_whose_text_the_font_cannot_show_is_skipped(tmp_path):
+    result = _load_with(tmp_path, BROKEN / "font_missing.yaml")
+    assert "broken_one" not in result.library.scenarios

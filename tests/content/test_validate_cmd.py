@@ -107,3 +107,13 @@ def test_garbage_never_prints_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "game", "validate", str(root)],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+
+
+def test_text_fields_keep_what_was_written_where_yaml_reads_numbers(content, capsys):
+    scam = (content / "scam_type.yaml").read_text(encoding="utf-8")
+    scam = scam.replace("advice: 警察不会在电话里办案，更没有“安全账户”。", "advice: 010")
+    scam = scam.replace("name: 冒充公检法", "name: yes")
+    (content / "scam_type.yaml").write_text(scam, encoding="utf-8")
+    from game.content.loader import load_library
+    loaded = load_library(paths=[content]).library.scam_types["fake_police"]
+    assert (loaded.name, loaded.advice) == ("yes", "010")

@@ -14,7 +14,7 @@ REASONABLE_SECONDS = 60
 ODD_NAMES = ["\x1b[2J\x1b]0;pwned\x07.yaml", "new\nline.yaml"]
 IN_FOLDER = CASES
 # A content file that is a link leaving the folder: load_library reports it, but the command
-# keeps only problems whose *resolved* path is in the folder, so it drops this one (xfail below).
+# compares paths as shown (never resolved), so it keeps this one.
 LINK_OUT = "zero.yaml"
 
 
@@ -84,8 +84,6 @@ def test_validate_survives_a_content_file_that_links_to_itself(tmp_path):
     assert "Traceback" not in done.stdout + done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="validate_cmd._only keeps problems whose resolved path is inside the named "
-                                       "folder, so a link that leaves it loses its 'unreadable' problem")
 def test_validate_names_a_content_file_that_links_outside(tmp_path):
     root = tmp_path / "scenarios"
     shutil.copytree(FIXTURE, root)

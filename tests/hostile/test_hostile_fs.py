@@ -93,10 +93,10 @@ def test_link_to_a_folder_outside_is_not_entered(content, tmp_path):
     assert not [f for f in load_library(paths=[content]).files if "elsewhere" in f.path]
 
 
-def test_file_that_links_to_itself_is_passed_over(content):
+def test_file_that_links_to_itself_is_reported_unreadable(content):
     (content / "loop.yaml").symlink_to(content / "loop.yaml")
     result = load_library(paths=[content])
-    assert fixture_loaded(result) and not [f for f in result.files if f.path.endswith("loop.yaml")]
+    assert fixture_loaded(result) and codes_of(result, "loop.yaml") == ["unreadable"]
 
 
 def test_link_loop_between_folders_ends(content):
