@@ -59,6 +59,9 @@ from .scenes import SceneResult
 from .scoring import DEFAULT_SAVINGS, PlayerScore, SessionScore
 
 
+SKIPPED = "skipped"   # ``resolve_scene(SKIPPED)``: the scene was skipped (classroom), not played
+
+
 class Phase(str, Enum):
     ROLL = "roll"
     MOVE = "move"
@@ -659,9 +662,12 @@ class Game:
 
     def resolve_scene(self, result: SceneResult | EndingOutcome | bool | str) -> list[Event]:
         """Apply a finished scene: a ``SceneResult`` (full scoring), an ``EndingOutcome``,
-        a bool (quiz right/wrong) or one of "escaped"/"reported"/"scammed"/"right"/"wrong"."""
+        a bool (quiz right/wrong) or one of "escaped"/"reported"/"scammed"/"right"/"wrong";
+        "skipped" (the teacher skipped it) is ``skip_scene()``."""
         if self.phase is not _SCENE:
             raise IllegalMove(f"no scene to resolve in phase {self.phase.value}")
+        if isinstance(result, str) and result == SKIPPED:
+            return self.skip_scene()
         req = self._pending
         result = self._as_result(result, req)
         p, tokens = req.player, self._pending_tokens
@@ -679,6 +685,17 @@ class Game:
                 self._bonus_move(p, tokens, self._scene_safe, "scene_safe", events)
         elif self._scene_risky:
             self._bonus_move(p, tokens, -self._scene_risky, "scene_risky", events)
+        self._after_move(p, events)
+        return events if events is not None else []
+
+    def skip_scene(self) -> list[Event]:
+        """Leave the pending scene unplayed: nothing is scored, no bonus or penalty move; the turn goes on."""
+        if self.phase is not _SCENE:
+            raise IllegalMove(f"no scene to skip in phase {self.phase.value}")
+        p = self._pending.player
+        self._pending = None
+        self.phase = _MOVE  # only until _after_move picks the real next phase
+        events: list[Event] | None = [] if self._record else None
         self._after_move(p, events)
         return events if events is not None else []
 

@@ -13,7 +13,7 @@ route through a ``ScenarioRunner`` to prove it is playable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from game.content.models import (
     Choice, Ending, EndingOutcome, Ladder, Node, Outcome, QuizItem, Scenario, Technique,
@@ -85,6 +85,8 @@ class ScenarioRunner:
         self._node = scenario.nodes[scenario.start]
         self._taken: list[Choice] = []
         self._path: list[str] = [scenario.start]
+        # Called as listener(node, index, choice) after each choice is taken (e.g. play statistics).
+        self.listeners: list[Callable[[Node, int, Choice], None]] = []
 
     @property
     def node(self) -> Node:
@@ -121,9 +123,12 @@ class ScenarioRunner:
         nxt = self.scenario.nodes.get(choice.to)
         if nxt is None:
             raise SceneError(f"choice {index} of node {self._node.id!r} leads to missing node {choice.to!r}")
+        node = self._node
         self._taken.append(choice)
         self._path.append(nxt.id)
         self._node = nxt
+        for listener in self.listeners:
+            listener(node, index, choice)
         return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
                             choice.techniques, nxt)
 

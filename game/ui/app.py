@@ -1,7 +1,12 @@
 """The game window: ``App`` (what every scene reaches through ``self.app``) and the main loop.
 
 ``python -m game play [--size WxH] [--fullscreen] [--locale L] [--pack ID] [--seed N]
-[--autoplay] [--frames N] [--screenshots DIR]``.
+[--autoplay] [--frames N] [--screenshots DIR] [--kiosk | --classroom] [--stats-db PATH]``.
+
+Modes (``game.ui.modes``): normal, kiosk (attract loop, idle reset, no quitting, operator
+menu) and classroom (teams, teacher bar). A mode controller sees every event first and may
+keep a strip of the window for itself (the teacher bar); scenes then lay out in the rest,
+``app.size``, while ``app.window_size`` is the whole window.
 
 The loop runs at 60 fps only while something moves. When every visible scene
 is still it blocks in ``pygame.event.wait`` in short slices, so a waiting
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
 IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch latency ≤ 30 ms)
 DEFAULT_SIZE = (1280, 720)
+FAST_DT = 0.1              # headless autoplay: seconds of game time per step
 TEXT_BLOCK_PIXELS = 3_000_000   # per generation of the text-block cache (about 12 MB)
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 
@@ -79,12 +85,22 @@ class App:
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, fullscreen: bool = False, locale: str | None = None,
                  pack: str | None = None, seed: int | None = None, autoplay: bool = False,
                  frames: int | None = None, screenshot_dir: str | Path | None = None,
-                 settings=None, sound: bool = True):
+                 settings=None, sound: bool = True, mode: str | None = None, stats_db: str | Path | None = None,
+                 class_name: str | None = None, teams: int | None = None, settings_notice: str | None = None):
         pygame.init()
-        self.settings_notice = None
+        self.settings_notice = settings_notice
         if settings is None:
             settings, self.settings_notice = load_settings()
         self.settings = settings
+        # normal / kiosk / classroom: the command line's choice, else the operator's saved setting.
+        self.mode = mode or getattr(settings, "mode", "normal") or "normal"
+        self.kiosk = self.mode == "kiosk"
+        self.operator_exit = False      # set by the operator menu's exit: the only way out of a kiosk
+        self.save_player_settings = True   # a kiosk keeps visitors' changes for their own game only
+        self.stats_db = Path(stats_db) if stats_db else None
+        self.class_name = class_name
+        self.teams = teams
+        self.controller = None
         if locale:
             self.settings = replace(self.settings, locale=locale)
         if pack:
@@ -111,18 +127,30 @@ class App:
         self._partial = False
         self._partial_reports = 0
         self.headless = os.environ.get("SDL_VIDEODRIVER") == "dummy"
-        # Fast-forward: with no screen, autoplay runs on a fixed 60 fps clock, as fast as it can.
-        self.fixed_dt = 1 / 60 if (autoplay and (self.headless or self.screenshot_dir)) else None
+        # Fast-forward: with no screen, autoplay runs on a fixed clock as fast as it can: 60 fps when
+        # screenshots are taken, else 10 steps a second (the longest step the real loop ever takes).
+        self.fixed_dt = None
+        if autoplay and self.screenshot_dir:
+            self.fixed_dt = 1 / 60
+        elif autoplay and self.headless:
+            self.fixed_dt = FAST_DT
 
         pygame.display.set_caption("反诈飞行棋")
-        self.screen = self._open_window(size)
-        self.size = self.screen.get_size()
+        self.window = self._open_window(size)
+        self.screen = self.window
+        self.window_size = self.size = self.window.get_size()
         self.stack.size = self.size
         self.fonts, self.text = _make_text_system()
         from .sound import Sound
         self.sound = Sound(self.settings, enabled=sound)
         self.set_locale(self.locale)
         self.apply_theme()
+        from .modes import make_controller
+        self.controller = make_controller(self)
+        self._layout_window()
+        self.play_stats = None
+        if getattr(self.settings, "stats_enabled", True):
+            self.set_stats_enabled(True, save=False)
         self.autoplayer = None
         if autoplay:
             from .autoplay import AutoPlayer
@@ -153,8 +181,17 @@ class App:
         surface = pygame.display.get_surface()
         if surface is None or surface.get_size() != size:
             surface = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self.screen = surface
-        self.size = surface.get_size()
+        self.window = surface
+        self._layout_window()
+
+    def _layout_window(self) -> None:
+        """Scenes get the window less any strip the mode controller keeps (the teacher bar)."""
+        self.window_size = self.window.get_size()
+        area = pygame.Rect(0, 0, *self.window_size)
+        if self.controller is not None:
+            area = self.controller.layout(self.window_size)
+        self.screen = self.window if area.size == self.window_size else self.window.subsurface(area)
+        self.size = self.screen.get_size()
         self.stack.resize(self.size)
 
     # ------------------------------------------------------------ settings, theme, language
@@ -173,7 +210,36 @@ class App:
         """Change settings (they are immutable: replaced whole) and apply them live."""
         self.settings = replace(self.settings, **changes)
         self.sound.settings = self.settings
-        self.apply_settings(save)
+        self.apply_settings(save and self.save_player_settings)
+
+    def save_operator_settings(self, **changes) -> None:
+        """The operator changed settings: applied at once and always saved (also in a kiosk)."""
+        self.update_settings(save=False, **changes)
+        save_settings(self.settings)
+        if self.controller is not None:
+            self.controller.settings_saved()
+
+    def set_stats_enabled(self, on: bool, save: bool = True) -> None:
+        """Anonymous statistics on or off, from now on."""
+        from .modes.play_stats import PlayStats
+        if on and self.play_stats is None:
+            self.play_stats = PlayStats(self, self.stats_db)
+        elif not on and self.play_stats is not None:
+            self.play_stats.close()
+            self.play_stats = None
+        if save and bool(getattr(self.settings, "stats_enabled", True)) != on:
+            self.save_operator_settings(stats_enabled=on)
+
+    @property
+    def stats_mode(self) -> str:
+        return "autoplay" if self.autoplay else self.mode
+
+    def home_scene(self):
+        """The mode's first screen: the title, the kiosk's attract loop, or the class set-up."""
+        if self.controller is not None:
+            return self.controller.home_scene()
+        from .scenes.title import TitleScene
+        return TitleScene(self)
 
     def apply_settings(self, save: bool = True) -> None:
         """Settings changed: theme, language and text size take effect at once, on every scene."""
@@ -287,21 +353,27 @@ class App:
         for scene in self.stack.visible():
             scene.dirty = True
             scene._full = True
+        if self.controller is not None:
+            self.controller.dirty = True
 
     def handle_event(self, event) -> None:
         if event.type == pygame.WINDOWEXPOSED:
             self.redraw_all()
             return
-        intent = translate(event, self.size)
+        if self.controller is not None and self.controller.raw_event(event):
+            return
+        intent = translate(event, self.window_size)
         if intent is not None:
             self.handle_intent(intent)
 
     def handle_intent(self, intent: Intent) -> bool:
+        if self.controller is not None and self.controller.intercept(intent):
+            return True
         if intent.action is Action.QUIT:
             self.request_quit()
             return True
         if intent.action is Action.RESIZE and intent.size:
-            if tuple(intent.size) != tuple(self.size):
+            if tuple(intent.size) != tuple(self.window_size):
                 self.resize(intent.size)
             return True
         if intent.action is Action.FOCUS_GAINED:
@@ -340,6 +412,8 @@ class App:
         if len(self.stack.visible()) != 1 or self._partial_reports != 1:
             self._partial = False
         self._partial_reports = 0
+        if self.controller is not None:   # the teacher bar, beside the scenes
+            self._dirty_rects.extend(self.controller.draw(self.window))
 
     def report_dirty(self, rects) -> None:
         """A scene drew only ``rects`` this frame (None: it drew everything)."""
@@ -356,18 +430,23 @@ class App:
         else:
             pygame.display.flip()
 
-    def step(self, dt: float, events: list | None = None) -> None:
+    def step(self, dt: float, events: list | None = None, elapsed: float | None = None) -> None:
         """One pass of the loop without waiting: events, autoplay, update, draw if needed.
 
-        Tests and benchmarks call this directly.
+        Tests and benchmarks call this directly. ``elapsed`` is the real time since the last
+        step when it is longer than ``dt`` (the loop slept): the mode controller's timers
+        (kiosk idle reset) count real seconds.
         """
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
         if self.autoplayer:
             self.autoplayer.tick(dt)
         self.clock_time += dt
-        self.stack.update(dt)
-        if self.stack.needs_redraw:
+        if self.controller is not None:
+            self.controller.update(dt if elapsed is None else max(dt, elapsed))
+        if self.controller is None or not self.controller.frozen:
+            self.stack.update(dt)
+        if self.stack.needs_redraw or (self.controller is not None and self.controller.dirty):
             self.draw()
             self.present()
             self._after_draw()
@@ -378,7 +457,7 @@ class App:
         if self.screenshot_dir and top is not None and top is not self._last_top:
             self.screenshot_dir.mkdir(parents=True, exist_ok=True)
             name = f"{self._shots:03d}_{getattr(top, 'name', 'scene')}.png"
-            pygame.image.save(self.screen, str(self.screenshot_dir / name))
+            pygame.image.save(self.window, str(self.screenshot_dir / name))
             self._shots += 1
         self._last_top = top
 
@@ -393,7 +472,8 @@ class App:
         last = time.perf_counter()
         first = True
         while not self._quit and self.stack.top is not None:
-            busy = self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
+            busy = (self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
+                    or (self.controller is not None and self.controller.busy))
             events = pygame.event.get()
             if not busy and not events:
                 # Nothing moves: sleep in short slices (a touch is seen within IDLE_POLL_S)
@@ -412,18 +492,26 @@ class App:
                             scene.dirty = True
             now = time.perf_counter()
             dt = self.fixed_dt or min(now - last, 0.1)
+            elapsed = None if self.fixed_dt else now - last
             last = now
-            self.step(dt, events)
+            self.step(dt, events, elapsed)
             if first:
                 first = False
                 self._load_library()   # after the first frame: the title shows at once
                 self.stack._mark_visible_dirty()
             if self.max_frames is not None and self.frame >= self.max_frames:
                 break
-            if not self.fixed_dt and self.stack.animating:
+            if not self.fixed_dt and (self.stack.animating or (self.controller is not None and self.controller.busy)):
                 clock.tick(60)
             await asyncio.sleep(0)
+        self.shutdown()
         return 0
+
+    def shutdown(self) -> None:
+        """The game is closing: a game still on the board is recorded as unfinished."""
+        if getattr(self, "play_stats", None) is not None:
+            self.play_stats.close()
+            self.play_stats = None
 
 
 def _make_text_system():
@@ -452,13 +540,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
     parser.add_argument("--frames", type=int, metavar="N", help="quit after N frames")
     parser.add_argument("--screenshots", metavar="DIR", help="save a PNG each time a new screen appears")
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--kiosk", action="store_const", const="kiosk", dest="mode",
+                       help="unattended kiosk / exhibition booth: full screen, attract loop, idle reset, "
+                            "no quitting; operator menu by a 3-second press in the top-left corner")
+    modes.add_argument("--classroom", action="store_const", const="classroom", dest="mode",
+                       help="classroom: 2-4 teams on a projector, teacher bar (P pause, R reveal, S skip, Q quiz)")
+    modes.add_argument("--normal", action="store_const", const="normal", dest="mode",
+                       help="an ordinary window, whatever mode the operator saved")
+    parser.add_argument("--windowed", action="store_true", help="kiosk in a window (to try a set-up)")
+    parser.add_argument("--stats-db", metavar="PATH",
+                        help="statistics database file (default: stats.sqlite3 in the user data folder)")
+    parser.add_argument("--class-name", metavar="NAME", help="classroom: the class, shown on screen and the pledge")
+    parser.add_argument("--teams", type=int, choices=(2, 3, 4), help="classroom: number of teams")
 
 
 def build_app(args) -> App:
-    app = App(size=args.size, fullscreen=args.fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
-              autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots)
-    from .scenes.title import TitleScene
-    app.stack.push(TitleScene(app))
+    settings, notice = load_settings()   # once: a bad file is set aside and its notice kept for the operator
+    mode = getattr(args, "mode", None) or getattr(settings, "mode", "normal")
+    fullscreen = args.fullscreen or (mode == "kiosk" and not getattr(args, "windowed", False))
+    app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
+              autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots, settings=settings,
+              settings_notice=notice, mode=mode, stats_db=getattr(args, "stats_db", None),
+              class_name=getattr(args, "class_name", None), teams=getattr(args, "teams", None))
+    app.stack.push(app.home_scene())
     return app
 
 
@@ -469,4 +574,5 @@ def run(args) -> int:
         import asyncio
         return asyncio.run(app.run())
     finally:
+        app.shutdown()
         pygame.quit()

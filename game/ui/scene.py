@@ -66,9 +66,28 @@ class Scene:
 
 
 class SceneStack:
+    """The scenes, bottom first.
+
+    ``observers`` (objects with ``scene_entered(scene)`` / ``scene_left(scene)``) hear of
+    every scene that joins or leaves the stack: play statistics and the kiosk/classroom
+    controllers follow the game that way. An observer's error is logged, never raised.
+    ``home`` (optional) turns the scene given to ``clear_to`` into the mode's own first
+    screen: "back to the title" means the attract loop in a kiosk, the class set-up in a classroom.
+    """
+
     def __init__(self):
         self.scenes: list[Scene] = []
         self.size: tuple[int, int] = (1280, 720)
+        self.observers: list = []
+        self.home = None   # callable(scene) -> scene, used by clear_to
+
+    def _tell(self, what: str, scene: Scene) -> None:
+        for observer in list(self.observers):
+            try:
+                getattr(observer, what)(scene)
+            except Exception:  # noqa: BLE001 — statistics or a controller must never stop the game
+                import logging
+                logging.getLogger(__name__).exception("scene observer %r failed on %s", observer, what)
 
     @property
     def top(self) -> Scene | None:
@@ -81,12 +100,14 @@ class SceneStack:
         scene.layout(self.size)
         scene.enter()
         scene.dirty = True
+        self._tell("scene_entered", scene)
 
     def pop(self) -> Scene | None:
         if not self.scenes:
             return None
         scene = self.scenes.pop()
         scene.exit()
+        self._tell("scene_left", scene)
         if self.top:
             self.top.resume()
             self._mark_visible_dirty()
@@ -94,16 +115,23 @@ class SceneStack:
 
     def replace(self, scene: Scene) -> None:
         if self.scenes:
-            self.scenes.pop().exit()
+            old = self.scenes.pop()
+            old.exit()
+            self._tell("scene_left", old)
         self.scenes.append(scene)
         scene.layout(self.size)
         scene.enter()
         scene.dirty = True
+        self._tell("scene_entered", scene)
 
     def clear_to(self, scene: Scene) -> None:
         """Empty the stack and start again from ``scene`` (kiosk reset, new game)."""
+        if self.home is not None:
+            scene = self.home(scene) or scene
         while self.scenes:
-            self.scenes.pop().exit()
+            old = self.scenes.pop()
+            old.exit()
+            self._tell("scene_left", old)
         self.push(scene)
 
     def handle(self, intent: "Intent") -> bool:

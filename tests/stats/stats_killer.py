@@ -45,16 +45,22 @@ def child_env(**extra: str) -> dict[str, str]:
 
 def kill_repeatedly(command: list[str], *, kills: int = 10, min_delay: float = 0.05, max_delay: float = 0.6,
                     seed: int | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
-                    finished_pattern: str = FINISHED_LINE) -> KillReport:
+                    finished_pattern: str = FINISHED_LINE, wait_for_report_every: int = 0,
+                    report_timeout: float = 60.0) -> KillReport:
     """Start ``command`` ``kills`` times; SIGKILL each run after a random delay.
 
     Each run continues the same database. Only lines the child wrote before it
     died count as reports (the child must flush after each commit).
+    With ``wait_for_report_every=N``, every Nth run first waits (up to
+    ``report_timeout`` seconds) for its first report line and only then starts
+    its random delay: a child that needs a while before its first commit worth
+    reporting (a whole game) still gets killed at random moments, and some of
+    its sessions are known to be committed.
     """
     rng = random.Random(seed)
     pattern = re.compile(finished_pattern)
     report = KillReport()
-    for _ in range(kills):
+    for run in range(kills):
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=env if env is not None else child_env(), cwd=cwd or PROJECT_DIR)
         lines: list[str] = []
@@ -63,6 +69,11 @@ def kill_repeatedly(command: list[str], *, kills: int = 10, min_delay: float = 0
                    threading.Thread(target=_drain, args=(proc.stderr, errors), daemon=True)]
         for reader in readers:
             reader.start()
+        if wait_for_report_every and run % wait_for_report_every == wait_for_report_every - 1:
+            deadline = time.monotonic() + report_timeout
+            while (time.monotonic() < deadline and proc.poll() is None
+                   and not any(pattern.match(line) for line in list(lines))):
+                time.sleep(0.02)
         time.sleep(rng.uniform(min_delay, max_delay))
         if proc.poll() is None:
             proc.kill()  # SIGKILL on POSIX: no clean-up code runs in the child

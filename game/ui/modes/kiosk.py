@@ -1,0 +1,269 @@
+"""Kiosk / exhibition booth: nobody stands beside it.
+
+* **Attract loop** — computer players play a demo game behind the title and a big
+  pulsing "点一下开始"; one touch anywhere starts.
+* **Idle reset** — after ``settings.idle_timeout_s`` without a touch anywhere but the
+  attract screen, a countdown card ("还在玩吗？点一下继续", ``countdown_s`` seconds) covers
+  the game; a touch continues, otherwise the stack is cleared back to the attract loop
+  (the previous player's game is gone from the screen; statistics record it unfinished)
+  and the operator's settings come back (a visitor's language or text size was for their game only).
+* **No quitting** — the window's close button, Alt+F4 and F11 do nothing; Escape never leaves
+  the attract screen. Only the operator menu's "退出游戏" (after the PIN) quits.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from .. import layout
+from ..input import Action, Intent
+from ..scenes.title import TitleScene
+from ..widgets import Button, Label
+from . import N_
+from .base import ACTIVITY, Controller
+from .widgets import CardOverlay
+
+
+DEMO_FPS = 20     # frames a second of the attract loop's demo game
+
+
+class KioskController(Controller):
+    mode = "kiosk"
+
+    def __init__(self, app):
+        super().__init__(app)
+        app.save_player_settings = False
+        self.baseline = app.settings       # the operator's settings; each visitor starts from these
+        self.idle = 0.0
+        self.resets = 0
+
+    def detach(self) -> None:
+        super().detach()
+        self.app.save_player_settings = True
+
+    def home_scene(self):
+        return AttractScene(self.app)
+
+    def redirect_home(self, scene):
+        if isinstance(scene, TitleScene) and not isinstance(scene, AttractScene):
+            return AttractScene(self.app)
+        return scene
+
+    def settings_saved(self) -> None:
+        self.baseline = self.app.settings
+
+    @property
+    def busy(self) -> bool:
+        # The idle timer must run while the loop would otherwise sleep.
+        return super().busy or self.countdown is not None
+
+    @property
+    def countdown(self):
+        return next((s for s in self.app.stack.scenes if isinstance(s, CountdownScene)), None)
+
+    # ------------------------------------------------------------ events
+    def intercept(self, intent: Intent) -> bool:
+        a = intent.action
+        if a in ACTIVITY:
+            self.idle = 0.0
+        if a is Action.QUIT:
+            return not self.app.operator_exit     # visitors cannot close the kiosk
+        if a is Action.SHORTCUT and intent.key == "f11":
+            return True                           # nor leave full screen
+        if a is Action.BACK and isinstance(self.app.stack.top, AttractScene):
+            return True
+        return self._operator_gesture(intent)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        top = self.app.stack.top
+        if top is None or isinstance(top, AttractScene) or self.countdown is not None:
+            self.idle = 0.0
+            return
+        self.idle += dt
+        timeout = getattr(self.app.settings, "idle_timeout_s", 90)
+        if self.idle >= timeout:
+            self.idle = 0.0
+            seconds = getattr(self.app.settings, "countdown_s", 15)
+            if seconds <= 0:
+                self.reset()
+            else:
+                self.app.stack.push(CountdownScene(self.app, seconds, self))
+
+    def reset(self) -> None:
+        """Back to the attract loop: the last visitor's game leaves the stack and the screen."""
+        self.resets += 1
+        self.idle = 0.0
+        self.corner_held = None
+        self.swallow_release = False
+        if self.app.settings != self.baseline:
+            self.app.settings = self.baseline
+            self.app.sound.settings = self.baseline
+            self.app.apply_settings(save=False)
+        self.app.stack.clear_to(AttractScene(self.app))
+        self.app.redraw_all()
+
+
+class AttractScene(TitleScene):
+    """The title with a computer game behind it, a big pulsing start, nothing a visitor could misuse."""
+
+    name = "attract"
+
+    def __init__(self, app):
+        self._demo_tries = 0
+        super().__init__(app)
+
+    def build(self) -> None:
+        super().build()
+        self.start.set_text(N_("点一下开始"))
+        self.settings_button.visible = False
+        self.notice.visible = False
+
+    def _update_notice(self) -> None:
+        self.notice.visible = False      # the operator menu lists skipped content instead
+
+    def place(self, size) -> None:
+        super().place(size)
+        u = self.app.unit
+        area = self.content_rect()
+        big = pygame.Rect(0, 0, round(min(area.w, 84 * u)), round(20 * u))
+        big.midtop = (area.centerx, self.start.rect.y)
+        self.start.rect = big
+        self.hint.rect = pygame.Rect(area.x, big.bottom + 2 * u, area.w, 6 * u)
+
+    def update(self, dt: float) -> None:
+        # The demo board after the first frame (the title shows at once; content loads behind it).
+        if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
+            self._demo_tries += 1
+            try:
+                from ..scenes.board import BoardScene
+                if self.app.library.boards:
+                    self.backdrop = BoardScene.demo_for(self.app)
+            except Exception:  # noqa: BLE001 — no demo is better than no kiosk
+                import logging
+                logging.getLogger(__name__).exception("attract demo not started")
+        was_dirty = self.dirty
+        super().update(dt)
+        if self.backdrop is not None and not self.app.reduced_motion:
+            # The demo moves at DEMO_FPS, not 60: the kiosk waits here most of the day.
+            self.idle_fps = DEMO_FPS
+            self.animating = False
+            self.dirty = was_dirty
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.backdrop is None:
+            super().draw(surface)
+            return
+        self.backdrop.draw(surface)
+        self.backdrop.dirty = False
+        key = (surface.get_size(), self.app.theme.name)
+        if getattr(self, "_veil", None) is None or self._veil[0] != key:
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*self.app.theme.background, 200))
+            self._veil = (key, veil)
+        surface.blit(self._veil[1], (0, 0))
+        self._draw_title(surface)
+        self.subtitle.draw(surface)
+        self._draw_tokens(surface)
+        for w in self.items:
+            if w.visible and w not in (self.title, self.subtitle, self.start):
+                w.draw(surface)
+        self._draw_pulse(surface)
+        self.start.draw(surface)
+        self.app.report_dirty(None)
+
+    def layout(self, size) -> None:
+        super().layout(size)
+        if self.backdrop is not None:
+            self.backdrop.layout(size)
+
+    def autoplay_targets(self) -> list:
+        return [self.start]
+
+
+class CountdownScene(CardOverlay):
+    """"还在玩吗？" with the seconds left; any touch continues the game."""
+
+    name = "countdown"
+    veil_alpha = 170
+
+    def __init__(self, app, seconds: float, controller: KioskController):
+        self.left = float(seconds)
+        self.controller = controller
+        self._armed = False
+        super().__init__(app)
+
+    def build(self) -> None:
+        app = self.app
+        self.heading = Label(app, N_("还在玩吗？点一下继续"), role="heading", colour_key="accent")
+        self.number = Label(app, "", role="title", colour_key="text", translate=False)
+        self.caption = Label(app, "", role="body", colour_key="text_muted", translate=False)
+        self.go_on = Button(app, N_("继续玩"), self.keep_playing, icon="play", name="continue")
+        self.items = [self.heading, self.number, self.caption, self.go_on]
+        self._sync()
+
+    def _sync(self) -> None:
+        n = max(0, int(self.left + 0.999))
+        self.number.set_text(str(n))
+        self.caption.set_text(self.app.tr("{n} 秒后回到首页，下一位朋友可以开始").format(n=n))
+        self.dirty = True
+
+    def place(self, size) -> None:
+        u = layout.unit_for(size)
+        portrait = layout.is_portrait(size)
+        self.card.rect = self.card_rect(size, 96 if not portrait else 90, 76 if not portrait else 90)
+        inner = layout.inset(self.card.rect, 4 * u, 3 * u)
+        button_h = 13 * u
+        self.go_on.rect = layout.centered(pygame.Rect(inner.x, inner.bottom - button_h, inner.w, button_h),
+                                          min(inner.w, 56 * u), button_h)
+        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, round(14 * u))
+        self.caption.rect = pygame.Rect(inner.x, self.go_on.rect.y - round(10 * u), inner.w, round(8 * u))
+        top = self.heading.rect.bottom + u
+        self.number.rect = pygame.Rect(inner.x, round(top), inner.w, max(0, round(self.caption.rect.y - u - top)))
+
+    def update(self, dt: float) -> None:
+        before = int(self.left + 0.999)
+        self.left -= dt
+        if int(self.left + 0.999) != before:
+            self._sync()
+        if self.left <= 0:
+            self.controller.reset()
+
+    def keep_playing(self) -> None:
+        self.controller.idle = 0.0
+        if self in self.app.stack.scenes:
+            # Remove this card wherever it is (an operator screen may have opened over it).
+            if self.app.stack.top is self:
+                self.app.stack.pop()
+            else:
+                self.app.stack.scenes.remove(self)
+                self.app.redraw_all()
+
+    def handle(self, intent: Intent) -> bool:
+        a = intent.action
+        if a is Action.PRESS:
+            self._armed = True        # the release that follows continues (and never reaches the game)
+            return True
+        if a is Action.RELEASE:
+            if self._armed:
+                self.keep_playing()
+            return True
+        if a in (Action.DRAG, Action.FOCUS_LOST, Action.FOCUS_GAINED, Action.RESIZE):
+            return a is Action.DRAG
+        self.keep_playing()           # a key, the wheel, a mouse moving: somebody is there
+        return True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        # A ring that empties as the seconds run out, around the number.
+        total = max(1.0, float(getattr(self.app.settings, "countdown_s", 15)))
+        frac = max(0.0, min(1.0, self.left / total))
+        r = self.number.rect
+        side = min(r.w, r.h)
+        if side > 10:
+            ring = pygame.Rect(0, 0, side, side)
+            ring.center = r.center
+            pygame.draw.arc(surface, self.app.theme.accent, ring, math.pi / 2, math.pi / 2 + 2 * math.pi * frac,
+                            max(3, round(0.8 * self.app.unit)))

@@ -1,0 +1,169 @@
+"""Anonymous play statistics from a running game: follows the scene stack, writes through ``StatsRecorder``.
+
+* a board (not the attract demo) joins the stack → a session starts (mode, pack,
+  audience, locale, board, number of players or teams — no names, no class name);
+* a scam script starts → a scene starts; each choice is recorded as it is taken
+  (the runner's listener), the ending when the script is played to its end;
+* a quiz question answered on the board, or by each team in a classroom quiz round → one quiz scene;
+* the results (or the class summary at the end of the game) → the session ends *finished*;
+* the board leaves the stack any other way (kiosk idle reset, back to the title, quit)
+  → the session ends unfinished. A teacher ending the class from the summary counts as finished.
+
+With ``--autoplay`` each session that ended finished prints ``FINISHED <id>`` (flushed),
+so a test can kill the process at any moment and know what must be in the database.
+Statistics never stop a game: every error is logged and forgotten.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger("game.stats")
+
+_ITEM_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+class PlayStats:
+    def __init__(self, app, path=None):
+        from game.stats import StatsRecorder
+
+        self.app = app
+        self.recorder = StatsRecorder(path)
+        self.session: int | None = None
+        self.board = None
+        self._scenes: dict[int, int] = {}     # id(ScenarioScene) → scene row id
+        self.finished_ids: list[int] = []
+        app.stack.observers.append(self)
+
+    @property
+    def path(self):
+        return self.recorder.path
+
+    @property
+    def notice(self) -> str | None:
+        return self.recorder.notice
+
+    @property
+    def last_error(self) -> str | None:
+        return self.recorder.last_error
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.end_game(False)
+        self.recorder.close()
+        if self in self.app.stack.observers:
+            self.app.stack.observers.remove(self)
+
+    # ------------------------------------------------------------ stack observer
+    def scene_entered(self, scene) -> None:
+        from ..scenes.board import BoardScene
+        from ..scenes.scenario import ScenarioScene
+
+        if isinstance(scene, BoardScene):
+            if not scene.demo:
+                self.start_game(scene)
+        elif isinstance(scene, ScenarioScene):
+            self._begin_scenario(scene)
+        elif getattr(scene, "name", "") == "results" or getattr(scene, "ends_game", False):
+            if self.session is not None:
+                self.end_game(True)
+
+    def scene_left(self, scene) -> None:
+        from ..scenes.quiz import QuizScene
+        from ..scenes.scenario import ScenarioScene
+
+        if scene is self.board:
+            self.end_game(bool(getattr(scene, "class_ended", False)))
+        elif isinstance(scene, ScenarioScene):
+            self._end_scenario(scene)
+        elif isinstance(scene, QuizScene):
+            if getattr(scene, "finished", False) and getattr(scene, "answer", None) is not None:
+                self._board_quiz(scene)
+
+    # ------------------------------------------------------------ sessions
+    def start_game(self, board_scene) -> None:
+        if self.session is not None:
+            self.end_game(False)
+        pack = getattr(board_scene, "pack", None)
+        audience = getattr(getattr(pack, "audience", None), "value", None) or "general"
+        try:
+            self.session = self.recorder.start_session(
+                mode=self.app.stats_mode, audience=audience, players=max(1, len(board_scene.players)),
+                pack=getattr(pack, "id", "") or "", locale=self.app.locale, board=board_scene.board.id)
+        except ValueError as exc:
+            log.warning("statistics: session not started: %s", exc)
+            self.session = None
+        self.board = board_scene if self.session is not None else None
+        self._scenes.clear()
+
+    def end_game(self, finished: bool) -> None:
+        session, self.session, self.board = self.session, None, None
+        self._scenes.clear()
+        if session is None:
+            return
+        if self.recorder.end_session(session, finished) and finished:
+            self.finished_ids.append(session)
+            if self.app.autoplay:
+                print(f"FINISHED {session}", flush=True)
+
+    # ------------------------------------------------------------ scenes
+    def _begin_scenario(self, scene) -> None:
+        if self.session is None:
+            return
+        scenario = scene.scenario
+        try:
+            scene_id = self.recorder.begin_scene(self.session, kind="scenario", item_id=scenario.id,
+                                                 scam_type=scenario.scam_type or "")
+        except ValueError as exc:
+            log.warning("statistics: scene not recorded: %s", exc)
+            return
+        if scene_id is None:
+            return
+        self._scenes[id(scene)] = scene_id
+
+        def chose(node, index, choice, scene_id=scene_id):
+            try:
+                self.recorder.record_choice(scene_id, node=node.id, choice_index=index, outcome=choice.outcome,
+                                            ladder=choice.ladder, techniques=choice.techniques)
+            except ValueError as exc:
+                log.warning("statistics: choice not recorded: %s", exc)
+
+        scene.runner.listeners.append(chose)
+
+    def _end_scenario(self, scene) -> None:
+        scene_id = self._scenes.pop(id(scene), None)
+        result = getattr(scene, "result", None)
+        if scene_id is None or not getattr(scene, "finished", False) or result is None:
+            return   # left unfinished (skipped, idle reset): it stays open and ends with its session
+        try:
+            self.recorder.end_scene(scene_id, ending=result.ending, money_lost=max(0, int(scene.money_lost)))
+        except ValueError as exc:
+            log.warning("statistics: scene end not recorded: %s", exc)
+
+    def _board_quiz(self, scene) -> None:
+        pool_id, index = None, 0
+        game = getattr(self.board, "game", None)
+        pending = getattr(game, "pending_scene", None)
+        if pending is not None and pending.quiz:
+            pool_id, index = pending.quiz
+        self.record_quiz(pool_id, index, scene.item, bool(scene.answer.correct))
+
+    def record_quiz(self, pool_id: str | None, index: int, item, correct: bool) -> None:
+        """One answer to a quiz item (a board quiz, or one team's answer in a quiz round)."""
+        if self.session is None:
+            return
+        pool = self.app.library.quiz_pools.get(pool_id) if pool_id else None
+        item_id = getattr(item, "id", "") or ""
+        if pool_id and _ITEM_RE.match(item_id):
+            ref = f"{pool_id}:{item_id}"
+        elif pool_id:
+            ref = f"{pool_id}#{index}"
+        else:
+            ref = item_id
+        try:
+            self.recorder.record_scene(self.session, kind="quiz", item_id=ref,
+                                       scam_type=getattr(pool, "scam_type", None) or "", correct=bool(correct),
+                                       techniques=tuple(getattr(item, "techniques", ())))
+        except ValueError as exc:
+            log.warning("statistics: quiz answer not recorded: %s", exc)

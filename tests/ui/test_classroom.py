@@ -1,0 +1,178 @@
+"""Classroom mode: teams, the teacher bar, quiz rounds, the class summary, CSV export and the pledge."""
+
+import csv
+import sqlite3
+
+import pygame
+
+from game.ui.input import Action, Intent
+from game.ui.modes.classroom import (ClassroomBoardScene, ClassroomSetupScene, PausedScene, QuizRevealScene,
+                                     RevealChoiceOverlay, best_choice)
+from game.ui.modes.pledge import PLEDGE_SIZE, save_pledge
+from game.ui.modes.quiz_round import QuizRoundScene
+from game.ui.modes.summary import TeamSummaryScene, export_class_csv
+from game.ui.scenes.quiz import QuizScene
+from game.ui.scenes.scenario import ScenarioScene
+
+from ui_helpers import make_app
+
+
+def classroom(tmp_path, teams=3, size=(1280, 720)):
+    app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
+    app.stack.push(app.home_scene())
+    setup = app.stack.top
+    assert isinstance(setup, ClassroomSetupScene)
+    setup.set_teams(teams)
+    setup.start()
+    app.step(0.1, [])
+    board = app.stack.top
+    assert isinstance(board, ClassroomBoardScene)
+    return app, board
+
+
+def key(app, name):
+    app.step(0.05, [pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=0, unicode=name,
+                                       scancode=0)])
+
+
+def tap(app, pos):
+    app.handle_intent(Intent(Action.PRESS, pos=pos, touch=True))
+    app.handle_intent(Intent(Action.RELEASE, pos=pos, touch=True))
+    app.step(0.05, [])
+
+
+def open_scenario(app, board, scenario_id="free_skin_qr"):
+    scene = ScenarioScene(app, app.library.scenarios[scenario_id], board.players[0], board._scene_done)
+    board.scene_open = scene
+    app.stack.push(scene)
+    return scene
+
+
+def test_teams_play_on_the_classroom_board(tmp_path):
+    app, board = classroom(tmp_path, teams=3)
+    assert board.board.id == "classroom_teams"
+    assert [p.name for p in board.players] == ["第1组", "第2组", "第3组"]
+    assert not any(p.computer for p in board.players)
+    assert app.controller.bar_rect.right == app.window_size[0] and app.size[0] < app.window_size[0]
+
+
+def test_quiz_round_scores_every_team(tmp_path):
+    app, board = classroom(tmp_path, teams=3)
+    key(app, "q")
+    round_ = app.stack.top
+    assert isinstance(round_, QuizRoundScene)
+    right = round_.item.answer
+    wrong = (right + 1) % len(round_.item.options)
+    for answer in (right, wrong, right):
+        assert not round_.revealed
+        tap(app, round_.options[answer].rect.center)
+    assert round_.revealed
+    assert app.controller.state.quiz_points == [10, 0, 10]
+    tap(app, round_.done_button.rect.center)
+    assert app.stack.top is board
+    conn = sqlite3.connect(tmp_path / "stats.sqlite3")
+    assert conn.execute("SELECT correct FROM scenes WHERE kind = 'quiz' ORDER BY id").fetchall() == [(1,), (0,), (1,)]
+
+
+def test_pause_freezes_the_game(tmp_path):
+    app, board = classroom(tmp_path)
+    key(app, "p")
+    assert isinstance(app.stack.top, PausedScene) and app.controller.frozen
+    pulse = board.pulse
+    for _ in range(20):
+        app.step(0.1, [])
+    assert board.pulse == pulse, "nothing below the pause card moves"
+    tap(app, app.controller.pause_button.rect.center)     # the bar's button continues
+    assert app.stack.top is board and not app.controller.frozen
+
+
+def test_reveal_shows_the_right_choice_of_the_scene(tmp_path):
+    app, board = classroom(tmp_path)
+    scene = open_scenario(app, board)
+    while scene.phase == "lines":
+        scene.advance()
+    key(app, "r")
+    card = app.stack.top
+    assert isinstance(card, RevealChoiceOverlay)
+    assert card.choice is best_choice(scene.runner.choices)
+    assert card.choice.outcome.value == "safe" and card.chosen_label.text == "正确做法"
+
+
+def test_reveal_during_a_quiz_shows_the_answer(tmp_path):
+    app, board = classroom(tmp_path)
+    item = app.library.quiz_pools["quiz_basics"].items[0]
+    board.scene_open = QuizScene(app, item, board.players[0], board._scene_done)
+    app.stack.push(board.scene_open)
+    key(app, "r")
+    assert isinstance(app.stack.top, QuizRevealScene)
+    assert app.stack.top.answer.text.startswith("ABCD"[item.answer] + ".")
+
+
+def test_skip_closes_the_scene_without_scoring(tmp_path):
+    app, board = classroom(tmp_path)
+    # Put the game where a scene is due, the way the rules do it.
+    game = board.game
+    square = next(i for i, sq in enumerate(board.board.squares) if sq.tile in app.library.tiles
+                  and app.library.tiles[sq.tile].scenarios)
+    game._request_scene(game.current, (0,), square, None)
+    scene = open_scenario(app, board, game.pending_scene.scenario or "free_skin_qr")
+    key(app, "s")
+    assert scene not in app.stack.scenes and app.stack.top is board
+    for _ in range(5):
+        app.step(0.1, [])
+    assert game.phase.value != "scene"
+    assert all(not s.scenes for s in game.scores), "nothing scored"
+
+
+def test_class_results_export_as_csv_with_bom(tmp_path):
+    app, board = classroom(tmp_path, teams=3)
+    app.controller.state.quiz_points[:] = [20, 10, 0]
+    app.controller.state.quiz_right[:] = [2, 1, 0]
+    path = export_class_csv(app, app.controller.state, board, folder=tmp_path / "exports")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["班级", "日期", "组"] and rows[0][-2:] == ["答题得分", "剩余存款"]
+    assert [(r[0], r[2], r[-2]) for r in rows[1:]] == [("初二（3）班", "第1组", "20"), ("初二（3）班", "第2组", "10"),
+                                                     ("初二（3）班", "第3组", "0")]
+
+
+def test_the_summary_exports_into_the_user_data_folder(tmp_path):
+    import os
+    from pathlib import Path
+    app, board = classroom(tmp_path)
+    key(app, "e")
+    summary = app.stack.top
+    assert isinstance(summary, TeamSummaryScene) and len(summary.rows) == 3
+    tap(app, summary.export_button.rect.center)
+    assert summary.saved.parent == Path(os.environ["FANZHA_DATA_DIR"]) / "exports"
+    assert str(summary.saved) in summary.message.text
+
+
+def test_the_pledge_is_an_a4_png(tmp_path):
+    app, board = classroom(tmp_path)
+    path = save_pledge(app, "初二（3）班", folder=tmp_path)
+    assert path.suffix == ".png"
+    assert pygame.image.load(str(path)).get_size() == PLEDGE_SIZE == (1240, 1754)
+
+
+def test_the_class_name_is_typed_in(tmp_path):
+    app = make_app(mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+    app.stack.push(app.home_scene())
+    setup = app.stack.top
+    tap(app, setup.name_field.rect.center)
+    app.step(0.05, [pygame.event.Event(pygame.TEXTINPUT, text="三年二班"),
+                    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode="", scancode=0),
+                    pygame.event.Event(pygame.TEXTINPUT, text="班"),
+                    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)])
+    assert setup.name_field.text == "三年二班" and not setup.name_field.editing
+    setup.start()
+    assert app.controller.state.class_name == "三年二班"
+
+
+def test_class_names_never_reach_the_statistics(tmp_path):
+    app, board = classroom(tmp_path)
+    conn = sqlite3.connect(tmp_path / "stats.sqlite3")
+    dump = "\n".join(conn.iterdump())
+    assert "初二" not in dump and "第1组" not in dump
+    assert conn.execute("SELECT mode, players, board FROM sessions").fetchall() == [("classroom", 3, "classroom_teams")]
