@@ -557,6 +557,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_app(args) -> App:
     settings, notice = load_settings()   # once: a bad file is set aside and its notice kept for the operator
+    if notice:
+        logging.getLogger("game.operator").warning("%s", notice)
     mode = getattr(args, "mode", None) or getattr(settings, "mode", "normal")
     fullscreen = args.fullscreen or (mode == "kiosk" and not getattr(args, "windowed", False))
     app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
@@ -567,7 +569,33 @@ def build_app(args) -> App:
     return app
 
 
+def _log_to_file() -> None:
+    """Warnings, errors and operator events also go to ``user_data_dir()/logs/game.log`` (rotated, 4 MB at most)."""
+    import sys
+    from logging.handlers import RotatingFileHandler
+
+    from ..paths import user_data_dir
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "game.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:   # a read-only disk: the game still runs
+        log.warning("no log file: %s", exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.WARNING)
+    root.addHandler(handler)
+    root.addHandler(console)
+    logging.getLogger("game.operator").setLevel(logging.INFO)
+
+
 def run(args) -> int:
+    _log_to_file()
     app = build_app(args)
     try:
         app.first_frame()

@@ -169,6 +169,9 @@ class Controller:
         if self.pin_failures >= PIN_TRIES:
             self.pin_failures = 0
             self.locked_until = self.clock + PIN_LOCK_S
+            import logging
+            logging.getLogger("game.operator").warning("%d wrong PINs in a row: PIN pad locked for %d s",
+                                                       PIN_TRIES, PIN_LOCK_S)
 
     def pin_ok(self) -> None:
         self.pin_failures = 0

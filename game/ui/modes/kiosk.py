@@ -94,6 +94,8 @@ class KioskController(Controller):
 
     def reset(self) -> None:
         """Back to the attract loop: the last visitor's game leaves the stack and the screen."""
+        import logging
+        logging.getLogger("game.operator").info("kiosk: nobody played for a while, back to the attract loop")
         self.resets += 1
         self.idle = 0.0
         self.corner_held = None

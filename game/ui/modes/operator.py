@@ -8,6 +8,7 @@ the pad for a minute. Settings are saved at once (``app.save_operator_settings``
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timedelta
 
 import pygame
@@ -16,6 +17,8 @@ from .. import layout
 from ..input import Action, Intent
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 from . import N_
+
+log = logging.getLogger("game.operator")   # the operator's log (logs/game.log)
 
 MIN_PIN, MAX_PIN = 4, 8
 IDLE_CHOICES = (30, 60, 90, 120, 180, 300, 600)
@@ -156,10 +159,12 @@ class PinPadScene(OperatorScreen):
             if check_pin(self.app.settings, pin):
                 if controller:
                     controller.pin_ok()
+                log.info("operator menu opened")
                 self.app.stack.replace(OperatorMenuScene(self.app))
             else:
                 if controller:
                     controller.pin_failed()
+                log.warning("wrong operator PIN")
                 self._say(N_("密码不对，请再试一次"))
             return
         if not (MIN_PIN <= len(pin) <= MAX_PIN):
@@ -221,6 +226,7 @@ def save_new_pin(app, pin: str) -> None:
         return
     app.save_operator_settings(operator_pin_hash=changed.operator_pin_hash,
                                operator_pin_salt=changed.operator_pin_salt)
+    log.info("operator PIN changed")
 
 
 # ---------------------------------------------------------------- the menu
@@ -339,6 +345,7 @@ class OperatorMenuScene(OperatorScreen):
             self.confirm_exit = True
             self.refresh()
             return
+        log.info("operator quit the game")
         self.app.operator_exit = True
         self.app.request_quit()
 
@@ -475,6 +482,7 @@ class OperatorSettingsScene(OperatorScreen):
 
     def set(self, field: str, value) -> None:
         app = self.app
+        log.info("operator set %s = %r", field, value)
         if field == "mode":
             self.wanted_mode = value
         elif field == "stats_enabled":
