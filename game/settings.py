@@ -47,6 +47,7 @@ class Settings:
     locale: str = "zh_Hans"
     pack: str = ""                  # audience pack id; '' = ask on the title screen
     text_size: str = "normal"       # one of TEXT_SIZES
+    text_size_chosen: bool = False  # set in the settings screen: an audience pack's text size no longer overrides it
     high_contrast: bool = False
     reduced_motion: bool = False
     muted: bool = False

@@ -3,7 +3,7 @@
     python tools/i18n.py update            # pybabel extract + update every locale's .po (new msgids appear empty)
     python tools/i18n.py todo LOCALE [PATH_PREFIX]   # untranslated/fuzzy msgids as JSON {msgid: ""} on stdout
     python tools/i18n.py fill LOCALE FILE.json       # put translations from {msgid: msgstr} into LOCALE's .po
-    python tools/i18n.py hant              # fill empty zh_Hant entries by OpenCC (s2twp; pip install opencc)
+    python tools/i18n.py hant              # draft empty or fuzzy zh_Hant entries by OpenCC (s2twp; pip install opencc)
 
 Translators can also edit the .po files directly (Poedit, Lokalize …); this is for batch work.
 """
@@ -79,7 +79,10 @@ def _write(po: Path, catalog) -> None:
 
 
 # Taiwan/Hong Kong usage that OpenCC's phrase tables leave in mainland form.
-_HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單"}
+_HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單", "型別": "類型"}
+# Source words OpenCC's phrase tables turn into the wrong Taiwan word: 注销 is closing an account (註銷),
+# not 登出 "log out". (source word, OpenCC's word, the right word)
+_HANT_CONTEXT = (("注销", "登出", "註銷"),)
 
 
 def hant() -> None:
@@ -92,11 +95,17 @@ def hant() -> None:
         catalog = read_po(f, locale="zh_Hant")
     changed = 0
     for message in catalog:
-        if message.id and not message.string:
+        # Empty, or only pybabel's fuzzy guess from a similar msgid (never a translation of this one).
+        if message.id and (not message.string or message.fuzzy):
             text = converter.convert(message.id)
             for mainland, local in _HANT_FIXES.items():
                 text = text.replace(mainland, local)
+            for source, wrong, right in _HANT_CONTEXT:
+                if source in message.id:
+                    text = text.replace(wrong, right)
             message.string = text
+            message.flags.discard("fuzzy")
+            message.previous_id = []
             changed += 1
     _write(po, catalog)
     print(f"{po}: {changed} entries drafted", file=sys.stderr)

@@ -19,9 +19,10 @@ def cldr(locale: str) -> str:
     return CLDR.get(locale, "zh_Hans_CN")
 
 
-def money(amount: int, locale: str) -> str:
-    """Whole yuan, grouped: ¥50,000 / CN¥50,000."""
-    return format_currency(amount, "CNY", "¤#,##0", locale=cldr(locale), currency_digits=False)
+def money(amount: int, locale: str, cents: bool = False) -> str:
+    """Whole yuan, grouped: ¥50,000 / CN¥50,000; with ``cents`` as banking apps show it: ¥50,000.00."""
+    pattern = "¤#,##0.00" if cents else "¤#,##0"
+    return format_currency(amount, "CNY", pattern, locale=cldr(locale), currency_digits=False)
 
 
 def number(value: int | float, locale: str) -> str:

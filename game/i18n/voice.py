@@ -25,6 +25,11 @@ from ..paths import ASSETS_DIR, user_data_dir
 
 log = logging.getLogger(__name__)
 
+
+def N_(text: str) -> str:
+    """Marks a settings-screen line for the translators' catalog (pybabel ``-k N_``)."""
+    return text
+
 # espeak-ng voice per locale (Mandarin for both Chinese scripts: kiosks in Taiwan
 # and mainland exhibitions speak Mandarin; a Cantonese kiosk can switch to "yue").
 ESPEAK_VOICES = {"zh_Hans": "cmn", "zh_Hant": "cmn", "en": "en"}
@@ -81,10 +86,10 @@ class Narrator:
     def status(self) -> str:
         """One line for the settings screen, in zh_Hans (the caller translates it)."""
         if self._recorded_dir_has_files():
-            return "朗读：使用录音"
+            return N_("朗读：使用录音")
         if self.espeak:
-            return "朗读：使用 espeak-ng 语音合成"
-        return "朗读不可用：没有录音，也没有安装 espeak-ng"
+            return N_("朗读：使用 espeak-ng 语音合成")
+        return N_("朗读不可用：没有录音，也没有安装 espeak-ng")
 
     def _recorded_dir_has_files(self) -> bool:
         base = self.voice_root / self.locale if self.voice_root else recorded_dir(self.locale)

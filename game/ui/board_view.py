@@ -22,6 +22,7 @@ import pygame
 
 from game.content.models import Board, Layout, TileType
 
+from .phone.labels import N_
 from .widgets import darker, draw_shape, mix, render_fitted
 
 RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
@@ -233,6 +234,7 @@ class BoardView:
 
     def _render_static(self) -> pygame.Surface:
         self.overflow = []   # keywords that did not fit their square (tests read this)
+        self.split = []      # Latin keywords that had to break inside a word
         surf = pygame.Surface(self.area.size, pygame.SRCALPHA)
         off = (-self.area.x, -self.area.y)
         t = self.app.theme
@@ -364,9 +366,7 @@ class BoardView:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
         inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
         if tile is not None:
-            s, fits = render_fitted(self.app, self.app.tr(tile.keyword), inner.size, "tile", text_colour, True,
-                                    max_px=round(min(inner.w, inner.h * 0.9) * 0.62 * _scale(self.app)),
-                                    min_px=max(8, round(self.app.unit * 1.4)))
+            s, fits = self._keyword_surface(self.app.tr(tile.keyword), inner, text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
             surf.blit(s, s.get_rect(center=inner.center))
@@ -374,7 +374,7 @@ class BoardView:
             self._draw_plane(surf, inner, colour or t.text, sq, i)
         for s_i, seat in enumerate(self.board.seats):
             if seat.start == i and self.board.layout is Layout.PATH:
-                self._label(surf, "起点", inner, text_colour)
+                self._label(surf, N_("起点"), inner, text_colour)
                 break
             if seat.start == i:
                 mark_r = min(rr.w, rr.h) * 0.16
@@ -382,7 +382,34 @@ class BoardView:
                            mark_r, (255, 255, 255), 2)
                 break
         if self.board.layout is Layout.PATH and i == self.board.length - 1:
-            self._label(surf, "终点", inner, text_colour)
+            self._label(surf, N_("终点"), inner, text_colour)
+
+    def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool]:
+        """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
+        rows of the ring) is set sideways when that keeps its words whole or makes it bigger:
+        "Strange link" reads up the square rather than "Strang / e link"."""
+        min_px = max(8, round(self.app.unit * 1.4))
+
+        def max_px(w, h):
+            return round(min(w, h * 0.9) * 0.62 * _scale(self.app))
+
+        upright = render_fitted(self.app, text, inner.size, "tile", colour, True,
+                                max_px=max_px(inner.w, inner.h), min_px=min_px)
+        if any("\u3000" <= ch <= "\u9fff" for ch in text):
+            return upright
+        score = _fit_score(self.app, text, inner.size, max_px(inner.w, inner.h), min_px)
+        sideways = (inner.h, inner.w)
+        if inner.h >= inner.w * 1.3:
+            turned = _fit_score(self.app, text, sideways, max_px(*sideways), min_px)
+            if turned > score:
+                if not turned[0]:
+                    self.split.append(text)
+                s, fits = render_fitted(self.app, text, sideways, "tile", colour, True, max_px=max_px(*sideways),
+                                        min_px=min_px)
+                return pygame.transform.rotate(s, 90), fits
+        if not score[0]:
+            self.split.append(text)
+        return upright
 
     def _label(self, surf, text, inner, colour) -> None:
         s, _ = render_fitted(self.app, self.app.tr(text), inner.size, "tile", colour, True,
@@ -403,6 +430,19 @@ class BoardView:
                 c - n * s * 0.45 - f * s, c - n * s * 0.1 - f * s * 0.75, c - n * s * 0.15 - f * s * 0.2,
                 c - n * s * 0.9 - f * s * 0.3, c - n * s * 0.9 - f * s * 0.1, c - n * s * 0.18 + f * s * 0.1]
         pygame.draw.polygon(surf, colour, body)
+
+
+def _fit_score(app, text: str, box, max_px: int, min_px: int) -> tuple:
+    """How well ``text`` fits ``box`` as ``render_block`` would set it: whole words, fitting, then size."""
+    from .text import fit_text
+    from .widgets import LINE_SPACING, _splits_word
+    w, h = box
+    while True:
+        fit = fit_text(text, w, h, max_px, min_px, bold=True, line_spacing=LINE_SPACING, fonts=app.fonts)
+        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines, text)):
+            break
+        max_px = fit.size - 1
+    return (not _splits_word(fit.lines, text), fit.fits, fit.size)
 
 
 def _scale(app) -> float:

@@ -51,9 +51,28 @@ class Theme:
     yellow: RGB
     blue: RGB
     green: RGB
+    red_text: RGB            # numbers on tokens, initials on avatars, words on bars of the player colours
+    yellow_text: RGB
+    blue_text: RGB
+    green_text: RGB
+    phone_text_muted: RGB    # secondary text on the phone screen (input hints, dates)
+    link: RGB                # a link in a message bubble
+    transfer: RGB            # a money-transfer card in a chat
+    transfer_text: RGB
+    red_packet: RGB          # a red-packet card in a chat
+    red_packet_text: RGB
 
     def player_colour(self, name: str) -> RGB:
         return getattr(self, name)
+
+    def text_on(self, colour: RGB) -> RGB:
+        """The text colour paired with a player colour (``red_text`` on ``red`` …); for any other
+        colour, whichever of the theme's darkest and lightest text reads better."""
+        for name in ("red", "yellow", "blue", "green"):
+            if tuple(colour) == tuple(getattr(self, name)):
+                return getattr(self, f"{name}_text")
+        candidates = (self.text, self.button_text, self.button_alt_text, self.phone_text)
+        return max(candidates, key=lambda c: contrast_ratio(c, colour))
 
 
 # (text colour field, background colour field) pairs that carry text.
@@ -64,6 +83,9 @@ TEXT_PAIRS = (
     ("square_text", "square"), ("tile_scam_text", "tile_scam"), ("tile_safe_text", "tile_safe"),
     ("phone_text", "phone_screen"), ("bubble_them_text", "bubble_them"), ("bubble_me_text", "bubble_me"),
     ("warning_text", "warning"),
+    ("red_text", "red"), ("yellow_text", "yellow"), ("blue_text", "blue"), ("green_text", "green"),
+    ("phone_text_muted", "phone_screen"), ("link", "bubble_them"),
+    ("transfer_text", "transfer"), ("red_packet_text", "red_packet"),
 )
 
 WARM = Theme(
@@ -104,6 +126,16 @@ WARM = Theme(
     yellow=(240, 176, 0),
     blue=(41, 98, 204),
     green=(34, 150, 80),
+    red_text=(255, 255, 255),
+    yellow_text=(20, 20, 24),
+    blue_text=(255, 255, 255),
+    green_text=(20, 20, 24),
+    phone_text_muted=(92, 92, 96),
+    link=(41, 98, 204),
+    transfer=(191, 87, 0),
+    transfer_text=(255, 255, 255),
+    red_packet=(200, 50, 40),
+    red_packet_text=(255, 240, 200),
 )
 
 HIGH_CONTRAST = Theme(
@@ -140,10 +172,20 @@ HIGH_CONTRAST = Theme(
     bubble_me_text=(0, 0, 0),
     warning=(255, 255, 0),
     warning_text=(0, 0, 0),
-    red=(255, 80, 80),
+    red=(255, 110, 110),
     yellow=(255, 230, 0),
     blue=(90, 170, 255),
     green=(60, 220, 110),
+    red_text=(0, 0, 0),
+    yellow_text=(0, 0, 0),
+    blue_text=(0, 0, 0),
+    green_text=(0, 0, 0),
+    phone_text_muted=(200, 200, 200),
+    link=(0, 0, 200),
+    transfer=(255, 170, 40),
+    transfer_text=(0, 0, 0),
+    red_packet=(120, 0, 0),
+    red_packet_text=(255, 230, 0),
 )
 
 THEMES = {t.name: t for t in (WARM, HIGH_CONTRAST)}

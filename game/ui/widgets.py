@@ -126,6 +126,7 @@ class Label(Widget):
         self.valign = valign
         self.bold = role in ("title", "heading", "button") if bold is None else bold
         self.translate = translate
+        self.min_role: str | None = None   # shrink as far as this role's minimum (long English paragraphs)
         self._cache_key = None
         self._surface: pygame.Surface | None = None
         self._fits = True
@@ -138,15 +139,16 @@ class Label(Widget):
 
     def _render(self) -> pygame.Surface | None:
         key = (self.text, self.rect.size, self.app.theme.name, self.app.text_scale_key, self.colour_key,
-               self.app.locale)
+               self.app.locale, self.min_role)
         if key != self._cache_key:
             self._cache_key = key
             if not self.text or self.rect.w <= 0 or self.rect.h <= 0:
                 self._surface, self._fits = None, True
             else:
                 colour = getattr(self.app.theme, self.colour_key)
+                low = role_px(self.app, self.min_role)[1] if self.min_role else None
                 self._surface, self._fits = render_fitted(self.app, self.shown_text(), self.rect.size, self.role,
-                                                          colour, self.bold, self.align)
+                                                          colour, self.bold, self.align, min_px=low)
         return self._surface
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -553,12 +555,13 @@ class Dice(Widget):
             face = face.move(0, round(0.5 * u))
         shadow = face.move(0, max(2, round(0.6 * u)))
         pygame.draw.rect(surface, darker(t.board, 0.7), shadow, border_radius=radius)
-        pygame.draw.rect(surface, t.square if t.name != "high_contrast" else (255, 255, 255), face, border_radius=radius)
+        hc = t.name == "high_contrast"
+        pygame.draw.rect(surface, t.button_alt if hc else t.square, face, border_radius=radius)
         pygame.draw.rect(surface, darker(t.square, 0.6) if t.name != "high_contrast" else t.accent, face,
                          max(2, round(side * 0.03)), border_radius=radius)
         pip_r = max(2, round(side * 0.085))
         step = side * 0.26
-        pip_colour = t.red if self.shown in (1, 4) and t.name != "high_contrast" else (20, 20, 24)
+        pip_colour = t.red if self.shown in (1, 4) and not hc else t.button_alt_text if hc else t.square_text
         for dx, dy in PIPS.get(self.shown, PIPS[6]):
             c = (round(face.centerx + dx * step), round(face.centery + dy * step))
             pygame.draw.circle(surface, pip_colour, c, pip_r)
@@ -682,7 +685,7 @@ def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int,
     while True:
         fit = fit_text(text, w, h, max_px, min_px, bold=bold, line_spacing=LINE_SPACING, fonts=app.fonts)
         # A smaller size is better than breaking a word like "APP" into "AP / P".
-        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines)):
+        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines, text)):
             break
         max_px = fit.size - 1
     width = w
@@ -691,7 +694,8 @@ def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int,
         lo, hi = 1, w
         while lo <= hi:
             mid = (lo + hi) // 2
-            if len(wrap_text(text, font, mid)) <= len(fit.lines):
+            lines = wrap_text(text, font, mid)
+            if len(lines) <= len(fit.lines) and not (_splits_word(lines, text) and not _splits_word(fit.lines, text)):
                 width, hi = mid, mid - 1
             else:
                 lo = mid + 1
@@ -702,10 +706,36 @@ def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int,
     return surf, fit.fits
 
 
-def _splits_word(lines: list[str]) -> bool:
+def text_height(app, text: str, width: int, px: int, bold: bool = False) -> int:
+    """Height ``render_block`` needs for ``text`` wrapped at ``width`` at size ``px`` (for reserving room)."""
+    from .text import block_height, wrap_text
+    if not text or width <= 0:
+        return 0
+    font = app.fonts.get(px, bold)
+    return block_height(font, len(wrap_text(text, font, width)), LINE_SPACING)
+
+
+def _splits_word(lines: list[str], text: str | None = None) -> bool:
+    """Whether a line break falls inside a Latin word ("AP / P"). With ``text`` (the unwrapped text) a
+    break at a space between two words ("Screen / sharing") is not counted: the space was there."""
     def latin(ch: str) -> bool:
         return ch.isascii() and ch.isalnum()
-    return any(a and b and latin(a[-1]) and latin(b[0]) for a, b in zip(lines, lines[1:]))
+    pos = 0
+    for a, b in zip(lines, lines[1:]):
+        end = -1
+        if text is not None:
+            start = text.find(a, pos)
+            end = start + len(a) if start >= 0 else -1
+        if end >= 0:
+            after = end
+            while after < len(text) and text[after].isspace():
+                after += 1
+            pos = after
+            if after > end:
+                continue          # the break is at a space
+        if a and b and latin(a[-1]) and latin(b[0]):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- screens

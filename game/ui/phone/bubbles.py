@@ -13,7 +13,8 @@ import pygame
 
 from . import paint
 from .frame import Screen
-from .numbers import money
+from .labels import SPEAKER_ME
+from .numbers import locale_of, money
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Item:
 
 def avatar_colour(theme, name: str):
     """A stable colour for a contact, picked among the theme's player colours."""
-    options = (theme.blue, theme.green, theme.red, paint.mix(theme.yellow, theme.red, 0.35))
+    options = (theme.blue, theme.green, theme.red, theme.yellow)
     return options[zlib.crc32(name.encode("utf-8")) % len(options)]
 
 
@@ -65,7 +66,7 @@ def draw_avatar(scr: Screen, centre, radius: float, name: str) -> None:
     paint.circle(scr.surface, colour, centre, radius)
     box = pygame.Rect(0, 0, radius * 1.6, radius * 1.6)
     box.center = centre
-    scr.ink.text(scr.surface, initial(name), box, int(radius * 1.05), scr.light, bold=True,
+    scr.ink.text(scr.surface, initial(name), box, int(radius * 1.05), scr.theme.text_on(colour), bold=True,
                  align="center", valign="middle", max_lines=1)
 
 
@@ -147,7 +148,7 @@ class Thread:
         if self.avatars:
             ay = rect.y + self.avatar_r
             ax = rect.right + u * 2 + self.avatar_r if me else rect.x - u * 2 - self.avatar_r
-            draw_avatar(scr, (ax, ay), self.avatar_r, "我" if me else self.them_name)
+            draw_avatar(scr, (ax, ay), self.avatar_r, scr.tr(SPEAKER_ME) if me else self.them_name)
         if item.card:
             self._draw_card(item.card, rect)
             return
@@ -177,14 +178,14 @@ class Thread:
             paint.warning_triangle(s, theme.warning, theme.warning_text,
                                    (inner.x + tri // 2, inner.y + tri * 0.62), tri)
             link_box = pygame.Rect(inner.x + int(u * 6), inner.y, inner.w - int(u * 6), inner.h)
-            link_colour = theme.blue if paint.luminance(face) > 0.5 else paint.mix(theme.blue, scr.light, 0.5)
+            link_colour = theme.link if paint.luminance(face) > 0.5 else paint.mix(theme.blue, scr.light, 0.5)
             scr.ink.text(s, item.link, link_box, self.px, link_colour, underline=True)
 
     def _draw_card(self, card: Card, rect: pygame.Rect) -> None:
         scr, theme, u = self.scr, self.scr.theme, self.u
         s = scr.surface
         red_packet = card.kind == "red_packet"
-        face = paint.mix(theme.red, theme.yellow, 0.15) if red_packet else paint.mix(theme.yellow, theme.red, 0.45)
+        face = theme.red_packet if red_packet else theme.transfer
         paint.rrect(s, face, rect, int(u * 3))
         strip = pygame.Rect(rect.x, rect.bottom - int(u * 7), rect.w, int(u * 7))
         paint.rrect(s, paint.mix(face, scr.light, 0.85), strip, int(u * 3))
@@ -194,7 +195,7 @@ class Thread:
             paint.rrect(s, paint.mix(face, scr.dark, 0.2), icon, int(u * 1.5))
             paint.circle(s, theme.yellow, (icon.centerx, icon.y + icon.h * 0.42), u * 3)
         else:
-            paint.circle(s, scr.light, icon.center, u * 5.2)
+            paint.circle(s, theme.transfer_text, icon.center, u * 5.2)
             c = face
             w = max(2, int(u * 0.9))
             cx, cy = icon.center
@@ -204,8 +205,8 @@ class Thread:
             pygame.draw.line(s, c, (cx - u * 2.6, cy + u * 1.2), (cx - u * 1.2, cy + u * 2.6), w)
         text_x = icon.right + int(u * 3)
         top = pygame.Rect(text_x, rect.y + int(u * 2.5), rect.right - text_x - int(u * 3), int(u * 8))
-        fg = scr.light
-        scr.ink.text(s, money(card.amount) if card.amount else scr.tr("红包"), top, scr.px(6), fg, bold=True,
+        fg = theme.red_packet_text if red_packet else theme.transfer_text
+        scr.ink.text(s, money(card.amount, locale_of(scr.app)) if card.amount else scr.tr("红包"), top, scr.px(6), fg, bold=True,
                      valign="middle", max_lines=1, min_px=int(u * 3.5))
         sub = pygame.Rect(text_x, top.bottom, top.w, int(u * 6))
         scr.ink.text(s, card.note, sub, scr.px(4.2), fg, valign="top", max_lines=1, min_px=int(u * 3))

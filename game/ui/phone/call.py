@@ -83,6 +83,8 @@ def _round_button(scr: Screen, centre, radius: float, face, label: str, label_co
 def _call_background(theme, size, ringing: bool):
     top = paint.mix(theme.phone_body, theme.blue, 0.45 if ringing else 0.25)
     bottom = paint.mix(theme.phone_body, paint.darkest(theme), 0.5)
+    if theme.contrast_target >= 7:   # high contrast: white text needs a near-black screen
+        top, bottom = paint.mix(top, paint.darkest(theme), 0.7), paint.mix(bottom, paint.darkest(theme), 0.7)
     return paint.vertical_gradient(size, top, bottom)
 
 

@@ -14,8 +14,8 @@ from .. import layout
 from ..input import Action, Intent
 from ..scene import Scene
 from ..widgets import Button, Label, Panel, TextBox, WidgetScene, frame_inset
-from .labels import OUTCOME_LABELS, OUTCOME_STYLES, N_, outcome_key, technique_label
-from .numbers import money_short
+from .labels import OUTCOME_LABELS, OUTCOME_STYLES, N_, outcome_key, spoken_join, technique_label
+from .numbers import locale_of, money_short
 from .pieces import Badge, ChipRow
 
 
@@ -55,12 +55,12 @@ class FeedbackOverlay(WidgetScene, Scene):
         self.chosen_label = Label(app, N_("你的选择"), role="caption", colour_key="text_muted", align="left")
         self.chosen = TextBox(app, choice.text, role="body", bold=True)
         self.feedback = TextBox(app, choice.feedback or "", role="heading", bold=False)
+        self.feedback.min_role = "body"   # long English explanations may shrink a little further
         tech_title = N_("你识破了这些手法：") if key == "safe" else N_("骗子用了这些手法：")
         self.tech_title = Label(app, tech_title, role="caption", colour_key="text_muted", align="left")
         self.chips = ChipRow(app, [technique_label(t) for t in choice.techniques])
         self.money = Badge(app, "", "risky", "risky_text", "minus")
-        if choice.money > 0:
-            self.money.text = app.tr(N_("损失")) + " " + money_short(choice.money)
+        self._money_text()
         self.money.visible = choice.money > 0
         self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
@@ -70,6 +70,16 @@ class FeedbackOverlay(WidgetScene, Scene):
         self.items = [self.panel, self.badge, self.chosen_label, self.chosen, self.feedback, self.tech_title,
                       self.chips, self.money, self.read_button, self.continue_button]
         self.closed = False
+
+    def _money_text(self) -> None:
+        if self.choice.money > 0:
+            self.money.text = self.app.tr(N_("损失 {money}")).replace(
+                "{money}", money_short(self.choice.money, locale_of(self.app)))
+
+    def on_locale_changed(self) -> None:
+        """The language changed under the card: words with numbers in them are made again."""
+        self._money_text()
+        self.dirty = True
 
     # ---------------------------------------------------------------- layout
     def layout(self, size) -> None:
@@ -129,8 +139,8 @@ class FeedbackOverlay(WidgetScene, Scene):
             self.on_close()
 
     def read_aloud(self) -> None:
-        narrate(self.app, "。".join(self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""), self.choice.feedback)
-                                    if t))
+        narrate(self.app, spoken_join(self.app, [self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""),
+                                                                           self.choice.feedback) if t]))
 
     def enter(self) -> None:
         if getattr(self.app.settings, "voice", False):

@@ -133,6 +133,14 @@ def app_header(scr: Screen, title: str, subtitle: str = "", *, bg: RGB | None = 
     theme = scr.theme
     u = scr.u
     bar = pygame.Rect(scr.rect.x, scr.rect.y, scr.rect.w, int(u * height))
+    # A long title or subtitle (English is longer than Chinese) gets a second line: the bar grows.
+    text_w = bar.inflate(-u * 28, -u * 2).w - 1
+    title_min, sub_min = int(u * 3.6), int(u * 3)
+    title_lines = 1 if scr.ink.width(title, title_min, True) <= text_w else 2
+    sub_lines = 0 if not subtitle else 1 if scr.ink.width(subtitle, sub_min) <= text_w else 2
+    extra_title = (title_lines - 1) * scr.ink.line_height(title_min, True)
+    extra_sub = max(0, sub_lines - 1) * scr.ink.line_height(sub_min)
+    bar.h += extra_title + extra_sub
     bg = bg or paint.mix(theme.phone_screen, scr.dark, 0.06)
     fg = fg or paint.ink_on(bg, theme.phone_text, scr.light)
     pygame.draw.rect(scr.surface, bg, bar)
@@ -143,13 +151,14 @@ def app_header(scr: Screen, title: str, subtitle: str = "", *, bg: RGB | None = 
         paint.dots(scr.surface, fg, (bar.right - u * 7, bar.centery), u * 6)
     inner = bar.inflate(-u * 28, -u * 2)
     if subtitle:
-        top = pygame.Rect(inner.x, inner.y, inner.w, inner.h * 0.58)
-        bottom = pygame.Rect(inner.x, top.bottom, inner.w, inner.h - top.h)
+        top_h = (inner.h - extra_title - extra_sub) * 0.58 + extra_title
+        top = pygame.Rect(inner.x, inner.y, inner.w, top_h)
+        bottom = pygame.Rect(inner.x, top.bottom, inner.w, inner.bottom - top.bottom)
         scr.ink.text(scr.surface, title, top, scr.px(5.6), fg, bold=True, align="center", valign="bottom",
-                     max_lines=1, min_px=int(u * 3.6))
+                     max_lines=title_lines, min_px=title_min)
         scr.ink.text(scr.surface, subtitle, bottom, scr.px(3.8), paint.mix(fg, bg, 0.3), align="center",
-                     valign="top", max_lines=1, min_px=int(u * 3))
+                     valign="top", max_lines=sub_lines, min_px=sub_min)
     else:
         scr.ink.text(scr.surface, title, inner, scr.px(6), fg, bold=True, align="center", valign="middle",
-                     max_lines=1, min_px=int(u * 3.6))
+                     max_lines=title_lines, min_px=title_min)
     return bar

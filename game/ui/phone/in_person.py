@@ -14,6 +14,7 @@ from .bubbles import Thread, items_for
 from .face import Palette, draw_standing
 from .frame import Screen, phone_rect, text_scale
 from .ink import Ink
+from .labels import N_
 from .state import PhoneHits
 
 # Places and the words that suggest them, most specific first.
@@ -72,8 +73,8 @@ def _lecture(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign:
     pygame.draw.rect(s, paint.mix(theme.board, dark, 0.25), (r.x, floor_y, r.w, r.bottom - floor_y))
     # A red banner with the usual promise.
     banner = pygame.Rect(r.x + r.w * 0.08, r.y + r.h * 0.05, r.w * 0.84, r.h * 0.075)
-    pygame.draw.rect(s, theme.red, banner)
-    ink.text(s, sign, banner.inflate(-u * 4, -u * 1), int(u * 4.6), theme.yellow,
+    pygame.draw.rect(s, theme.warning, banner)
+    ink.text(s, sign, banner.inflate(-u * 4, -u * 1), int(u * 4.6), theme.warning_text,
                       bold=True, align="center", valign="middle", max_lines=1, min_px=int(u * 2.6))
     # Boxes of "products" on a table.
     table = pygame.Rect(r.x + r.w * 0.52, floor_y - r.h * 0.1, r.w * 0.42, r.h * 0.1)
@@ -115,7 +116,7 @@ def _bank(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: st
     s.blit(paint.vertical_gradient(r.size, wall, paint.mix(wall, dark, 0.1)), r.topleft)
     board = pygame.Rect(r.x + r.w * 0.15, r.y + r.h * 0.05, r.w * 0.7, r.h * 0.07)
     pygame.draw.rect(s, theme.blue, board, border_radius=int(u * 1.5))
-    ink.text(s, sign, board.inflate(-u * 4, -u), int(u * 4.6), light, bold=True,
+    ink.text(s, sign, board.inflate(-u * 4, -u), int(u * 4.6), theme.blue_text, bold=True,
                       align="center", valign="middle", max_lines=1, min_px=int(u * 2.6))
     counter_y = r.y + int(r.h * 0.6)
     pygame.draw.rect(s, paint.mix(theme.board, dark, 0.3), (r.x, counter_y, r.w, r.bottom - counter_y))
@@ -160,7 +161,8 @@ def _police(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: 
     board = pygame.Rect(r.x + r.w * 0.12, r.y + r.h * 0.05, r.w * 0.76, r.h * 0.075)
     pygame.draw.rect(s, theme.blue, board, border_radius=int(u * 1.5))
     if sign:
-        ink.text(s, sign, board.inflate(-u * 4, -u), int(u * 4.6), light, bold=True, align="center", valign="middle",
+        ink.text(s, sign, board.inflate(-u * 4, -u), int(u * 4.6), theme.blue_text, bold=True, align="center",
+                 valign="middle",
                  max_lines=1, min_px=int(u * 2.6))
     # A poster: 不听 不信 不转账.
     poster = pygame.Rect(r.x + r.w * 0.64, r.y + r.h * 0.2, r.w * 0.28, r.h * 0.2)
@@ -194,9 +196,9 @@ def _cafe(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: st
 
 BACKDROPS = {"home": _home, "police": _police, "bank": _bank, "cafe": _cafe, "lecture": _lecture,
              "street": _street}
-PLACE_LABELS = {"home": "家里", "police": "派出所", "bank": "银行", "cafe": "店里", "lecture": "活动室",
-                "street": "街头"}
-SIGNS = {"home": "", "police": "派出所", "bank": "营业厅", "cafe": "", "lecture": "欢迎参加 · 免费讲座",
+PLACE_LABELS = {"home": N_("家里"), "police": N_("派出所"), "bank": N_("银行"), "cafe": N_("店里"),
+                "lecture": N_("活动室"), "street": N_("街头")}
+SIGNS = {"home": "", "police": N_("派出所"), "bank": N_("营业厅"), "cafe": "", "lecture": N_("欢迎参加 · 免费讲座"),
          "street": ""}
 
 

@@ -48,6 +48,19 @@ SPEAKER_SYSTEM = N_("旁白")
 SPEAKER_ME = N_("我")
 
 
+# Punctuation between spoken parts, for the languages that do not write Chinese punctuation.
+_LATIN_PUNCTUATION = {"。": ". ", "：": ": ", "；": "; ", "，": ", "}
+
+
+def spoken_join(app, parts, sep: str = "。") -> str:
+    """Parts of something read aloud (already translated), joined with the language's own punctuation."""
+    parts = [p.strip() for p in parts if p and p.strip()]
+    if not str(getattr(app, "locale", "zh_Hans")).startswith("zh"):
+        sep = _LATIN_PUNCTUATION.get(sep, sep)
+        parts = [p.rstrip(".:;,") if i < len(parts) - 1 else p for i, p in enumerate(parts)]
+    return sep.join(parts)
+
+
 def technique_label(tech) -> str:
     key = getattr(tech, "value", tech)
     return TECHNIQUE_LABELS.get(key, key)

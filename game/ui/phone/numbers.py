@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import zlib
 
+from .labels import N_
+
 # Official numbers whose calls/messages are the police warning you (answer them).
-OFFICIAL_WARNING_NUMBERS = {"96110": "国家反诈预警专线", "12381": "反诈预警短信"}
+OFFICIAL_WARNING_NUMBERS = {"96110": N_("国家反诈预警专线"), "12381": N_("反诈预警短信")}
 
 _OVERSEAS_NOTE_WORDS = ("境外", "海外", "国外", "国际", "overseas", "international", "abroad")
 
@@ -44,10 +46,24 @@ def masked_account(seed: str) -> str:
     return f"6217 **** **** {h % 10000:04d}"
 
 
-def money(amount: int) -> str:
-    """¥12,345.00 style."""
-    return f"¥{amount:,.2f}"
+def locale_of(app) -> str:
+    return getattr(app, "locale", "") or "zh_Hans"
 
 
-def money_short(amount: int) -> str:
-    return f"¥{amount:,}"
+def currency_symbol(locale: str = "zh_Hans") -> str:
+    """¥ / CN¥: the yuan sign as the locale writes it (an empty amount field)."""
+    from babel.numbers import get_currency_symbol
+    from ...i18n.formatting import cldr
+    return get_currency_symbol("CNY", cldr(locale))
+
+
+def money(amount: int, locale: str = "zh_Hans") -> str:
+    """With fen, as a banking app shows it: ¥12,345.00 (CN¥12,345.00 in zh_Hant and en)."""
+    from ...i18n.formatting import money as _money
+    return _money(amount, locale, cents=True)
+
+
+def money_short(amount: int, locale: str = "zh_Hans") -> str:
+    """Whole yuan: ¥50,000 / CN¥50,000 (Babel, CNY in every language)."""
+    from ...i18n.formatting import money as _money
+    return _money(amount, locale)

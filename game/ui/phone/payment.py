@@ -9,7 +9,8 @@ import pygame
 from . import paint
 from .bubbles import draw_avatar, items_for
 from .frame import Screen, app_header, open_phone
-from .numbers import masked_account, money
+from .labels import N_
+from .numbers import currency_symbol, locale_of, masked_account, money
 from .state import PhoneHits
 
 
@@ -33,7 +34,7 @@ def _notification(scr: Screen, item, sender: str, space: pygame.Rect) -> None:
     scr.ink.text(scr.surface, item.text, body, text_px, theme.phone_text, min_px=int(u * 3))
 
 
-FORM_FIELDS = ("姓名", "身份证号", "银行卡号", "预留手机号", "银行卡密码", "短信验证码")
+FORM_FIELDS = (N_("姓名"), N_("身份证号"), N_("银行卡号"), N_("预留手机号"), N_("银行卡密码"), N_("短信验证码"))
 
 
 def _draw_form(scr: Screen, node, page_bg) -> None:
@@ -42,7 +43,7 @@ def _draw_form(scr: Screen, node, page_bg) -> None:
     fg = theme.phone_text
     muted = paint.mix(fg, page_bg, 0.45)
     title = scr.tr(node.app) if node.app else scr.tr("网页")
-    header = app_header(scr, title, node.link or "", bg=theme.blue, fg=scr.light, menu=False)
+    header = app_header(scr, title, node.link or "", bg=theme.blue, fg=theme.blue_text, menu=False)
     y = header.bottom + u * 3
     tri = int(u * 5)
     warn_text = scr.tr("风险提示：此网页不是官方网站，可能是仿冒网页！")
@@ -81,7 +82,7 @@ def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -
     fg = theme.phone_text
     muted = paint.mix(fg, page_bg, 0.4)
     title = scr.tr(node.app) if node.app else scr.tr("转账")
-    header = app_header(scr, title, bg=theme.blue, fg=scr.light, menu=False)
+    header = app_header(scr, title, bg=theme.blue, fg=theme.blue_text, menu=False)
     card = pygame.Rect(scr.rect.x + u * 4, header.bottom + u * 4, scr.rect.w - u * 8, u * 78)
     paint.rrect(s, theme.phone_screen, card, int(u * 3))
     x, w = card.x + int(u * 5), card.w - int(u * 10)
@@ -99,7 +100,7 @@ def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -
     # Amount.
     scr.ink.text(s, scr.tr("转账金额"), pygame.Rect(x, sep_y + u * 3, w, u * 6), scr.px(3.8), muted, valign="middle",
                  max_lines=1)
-    amount = money(node.amount) if node.amount else "¥"
+    amount = money(node.amount, locale_of(app)) if node.amount else currency_symbol(locale_of(app))
     scr.ink.text(s, amount, pygame.Rect(x, sep_y + u * 10, w, u * 16), scr.px(11), fg, bold=True, valign="middle",
                  max_lines=1, min_px=int(u * 6))
     pygame.draw.line(s, paint.mix(page_bg, scr.dark, 0.12), (x, sep_y + u * 28), (x + w, sep_y + u * 28),

@@ -120,7 +120,7 @@ def _permission_sheet(scr: Screen, sheet: pygame.Rect, app_name: str) -> None:
     paint.rrect(s, theme.blue, start, buttons_h // 2)
     scr.ink.text(s, scr.tr("取消"), cancel.inflate(-u * 4, 0), scr.px(4.8), fg, bold=True, align="center",
                  valign="middle", max_lines=1, min_px=int(u * 3))
-    scr.ink.text(s, scr.tr("立即开始"), start.inflate(-u * 4, 0), scr.px(4.8), scr.light, bold=True, align="center",
+    scr.ink.text(s, scr.tr("立即开始"), start.inflate(-u * 4, 0), scr.px(4.8), theme.blue_text, bold=True, align="center",
                  valign="middle", max_lines=1, min_px=int(u * 3))
     scr.hits.areas["share_cancel"] = cancel
     scr.hits.areas["share_start"] = start

@@ -24,7 +24,7 @@ def input_bar(scr: Screen, placeholder: str, *, voice: bool = False) -> pygame.R
     field = pygame.Rect(left, bar.y + int(u * 2.6), bar.right - left - int(u * 14), int(u * 8))
     paint.rrect(scr.surface, scr.theme.phone_screen, field, field.h // 2)
     paint.rrect(scr.surface, line_colour, field, field.h // 2, 1)
-    scr.ink.text(scr.surface, placeholder, field.inflate(-u * 5, 0), scr.px(4), paint.mix(scr.theme.phone_text, bg, 0.45),
+    scr.ink.text(scr.surface, placeholder, field.inflate(-u * 5, 0), scr.px(4), scr.theme.phone_text_muted,
                  valign="middle", max_lines=1, min_px=int(u * 3))
     if voice:
         paint.circle(scr.surface, line_colour, (bar.x + u * 7.5, field.centery), u * 4)
@@ -64,7 +64,7 @@ def draw_sms(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> Ph
     pop = 1.0 if state.reduced_motion else min(1.0, max(0.0, (state.t - state.reveal_t) / 0.25))
     date_box = pygame.Rect(area.x, area.y + int(scr.u * 2), area.w, int(scr.u * 6))
     scr.ink.text(surface, scr.tr("今天") + " " + state.clock, date_box, scr.px(3.8),
-                 paint.mix(scr.theme.phone_text, scr.theme.phone_screen, 0.45), align="center", valign="middle",
+                 scr.theme.phone_text_muted, align="center", valign="middle",
                  max_lines=1)
     area = pygame.Rect(area.x, date_box.bottom, area.w, area.bottom - date_box.bottom)
     Thread(scr, area).draw(items, pop)

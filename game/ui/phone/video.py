@@ -185,8 +185,10 @@ def _voice_meter(scr: Screen, rect: pygame.Rect, t: float, speaking: bool) -> No
 
 def _top_shade(size, dark, fade) -> pygame.Surface:
     shade = pygame.Surface((size[0], max(1, min(fade, size[1]))), pygame.SRCALPHA)
+    solid = fade * 0.55          # behind the name and the call timer: dark enough for text (contrast test)
     for i in range(shade.get_height()):
-        pygame.draw.line(shade, (*dark, int(170 * (1 - i / fade))), (0, i), (size[0], i))
+        alpha = 225 if i < solid else int(225 * (1 - (i - solid) / (fade - solid)))
+        pygame.draw.line(shade, (*dark, alpha), (0, i), (size[0], i))
     return shade
 
 

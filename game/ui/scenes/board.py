@@ -22,6 +22,7 @@ from game.rules.geometry import Spot
 from .. import layout
 from ..board_view import BoardView
 from ..input import Action, Intent
+from ..phone.labels import N_
 from ..scene import Scene
 from ..widgets import (Button, Dice, Label, Panel, ScreenScene, TextBox, draw_backdrop, draw_shape, mix,
                        render_fitted)
@@ -105,7 +106,7 @@ class BoardScene(ScreenScene):
         self.seen_channels: set = set()
         super().__init__(app)
         self._sync_tokens()
-        self._set_caption(self._turn_text())
+        self._say_turn()
 
     @classmethod
     def demo_for(cls, app, board_id: str | None = None) -> "BoardScene":
@@ -134,7 +135,7 @@ class BoardScene(ScreenScene):
     def build(self) -> None:
         app = self.app
         self.turn_label = Label(app, "", role="heading", align="left")
-        self.menu_button = Button(app, "菜单", self.open_menu, style="secondary", icon="gear", autoplay_weight=0,
+        self.menu_button = Button(app, N_("菜单"), self.open_menu, style="secondary", icon="gear", autoplay_weight=0,
                                   name="menu")
         self.dice = Dice(app, self.tap_dice)
         self.dice_hint = Label(app, "", role="caption", colour_key="text_muted")
@@ -217,15 +218,12 @@ class BoardScene(ScreenScene):
     def _update_scores(self) -> None:
         from game.i18n.formatting import money
         for i, p in enumerate(self.players):
-            tag = self.app.tr("电脑") if p.computer else self.app.tr("真人")
+            tag = self.app.tr(N_("电脑")) if p.computer else self.app.tr(N_("真人"))
             place = ""
             if self.game.is_finished(i):
                 place = " · " + self.app.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
             self.score_labels[i].set_text(f"{self.app.tr(p.name)} {p.number} · {tag}{place}")
-            try:
-                self.money_labels[i].set_text(money(self.game.scores[i].savings, self.app.locale))
-            except Exception:
-                self.money_labels[i].set_text(f"¥{self.game.scores[i].savings:,}")
+            self.money_labels[i].set_text(money(self.game.scores[i].savings, self.app.locale))
 
     # ------------------------------------------------------------ state → drawing
     def _sync_tokens(self) -> None:
@@ -352,90 +350,58 @@ class BoardScene(ScreenScene):
             self.drawn[(p, t)] = to
             self.tweens.pop((p, t), None)
 
-    def _show(self, e):
+    def _event_text(self, e) -> str | None:
+        """The caption for a rules event in the current language (None: the event has no caption of its own).
+
+        Kept apart from ``_show`` so a language switch can say the last caption again in the new language.
+        """
         tr = self.app.tr
         name = self._name(e.player)
         if isinstance(e, ev.Rolled):
-            self.app.sound.play("dice")
-            self.dice.roll(e.value, self.T("dice"))
-            self._set_caption(tr("{name}掷出了 {n} 点").format(name=name, n=e.value))
-            yield self.T("dice") + self.T("after_roll")
-        elif isinstance(e, ev.ExtraRoll):
-            self._set_caption(tr("掷出6点，{name}再掷一次！").format(name=name))
-            yield self.T("caption")
-        elif isinstance(e, ev.Launched):
-            self._set_caption(tr("{name}掷出{n}点，飞机起飞！").format(name=name, n=self.game.last_roll))
-            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 0.8)
-        elif isinstance(e, ev.Moved):
-            n = len(e.path)
-            text = {
-                "roll": tr("{name}前进 {n} 格"),
+            return tr("{name}掷出了 {n} 点").format(name=name, n=e.value)
+        if isinstance(e, ev.ExtraRoll):
+            return tr("掷出6点，{name}再掷一次！").format(name=name)
+        if isinstance(e, ev.Launched):
+            return tr("{name}掷出{n}点，飞机起飞！").format(name=name, n=self.game.last_roll)
+        if isinstance(e, ev.Moved):
+            if e.cause == "roll":
+                return None
+            return {
                 "safe_tile": tr("帮助格奖励：{name}再前进 {n} 格"),
                 "scene_safe": tr("识破骗局，奖励{name}前进 {n} 格"),
                 "scene_risky": tr("上当了，{name}后退 {n} 格"),
-            }.get(e.cause, tr("{name}走 {n} 格")).format(name=name, n=n)
-            if e.cause != "roll":
-                self._set_caption(text)
-            yield from self._walk(e.player, e.tokens, e.path, self.T("step"))
-        elif isinstance(e, ev.Bounced):
-            self._set_caption(tr("点数多了：终点要正好走到，多出的 {n} 步往回走").format(n=e.surplus))
-            yield self.T("caption")
-        elif isinstance(e, ev.Jumped):
+            }.get(e.cause, tr("{name}走 {n} 格")).format(name=name, n=len(e.path))
+        if isinstance(e, ev.Bounced):
+            return tr("点数多了：终点要正好走到，多出的 {n} 步往回走").format(n=e.surplus)
+        if isinstance(e, ev.Jumped):
             colour = tr(COLOUR_NAMES.get(self.players[e.player].colour, "")).rstrip("方")
             n = (e.to.index - e.frm.index) % max(1, self.board.length)
-            self._set_caption(tr("{name}落在自己颜色（{colour}色）的格子，跳 {n} 格到下一个{colour}色格").format(
-                name=name, colour=colour, n=n))
-            yield self.T("caption") * 0.5
-            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 1.2)
-        elif isinstance(e, ev.Flew):
-            self._set_caption(tr("{name}停在自己颜色的飞行格，沿虚线飞越棋盘！").format(name=name))
-            yield self.T("caption") * 0.5
-            yield from self._glide(e.player, e.tokens, e.to, self.T("fly"), 2.5)
-        elif isinstance(e, ev.Captured):
+            return tr("{name}落在自己颜色（{colour}色）的格子，跳 {n} 格到下一个{colour}色格").format(
+                name=name, colour=colour, n=n)
+        if isinstance(e, ev.Flew):
+            return tr("{name}停在自己颜色的飞行格，沿虚线飞越棋盘！").format(name=name)
+        if isinstance(e, ev.Captured):
             victim = self._name(e.victim)
             if e.by_flight:
-                text = tr("{name}飞过{victim}的航道，{victim}的飞机被撞回机库").format(name=name, victim=victim)
-            else:
-                text = tr("{name}和{victim}落在同一格，{victim}的飞机被撞回机库").format(name=name, victim=victim)
-            self._set_caption(text)
-            self.app.sound.play("wrong")
-            home = self.game.spot(e.victim, e.victim_tokens[0])
-            yield from self._glide(e.victim, e.victim_tokens, home, self.T("capture"), 1.5)
-            yield self.T("caption") * 0.5
-        elif isinstance(e, ev.Finished):
+                return tr("{name}飞过{victim}的航道，{victim}的飞机被撞回机库").format(name=name, victim=victim)
+            return tr("{name}和{victim}落在同一格，{victim}的飞机被撞回机库").format(name=name, victim=victim)
+        if isinstance(e, ev.Finished):
             if len(self.game.positions(e.player)) > 1:
-                self._set_caption(tr("{name}的 {n} 号飞机到家了！").format(name=name, n=e.tokens[0] + 1))
-            else:
-                self._set_caption(tr("{name}到达终点！").format(name=name))
-            self.app.sound.play("right")
-            yield self.T("caption")
-        elif isinstance(e, ev.PlayerFinished):
-            self._set_caption(tr("{name}第 {n} 个到达终点！").format(name=name, n=e.place))
-            self._update_scores()
-            yield self.T("caption")
-        elif isinstance(e, ev.TripleSixPenalty):
-            self._set_caption(tr("连续三次掷出6点：刚走过的飞机要回机库，换下一位"))
-            for t in e.tokens:
-                yield from self._glide(e.player, (t,), self.game.spot(e.player, t), self.T("capture"), 1.0)
-            yield self.T("caption")
-        elif isinstance(e, ev.TurnLost):
-            self._set_caption(tr("{name}上一关上当了，这一轮停一次").format(name=name))
-            yield self.T("caption") * 1.5
-        elif isinstance(e, ev.SafeTileLanded):
+                return tr("{name}的 {n} 号飞机到家了！").format(name=name, n=e.tokens[0] + 1)
+            return tr("{name}到达终点！").format(name=name)
+        if isinstance(e, ev.PlayerFinished):
+            return tr("{name}第 {n} 个到达终点！").format(name=name, n=e.place)
+        if isinstance(e, ev.TripleSixPenalty):
+            return tr("连续三次掷出6点：刚走过的飞机要回机库，换下一位")
+        if isinstance(e, ev.TurnLost):
+            return tr("{name}上一关上当了，这一轮停一次").format(name=name)
+        if isinstance(e, ev.SafeTileLanded):
             tile = self.app.library.tiles.get(e.tile)
             tip = tr(tile.tip) if tile and tile.tip else ""
-            self._set_caption(tr("帮助格「{k}」：{tip}").format(k=self._keyword(e.tile), tip=tip))
-            self.app.sound.play("right")
-            self.flash_square = e.square
-            yield self.T("caption") * 2
-            self.flash_square = None
-        elif isinstance(e, ev.SceneRequested):
-            self._set_caption(tr("{name}踩到「{k}」！小心，看看会发生什么…").format(name=name, k=self._keyword(e.tile)))
-            self.flash_square = e.square
-            yield self.T("scene_intro")
-            self.flash_square = None
-            self._open_scene(e)
-        elif isinstance(e, ev.SceneResolved):
+            return tr("帮助格「{k}」：{tip}").format(k=self._keyword(e.tile), tip=tip)
+        if isinstance(e, ev.SceneRequested):
+            return tr("{name}踩到「{k}」！小心，看看会发生什么…").format(name=name, k=self._keyword(e.tile))
+        if isinstance(e, ev.SceneResolved):
             if e.outcome in ("right",):
                 text = tr("{name}答对了！")
             elif e.outcome == "wrong":
@@ -453,14 +419,106 @@ class BoardScene(ScreenScene):
             tile = self.app.library.tiles.get(e.tile)
             if tile is not None and tile.tip:
                 text += "\n" + tr("记住：") + tr(tile.tip)
+            return text
+        if isinstance(e, ev.TurnPassed):
+            return self._turn_text()
+        if isinstance(e, ev.GameOver):
+            return tr("游戏结束！{name}获胜").format(name=name)
+        return None
+
+    def _say_turn(self) -> None:
+        self._caption_event = None
+        self._set_caption(self._turn_text())
+
+    def _say(self, e) -> None:
+        """Caption an event (and remember it, to say it again after a language switch)."""
+        text = self._event_text(e)
+        if text is not None:
+            self._caption_event = e
             self._set_caption(text)
+
+    def on_locale_changed(self) -> None:
+        """Every word on the board panel in the new language; the game itself is untouched."""
+        self._update_scores()
+        if self.choosing:
+            self._offer(self.choosing)
+        elif getattr(self, "_caption_event", None) is not None:
+            self._set_caption(self._event_text(self._caption_event))
+        else:
+            self._set_caption(self._turn_text())
+        self._frame = None
+        self._full = True
+        self.dirty = True
+
+    def _show(self, e):
+        if isinstance(e, ev.Rolled):
+            self.app.sound.play("dice")
+            self.dice.roll(e.value, self.T("dice"))
+            self._say(e)
+            yield self.T("dice") + self.T("after_roll")
+        elif isinstance(e, ev.ExtraRoll):
+            self._say(e)
+            yield self.T("caption")
+        elif isinstance(e, ev.Launched):
+            self._say(e)
+            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 0.8)
+        elif isinstance(e, ev.Moved):
+            self._say(e)
+            yield from self._walk(e.player, e.tokens, e.path, self.T("step"))
+        elif isinstance(e, ev.Bounced):
+            self._say(e)
+            yield self.T("caption")
+        elif isinstance(e, ev.Jumped):
+            self._say(e)
+            yield self.T("caption") * 0.5
+            yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 1.2)
+        elif isinstance(e, ev.Flew):
+            self._say(e)
+            yield self.T("caption") * 0.5
+            yield from self._glide(e.player, e.tokens, e.to, self.T("fly"), 2.5)
+        elif isinstance(e, ev.Captured):
+            self._say(e)
+            self.app.sound.play("wrong")
+            home = self.game.spot(e.victim, e.victim_tokens[0])
+            yield from self._glide(e.victim, e.victim_tokens, home, self.T("capture"), 1.5)
+            yield self.T("caption") * 0.5
+        elif isinstance(e, ev.Finished):
+            self._say(e)
+            self.app.sound.play("right")
+            yield self.T("caption")
+        elif isinstance(e, ev.PlayerFinished):
+            self._say(e)
+            self._update_scores()
+            yield self.T("caption")
+        elif isinstance(e, ev.TripleSixPenalty):
+            self._say(e)
+            for t in e.tokens:
+                yield from self._glide(e.player, (t,), self.game.spot(e.player, t), self.T("capture"), 1.0)
+            yield self.T("caption")
+        elif isinstance(e, ev.TurnLost):
+            self._say(e)
+            yield self.T("caption") * 1.5
+        elif isinstance(e, ev.SafeTileLanded):
+            self._say(e)
+            self.app.sound.play("right")
+            self.flash_square = e.square
+            yield self.T("caption") * 2
+            self.flash_square = None
+        elif isinstance(e, ev.SceneRequested):
+            self._say(e)
+            self.flash_square = e.square
+            yield self.T("scene_intro")
+            self.flash_square = None
+            self._open_scene(e)
+        elif isinstance(e, ev.SceneResolved):
+            self._say(e)
             self._update_scores()
             yield self.T("caption") * 2.5
         elif isinstance(e, ev.TurnPassed):
-            self._set_caption(self._turn_text())
+            self._say_turn()
             yield self.T("turn")
         elif isinstance(e, ev.GameOver):
-            self._set_caption(tr("游戏结束！{name}获胜").format(name=name))
+            self._say(e)
             self.app.sound.play("right")
             yield self.T("caption") * 2
             self._show_results()
@@ -580,7 +638,7 @@ class BoardScene(ScreenScene):
         if g.phase is Phase.ROLL:
             if not self.dice.enabled:
                 self.dice.enabled = True
-                self._set_caption(self._turn_text())
+                self._say_turn()
                 self.dirty = True
             return
         if g.phase is Phase.MOVE:
@@ -609,6 +667,7 @@ class BoardScene(ScreenScene):
             else:
                 b.visible = False
         self.caption.rect = self.caption_short
+        self._caption_event = None
         self._set_caption(self.app.tr("{name}：选一架飞机走（点下面的按钮或棋盘上的飞机）").format(
             name=self._name(self.game.current)))
         self.refresh_focus()
@@ -824,10 +883,10 @@ class PauseScene(ScreenScene):
     def build(self) -> None:
         app = self.app
         self.card = Panel(app)
-        self.heading = Label(app, "暂停", role="heading", colour_key="accent")
-        self.resume_button = Button(app, "继续游戏", self.back, icon="play", name="resume")
-        self.settings_button = Button(app, "设置", self.settings, style="secondary", icon="gear", autoplay_weight=0)
-        self.home_button = Button(app, "回到首页", self.home, style="secondary", icon="home", autoplay_weight=0)
+        self.heading = Label(app, N_("暂停"), role="heading", colour_key="accent")
+        self.resume_button = Button(app, N_("继续游戏"), self.back, icon="play", name="resume")
+        self.settings_button = Button(app, N_("设置"), self.settings, style="secondary", icon="gear", autoplay_weight=0)
+        self.home_button = Button(app, N_("回到首页"), self.home, style="secondary", icon="home", autoplay_weight=0)
         self.items = [self.card, self.heading, self.resume_button, self.settings_button, self.home_button]
 
     def place(self, size) -> None:
@@ -872,13 +931,13 @@ class GameOverScene(ScreenScene):
     def build(self) -> None:
         app = self.app
         g = self.board_scene.game
-        self.heading = Label(app, "游戏结束", role="heading", colour_key="accent")
+        self.heading = Label(app, N_("游戏结束"), role="heading", colour_key="accent")
         lines = []
         for s in g.standings:
             p = self.board_scene.players[s.player]
             lines.append(app.tr("第{n}名：{name}").format(n=s.place, name=app.tr(p.name)))
         self.body = TextBox(app, "\n".join(lines), role="body", align="center")
-        self.again = Button(app, "回到首页", self.home, icon="home", name="home")
+        self.again = Button(app, N_("回到首页"), self.home, icon="home", name="home")
         self.items = [self.heading, self.body, self.again]
 
     def place(self, size) -> None:

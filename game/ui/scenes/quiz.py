@@ -16,7 +16,7 @@ from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
 from ..phone.feedback import has_voice, narrate
-from ..phone.labels import N_, technique_label
+from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 from .scenario import player_name
@@ -41,7 +41,7 @@ class QuizScene(ScreenScene):
         app = self.app
         self.heading = Label(app, N_("答一答"), role="heading", colour_key="accent", align="left")
         self.player_label = Label(app, player_name(self.player), role="caption", colour_key="text_muted",
-                                  align="right", translate=False)
+                                  align="right")
         self.question_panel = Panel(app)
         self.question = TextBox(app, self.item.question, role="heading", bold=False, valign="center")
         self.options = [Button(app, f"{LETTERS[i]}. {app.tr(text)}", lambda i=i: self.pick(i), style="secondary",
@@ -56,6 +56,12 @@ class QuizScene(ScreenScene):
         self.items = [self.heading, self.player_label, self.question_panel, self.question, *self.options,
                       self.result_panel, self.badge, self.explanation, self.chips, self.read_button,
                       self.continue_button]
+
+    def on_locale_changed(self) -> None:
+        """The answers carry their letter, so they are composed again in the new language."""
+        for i, (b, text) in enumerate(zip(self.options, self.item.options)):
+            b.set_text(f"{LETTERS[i]}. {self.app.tr(text)}")
+        self.dirty = True
 
     # ---------------------------------------------------------------- actions
     def pick(self, index: int) -> None:
@@ -79,9 +85,12 @@ class QuizScene(ScreenScene):
         self.layout(self.app.size)
 
     def read_aloud(self) -> None:
-        text = self.app.tr(self.item.question) if self.answer is None else \
-            self.app.tr(self.badge.text) + "。" + self.app.tr(self.item.explanation)
-        narrate(self.app, text)
+        tr = self.app.tr
+        if self.answer is None:   # the question, then every answer with its letter
+            parts = [tr(self.item.question)] + [b.text for b in self.options]
+        else:
+            parts = [tr(self.badge.text), tr(self.item.explanation)]
+        narrate(self.app, spoken_join(self.app, parts))
 
     def finish(self) -> None:
         if self.answer is None or self.finished:
@@ -133,10 +142,8 @@ class QuizScene(ScreenScene):
                                             round(left.w - 8 * u))[1] + round(6 * u)
             reserve = 0
             if portrait:
-                # Keep room for the explanation card below: badge, text at its smallest size, chips, button.
-                low = role_px(self.app, "heading")[1]
-                text_h = Ink.of(self.app).measure(self.app.tr(self.item.explanation), low, round(area.w - 8 * u))[1]
-                reserve = round(5 * u + 8.5 * u + 3 * u + text_h + (7.5 * u if self.item.techniques else 0)) + button_h
+                # Keep room for the explanation card below: badge, text at its smallest size, chips, buttons.
+                reserve = self._result_need(area.w, u, button_h) + gap   # and the gap above the card
             q_h = max(round(14 * u), min(want, left.h - opts_h - gap - reserve))
         self.question_panel.rect = pygame.Rect(left.x, left.y, left.w, q_h)
         self.question.rect = layout.inset(self.question_panel.rect, 4 * u, 2.5 * u)
@@ -168,10 +175,11 @@ class QuizScene(ScreenScene):
             bottom = self.continue_button.rect.y - round(1.5 * u)
             if self.chips.labels:
                 self.chips.chip_h = round(6 * u)
-                beside = inner.w - bw - gap
-                if not self.read_button.visible and self.chips.natural_height(beside) <= button_h:
+                if self._chips_beside(inner.w, bw, gap, button_h):
+                    x = self.read_button.rect.right + gap if self.read_button.visible else inner.x
+                    beside = self.continue_button.rect.x - gap - x
                     ch = self.chips.natural_height(beside)
-                    self.chips.rect = pygame.Rect(inner.x, self.continue_button.rect.centery - ch // 2, beside, ch)
+                    self.chips.rect = pygame.Rect(x, self.continue_button.rect.centery - ch // 2, beside, ch)
                 else:
                     ch = self.chips.natural_height(inner.w)
                     self.chips.rect = pygame.Rect(inner.x, bottom - ch, inner.w, ch)
@@ -180,6 +188,28 @@ class QuizScene(ScreenScene):
                 self.chips.visible = False
             top = self.badge.rect.bottom + round(1.5 * u)
             self.explanation.rect = pygame.Rect(inner.x, top, inner.w, max(0, bottom - top))
+
+    def _chips_beside(self, inner_w: int, bw: int, gap: int, button_h: int) -> bool:
+        """Whether the technique chips fit in one row beside the buttons (between read-aloud and continue)."""
+        if not self.chips.labels:
+            return False
+        u = self.app.unit
+        read_w = round(min(30 * u, inner_w * 0.3)) + gap if has_voice(self.app) else 0
+        beside = inner_w - bw - gap - read_w
+        return beside > 0 and self.chips.natural_height(beside) <= button_h
+
+    def _result_need(self, panel_w: int, u: float, button_h: int) -> int:
+        """Height of the explanation card at the smallest text size: badge, text, chips, buttons."""
+        from ..widgets import role_px, text_height
+        inner_w = round(panel_w - 8 * u)
+        low = role_px(self.app, "heading")[1]
+        text_h = text_height(self.app, self.app.tr(self.item.explanation), inner_w, low)
+        need = round(5 * u) + round(8.5 * u) + 2 * round(1.5 * u) + text_h + button_h
+        bw = round(min(inner_w * 0.4, 45 * u))
+        if self.chips.labels and not self._chips_beside(inner_w, bw, round(2.5 * u), button_h):
+            self.chips.chip_h = round(6 * u)
+            need += self.chips.natural_height(inner_w) + round(1.5 * u)
+        return need + 2
 
     # ---------------------------------------------------------------- input
     def handle(self, intent: Intent) -> bool:

@@ -20,7 +20,8 @@ from ..input import Action, Intent
 from ..phone import paint
 from ..phone.ink import Ink
 from ..phone.labels import N_, technique_label
-from ..phone.numbers import money_short
+from ...i18n.formatting import percent
+from ..phone.numbers import locale_of, money_short
 from ..phone.pieces import Badge, ChipRow
 from ..qr import HOTLINE_URI, qr_surface
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape
@@ -61,10 +62,11 @@ class PlayerRow(Widget):
         s = self.score
         rate = s.safe_choice_rate
         tr = self.app.tr
+        loc = locale_of(self.app)
         return [self.name,
-                tr(N_("守住")) + " " + money_short(s.savings_protected),
-                tr(N_("安全率")) + " " + (f"{rate:.0%}" if rate is not None else "—"),
-                tr(N_("损失")) + " " + money_short(s.money_lost)]
+                tr(N_("守住 {money}")).replace("{money}", money_short(s.savings_protected, loc)),
+                tr(N_("安全率 {percent}")).replace("{percent}", percent(rate, loc) if rate is not None else "—"),
+                tr(N_("损失 {money}")).replace("{money}", money_short(s.money_lost, loc))]
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.h <= 0:
@@ -156,9 +158,9 @@ class ResultsScene(ScreenScene):
         rate = s.safe_choice_rate
         self.stats = []
         for value, caption, face in (
-                (money_short(s.savings_protected), N_("守住的存款"), "safe"),
-                (f"{rate:.0%}" if rate is not None else "—", N_("安全选择率"), "button_alt"),
-                (money_short(s.money_lost), N_("被骗走"), "risky" if s.money_lost else "button_alt")):
+                (money_short(s.savings_protected, locale_of(app)), N_("守住的存款"), "safe"),
+                (percent(rate, locale_of(app)) if rate is not None else "—", N_("安全选择率"), "button_alt"),
+                (money_short(s.money_lost, locale_of(app)), N_("被骗走"), "risky" if s.money_lost else "button_alt")):
             panel = Panel(app, colour_key=face, shadow=False)
             text_key = {"safe": "safe_text", "risky": "risky_text"}.get(face, "button_alt_text")
             big = Label(app, value, role="heading", colour_key=text_key, translate=False)
@@ -202,6 +204,11 @@ class ResultsScene(ScreenScene):
         self.items += [self.more, self.spotted_title, self.spotted_chips, self.missed_title, self.missed_chips,
                        self.badge_title, *self.badge_widgets, self.qr_panel, self.qr, self.qr_label, self.qr_note,
                        self.again]
+
+    def on_locale_changed(self) -> None:
+        """Amounts, rates and counts are composed with their words: build them again in the new language."""
+        self.items = []
+        self.build()
 
     # ================================================================ layout
     def place(self, size) -> None:
@@ -274,16 +281,23 @@ class ResultsScene(ScreenScene):
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            row_h = round(9.5 * u)
-            room = bottom - gap - y
-            fit = max(0, min(len(self.scam_widgets), (room + round(u)) // (row_h + round(u))))
-            for badge, label, tip in self.scam_widgets[:fit]:
-                bw = round(17 * u)
+            from ..widgets import role_px, text_height
+            bw = round(17 * u)
+            tip_w = main.w - bw - gap
+            low = role_px(self.app, "caption")[1]
+            fit = 0
+            for badge, label, tip in self.scam_widgets:
+                # One line of advice in Chinese; a longer English one gets the lines it needs.
+                tip_h = max(round(4 * u), text_height(self.app, self.app.tr(tip.text), tip_w, low) + 2)
+                row_h = round(5.5 * u) + tip_h
+                if y + row_h > bottom - gap:
+                    break
                 badge.rect = pygame.Rect(main.x, y + round(u), bw, round(7 * u))
-                label.rect = pygame.Rect(main.x + bw + gap, y, main.w - bw - gap, round(5.5 * u))
-                tip.rect = pygame.Rect(label.rect.x, label.rect.bottom, label.rect.w, row_h - label.rect.h)
+                label.rect = pygame.Rect(main.x + bw + gap, y, tip_w, round(5.5 * u))
+                tip.rect = pygame.Rect(label.rect.x, label.rect.bottom, label.rect.w, tip_h)
                 badge.visible = label.visible = tip.visible = True
                 y += row_h + round(u)
+                fit += 1
             hidden = len(self.scam_rows()) - fit
             if hidden > 0:
                 self.more.set_text(self.app.tr(N_("还有 {n} 类骗局")).replace("{n}", str(hidden)))

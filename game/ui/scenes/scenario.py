@@ -21,9 +21,9 @@ from ..input import Action, Intent
 from ..phone.feedback import FeedbackOverlay, has_voice, narrate
 from ..phone.frame import phone_rect
 from ..phone.labels import (
-    ENDING_LABELS, ENDING_STYLES, N_, SPEAKER_ME, SPEAKER_SYSTEM, outcome_key, technique_label,
+    ENDING_LABELS, ENDING_STYLES, N_, SPEAKER_ME, SPEAKER_SYSTEM, outcome_key, spoken_join, technique_label,
 )
-from ..phone.numbers import is_overseas, money_short
+from ..phone.numbers import is_overseas, locale_of, money_short
 from ..phone.pieces import Badge, ChipRow, PhoneView
 from ..phone.state import TEST_DURATION, PhoneState
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
@@ -79,13 +79,15 @@ class ScenarioScene(ScreenScene):
         app = self.app
         self.phone = PhoneView(app, self._phone_tapped)
         self.title = Label(app, self.scenario.title, role="heading", colour_key="accent", align="left")
-        self.player_label = Label(app, "", role="caption", colour_key="text_muted", align="left", translate=False)
+        # The player's seat name ("红方", a msgid) or a typed name: shown through tr either way.
+        self.player_label = Label(app, "", role="caption", colour_key="text_muted", align="left")
         self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
         self.read_button.visible = has_voice(app)
         self.caption_panel = Panel(app)
         self.speaker = Label(app, "", role="caption", colour_key="text_muted", align="left")
         self.caption = TextBox(app, "", role="heading", bold=False)
+        self.caption.min_role = "body"     # a long English line in the narrow portrait column may shrink further
         self.progress = Label(app, "", role="caption", colour_key="text_muted", align="right", translate=False)
         self.prompt = Label(app, N_("你会怎么做？"), role="body", colour_key="text", align="left", bold=True)
         self.next_button = Button(app, N_("继续"), self.advance, icon="play", name="next_line")
@@ -164,14 +166,9 @@ class ScenarioScene(ScreenScene):
             self.phase = "ending" if node.is_ending else "choices"
         line = lines[self.shown - 1] if 0 < self.shown <= len(lines) else None
         if self.ringing:
-            c = node.contact
-            who = " ".join(x for x in ((self.app.tr(c.name) if c and c.name else ""), (c.number if c else "")) if x)
             self.speaker.set_text(N_("来电"))
-            text = who or self.app.tr(N_("未知号码"))
-            if c and is_overseas(c.number, c.note):
-                text += "\n" + self.app.tr(N_("境外来电"))
             self.caption.translate = False
-            self.caption.set_text(text)
+            self.caption.set_text(self._ringing_text())
         elif line is not None:
             sp = _speaker(line)
             if sp == "them":
@@ -184,7 +181,9 @@ class ScenarioScene(ScreenScene):
             self.caption.colour_key = "text_muted" if sp == "system" else "text"
             self._maybe_test(line.text)
             if getattr(self.app.settings, "voice", False):
-                narrate(self.app, self.app.tr(line.text))
+                # The last line before a choice is followed by the question and the choices.
+                parts = [self.app.tr(line.text)] + (self._spoken_choices() if self.phase == "choices" else [])
+                narrate(self.app, spoken_join(self.app, parts))
         else:
             self.speaker.set_text("")
             self.caption.set_text("")
@@ -197,6 +196,28 @@ class ScenarioScene(ScreenScene):
         self._speak_until = st.t + (len(line.text) * SECONDS_PER_CHAR if line is not None and _speaker(line) == "them"
                                     else 0.0)
         st.speaking = st.t < self._speak_until
+        self.invalidate()
+
+    def _ringing_text(self) -> str:
+        c = self.node.contact
+        who = " ".join(x for x in ((self.app.tr(c.name) if c and c.name else ""), (c.number if c else "")) if x)
+        text = who or self.app.tr(N_("未知号码"))
+        if c and is_overseas(c.number, c.note):
+            text += "\n" + self.app.tr(N_("境外来电"))
+        return text
+
+    def _spoken_choices(self) -> list[str]:
+        """What is read after the last line: the question, then each choice."""
+        if not self.runner.choices or self.node.is_ending:
+            return []
+        return [self.app.tr(self.prompt.text)] + [self.app.tr(c.text) for c in self.runner.choices]
+
+    def on_locale_changed(self) -> None:
+        """Texts composed from several words (a ringing caller, the ending's amounts) are made again."""
+        if self.ringing:
+            self.caption.set_text(self._ringing_text())
+        if self.phase == "ending":
+            self._fill_ending()
         self.invalidate()
 
     def _maybe_test(self, text: str) -> None:
@@ -247,9 +268,14 @@ class ScenarioScene(ScreenScene):
             self.advance()
 
     def read_aloud(self) -> None:
-        parts = [self.app.tr(self.speaker.text), self.caption.shown_text()] if self.phase != "ending" else \
-            [self.end_badge.text and self.app.tr(self.end_badge.text), self.app.tr(self.end_summary.text)]
-        narrate(self.app, "：".join(p for p in parts if p))
+        """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
+        if self.phase == "ending":
+            parts = [self.end_badge.text and self.app.tr(self.end_badge.text), self.app.tr(self.end_summary.text)]
+            narrate(self.app, spoken_join(self.app, parts))
+            return
+        said = spoken_join(self.app, [self.app.tr(self.speaker.text), self.caption.shown_text()], "：")
+        extra = self._spoken_choices() if self.phase == "choices" else []
+        narrate(self.app, spoken_join(self.app, [said, *extra]))
 
     def finish(self) -> None:
         """The ending card's "继续": leave and hand the result to the board."""
@@ -271,15 +297,18 @@ class ScenarioScene(ScreenScene):
         self.end_summary.set_text(ending.summary)
         tr = self.app.tr
         if self.money_lost > 0:
-            self.end_money.set(tr(N_("损失")) + " " + money_short(self.money_lost), "risky", "risky_text", "minus")
+            self.end_money.set(tr(N_("损失 {money}")).replace("{money}", money_short(self.money_lost, locale_of(self.app))),
+                               "risky", "risky_text", "minus")
         else:
             kept = self.scenario.at_stake if ending.outcome.is_safe else 0
-            self.end_money.set(tr(N_("守住了")) + " " + money_short(kept), "safe", "safe_text", "check")
+            self.end_money.set(tr(N_("守住了 {money}")).replace("{money}", money_short(kept, locale_of(self.app))),
+                               "safe", "safe_text", "check")
             self.end_money.visible = kept > 0
         taken = self.runner.taken
         safe = sum(1 for c in taken if outcome_key(c.outcome) == "safe")
         counted = sum(1 for c in taken if outcome_key(c.outcome) in ("safe", "risky"))
-        self.end_rate.set_text(tr(N_("安全的选择")) + f"  {safe} / {counted}" if counted else "")
+        self.end_rate.set_text(tr(N_("安全的选择 {safe} / {total}")).replace("{safe}", str(safe))
+                               .replace("{total}", str(counted)) if counted else "")
         techniques = []
         for c in taken:
             for t in c.techniques:
@@ -378,16 +407,27 @@ class ScenarioScene(ScreenScene):
         # Header: title (+ player) and the read-aloud button.
         header_h = round(13 * u)
         header = pygame.Rect(side.x, side.y, side.w, header_h)
+        read_h = max(touch, round(11 * u))
+        side_bottom = side.bottom
         if self.read_button_wanted():
-            rw = round(min(26 * u, side.w * 0.35))
-            self.read_button.rect = pygame.Rect(header.right - rw, header.y, rw, max(touch, round(11 * u)))
+            if portrait:
+                # The column beside the phone is narrow: the button goes under the caption, full width.
+                self.read_button.rect = pygame.Rect(side.x, side.bottom - read_h, side.w, read_h)
+                side_bottom = self.read_button.rect.y - gap
+            else:
+                rw = round(min(26 * u, side.w * 0.35))
+                self.read_button.rect = pygame.Rect(header.right - rw, header.y, rw, read_h)
+                header.w -= rw + gap
             self.read_button.visible = True
-            header.w -= rw + gap
         name = player_name(self.player)
         self.player_label.set_text(name)
+        # A long title (English) takes two or three lines: the header grows, the caption card gives way.
+        title_h = round(header_h * 0.62) if name else header_h
+        title_h = max(title_h, min(round(22 * u), self._title_need(header.w)))
+        header.h = title_h + (header_h - round(header_h * 0.62) if name else 0)
         if name:
-            self.title.rect = pygame.Rect(header.x, header.y, header.w, round(header_h * 0.62))
-            self.player_label.rect = pygame.Rect(header.x, self.title.rect.bottom, header.w, header_h - self.title.rect.h)
+            self.title.rect = pygame.Rect(header.x, header.y, header.w, title_h)
+            self.player_label.rect = pygame.Rect(header.x, self.title.rect.bottom, header.w, header.h - title_h)
             self.player_label.visible = True
         else:
             self.title.rect = header.copy()
@@ -431,7 +471,7 @@ class ScenarioScene(ScreenScene):
                 if w.visible:
                     w.rect.move_ip(0, shift)
         # Caption card fills what is left.
-        cap_bottom = y if not portrait else side.bottom
+        cap_bottom = y if not portrait else side_bottom
         cap = pygame.Rect(side.x, header.bottom + gap, side.w, max(0, cap_bottom - header.bottom - gap))
         if portrait:
             # The block below the phone must fit: shrink nothing, just check order.
@@ -445,7 +485,10 @@ class ScenarioScene(ScreenScene):
         from ..widgets import role_px
         low = role_px(self.app, "caption")[1]
         if Ink.of(self.app).width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
-            speaker_h = round(10 * u)      # a long name: room for two lines
+            # A long name (a group chat, in English): room for as many lines as it needs, up to three.
+            from ..widgets import text_height
+            need = text_height(self.app, self.app.tr(self.speaker.text), round(inner.w - pw - u), low) + 2
+            speaker_h = max(round(10 * u), min(need, round(15 * u)))
         self.speaker.rect = pygame.Rect(inner.x, inner.y, inner.w - pw - round(u), speaker_h)
         self.progress.rect = pygame.Rect(inner.right - pw, inner.y, pw, round(5.5 * u))
         self.caption.rect = pygame.Rect(inner.x, self.speaker.rect.bottom + round(1.5 * u), inner.w,
@@ -455,6 +498,11 @@ class ScenarioScene(ScreenScene):
         if portrait and self.phase == "choices" and y < bottom.y:
             # Too many choices for the space under the phone: let them take over the caption's room.
             pass
+
+    def _title_need(self, width: int) -> int:
+        """Height the script's title needs at its smallest heading size."""
+        from ..widgets import role_px, text_height
+        return text_height(self.app, self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], bold=True) + 2
 
     def read_button_wanted(self) -> bool:
         return has_voice(self.app)
@@ -476,12 +524,18 @@ class ScenarioScene(ScreenScene):
         bw = min(inner.w * 0.48, max(self.end_badge.natural_width(badge_h), 36 * u))
         self.end_badge.rect = pygame.Rect(inner.x, inner.y, round(bw), badge_h)
         self.end_badge.visible = True
-        if self.end_money.text and (self.money_lost > 0 or self.end_money.face_key == "safe"):
-            mw = min(inner.w * 0.48, max(self.end_money.natural_width(badge_h), 30 * u))
-            self.end_money.rect = pygame.Rect(round(inner.right - mw), inner.y, round(mw), badge_h)
-            self.end_money.visible = True
         y = inner.y + badge_h + gap
-        self.end_title.rect = pygame.Rect(inner.x, y, inner.w, round(8 * u))
+        if self.end_money.text and (self.money_lost > 0 or self.end_money.face_key == "safe"):
+            want = max(self.end_money.natural_width(badge_h), 30 * u)
+            if bw + gap + want <= inner.w:      # beside the outcome badge
+                mw = min(inner.w - bw - gap, want)
+                self.end_money.rect = pygame.Rect(round(inner.right - mw), inner.y, round(mw), badge_h)
+            else:                               # a long amount (CN¥…, big text): on its own line below
+                self.end_money.rect = pygame.Rect(inner.x, y, round(min(inner.w, want)), badge_h)
+                y += badge_h + gap
+            self.end_money.visible = True
+        self.end_title.rect = pygame.Rect(inner.x, y, inner.w, max(round(8 * u), min(round(16 * u),
+                                                                                 self._title_need(inner.w))))
         self.end_title.align = "left"
         self.end_title.visible = True
         y = self.end_title.rect.bottom + gap

@@ -1,20 +1,27 @@
-"""Player settings: text size, high contrast, reduced motion, sound, language — applied at once."""
+"""Player settings: text size, high contrast, reduced motion, sound, read-aloud, language — applied at once.
+
+Below the rows a line says where the read-aloud voice comes from (recordings,
+espeak-ng, or nothing — and why), so a kiosk operator sees at once whether
+the elderly visitors will hear the lines.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from .. import layout
+from ..phone.labels import N_
 from ..widgets import Button, Label, ScreenScene
 from .setup import LANGUAGES
 
 # (settings field, row title, ((value, button text), ...))
 ROWS = (
-    ("text_size", "文字大小", (("normal", "标准"), ("large", "大"), ("extra_large", "特大"))),
-    ("high_contrast", "高对比度", ((False, "关"), (True, "开"))),
-    ("reduced_motion", "减少动画", ((False, "关"), (True, "开"))),
-    ("muted", "声音", ((False, "开"), (True, "静音"))),
-    ("locale", "语言", tuple(LANGUAGES)),
+    ("text_size", N_("文字大小"), (("normal", N_("标准")), ("large", N_("大")), ("extra_large", N_("特大")))),
+    ("high_contrast", N_("高对比度"), ((False, N_("关")), (True, N_("开")))),
+    ("reduced_motion", N_("减少动画"), ((False, N_("关")), (True, N_("开")))),
+    ("muted", N_("声音"), ((False, N_("开")), (True, N_("静音")))),
+    ("voice", N_("自动朗读"), ((False, N_("关")), (True, N_("开")))),
+    ("locale", N_("语言"), tuple(LANGUAGES)),
 )
 
 
@@ -23,9 +30,11 @@ class SettingsScene(ScreenScene):
 
     def build(self) -> None:
         app = self.app
-        self.heading = Label(app, "设置", role="heading", colour_key="accent")
+        self.heading = Label(app, N_("设置"), role="heading", colour_key="accent")
         self.rows = []
         for field, title, options in ROWS:
+            if not hasattr(app.settings, field):
+                continue   # the stand-in settings (no game.settings) have no read-aloud switch
             label = Label(app, title, role="body", bold=True, align="left")
             buttons = []
             for value, text in options:
@@ -33,11 +42,12 @@ class SettingsScene(ScreenScene):
                            translate=field != "locale", autoplay_weight=0, name=f"{field}_{value}")
                 buttons.append((value, b))
             self.rows.append((field, label, buttons))
-        self.done = Button(app, "完成", self.back, icon="check", name="done")
+        self.voice_status = Label(app, "", role="caption", colour_key="text_muted", align="left", translate=False)
+        self.done = Button(app, N_("完成"), self.back, icon="check", name="done")
         self.items = [self.heading]
         for _, label, buttons in self.rows:
             self.items += [label, *[b for _, b in buttons]]
-        self.items.append(self.done)
+        self.items += [self.voice_status, self.done]
         self._sync()
 
     def _sync(self) -> None:
@@ -45,7 +55,20 @@ class SettingsScene(ScreenScene):
             current = getattr(self.app.settings, field, None)
             for value, b in buttons:
                 b.selected = value == current
+        self.voice_status.set_text(self.status_text())
         self.dirty = True
+
+    def status_text(self) -> str:
+        """Where the voice comes from (or why there is none), and whether the sound is off."""
+        app = self.app
+        status = getattr(app, "voice_status", None)
+        text = status() if callable(status) else ""
+        if getattr(app.settings, "muted", False):
+            text = " · ".join(t for t in (text, app.tr(N_("声音已关闭，不会朗读"))) if t)
+        return text
+
+    def on_locale_changed(self) -> None:
+        self._sync()
 
     # What the autoplay visitor tries, in order (and then puts back).
     AUTOPLAY_TOUR = (("text_size", "large"), ("high_contrast", True), ("reduced_motion", True),
@@ -61,7 +84,10 @@ class SettingsScene(ScreenScene):
         return [self.done]
 
     def set(self, field: str, value) -> None:
-        self.app.update_settings(save=not self.app.autoplay, **{field: value})
+        changes = {field: value}
+        if field == "text_size" and hasattr(self.app.settings, "text_size_chosen") and not self.app.autoplay:
+            changes["text_size_chosen"] = True    # an audience pack no longer changes it
+        self.app.update_settings(save=not self.app.autoplay, **changes)
         if field == "reduced_motion":
             for scene in self.app.stack.scenes:
                 if hasattr(scene, "idle_fps") and scene.name == "title":
@@ -78,16 +104,27 @@ class SettingsScene(ScreenScene):
         portrait = layout.is_portrait(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
-        self.done.rect = layout.centered(bar, 50 * u, bar.h)
-        body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - self.heading.rect.bottom - 3 * u)
-        bands = layout.column(body, len(self.rows), (23 if portrait else 12.5) * u, 1.5 * u)
-        for (field, label, buttons), band in zip(self.rows, bands):
-            if portrait:
-                label.rect = pygame.Rect(band.x, band.y, band.w, 8 * u)
-                buttons_rect = pygame.Rect(band.x, label.rect.bottom, band.w, band.h - 8 * u)
-            else:
-                label_w = min(40 * u, band.w * 0.3)
-                label.rect = pygame.Rect(band.x, band.y, round(label_w), band.h)
-                buttons_rect = pygame.Rect(band.x + label_w + 2 * u, band.y, band.w - label_w - 2 * u, band.h)
-            for (_, b), r in zip(buttons, layout.row(buttons_rect, len(buttons), 42 * u, 2 * u, align="left")):
-                b.rect = r
+        if portrait:
+            self.done.rect = layout.centered(bar, 50 * u, bar.h)
+            self.voice_status.rect = pygame.Rect(area.x, bar.y - 9 * u, area.w, 8 * u)
+            self.voice_status.align = "center"
+            body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w,
+                               self.voice_status.rect.y - self.heading.rect.bottom - 2 * u)
+            columns = [body]
+        else:
+            done_w = round(min(45 * u, bar.w * 0.3))
+            self.done.rect = pygame.Rect(bar.right - done_w, bar.y, done_w, bar.h)
+            self.voice_status.rect = pygame.Rect(bar.x, bar.y, bar.w - done_w - 3 * u, bar.h)
+            self.voice_status.align = "left"
+            body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - self.heading.rect.bottom - 3 * u)
+            columns = layout.split_h(body, 1, 1, gap=5 * u)
+        per_column = -(-len(self.rows) // len(columns))
+        for c, column in enumerate(columns):
+            rows = self.rows[c * per_column:(c + 1) * per_column]
+            bands = layout.column(column, len(rows), 23 * u, 2 * u)
+            for (field, label, buttons), band in zip(rows, bands):
+                label_h = min(8 * u, band.h * 0.36)
+                label.rect = pygame.Rect(band.x, band.y, band.w, round(label_h))
+                buttons_rect = pygame.Rect(band.x, label.rect.bottom, band.w, band.bottom - label.rect.bottom)
+                for (_, b), r in zip(buttons, layout.row(buttons_rect, len(buttons), 42 * u, 2 * u, align="left")):
+                    b.rect = r

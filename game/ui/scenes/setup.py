@@ -11,12 +11,13 @@ from dataclasses import dataclass
 import pygame
 
 from .. import layout
+from ..phone.labels import N_
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_shape
 
 LANGUAGES = (("zh_Hans", "简体中文"), ("zh_Hant", "繁體中文"), ("en", "English"))
-COLOUR_NAMES = {"red": "红方", "yellow": "黄方", "blue": "蓝方", "green": "绿方"}
+COLOUR_NAMES = {"red": N_("红方"), "yellow": N_("黄方"), "blue": N_("蓝方"), "green": N_("绿方")}
 SEAT_MODES = ("human", "computer", "off")
-MODE_TEXT = {"human": "真人", "computer": "电脑", "off": "不参加"}
+MODE_TEXT = {"human": N_("真人"), "computer": N_("电脑"), "off": N_("不参加")}
 MODE_ICON = {"human": "play", "computer": "dice", "off": "minus"}
 COMPUTER_POLICY = "cautious"
 
@@ -39,19 +40,30 @@ def _packs(app):
     return packs
 
 
+def apply_pack_settings(app, pack) -> None:
+    """A pack's own text size (large for the elderly pack) takes effect when the pack is picked,
+    unless someone chose a text size in the settings screen."""
+    size = getattr(getattr(pack, "settings", None), "text_size", "")
+    if app.autoplay:   # the computer visitor leaves every setting as it found it
+        return
+    if not size or getattr(app.settings, "text_size_chosen", False) or size == app.text_scale_key:
+        return
+    app.update_settings(text_size=size)
+
+
 class AudienceScene(ScreenScene):
     name = "setup_audience"
 
     def build(self) -> None:
         app = self.app
-        self.heading = Label(app, "选择语言和内容", role="heading", colour_key="accent")
-        self.lang_label = Label(app, "语言 · Language", role="body", colour_key="text_muted", align="left")
+        self.heading = Label(app, N_("选择语言和内容"), role="heading", colour_key="accent")
+        self.lang_label = Label(app, N_("语言 · Language"), role="body", colour_key="text_muted", align="left")
         self.lang_buttons = []
         for code, name in LANGUAGES:
             b = Button(app, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
                        autoplay_weight=0, name=f"lang_{code}")
             self.lang_buttons.append((code, b))
-        self.pack_label = Label(app, "谁来玩？", role="body", colour_key="text_muted", align="left")
+        self.pack_label = Label(app, N_("谁来玩？"), role="body", colour_key="text_muted", align="left")
         self.packs = _packs(app)
         self.pack_buttons = []
         for pack in self.packs:
@@ -59,10 +71,10 @@ class AudienceScene(ScreenScene):
             self.pack_buttons.append((pack.id, b))
         self.description = TextBox(app, "", role="body", colour_key="text")
         self.desc_panel = Panel(app)
-        self.back_button = Button(app, "返回", self.back, style="secondary", icon="back", autoplay_weight=0)
-        self.next_button = Button(app, "下一步", self.next, icon="play", name="next")
+        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.next_button = Button(app, N_("下一步"), self.next, icon="play", name="next")
         if not self.packs:
-            self.description.set_text("没有可用的内容包：请让工作人员检查内容文件。")
+            self.description.set_text(N_("没有可用的内容包：请让工作人员检查内容文件。"))
         self.items = [self.heading, self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
                       *[b for _, b in self.pack_buttons], self.desc_panel, self.description,
                       self.back_button, self.next_button]
@@ -87,9 +99,13 @@ class AudienceScene(ScreenScene):
         self.app.update_settings(locale=code)
         self._sync()
 
+    def on_locale_changed(self) -> None:
+        self._sync()
+
     def choose_pack(self, pack_id: str) -> None:
         self.pack_id = pack_id
         self.picked = True
+        apply_pack_settings(self.app, self.app.library.packs.get(pack_id))
         self._sync()
 
     def autoplay_targets(self) -> list:
@@ -107,6 +123,7 @@ class AudienceScene(ScreenScene):
     def next(self) -> None:
         if self.pack_id:
             self.app.update_settings(pack=self.pack_id)
+            apply_pack_settings(self.app, self.app.library.packs.get(self.pack_id))
         self.app.stack.push(PlayersScene(self.app))
 
     def back(self) -> bool:
@@ -161,7 +178,7 @@ class PlayersScene(ScreenScene):
         if not hasattr(self, "board_id"):
             self.board_id = self.boards[0].id if self.boards else ""
             self.modes = ["human", "computer", "off", "off"]
-        self.heading = Label(app, "谁来玩？", role="heading", colour_key="accent")
+        self.heading = Label(app, N_("谁来玩？"), role="heading", colour_key="accent")
         self.board_buttons = []
         if len(self.boards) > 1:
             for board in self.boards:
@@ -176,9 +193,9 @@ class PlayersScene(ScreenScene):
             self.seat_labels.append(Label(app, "", role="body", bold=True))
             self.seat_buttons.append(Button(app, "", lambda i=i: self.cycle(i), style="secondary",
                                             name=f"seat_{i}"))
-        self.note = Label(app, "", role="caption", colour_key="text_muted")
-        self.back_button = Button(app, "返回", self.back, style="secondary", icon="back", autoplay_weight=0)
-        self.start_button = Button(app, "开始游戏", self.start, icon="play", name="start_game")
+        self.note = Label(app, "", role="caption", colour_key="text_muted", translate=False)
+        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.start_button = Button(app, N_("开始游戏"), self.start, icon="play", name="start_game")
         self.items = [self.heading, *[b for _, b in self.board_buttons], *self.seat_cards, *self.seat_labels,
                       *self.seat_buttons, self.note, self.back_button, self.start_button]
         self._sync()
@@ -205,7 +222,8 @@ class PlayersScene(ScreenScene):
             self.seat_cards[i].visible = self.seat_labels[i].visible = self.seat_buttons[i].visible = shown
             if shown:
                 seat = board.seats[i]
-                self.seat_labels[i].set_text(f"{COLOUR_NAMES.get(seat.colour, seat.colour)} {i + 1}")
+                self.seat_labels[i].set_text(f"{self.app.tr(COLOUR_NAMES.get(seat.colour, seat.colour))} {i + 1}")
+                self.seat_labels[i].translate = False
                 mode = self.modes[i]
                 b = self.seat_buttons[i]
                 b.set_text(MODE_TEXT[mode])
@@ -216,15 +234,21 @@ class PlayersScene(ScreenScene):
         active = len(self.seats())
         ok = board is not None and max(1, board.min_players) <= active <= board.max_players
         self.start_button.enabled = ok
+        tr = self.app.tr
         if board is None:
-            self.note.set_text("没有可用的棋盘")
+            self.note.set_text(tr(N_("没有可用的棋盘")))
         elif not ok:
-            self.note.set_text(f"这个棋盘需要 {max(1, board.min_players)}–{board.max_players} 位玩家")
+            self.note.set_text(tr(N_("这个棋盘需要 {low}–{high} 位玩家")).format(
+                low=max(1, board.min_players), high=board.max_players))
         else:
             people = sum(1 for s in self.seats() if not s.computer)
-            self.note.set_text(f"{people} 位真人，{active - people} 位电脑 · 点座位可切换")
+            self.note.set_text(tr(N_("{people} 位真人，{computers} 位电脑 · 点座位可切换")).format(
+                people=people, computers=active - people))
         self.refresh_focus()
         self.dirty = True
+
+    def on_locale_changed(self) -> None:
+        self._sync()
 
     def choose_board(self, board_id: str) -> None:
         self.board_id = board_id
@@ -317,6 +341,6 @@ def draw_token(app, surface, shape: str, colour, center, radius: float, number: 
         from ..widgets import render_fitted
         px = max(8, round(radius * (0.95 if shape != "triangle" else 0.8)))
         s, _ = render_fitted(app, str(number), (round(radius * 2), round(radius * 2)), "body",
-                             (255, 255, 255) if colour != t.yellow else (40, 33, 28), True, max_px=px, min_px=6)
+                             t.text_on(colour), True, max_px=px, min_px=6)
         r = s.get_rect(center=(round(center[0]), round(center[1] + (radius * 0.22 if shape == "triangle" else 0))))
         surface.blit(s, r)

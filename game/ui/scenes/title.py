@@ -13,7 +13,9 @@ import pygame
 
 from .. import layout
 from ..input import Action, Intent
+from ..phone.labels import N_
 from ..widgets import Button, Label, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, Panel
+from .setup import LANGUAGES
 
 SEATS = (("red", "circle"), ("yellow", "square"), ("blue", "triangle"), ("green", "diamond"))
 
@@ -31,16 +33,44 @@ class TitleScene(ScreenScene):
 
     def build(self) -> None:
         app = self.app
-        self.title = Label(app, "反诈飞行棋", role="title", colour_key="accent")
-        self.subtitle = Label(app, "看穿骗局，平安到家", role="heading", colour_key="text")
-        self.start = Button(app, "点这里开始", self.begin, icon="play", name="start")
-        self.hint = Label(app, "轻触屏幕任意处开始", role="caption", colour_key="text_muted")
-        self.settings_button = Button(app, "设置", self.open_settings, style="secondary", icon="gear",
+        self.title = Label(app, N_("反诈飞行棋"), role="title", colour_key="accent")
+        self.subtitle = Label(app, N_("看穿骗局，平安到家"), role="heading", colour_key="text")
+        self.start = Button(app, N_("点这里开始"), self.begin, icon="play", name="start")
+        self.hint = Label(app, N_("轻触屏幕任意处开始"), role="caption", colour_key="text_muted")
+        self.settings_button = Button(app, N_("设置"), self.open_settings, style="secondary", icon="gear",
                                       autoplay_weight=0, name="settings")
         self.notice = Button(app, "", self.open_problems, style="secondary", icon="info", autoplay_weight=0,
-                             name="problems")
+                             name="problems", translate=False)
         self.notice.visible = False
-        self.items = [self.title, self.subtitle, self.start, self.hint, self.settings_button, self.notice]
+        # Each language in its own script, so a visitor finds theirs whatever is showing now.
+        self.lang_buttons = []
+        for code, name in LANGUAGES:
+            b = Button(app, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
+                       autoplay_weight=0, name=f"lang_{code}")
+            self.lang_buttons.append((code, b))
+        self._sync_languages()
+        self.items = [self.title, self.subtitle, self.start, self.hint, self.settings_button, self.notice,
+                      *[b for _, b in self.lang_buttons]]
+
+    def _sync_languages(self) -> None:
+        for code, b in self.lang_buttons:
+            b.selected = code == self.app.locale
+        try:
+            pygame.display.set_caption(self.app.tr(self.title.text))   # the window's name, in the language too
+        except pygame.error:
+            pass
+
+    def choose_locale(self, code: str) -> None:
+        """Switch the language at once, without a restart (every scene lays its text out again)."""
+        if code != self.app.locale:
+            self.app.update_settings(save=not self.app.autoplay, locale=code)
+        self._sync_languages()
+        self.invalidate()
+
+    def on_locale_changed(self) -> None:
+        self._sync_languages()
+        self._update_notice()
+        self.invalidate()
 
     def enter(self) -> None:
         self._update_notice()
@@ -54,7 +84,7 @@ class TitleScene(ScreenScene):
         if self.app.library_ready:
             n = len(self.app.skipped_files)
             self.notice.visible = n > 0
-            self.notice.set_text(f"{n} 个内容文件未加载 · 查看")
+            self.notice.set_text(self.app.tr(N_("{n} 个内容文件未加载 · 查看")).replace("{n}", str(n)))
             self.refresh_focus()
 
     def place(self, size) -> None:
@@ -77,7 +107,21 @@ class TitleScene(ScreenScene):
         bottom = pygame.Rect(area.x, area.bottom - 11 * u, area.w, 11 * u)
         self.settings_button.rect = pygame.Rect(0, bottom.y, round(min(30 * u, area.w * 0.4)), bottom.h)
         self.settings_button.rect.right = bottom.right
-        self.notice.rect = pygame.Rect(bottom.x, bottom.y, round(min(70 * u, area.w - self.settings_button.rect.w - 3 * u)),
+        # The language row: above the bottom bar in portrait, in its middle in landscape.
+        gap = round(1.5 * u)
+        if portrait:
+            langs = pygame.Rect(area.x, bottom.y - 3 * u - bottom.h, area.w, bottom.h)
+            lang_w = min(30 * u, (area.w - 2 * gap) / 3)
+        else:
+            lang_w = 27 * u
+            langs = pygame.Rect(0, bottom.y, round(3 * lang_w + 2 * gap), bottom.h)
+            langs.centerx = area.centerx
+            if langs.right > self.settings_button.rect.x - 2 * u:
+                langs.right = round(self.settings_button.rect.x - 2 * u)
+        for (_, b), r in zip(self.lang_buttons, layout.row(langs, 3, lang_w, gap)):
+            b.rect = r
+        notice_right = self.settings_button.rect.x if portrait else self.lang_buttons[0][1].rect.x
+        self.notice.rect = pygame.Rect(bottom.x, bottom.y, round(min(70 * u, notice_right - bottom.x - 2 * u)),
                                        bottom.h)
 
     # ---- actions
@@ -137,14 +181,15 @@ class TitleScene(ScreenScene):
     def _static_frame(self, surface) -> pygame.Surface:
         key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
                self.notice.visible, self.notice.text, self.settings_button.pressed, self.settings_button.focused,
-               self.notice.pressed, self.notice.focused)
+               self.notice.pressed, self.notice.focused,
+               tuple((b.selected, b.pressed, b.focused) for _, b in self.lang_buttons))
         if getattr(self, "_static", None) is None or self._static[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
             draw_backdrop(self.app, frame)
             self._draw_title(frame)
             self.subtitle.draw(frame)
             self._draw_tokens(frame)
-            for w in (self.hint, self.settings_button, self.notice):
+            for w in (self.hint, self.settings_button, self.notice, *[b for _, b in self.lang_buttons]):
                 if w.visible:
                     w.draw(frame)
             self._static = (key, frame)
@@ -165,7 +210,7 @@ class TitleScene(ScreenScene):
             self._draw_title(surface)
             self.subtitle.draw(surface)
             self._draw_tokens(surface)
-            for w in (self.hint, self.settings_button, self.notice):
+            for w in (self.hint, self.settings_button, self.notice, *[b for _, b in self.lang_buttons]):
                 if w.visible:
                     w.draw(surface)
             self._draw_pulse(surface)
@@ -237,13 +282,13 @@ class ProblemsScene(ScreenScene):
 
     def build(self) -> None:
         app = self.app
-        self.heading = Label(app, "未加载的内容文件", role="heading", colour_key="accent")
-        self.summary = Label(app, "", role="body")
+        self.heading = Label(app, N_("未加载的内容文件"), role="heading", colour_key="accent")
+        self.summary = Label(app, "", role="body", translate=False)
         self.panel = Panel(app)
         self.lines = [TextBox(app, "", role="caption", translate=False) for _ in range(self.per_page)]
-        self.prev = Button(app, "上一页", self.prev_page, style="secondary", icon="back", autoplay_weight=0)
-        self.next = Button(app, "下一页", self.next_page, style="secondary", icon="play", autoplay_weight=0)
-        self.close = Button(app, "返回", self.back, icon="back")
+        self.prev = Button(app, N_("上一页"), self.prev_page, style="secondary", icon="back", autoplay_weight=0)
+        self.next = Button(app, N_("下一页"), self.next_page, style="secondary", icon="play", autoplay_weight=0)
+        self.close = Button(app, N_("返回"), self.back, icon="back")
         self.items = [self.heading, self.summary, self.panel, *self.lines, self.prev, self.next, self.close]
         self._fill()
 
@@ -252,7 +297,8 @@ class ProblemsScene(ScreenScene):
         pages = max(1, -(-len(problems) // self.per_page))
         self.page = max(0, min(self.page, pages - 1))
         files = len(self.app.skipped_files)
-        self.summary.set_text(f"{files} 个文件未加载，共 {len(problems)} 个问题 · 第 {self.page + 1}/{pages} 页")
+        self.summary.set_text(self.app.tr(N_("{files} 个文件未加载，共 {problems} 个问题 · 第 {page}/{pages} 页")).format(
+            files=files, problems=len(problems), page=self.page + 1, pages=pages))
         chunk = problems[self.page * self.per_page:(self.page + 1) * self.per_page]
         for box, problem in zip(self.lines, chunk + [None] * self.per_page):
             box.set_text(problem.format() if problem else "")
@@ -260,6 +306,9 @@ class ProblemsScene(ScreenScene):
         self.prev.enabled = self.page > 0
         self.next.enabled = self.page < pages - 1
         self.dirty = True
+
+    def on_locale_changed(self) -> None:
+        self._fill()
 
     def prev_page(self) -> None:
         self.page -= 1
