@@ -204,3 +204,24 @@ def test_a_visitors_language_is_theirs_only(tmp_path):
     assert load_settings()[0].locale == "zh_Hans", "not saved for the next visitor"
     app.controller.reset()
     assert app.locale == "zh_Hans"
+
+
+def test_the_operator_can_switch_the_kiosk_to_classroom_mode(tmp_path):
+    from game.ui.modes.classroom import ClassroomController, ClassroomSetupScene
+    app = kiosk(tmp_path)
+    operator_menu(app)
+    tap(app, app.stack.top.settings_button.rect.center)
+    page = app.stack.top
+    tap(app, next(b for f, _, bs in page.rows if f == "mode" for v, b in bs if v == "classroom").rect.center)
+    tap(app, page.done.rect.center)
+    assert isinstance(app.controller, ClassroomController) and isinstance(app.stack.top, ClassroomSetupScene)
+    assert load_settings()[0].mode == "classroom"
+
+
+def test_going_home_gives_the_next_visitor_the_operators_language(tmp_path):
+    from game.ui.scenes.title import TitleScene
+    app = kiosk(tmp_path)
+    start_game(app)
+    app.update_settings(locale="en")
+    app.stack.clear_to(TitleScene(app))       # 回到首页 / 再玩一次
+    assert isinstance(app.stack.top, AttractScene) and app.locale == "zh_Hans"

@@ -4,6 +4,7 @@ touch targets at least 1/10 of the short side, no overlapping widgets. The teach
 import pygame
 import pytest
 
+from game.ui import layout
 from game.ui.modes.kiosk import CountdownScene
 from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
 from game.ui.modes.pledge import PledgeScene
@@ -171,11 +172,20 @@ def test_teacher_bar(class_app):
             problems.append(f"{w.text!r} {w.rect} is outside the bar {c.bar_rect}")
         if not w.text_fits():
             problems.append(f"{w.text!r} does not fit {w.rect.size}")
-        if w.focusable and min(w.rect.size) < pygame.Rect(0, 0, *class_app.window_size).h // 10 \
-                and min(w.rect.size) < min(class_app.window_size) / 10:
+        if w.focusable and min(w.rect.size) < layout.touch_min(class_app.window_size):
             problems.append(f"{w.text!r} {w.rect.size} is smaller than a touch target")
     for i, a in enumerate(widgets):
         for b in widgets[i + 1:]:
             if a.rect.colliderect(b.rect):
                 problems.append(f"{a.text!r} overlaps {b.text!r}")
     assert problems == []
+
+
+def test_classroom_screens_with_big_text_and_high_contrast(class_app):
+    class_app.update_settings(save=False, text_size="extra_large", high_contrast=True)
+    try:
+        for name in CLASS_SCREENS:
+            top = _class_screen(class_app, name)
+            assert layout_problems(class_app, top) == [], name
+    finally:
+        class_app.update_settings(save=False, text_size="normal", high_contrast=False)

@@ -266,6 +266,8 @@ class ClassroomController(Controller):
             self.end_text()
         in_bar = intent.pos is not None and self.bar_rect.collidepoint(intent.pos)
         bar_pressed = any(b.pressed for b in self.buttons)
+        if in_bar and self.operator_open():
+            return True                   # the teacher's buttons wait while the operator's screens are open
         if in_bar or (bar_pressed and a in (Action.RELEASE, Action.DRAG)):
             for b in self.buttons:
                 if b.handle(intent):

@@ -47,9 +47,19 @@ class KioskController(Controller):
         return AttractScene(self.app)
 
     def redirect_home(self, scene):
-        if isinstance(scene, TitleScene) and not isinstance(scene, AttractScene):
-            return AttractScene(self.app)
+        """Back to the title, from anywhere, is back to the attract loop, with the operator's settings."""
+        if isinstance(scene, TitleScene):
+            self._restore_settings()
+            if not isinstance(scene, AttractScene):
+                return AttractScene(self.app)
         return scene
+
+    def _restore_settings(self) -> None:
+        """A visitor's language or text size was for their game only."""
+        if self.app.settings != self.baseline:
+            self.app.settings = self.baseline
+            self.app.sound.settings = self.baseline
+            self.app.apply_settings(save=False)
 
     def settings_saved(self) -> None:
         self.baseline = self.app.settings
@@ -100,11 +110,7 @@ class KioskController(Controller):
         self.idle = 0.0
         self.corner_held = None
         self.swallow_release = False
-        if self.app.settings != self.baseline:
-            self.app.settings = self.baseline
-            self.app.sound.settings = self.baseline
-            self.app.apply_settings(save=False)
-        self.app.stack.clear_to(AttractScene(self.app))
+        self.app.stack.clear_to(AttractScene(self.app))   # redirect_home puts the operator's settings back
         self.app.redraw_all()
 
 
