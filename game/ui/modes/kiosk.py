@@ -38,10 +38,13 @@ class KioskController(Controller):
         self.baseline = app.settings       # the operator's settings; each visitor starts from these
         self.idle = 0.0
         self.resets = 0
+        if app.fullscreen:
+            pygame.mouse.set_visible(False)   # a touch screen: no arrow in the middle of the game
 
     def detach(self) -> None:
         super().detach()
         self.app.save_player_settings = True
+        pygame.mouse.set_visible(True)
 
     def home_scene(self):
         return AttractScene(self.app)
