@@ -92,12 +92,15 @@ def test_kiosk_and_operator_screens(kiosk_app, name):
 @pytest.mark.parametrize("text_size", ["extra_large"])
 def test_operator_screens_with_big_text(kiosk_app, text_size):
     kiosk_app.update_settings(save=False, text_size=text_size)
+    kiosk_app.controller.settings_saved()
     try:
         for name, make in KIOSK_SCREENS.items():
             _show(kiosk_app, make(kiosk_app))
+            assert kiosk_app.settings.text_size == text_size
             assert layout_problems(kiosk_app, kiosk_app.stack.top) == [], name
     finally:
         kiosk_app.update_settings(save=False, text_size="normal")
+        kiosk_app.controller.settings_saved()
 
 
 def _class_board(app):
@@ -189,3 +192,26 @@ def test_classroom_screens_with_big_text_and_high_contrast(class_app):
             assert layout_problems(class_app, top) == [], name
     finally:
         class_app.update_settings(save=False, text_size="normal", high_contrast=False)
+
+
+def test_kiosk_and_operator_screens_in_english(kiosk_app):
+    kiosk_app.update_settings(save=False, locale="en")
+    kiosk_app.controller.settings_saved()       # the operator's language: kept by the attract loop
+    try:
+        for name, make in KIOSK_SCREENS.items():
+            _show(kiosk_app, make(kiosk_app))
+            assert kiosk_app.locale == "en"
+            assert layout_problems(kiosk_app, kiosk_app.stack.top) == [], name
+    finally:
+        kiosk_app.update_settings(save=False, locale="zh_Hans")
+        kiosk_app.controller.settings_saved()
+
+
+def test_classroom_screens_in_english(class_app):
+    class_app.update_settings(save=False, locale="en")
+    try:
+        for name in CLASS_SCREENS:
+            top = _class_screen(class_app, name)
+            assert layout_problems(class_app, top) == [], name
+    finally:
+        class_app.update_settings(save=False, locale="zh_Hans")

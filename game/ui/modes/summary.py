@@ -179,7 +179,7 @@ class TeamSummaryScene(ScreenScene):
             cells = layout.row(bar, len(buttons), 46 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r
-        msg_h = round((16 if portrait else 10) * u)
+        msg_h = round((16 if portrait else 12) * u)
         self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
         self.table.rect = pygame.Rect(area.x, y, area.w, round(self.message.rect.y - u - y))
         inner = layout.inset(self.table.rect, 2.5 * u, 1.5 * u)
