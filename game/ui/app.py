@@ -110,6 +110,7 @@ class App:
         self.seed = seed if seed is not None else random.randrange(1 << 30)
         self.rng = random.Random(self.seed)
         self.autoplay = autoplay
+        self.monkey = False            # set by ``play --monkey``: random input, no FINISHED lines
         self.max_frames = frames
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.stack = SceneStack()
@@ -151,6 +152,8 @@ class App:
         self.play_stats = None
         if getattr(self.settings, "stats_enabled", True):
             self.set_stats_enabled(True, save=False)
+        from .recovery import CrashGuard
+        self.crash_guard = CrashGuard(self)
         self.autoplayer = None
         if autoplay:
             from .autoplay import AutoPlayer
@@ -452,6 +455,15 @@ class App:
             self._after_draw()
         self.frame += 1
 
+    def _guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
+        """``step`` for the real loop: an unexpected exception is reported; a kiosk carries on,
+        other modes raise it again (tests and the monkey call ``step`` and see every exception)."""
+        try:
+            self.step(dt, events, elapsed)
+        except Exception as exc:  # noqa: BLE001 — see game.ui.recovery
+            if not self.crash_guard.recover(exc):
+                raise
+
     def _after_draw(self) -> None:
         top = self.stack.top
         if self.screenshot_dir and top is not None and top is not self._last_top:
@@ -463,7 +475,7 @@ class App:
 
     def first_frame(self) -> None:
         """Show the first screen at once, before anything slow (content, asyncio) is loaded."""
-        self.step(0.0, pygame.event.get())
+        self._guarded_step(0.0, pygame.event.get(), None)
 
     async def run(self) -> int:
         import asyncio
@@ -494,7 +506,7 @@ class App:
             dt = self.fixed_dt or min(now - last, 0.1)
             elapsed = None if self.fixed_dt else now - last
             last = now
-            self.step(dt, events, elapsed)
+            self._guarded_step(dt, events, elapsed)
             if first:
                 first = False
                 self._load_library()   # after the first frame: the title shows at once
@@ -553,6 +565,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="statistics database file (default: stats.sqlite3 in the user data folder)")
     parser.add_argument("--class-name", metavar="NAME", help="classroom: the class, shown on screen and the pledge")
     parser.add_argument("--teams", type=int, choices=(2, 3, 4), help="classroom: number of teams")
+    parser.add_argument("--monkey", type=_positive, metavar="N",
+                        help="testing: feed N random touches, clicks, keys, resizes and focus changes (with "
+                             "--kiosk or --classroom for those modes), check the game after each, exit 1 on the "
+                             "first failure with the seed and event number; uses a throw-away data folder")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a whole number, 1 or more")
+    return value
 
 
 def build_app(args) -> App:
@@ -594,7 +620,36 @@ def _log_to_file() -> None:
     logging.getLogger("game.operator").setLevel(logging.INFO)
 
 
+def run_monkey(args) -> int:
+    """``play --monkey N``: random input against the real game, in a data folder of its own
+    (the monkey changes settings and plays games that must not reach a kiosk's statistics)."""
+    import sys
+    import tempfile
+
+    from .monkey import run_monkey as feed
+
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    with tempfile.TemporaryDirectory(prefix="fanzha-monkey-") as folder:
+        os.environ["FANZHA_DATA_DIR"] = folder
+        logging.basicConfig(level=logging.ERROR)
+        args = argparse.Namespace(**{**vars(args), "seed": seed, "autoplay": True, "fullscreen": False,
+                                     "windowed": True, "frames": None, "screenshots": None})
+        mode = args.mode or "normal"
+        print(f"monkey: {args.monkey} events, {mode} mode, seed {seed}", file=sys.stderr)
+        app = build_app(args)
+        app.monkey = True
+        try:
+            app.first_frame()
+            app._load_library()
+            return feed(app, args.monkey, seed, lambda: app.stack.clear_to(app.home_scene()))
+        finally:
+            app.shutdown()
+            pygame.quit()
+
+
 def run(args) -> int:
+    if getattr(args, "monkey", None):
+        return run_monkey(args)
     _log_to_file()
     app = build_app(args)
     try:

@@ -18,7 +18,7 @@ import pygame
 # Window sizes a kiosk, a projector or a resized window may take.
 SIZES = ((1280, 720), (1920, 1080), (1080, 1920), (1024, 768), (1366, 768), (800, 600))
 KEYS = ("escape", "return", "space", "tab", "backspace", "left", "right", "up", "down",
-        "f1", "f5", "f11", "1", "2", "3", "4", "p", "r", "s", "q", "0", "9")
+        "f1", "f5", "f11", "f12", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "p", "r", "s", "q")
 
 
 class InvariantBroken(AssertionError):
@@ -101,6 +101,49 @@ def check_invariants(app) -> None:
                 raise InvariantBroken(f"savings below zero: {score.savings}")
 
 
+def _key(name: str) -> list:
+    key = pygame.key.key_code(name)
+    return [pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0),
+            pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)]
+
+
+def detour(app, rng: random.Random) -> tuple[str, list]:
+    """Take the game where random taps seldom get: (what, events to feed).
+
+    * ``scenario`` / ``quiz`` — a random scam script or quiz question opened over the
+      current screen, as a board opens one (the scene closes itself at its end);
+    * ``results`` — the board in play ends now and shows its results screen;
+    * ``operator`` — F12 and the right PIN: the operator's screens (kiosk and every mode).
+    """
+    from .scenes.board import BoardScene
+
+    kind = rng.choice(("scenario", "quiz", "results", "operator"))
+    lib = app.library
+    top = app.stack.top
+    if kind == "results" and isinstance(top, BoardScene) and not top.demo and not top.scene_open \
+            and not top.results_shown and not top.animating:
+        top._show_results()
+        return kind, []
+    if kind == "operator":
+        from game.settings import DEFAULT_PIN
+        events = _key("f12")
+        for digit in DEFAULT_PIN:
+            events += _key(digit)
+        return kind, events + _key("return")
+    if kind == "quiz" and lib.quiz_pools:
+        from .scenes.quiz import QuizScene
+        pool = rng.choice(sorted(lib.quiz_pools))
+        items = lib.quiz_pools[pool].items
+        if items:
+            app.stack.push(QuizScene(app, rng.choice(items)))
+            return kind, []
+    if lib.scenarios:
+        from .scenes.scenario import ScenarioScene
+        app.stack.push(ScenarioScene(app, lib.scenarios[rng.choice(sorted(lib.scenarios))]))
+        return "scenario", []
+    return "none", []
+
+
 def _targets(app) -> list:
     top = app.stack.top
     if top is None:
@@ -111,6 +154,8 @@ def _targets(app) -> list:
 
 CALM_CHANCE = 1 / 200   # after an event, how often the computer players get a quiet spell
 CALM_FRAMES = 300         # frames of a quiet spell (autoplay only): long enough to reach a scam scene
+AWAY_EVENTS = 400         # events the monkey stays in a mode the operator menu switched to
+DETOUR_CHANCE = 1 / 300   # after an event, how often the monkey jumps to a scam scene, quiz, results or the PIN
 
 
 def run_monkey(app, count: int, seed: int, restart, out=sys.stderr) -> int:
@@ -118,34 +163,56 @@ def run_monkey(app, count: int, seed: int, restart, out=sys.stderr) -> int:
 
     When the app has an autoplayer, it plays alone now and then for a few seconds, so the
     monkey also pokes boards mid-game, scam scenes, feedback and results, not only menus.
+    The operator menu can switch modes; after ``AWAY_EVENTS`` events in another mode the
+    monkey switches back, so most events test the mode it was started in.
     Returns 0 when every event passed, 1 on the first failure (reported on ``out``).
     """
+    from .modes import switch_mode
+
     monkey = Monkey(seed)
-    kiosk = bool(getattr(app, "kiosk", False))
+    home_mode = app.mode
+    away = 0
     seen: dict[str, int] = {}
+    modes: dict[str, int] = {}
     for number in range(count):
         name = getattr(app.stack.top, "name", "?")
         seen[name] = seen.get(name, 0) + 1
+        modes[app.mode] = modes.get(app.mode, 0) + 1
         events = monkey.events(app.size, _targets(app))
         try:
+            if monkey.rng.random() < DETOUR_CHANCE:
+                where, extra = detour(app, monkey.rng)
+                events = events + extra
+                seen["detour " + where] = seen.get("detour " + where, 0) + 1
+            kiosk = app.mode == "kiosk"
             app.step(1 / 60, events)
             if app.autoplayer and monkey.rng.random() < CALM_CHANCE:
                 for _ in range(CALM_FRAMES):
                     app.step(1 / 60, [])
             if app._quit:
-                if kiosk and not getattr(app, "operator_exit", False):
+                if kiosk and not app.operator_exit:
                     raise InvariantBroken("a visitor quit the kiosk")
-                app._quit = False   # in normal mode quitting is allowed: start again, keep poking
+                app._quit = False   # quitting is allowed (normal mode, or the kiosk operator): start again
+                app.operator_exit = False
                 restart()
+            away = away + 1 if app.mode != home_mode else 0
+            if away > AWAY_EVENTS:
+                switch_mode(app, home_mode)
+                away = 0
             check_invariants(app)
         except Exception as exc:  # report everything, with what reproduces it
             kind = "invariant broken" if isinstance(exc, InvariantBroken) else "exception"
             print(f"monkey: {kind} at event {number} of {count} (seed {seed}): "
                   f"{[pygame.event.event_name(e.type) for e in events]}", file=out)
-            print(f"monkey: reproduce with --monkey {number + 1} --seed {seed}", file=out)
+            print(f"monkey: reproduce with --monkey {number + 1} --seed {seed}"
+                  + (f" --{home_mode}" if home_mode != "normal" else ""), file=out)
             traceback.print_exc(file=out)
             return 1
     print(f"monkey: {count} events, seed {seed}: all invariants held", file=out)
-    print("monkey: events per screen: " + ", ".join(f"{k} {v}" for k, v in sorted(seen.items(), key=lambda kv: -kv[1])),
-          file=out)
+    print("monkey: events per mode: " + _counts(modes), file=out)
+    print("monkey: events per screen: " + _counts(seen), file=out)
     return 0
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))

@@ -14,7 +14,7 @@ from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, Ope
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.setup import SeatPlan
 
-from ui_helpers import make_app
+from ui_helpers import layout_problems, make_app
 
 IDLE, COUNTDOWN = 30, 5
 
@@ -225,3 +225,22 @@ def test_going_home_gives_the_next_visitor_the_operators_language(tmp_path):
     app.update_settings(locale="en")
     app.stack.clear_to(TitleScene(app))       # 回到首页 / 再玩一次
     assert isinstance(app.stack.top, AttractScene) and app.locale == "zh_Hans"
+
+
+def test_the_operator_menu_tells_of_crashes_and_where_the_reports_are(tmp_path):
+    from game.ui.scene import Scene
+
+    class Faulty(Scene):
+        name = "faulty"
+
+        def update(self, dt):
+            raise ValueError("planted fault")
+
+    app = kiosk(tmp_path)
+    app.stack.push(Faulty(app))
+    app._guarded_step(0.1, [], None)
+    menu = operator_menu(app)
+    shown = [box.text for box in menu.notices if box.visible]
+    crash = next(t for t in shown if "出错 1 次" in t)
+    assert str(app.crash_guard.last_report.parent) in crash
+    assert not layout_problems(app, menu)

@@ -146,6 +146,9 @@ class AttractScene(TitleScene):
 
     def update(self, dt: float) -> None:
         # The demo board after the first frame (the title shows at once; content loads behind it).
+        guard = getattr(self.app, "crash_guard", None)
+        if guard is not None and guard.demo_off:
+            self._demo_tries = 1          # the demo kept crashing: the attract loop without it
         if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
             self._demo_tries += 1
             try:

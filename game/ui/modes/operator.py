@@ -283,6 +283,10 @@ class OperatorMenuScene(OperatorScreen):
         stats = app.play_stats
         if stats is not None and (stats.notice or stats.last_error):
             out.append(tr("统计数据库：") + (stats.notice or stats.last_error))
+        guard = getattr(app, "crash_guard", None)
+        if guard is not None and guard.crashes:
+            out.append(tr("本次运行中程序出错 {n} 次，已自动回到首页。错误报告在 {folder}").format(
+                n=guard.crashes, folder=guard.last_report.parent if guard.last_report else "logs"))
         if pin_is_default(app.settings):
             out.append(tr("仍在使用初始密码 2468，请点“修改密码”换一个。"))
         if not out:

@@ -104,7 +104,7 @@ class PlayStats:
             return
         if self.recorder.end_session(session, finished) and finished:
             self.finished_ids.append(session)
-            if self.app.autoplay:
+            if self.app.autoplay and not self.app.monkey:
                 print(f"FINISHED {session}", flush=True)
 
     # ------------------------------------------------------------ scenes
