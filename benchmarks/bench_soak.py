@@ -1,9 +1,11 @@
 """Long run: 100,000 frames of autoplay, sampling memory (target: RSS growth ≤ 5 MiB after warm-up).
 
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy python benchmarks/bench_soak.py [--frames N] [--size WxH]
+        [--mode normal|kiosk|classroom]
 
 Computer players play game after game through every screen (boards, scam scenes, quizzes,
-results) as fast as the machine allows on a fixed 60 fps clock. Every 5,000 frames it prints
+results; in kiosk mode also the attract loop and its idle resets) as fast as the machine
+allows on a fixed 60 fps clock. Every 5,000 frames it prints
 the process's resident memory, the text cache's entries and pixels and the Python object count.
 Growth is measured from the end of the warm-up (the first 20 % of frames: fonts, caches and
 content all loaded) to the end.
@@ -33,15 +35,14 @@ def main() -> None:
     parser.add_argument("--frames", type=int, default=100_000)
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--every", type=int, default=5_000)
+    parser.add_argument("--mode", choices=("normal", "kiosk", "classroom"), default="normal")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.size.split("x"))
 
     from game.ui.app import App
-    from game.ui.scenes.title import TitleScene
-
-    app = App(size=size, seed=11, autoplay=True, sound=False)
+    app = App(size=size, seed=11, autoplay=True, sound=False, mode=args.mode)
     app.fixed_dt = 1 / 60
-    app.stack.push(TitleScene(app))
+    app.stack.push(app.home_scene())
     app._load_library()
     process = psutil.Process()
     warm_up = args.frames // 5
@@ -53,7 +54,7 @@ def main() -> None:
         app.step(1 / 60, [])
         if app._quit or app.stack.top is None:
             app._quit = False
-            app.stack.clear_to(TitleScene(app))
+            app.stack.clear_to(app.home_scene())
         name = getattr(app.stack.top, "name", "?")
         scenes[name] = scenes.get(name, 0) + 1
         if frame % args.every == 0:
@@ -68,7 +69,7 @@ def main() -> None:
     base = next(r for f, r in samples if f >= warm_up)
     growth = samples[-1][1] - base
     peak = max(r for f, r in samples if f >= warm_up) - base
-    print(f"\n{args.frames} frames in {seconds:.0f} s ({args.frames / seconds:.0f} frames/s)")
+    print(f"\n{args.mode} mode, {args.size}: {args.frames} frames in {seconds:.0f} s ({args.frames / seconds:.0f} frames/s)")
     print(f"RSS after warm-up (frame {warm_up}): {base:.1f} MiB; at the end: {samples[-1][1]:.1f} MiB; "
           f"growth {growth:+.1f} MiB (peak {peak:+.1f}); target ≤ 5 MiB")
     print("frames per screen: " + ", ".join(f"{k} {v}" for k, v in sorted(scenes.items(), key=lambda kv: -kv[1])))

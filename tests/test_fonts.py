@@ -104,3 +104,22 @@ def test_fontbook_knows_every_game_locale():
 def test_fontbook_rejects_unknown_locale():
     with pytest.raises(KeyError):
         fonts.FontBook().set_locale("xx")
+
+
+def test_the_font_book_keeps_a_bounded_number_of_sizes_loaded():
+    from game.ui.fonts import MAX_FONTS, FontBook
+
+    book = FontBook()
+    for size in range(8, 8 + MAX_FONTS * 2):
+        book.get(size)
+    assert len(book._fonts) == MAX_FONTS
+
+
+def test_the_font_book_keeps_the_size_used_last():
+    from game.ui.fonts import MAX_FONTS, FontBook
+
+    book = FontBook()
+    first = book.get(20)
+    for size in range(30, 30 + MAX_FONTS - 1):
+        book.get(size)
+        assert book.get(20) is first       # in use all along: never reloaded

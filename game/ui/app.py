@@ -455,6 +455,16 @@ class App:
             self._after_draw()
         self.frame += 1
 
+    def _new_text_generation(self) -> None:
+        """A new screen: the text caches keep what this and the previous screen drew, and let the
+        rest go, so a kiosk running for weeks holds a few screens of text, not every text it ever showed."""
+        if hasattr(self.text, "new_generation"):
+            self.text.new_generation()
+        self._text_cache_old, self._text_cache, self._text_cache_pixels = self._text_cache, {}, 0
+        ink = getattr(self, "_phone_ink", None)
+        if ink is not None:
+            ink.new_generation()
+
     def _guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
         """``step`` for the real loop: an unexpected exception is reported; a kiosk carries on,
         other modes raise it again (tests and the monkey call ``step`` and see every exception)."""
@@ -466,6 +476,8 @@ class App:
 
     def _after_draw(self) -> None:
         top = self.stack.top
+        if top is not self._last_top:
+            self._new_text_generation()
         if self.screenshot_dir and top is not None and top is not self._last_top:
             self.screenshot_dir.mkdir(parents=True, exist_ok=True)
             name = f"{self._shots:03d}_{getattr(top, 'name', 'scene')}.png"

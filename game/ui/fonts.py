@@ -44,11 +44,16 @@ def _face(bold: bool) -> str:
     return "bold" if bold else "regular"
 
 
+# Each loaded size of the CJK font holds about 1.2 MB, and fitting text to a box tries
+# many sizes: keep the most recently used ones only (loading one again takes ~0.5 ms).
+MAX_FONTS = 32
+
+
 class FontBook:
     """Loads each pygame Font once per (file, size) and serves the current locale.
 
-    ``get(size, bold)`` returns the Font for the current locale; fonts stay
-    cached across ``set_locale`` calls, so switching back and forth is free.
+    ``get(size, bold)`` returns the Font for the current locale; the ``MAX_FONTS``
+    most recently used stay loaded across ``set_locale`` calls, so switching back and forth is cheap.
     """
 
     def __init__(self, locale: str = DEFAULT_LOCALE,
@@ -73,11 +78,14 @@ class FontBook:
         size = max(1, int(round(size)))
         path = str(self.path(bold))
         key = (path, size)
-        font = self._fonts.get(key)
+        font = self._fonts.pop(key, None)
         if font is None:
             if not pygame.font.get_init():
                 pygame.font.init()
-            font = self._fonts[key] = pygame.font.Font(path, size)
+            font = pygame.font.Font(path, size)
+            if len(self._fonts) >= MAX_FONTS:
+                del self._fonts[next(iter(self._fonts))]     # the least recently used size
+        self._fonts[key] = font                              # insertion order = recency
         return font
 
 

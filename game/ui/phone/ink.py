@@ -167,6 +167,10 @@ class Ink:
             self._surfaces[key] = surf
         return surf
 
+    def new_generation(self) -> None:
+        """A new screen: text the last two screens did not use may go."""
+        self._old, self._surfaces, self._pixels = self._surfaces, {}, 0
+
     # ---------------------------------------------------------------- layout
     def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
         font = self.font(px, bold)

@@ -42,15 +42,22 @@ def rrect(surface: pygame.Surface, colour: RGB, rect, radius: int, width: int = 
 
 
 _CACHE: dict = {}
+_CACHE_LIMITS = (64, 16_000_000)   # layers, pixels (64 MB at most, reached only at 4K)
+_cache_pixels = 0
 
 
 def _cached(key, make):
     """Small cache for layers that depend only on sizes and colours (cleared when it grows)."""
+    global _cache_pixels
     hit = _CACHE.get(key)
     if hit is None:
-        if len(_CACHE) > 64:
+        hit = make()
+        pixels = sum(layer.get_width() * layer.get_height() for layer in (hit if isinstance(hit, list) else [hit]))
+        if len(_CACHE) >= _CACHE_LIMITS[0] or _cache_pixels + pixels > _CACHE_LIMITS[1]:
             _CACHE.clear()
-        hit = _CACHE[key] = make()
+            _cache_pixels = 0
+        _CACHE[key] = hit
+        _cache_pixels += pixels
     return hit
 
 
