@@ -115,8 +115,9 @@ def waiting_cpu(seconds: float, mode: str = "normal") -> dict:
     app = App(size=(1920, 1080), sound=False, mode=mode)
     app.library  # loaded before timing, as after the first frame in real use
     app.stack.push(app.home_scene())
-    for _ in range(3):   # the attract loop starts its demo game after the first frame
-        app.step(1 / 60, [])
+    for _ in range(30):   # warm up: the attract loop's demo game, cached pictures, fonts
+        app.stack.top.dirty = True
+        app.step(1 / 20, [])
     pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), 1)
     if mode == "kiosk":
         app.operator_exit = True   # lets the timer's QUIT end the run

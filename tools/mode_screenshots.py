@@ -90,6 +90,13 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
         app.stack.pop()
         app.stack.push(OperatorStatsScene(app))
         shot(app, "operator_stats", size)
+        app.stack.clear_to(app.home_scene())
+        app.crash_guard.crashes = 2        # as after two crashes the kiosk recovered from
+        app.crash_guard.last_report = DATA / "logs" / "crash-20261203-101500-000000.txt"
+        menu = OperatorMenuScene(app)
+        menu.prompted = True
+        app.stack.push(menu)
+        shot(app, "operator_menu_after_crash", size)
         app.shutdown()
         pygame.quit()
 

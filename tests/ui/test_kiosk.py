@@ -244,3 +244,18 @@ def test_the_operator_menu_tells_of_crashes_and_where_the_reports_are(tmp_path):
     crash = next(t for t in shown if "出错 1 次" in t)
     assert str(app.crash_guard.last_report.parent) in crash
     assert not layout_problems(app, menu)
+
+
+def test_the_attract_loop_repaints_only_what_moved_and_matches_a_full_redraw(tmp_path):
+    app = kiosk(tmp_path)
+    partial = 0
+    for _ in range(400):            # the demo game moves tokens, rolls and flashes squares
+        app.stack.top.dirty = True  # as the loop's DEMO_FPS timer does
+        app.step(1 / 20, [])
+        partial += app._partial
+    attract = app.stack.top
+    assert attract.backdrop is not None and partial > 300
+    shown = pygame.image.tobytes(app.screen, "RGB")
+    attract._full = attract.backdrop._full = True
+    app.draw()
+    assert pygame.image.tobytes(app.screen, "RGB") == shown

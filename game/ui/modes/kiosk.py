@@ -26,7 +26,8 @@ from .base import ACTIVITY, Controller
 from .widgets import CardOverlay
 
 
-DEMO_FPS = 20     # frames a second of the attract loop's demo game
+DEMO_FPS = 20     # frames a second of the attract loop's demo game while a plane moves
+PULSE_FPS = 12    # steps a second of the start button's pulse ring (as on the title)
 
 
 class KioskController(Controller):
@@ -161,8 +162,11 @@ class AttractScene(TitleScene):
         was_dirty = self.dirty
         super().update(dt)
         if self.backdrop is not None and not self.app.reduced_motion:
-            # The demo moves at DEMO_FPS, not 60: the kiosk waits here most of the day.
-            self.idle_fps = DEMO_FPS
+            # The demo moves at DEMO_FPS, not 60, and only the pulse steps while no plane
+            # moves: the kiosk waits here most of the day.
+            board = self.backdrop
+            moving = bool(board.tweens) or board.flash_square is not None
+            self.idle_fps = DEMO_FPS if moving else PULSE_FPS
             self.animating = False
             self.dirty = was_dirty
 
@@ -170,23 +174,60 @@ class AttractScene(TitleScene):
         if self.backdrop is None:
             super().draw(surface)
             return
-        self.backdrop.draw(surface)
+        # The demo board repaints only what moved; the veil, title and tokens are one cached
+        # layer blended over those areas. The start button and its pulse go on top: on a pulse
+        # step the area under them comes back from a copy taken when it was last composed,
+        # unless the board changed there too.
+        layer, fresh = self._foreground(surface)
+        full = fresh or getattr(self, "_full", True) or self.app.stack.top is not self
+        pulse = self._pulse_rect()
+        step = int(self.pulse * PULSE_FPS)
+        rects = self.backdrop.paint(surface, under=True,
+                                    extra=() if full else (lambda dirty: [pulse] if pulse.collidelist(dirty) >= 0
+                                                           else []))
         self.backdrop.dirty = False
-        key = (surface.get_size(), self.app.theme.name)
-        if getattr(self, "_veil", None) is None or self._veil[0] != key:
-            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            veil.fill((*self.app.theme.background, 200))
-            self._veil = (key, veil)
-        surface.blit(self._veil[1], (0, 0))
-        self._draw_title(surface)
-        self.subtitle.draw(surface)
-        self._draw_tokens(surface)
+        if full or rects is None:
+            surface.blit(layer, (0, 0))
+            rects = None
+        else:
+            for r in rects:
+                surface.blit(layer, r, area=r)
+        composed = rects is None or any(r.contains(pulse) for r in rects)
+        if composed:
+            self._under_pulse = (pulse, surface.subsurface(pulse).copy())
+        elif step != getattr(self, "_pulse_step", None) and getattr(self, "_under_pulse", (None,))[0] == pulse:
+            surface.blit(self._under_pulse[1], pulse)
+            rects.append(pulse)
+            composed = True
+        if composed:
+            self._draw_pulse(surface)
+            self.start.draw(surface)
+            self._pulse_step = step
+        self._full = False
+        self.app.report_dirty(rects)
+
+    def _draw_pulse(self, surface) -> None:
+        """The title's pulse ring, in PULSE_FPS steps."""
+        if not self.app.reduced_motion:
+            surface.blit(*self._pulse_ring(int(self.pulse * PULSE_FPS) / PULSE_FPS))
+
+    def _foreground(self, surface) -> tuple[pygame.Surface, bool]:
+        """(the veil with everything but the start button on it, True when just made)."""
+        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
+               tuple((getattr(w, "text", ""), getattr(w, "pressed", False), getattr(w, "focused", False),
+                      getattr(w, "selected", False)) for w in self.items if w.visible))
+        if getattr(self, "_layer", None) is not None and self._layer[0] == key:
+            return self._layer[1], False
+        layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        layer.fill((*self.app.theme.background, 200))
+        self._draw_title(layer)
+        self.subtitle.draw(layer)
+        self._draw_tokens(layer)
         for w in self.items:
             if w.visible and w not in (self.title, self.subtitle, self.start):
-                w.draw(surface)
-        self._draw_pulse(surface)
-        self.start.draw(surface)
-        self.app.report_dirty(None)
+                w.draw(layer)
+        self._layer = (key, layer)
+        return layer, True
 
     def layout(self, size) -> None:
         super().layout(size)

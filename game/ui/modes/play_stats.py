@@ -26,15 +26,23 @@ _ITEM_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 class PlayStats:
     def __init__(self, app, path=None):
-        from game.stats import StatsRecorder
-
         self.app = app
-        self.recorder = StatsRecorder(path)
+        self._path = path
+        self._recorder = None
         self.session: int | None = None
         self.board = None
         self._scenes: dict[int, int] = {}     # id(ScenarioScene) → scene row id
         self.finished_ids: list[int] = []
         app.stack.observers.append(self)
+
+    @property
+    def recorder(self):
+        """The database, opened when first needed: the title shows before SQLite and the
+        statistics modules are loaded."""
+        if self._recorder is None:
+            from game.stats import StatsRecorder
+            self._recorder = StatsRecorder(self._path)
+        return self._recorder
 
     @property
     def path(self):
@@ -51,21 +59,23 @@ class PlayStats:
     def close(self) -> None:
         if self.session is not None:
             self.end_game(False)
-        self.recorder.close()
+        if self._recorder is not None:
+            self._recorder.close()
         if self in self.app.stack.observers:
             self.app.stack.observers.remove(self)
 
     # ------------------------------------------------------------ stack observer
     def scene_entered(self, scene) -> None:
-        from ..scenes.board import BoardScene
-        from ..scenes.scenario import ScenarioScene
-
-        if isinstance(scene, BoardScene):
-            if not scene.demo:
+        name = getattr(scene, "name", "")
+        if name == "board":   # the name first: the title must not wait for the board's modules
+            from ..scenes.board import BoardScene
+            if isinstance(scene, BoardScene) and not scene.demo:
                 self.start_game(scene)
-        elif isinstance(scene, ScenarioScene):
-            self._begin_scenario(scene)
-        elif getattr(scene, "name", "") == "results" or getattr(scene, "ends_game", False):
+        elif name == "scenario":
+            from ..scenes.scenario import ScenarioScene
+            if isinstance(scene, ScenarioScene):
+                self._begin_scenario(scene)
+        elif name == "results" or getattr(scene, "ends_game", False):
             if self.session is not None:
                 self.end_game(True)
 

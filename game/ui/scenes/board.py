@@ -216,6 +216,8 @@ class BoardScene(ScreenScene):
         self._update_scores()
 
     def _update_scores(self) -> None:
+        if self.demo:
+            return   # the attract loop's demo shows no score card
         from game.i18n.formatting import money
         for i, p in enumerate(self.players):
             tag = self.app.tr(N_("电脑")) if p.computer else self.app.tr(N_("真人"))
@@ -768,12 +770,21 @@ class BoardScene(ScreenScene):
                 self.menu_button.pressed, self.menu_button.focused, self.flash_square)
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.app.report_dirty(self.paint(surface))
+
+    def paint(self, surface: pygame.Surface, under: bool = False, extra=()) -> list | None:
+        """Draw what changed since the last frame; returns the rectangles drawn (None: everything).
+
+        ``under``: another scene draws this board beneath itself every frame (the kiosk's
+        attract loop) and repaints its own layer over the returned rectangles; ``extra`` are
+        areas that scene wants restored as well, or a function of the changed areas giving them.
+        """
         static = self._static_frame(surface)
         positions = self.token_positions()
         radius = self.view.token_radius
         token_rects = {k: self._token_rect(xy, radius) for k, xy in positions.items()}
         state = self._state()
-        full = (getattr(self, "_full", True) or self.app.stack.top is not self
+        full = (getattr(self, "_full", True) or (self.app.stack.top is not self and not under)
                 or getattr(self, "_last_state", None) is None)
         if full:
             surface.blit(static, (0, 0))
@@ -793,7 +804,16 @@ class BoardScene(ScreenScene):
                 if sq is not None:
                     dirty.append(self.view.squares[sq].inflate(self.app.unit * 4, self.app.unit * 4))
             screen = surface.get_rect()
-            dirty = [r.clip(screen) for r in dirty]
+            # Disjoint rectangles (a scene above may blend a translucent layer over each once),
+            # each covering every token it touches, since a token is always drawn whole.
+            while True:
+                more = extra(dirty) if callable(extra) else extra
+                dirty = merge_overlapping([r.clip(screen) for r in (*dirty, *more)])
+                touched = [r for r in token_rects.values()
+                           if r.collidelist(dirty) >= 0 and not any(d.contains(r.clip(screen)) for d in dirty)]
+                if not touched:
+                    break
+                dirty += touched
             for r in dirty:
                 surface.blit(static, r, area=r)
         self._draw_dynamic(surface, positions, token_rects, dirty)
@@ -803,7 +823,7 @@ class BoardScene(ScreenScene):
         self._last_dice = self.dice.is_rolling or self.dice.enabled
         self._last_flash = self.flash_square
         self._full = False
-        self.app.report_dirty(dirty)
+        return dirty
 
     def _draw_dynamic(self, surface, positions, token_rects, dirty) -> None:
         t = self.app.theme
@@ -917,6 +937,24 @@ class PauseScene(ScreenScene):
     def home(self) -> None:
         from .title import TitleScene
         self.app.stack.clear_to(TitleScene(self.app))
+
+
+def merge_overlapping(rects) -> list[pygame.Rect]:
+    """The same area as disjoint rectangles: overlapping ones become their bounding box."""
+    rects = [pygame.Rect(r) for r in rects if r.w > 0 and r.h > 0]
+    while True:
+        out: list[pygame.Rect] = []
+        merged = False
+        for r in rects:
+            i = r.collidelist(out)
+            while i >= 0:
+                r = r.union(out.pop(i))
+                merged = True
+                i = r.collidelist(out)
+            out.append(r)
+        if not merged:
+            return out
+        rects = out
 
 
 class GameOverScene(ScreenScene):

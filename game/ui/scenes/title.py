@@ -253,14 +253,18 @@ class TitleScene(ScreenScene):
     def _draw_pulse(self, surface) -> None:
         if self.app.reduced_motion:
             return
-        phase = self.pulse / 2.0
+        surface.blit(*self._pulse_ring(self.pulse))
+
+    def _pulse_ring(self, pulse: float) -> tuple[pygame.Surface, pygame.Rect]:
+        """The ring around the start button at ``pulse`` seconds into its 2-second beat."""
+        phase = pulse / 2.0
         grow = self.app.unit * (0.8 + 2.6 * phase)
         alpha = int(160 * (1 - phase))
         ring = self.start.rect.inflate(grow * 2, grow * 2)
         s = pygame.Surface(ring.size, pygame.SRCALPHA)
         pygame.draw.rect(s, (*self.app.theme.button, alpha), s.get_rect(), max(3, round(0.6 * self.app.unit)),
                          border_radius=round(min(ring.h * 0.3, 4 * self.app.unit)))
-        surface.blit(s, ring)
+        return s, ring
 
     def widgets(self) -> list:
         return [w for w in self.items if w.visible]
