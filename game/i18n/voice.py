@@ -26,9 +26,7 @@ from ..paths import ASSETS_DIR, user_data_dir
 log = logging.getLogger(__name__)
 
 
-def N_(text: str) -> str:
-    """Marks a settings-screen line for the translators' catalog (pybabel ``-k N_``)."""
-    return text
+from .marker import N_
 
 # espeak-ng voice per locale (Mandarin for both Chinese scripts: kiosks in Taiwan
 # and mainland exhibitions speak Mandarin; a Cantonese kiosk can switch to "yue").

@@ -256,11 +256,10 @@ class App:
 
     def set_locale(self, locale: str) -> None:
         from ..i18n import get_translator
-        from ..i18n.voice import Narrator
 
         self.translator = get_translator(locale)
         self._sources: dict[str, str] = {}
-        self.narrator = Narrator(locale, play=self.sound.play_file)
+        self._narrator = None
         self.locale = locale
         try:
             self.fonts.set_locale(locale)
@@ -283,6 +282,14 @@ class App:
         if shown is not text and len(self._sources) < 4096:
             self._sources[shown] = text   # lets narration find the recording of the source line
         return shown
+
+    @property
+    def narrator(self):
+        """Who reads text aloud in the current language (made when first needed: not before the title shows)."""
+        if self._narrator is None or self._narrator.locale != self.locale:
+            from ..i18n.voice import Narrator
+            self._narrator = Narrator(self.locale, play=self.sound.play_file)
+        return self._narrator
 
     def narrate(self, text: str) -> str:
         """Read ``text`` (as shown) aloud: recording, else espeak-ng, else silence. Returns the source kind."""
@@ -595,8 +602,6 @@ def _positive(text: str) -> int:
 
 def build_app(args) -> App:
     settings, notice = load_settings()   # once: a bad file is set aside and its notice kept for the operator
-    if notice:
-        logging.getLogger("game.operator").warning("%s", notice)
     mode = getattr(args, "mode", None) or getattr(settings, "mode", "normal")
     fullscreen = args.fullscreen or (mode == "kiosk" and not getattr(args, "windowed", False))
     app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
@@ -662,10 +667,12 @@ def run_monkey(args) -> int:
 def run(args) -> int:
     if getattr(args, "monkey", None):
         return run_monkey(args)
-    _log_to_file()
     app = build_app(args)
     try:
         app.first_frame()
+        _log_to_file()   # after the first frame: the title shows before the logging machinery loads
+        if app.settings_notice:
+            logging.getLogger("game.operator").warning("%s", app.settings_notice)
         import asyncio
         return asyncio.run(app.run())
     finally:

@@ -349,8 +349,12 @@ def _fit_cached(text, box_w, box_h, max_size, min_size, bold, line_spacing, _pat
               and all(font.size(line)[0] <= box_w for line in lines))
         return lines, ok
 
+    # Most texts fit at their largest size: one font to load instead of a search's five or six.
+    lines, ok = layout(max_size)
+    if ok:
+        return tuple(lines), max_size, True
     # Binary search over sizes (fit is monotone in size, up to rounding).
-    lo, hi = min_size, max_size
+    lo, hi = min_size, max_size - 1
     best = None
     while lo <= hi:
         mid = (lo + hi) // 2

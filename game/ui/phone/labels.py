@@ -7,9 +7,7 @@ at display time with ``app.tr``.
 from __future__ import annotations
 
 
-def N_(text: str) -> str:
-    """Mark a string for translation (extracted by pybabel ``-k N_``); returns it unchanged."""
-    return text
+from ...i18n.marker import N_  # noqa: F401 — re-exported for the screens
 
 
 # The manipulation techniques, in the words a player learns to recognise.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from .. import layout
-from ..phone.labels import N_
+from ...i18n.marker import N_
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_shape
 
 LANGUAGES = (("zh_Hans", "简体中文"), ("zh_Hant", "繁體中文"), ("en", "English"))

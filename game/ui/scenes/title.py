@@ -13,7 +13,7 @@ import pygame
 
 from .. import layout
 from ..input import Action, Intent
-from ..phone.labels import N_
+from ...i18n.marker import N_
 from ..widgets import Button, Label, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, Panel
 from .setup import LANGUAGES
 
