@@ -63,7 +63,6 @@ def _board(app):
     for _ in range(6000):
         _frame(app)
         if app.stack.top is not scene:      # a scam scene opened: settle it at once, as a computer would
-            top = app.stack.top
             while app.stack.top is not scene:
                 app.stack.pop()
             scene.scene_open = None

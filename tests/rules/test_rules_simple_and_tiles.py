@@ -10,7 +10,7 @@ from game.rules import (
 )
 from game.rules.geometry import Geometry
 from rules_factories import (
-    classic_board, game_on, kinds, library, pack, quiz_pool, scam_scenario, simple_board,
+    classic_board, game_on, kinds, library, pack, scam_scenario, simple_board,
 )
 
 POLICE, HELP = "police", "help"

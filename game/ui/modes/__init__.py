@@ -13,7 +13,7 @@ Play statistics (``play_stats.PlayStats``) follow the scene stack in every mode.
 from __future__ import annotations
 
 
-from ...i18n.marker import N_  # noqa: F401 — re-exported for the mode screens
+from ...i18n.marker import N_  # noqa: F401 (re-exported for the mode screens)
 
 
 def make_controller(app):

@@ -7,7 +7,7 @@ at display time with ``app.tr``.
 from __future__ import annotations
 
 
-from ...i18n.marker import N_  # noqa: F401 — re-exported for the screens
+from ...i18n.marker import N_  # noqa: F401 (re-exported for the screens)
 
 
 # The manipulation techniques, in the words a player learns to recognise.

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.content.models import Layout, TileType
 from game.rules import events as ev
 from game.rules.engine import Game, Phase, PlayerSpec
 from game.rules.geometry import Spot
@@ -22,10 +21,8 @@ from game.rules.geometry import Spot
 from .. import layout
 from ..board_view import BoardView
 from ..input import Action, Intent
-from ..phone.labels import N_
-from ..scene import Scene
-from ..widgets import (Button, Dice, Label, Panel, ScreenScene, TextBox, draw_backdrop, draw_shape, mix,
-                       render_fitted)
+from ...i18n.marker import N_
+from ..widgets import Button, Dice, Label, Panel, ScreenScene, TextBox, draw_backdrop
 from .setup import COLOUR_NAMES, COMPUTER_POLICY, SeatPlan, draw_token
 
 # Seconds; reduced motion uses the second value.
@@ -532,23 +529,19 @@ class BoardScene(ScreenScene):
         scenario_id = req.scenario
         if self.app.autoplay and scenario_id:
             scenario_id = self._autoplay_scenario(scenario_id)
-        self.scene_open = True
-        try:
-            if self.demo:
-                raise ImportError("the attract loop shows no scam screens")
-            if scenario_id and scenario_id in lib.scenarios:
-                scenario = lib.scenarios[scenario_id]
-                self.seen_channels |= set(scenario.channels)
-                from .scenario import ScenarioScene
-                scene = ScenarioScene(self.app, scenario, player, self._scene_done)
-            elif req.quiz and req.quiz[0] in lib.quiz_pools:
-                from .quiz import QuizScene
-                item = lib.quiz_pools[req.quiz[0]].items[req.quiz[1]]
-                scene = QuizScene(self.app, item, player, self._scene_done)
-            else:
-                raise ImportError("nothing to play")
-        except ImportError:
-            # The scene screens are not there (yet): settle the scene at once.
+        scene = None
+        if self.demo:
+            pass   # the attract loop shows no scam screens: the scene is settled at once below
+        elif scenario_id and scenario_id in lib.scenarios:
+            scenario = lib.scenarios[scenario_id]
+            self.seen_channels |= set(scenario.channels)
+            from .scenario import ScenarioScene
+            scene = ScenarioScene(self.app, scenario, player, self._scene_done)
+        elif req.quiz and req.quiz[0] in lib.quiz_pools:
+            from .quiz import QuizScene
+            item = lib.quiz_pools[req.quiz[0]].items[req.quiz[1]]
+            scene = QuizScene(self.app, item, player, self._scene_done)
+        if scene is None:
             from game.rules.policies import get_policy, play_pending_scene
             policy = player.policy or get_policy(COMPUTER_POLICY)
             self.scene_open = None
@@ -595,16 +588,8 @@ class BoardScene(ScreenScene):
         self.app.games_played = getattr(self.app, "games_played", 0) + 1
         score = self.game.session_score()
         players = [(f"{self._name(i)} {p.number}", p.colour, self.game.scores[i]) for i, p in enumerate(self.players)]
-        try:
-            from .results import ResultsScene
-        except ImportError:
-            scene = GameOverScene(self.app, self)
-        else:
-            try:
-                scene = ResultsScene(self.app, score, players=players)
-            except TypeError:   # a results screen that takes the session score only
-                scene = ResultsScene(self.app, score)
-        self.app.stack.push(scene)
+        from .results import ResultsScene
+        self.app.stack.push(ResultsScene(self.app, score, players=players))
 
     def resume(self) -> None:
         super().resume()
@@ -956,40 +941,3 @@ def merge_overlapping(rects) -> list[pygame.Rect]:
             return out
         rects = out
 
-
-class GameOverScene(ScreenScene):
-    """Stand-in for the results screen when ``scenes.results`` is not there."""
-
-    name = "results"
-
-    def __init__(self, app, board_scene: BoardScene):
-        self.board_scene = board_scene
-        super().__init__(app)
-
-    def build(self) -> None:
-        app = self.app
-        g = self.board_scene.game
-        self.heading = Label(app, N_("游戏结束"), role="heading", colour_key="accent")
-        lines = []
-        for s in g.standings:
-            p = self.board_scene.players[s.player]
-            lines.append(app.tr("第{n}名：{name}").format(n=s.place, name=app.tr(p.name)))
-        self.body = TextBox(app, "\n".join(lines), role="body", align="center")
-        self.again = Button(app, N_("回到首页"), self.home, icon="home", name="home")
-        self.items = [self.heading, self.body, self.again]
-
-    def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        self.heading.rect = pygame.Rect(area.x, area.y, area.w, 12 * u)
-        self.again.rect = layout.centered(pygame.Rect(area.x, area.bottom - 13 * u, area.w, 13 * u), 50 * u, 13 * u)
-        self.body.rect = pygame.Rect(area.x, self.heading.rect.bottom + 2 * u, area.w,
-                                     self.again.rect.y - self.heading.rect.bottom - 4 * u)
-
-    def home(self) -> None:
-        from .title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
-
-    def back(self) -> bool:
-        self.home()
-        return True

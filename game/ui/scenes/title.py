@@ -7,8 +7,6 @@ scene (e.g. a computer-only board scene); it is updated and drawn under a veil.
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from .. import layout
