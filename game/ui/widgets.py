@@ -94,6 +94,25 @@ class Widget:
     def handle(self, intent: Intent) -> bool:
         return False
 
+    def handle_tap(self, intent: Intent) -> bool:
+        """A tap, as on a phone: a press inside arms, sliding off cancels, a release inside
+        calls ``activate()``. True when the intent was this widget's."""
+        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
+            self.pressed = True
+            return True
+        if intent.action is Action.DRAG and self.pressed and intent.pos and not self.rect.collidepoint(intent.pos):
+            self.pressed = False
+            return True
+        if intent.action is Action.RELEASE and self.pressed:
+            self.pressed = False
+            if intent.pos and self.rect.collidepoint(intent.pos):
+                self.activate()
+            return True
+        return False
+
+    def activate(self) -> None:
+        pass
+
     def update(self, dt: float) -> bool:
         """Advance animation; return True while something still moves."""
         return False
@@ -370,18 +389,7 @@ class Button(Widget):
     def handle(self, intent: Intent) -> bool:
         if not self.visible or not self.enabled:
             return False
-        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
-            self.pressed = True
-            return True
-        if intent.action is Action.DRAG and self.pressed and intent.pos and not self.rect.collidepoint(intent.pos):
-            self.pressed = False  # slid off: cancel, like a phone does
-            return True
-        if intent.action is Action.RELEASE and self.pressed:
-            self.pressed = False
-            if intent.pos and self.rect.collidepoint(intent.pos):
-                self.activate()
-            return True
-        return False
+        return self.handle_tap(intent)
 
     # ---- drawing
     def _inner(self) -> tuple[pygame.Rect, pygame.Rect | None]:
@@ -518,15 +526,7 @@ class Dice(Widget):
     def handle(self, intent: Intent) -> bool:
         if not self.enabled or not self.visible:
             return False
-        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
-            self.pressed = True
-            return True
-        if intent.action is Action.RELEASE and self.pressed:
-            self.pressed = False
-            if intent.pos and self.rect.collidepoint(intent.pos):
-                self.activate()
-            return True
-        return False
+        return self.handle_tap(intent)
 
     def activate(self) -> None:
         if self.enabled and self.on_tap:

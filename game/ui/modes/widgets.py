@@ -138,17 +138,7 @@ class TextField(Widget):
         return [self.text or self.placeholder]
 
     def handle(self, intent: Intent) -> bool:
-        if not self.visible:
-            return False
-        if intent.action is Action.PRESS and intent.pos and self.rect.collidepoint(intent.pos):
-            self.pressed = True
-            return True
-        if intent.action is Action.RELEASE and self.pressed:
-            self.pressed = False
-            if intent.pos and self.rect.collidepoint(intent.pos):
-                self.activate()
-            return True
-        return False
+        return self.visible and self.handle_tap(intent)
 
     def activate(self) -> None:
         begin = getattr(self.app.controller, "begin_text", None)
