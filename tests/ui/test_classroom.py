@@ -4,6 +4,7 @@ import csv
 import sqlite3
 
 import pygame
+import pytest
 
 from game.ui.input import Action, Intent
 from game.ui.modes.classroom import (ClassroomBoardScene, ClassroomSetupScene, PausedScene, QuizRevealScene,
@@ -176,3 +177,14 @@ def test_class_names_never_reach_the_statistics(tmp_path):
     dump = "\n".join(conn.iterdump())
     assert "初二" not in dump and "第1组" not in dump
     assert conn.execute("SELECT mode, players, board FROM sessions").fetchall() == [("classroom", 3, "classroom_teams")]
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "en"])
+def test_the_pledge_text_stays_clear_of_the_signing_lines(locale):
+    from game.ui.modes.pledge import pledge_text_layout
+
+    app = make_app(locale=locale)
+    page = pygame.Surface(PLEDGE_SIZE)
+    shrink, promises_bottom, signing_top = pledge_text_layout(app, page, "初二（3）班")
+    assert promises_bottom < signing_top
+    assert 36 * shrink >= 25, "the promises would print under 12 pt (25 px at 150 dpi)"

@@ -31,8 +31,8 @@ def test_a_plain_note_does_not():
 
 
 def test_official_warning_lines():
-    assert official_label("96110") == "国家反诈预警专线"
-    assert official_label("+86 96110") == "国家反诈预警专线"
+    assert official_label("96110") == "全国反诈预警劝阻专线"
+    assert official_label("+86 96110") == "全国反诈预警劝阻专线"
     assert official_label("12381") == "反诈预警短信"
     assert official_label("+00 96110") == ""
     assert official_label("110") == ""

@@ -35,23 +35,68 @@ THREE_NO_ONE_MORE = (N_("未知链接不点击，陌生来电不轻信，"), N_(
 
 def render_pledge(app, class_name: str = "", day: date | None = None, size: tuple[int, int] = PLEDGE_SIZE
                   ) -> pygame.Surface:
-    from game.i18n.formatting import date as format_date
-
-    tr = app.tr
+    """The pledge page. The signing lines and the hotline sit at the foot of the page; the
+    promises and slogans above them shrink a little when a language needs more lines."""
     w, h = size
     k = w / PLEDGE_SIZE[0]                      # everything scales with the width
     page = pygame.Surface(size)
-    page.fill(PAPER)
-    margin = round(90 * k)
+    pledge_text_layout(app, page, class_name, day)
     # A double red frame, like a certificate.
     pygame.draw.rect(page, RED, pygame.Rect(round(30 * k), round(30 * k), w - round(60 * k), h - round(60 * k)),
                      max(2, round(8 * k)))
     pygame.draw.rect(page, RED, pygame.Rect(round(48 * k), round(48 * k), w - round(96 * k), h - round(96 * k)),
                      max(1, round(2 * k)))
+    return page
+
+
+def pledge_text_layout(app, page: pygame.Surface, class_name: str = "", day: date | None = None
+                       ) -> tuple[float, int, int]:
+    """Draw the text on ``page``, shrinking the upper part until it clears the signing lines.
+    Returns (shrink factor, bottom of the slogans box, top of the signing block)."""
+    k = page.get_width() / PLEDGE_SIZE[0]
+    margin = round(90 * k)
+    for shrink in (1.0, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64):
+        page.fill(PAPER)
+        bottom = _draw_promises(app, page, k, margin, shrink, class_name, day)
+        top = _draw_signing(app, page, k, margin)
+        if bottom <= top - round(30 * k):
+            break
+    return shrink, bottom, top
+
+
+def _draw_signing(app, page: pygame.Surface, k: float, margin: int) -> int:
+    """Signing lines, their date and the hotline, from the bottom of the page up; returns their top."""
+    tr = app.tr
+    w, h = page.get_size()
     width = w - 2 * margin
+    foot = app.text.render(tr("全国反诈预警劝阻专线 96110 · 国家反诈中心APP"), round(30 * k), colour=MUTED,
+                           max_width=width, align="center")
+    foot_rect = page.blit(foot, foot.get_rect(midbottom=(w // 2, h - round(80 * k))))
+    when = app.text.render(tr("签名日期：") + tr("______年____月____日"), round(36 * k), colour=INK, max_width=width)
+    when_rect = page.blit(when, when.get_rect(bottomleft=(margin, foot_rect.top - round(50 * k))))
+    half = (width - round(60 * k)) // 2
+    line_y = when_rect.top - round(60 * k)
+    top = line_y
+    for i, label in enumerate((tr("承诺人（签名）："), tr("家长（签名）："))):
+        x = margin + i * (half + round(60 * k))
+        s = app.text.render(label, round(36 * k), colour=INK, max_width=half)
+        rect = page.blit(s, s.get_rect(bottomleft=(x, line_y - round(80 * k))))
+        pygame.draw.line(page, INK, (x, line_y), (x + half, line_y), max(1, round(3 * k)))
+        top = min(top, rect.top)
+    return top
+
+
+def _draw_promises(app, page: pygame.Surface, k: float, margin: int, shrink: float, class_name: str,
+                   day: date | None) -> int:
+    """Title, class and date, the five promises and the slogans box; returns the bottom."""
+    from game.i18n.formatting import date as format_date
+    tr = app.tr
+    w = page.get_width()
+    width = w - 2 * margin
+    f = k * shrink
 
     def text(s: str, px: float, colour=INK, bold=False, align="left", y=0, x=None, max_w=None) -> int:
-        surf = app.text.render(s, max(8, round(px * k)), bold=bold, colour=colour, max_width=max_w or width,
+        surf = app.text.render(s, max(8, round(px * f)), bold=bold, colour=colour, max_width=max_w or width,
                                align=align, line_spacing=1.15)
         if align == "center":
             rect = surf.get_rect(midtop=(w // 2, y))
@@ -61,29 +106,29 @@ def render_pledge(app, class_name: str = "", day: date | None = None, size: tupl
         return rect.bottom
 
     y = round(110 * k)
-    y = text(tr("个人反诈承诺书"), 92, RED, True, "center", y) + round(34 * k)
+    y = text(tr("个人反诈承诺书"), 92, RED, True, "center", y) + round(34 * f)
     day_text = format_date(day or date.today(), app.locale)
     line = tr("班级：") + (class_name or "______________")
     text(line, 38, INK, False, "left", y, max_w=width // 2)
-    right = app.text.render(tr("日期：") + day_text, round(38 * k), colour=INK)
+    right = app.text.render(tr("日期：") + day_text, round(38 * f), colour=INK)
     page.blit(right, right.get_rect(topright=(w - margin, y)))
-    y += right.get_height() + round(40 * k)
-    y = text(tr("我郑重承诺："), 42, INK, True, "left", y) + round(22 * k)
+    y += right.get_height() + round(40 * f)
+    y = text(tr("我郑重承诺："), 42, INK, True, "left", y) + round(22 * f)
     for i, promise in enumerate(PROMISES, 1):
-        num = app.text.render(f"{i}.", round(36 * k), bold=True, colour=RED)
+        num = app.text.render(f"{i}.", round(36 * f), bold=True, colour=RED)
         page.blit(num, (margin, y))
         y = text(tr(promise), 36, INK, False, "left", y, x=margin + round(60 * k), max_w=width - round(60 * k))
-        y += round(22 * k)
-    y += round(24 * k)
+        y += round(22 * f)
+    y += round(24 * f)
     # The slogans in a box sized to them.
     inner_w = width - round(80 * k)
-    parts = [app.text.render(tr("不听、不信、不转账"), round(80 * k), bold=True, colour=RED, max_width=inner_w,
+    parts = [app.text.render(tr("不听、不信、不转账"), round(80 * f), bold=True, colour=RED, max_width=inner_w,
                              align="center"),
-             app.text.render(tr("三不一多"), round(48 * k), bold=True, colour=INK, max_width=inner_w, align="center")]
-    parts += [app.text.render(tr(half), round(36 * k), colour=INK, max_width=inner_w, align="center")
+             app.text.render(tr("三不一多"), round(48 * f), bold=True, colour=INK, max_width=inner_w, align="center")]
+    parts += [app.text.render(tr(half), round(36 * f), colour=INK, max_width=inner_w, align="center")
               for half in THREE_NO_ONE_MORE]
-    gaps = [round(22 * k), round(14 * k), round(8 * k)]
-    pad = round(36 * k)
+    gaps = [round(22 * f), round(14 * f), round(8 * f)]
+    pad = round(36 * f)
     box_h = pad * 2 + sum(p.get_height() for p in parts) + sum(gaps)
     box = pygame.Rect(margin, y, width, box_h)
     pygame.draw.rect(page, (253, 240, 236), box, border_radius=round(24 * k))
@@ -92,21 +137,7 @@ def render_pledge(app, class_name: str = "", day: date | None = None, size: tupl
     for part, gap in zip(parts, gaps + [0]):
         page.blit(part, part.get_rect(midtop=(w // 2, yy)))
         yy += part.get_height() + gap
-    y = box.bottom + round(80 * k)
-    # Lines to sign.
-    half = (width - round(60 * k)) // 2
-    for i, label in enumerate((tr("承诺人（签名）："), tr("家长（签名）："))):
-        x = margin + i * (half + round(60 * k))
-        s = app.text.render(label, round(36 * k), colour=INK)
-        page.blit(s, (x, y))
-        line_y = y + s.get_height() + round(80 * k)
-        pygame.draw.line(page, INK, (x, line_y), (x + half, line_y), max(1, round(3 * k)))
-    y += round(210 * k)
-    s = app.text.render(tr("签名日期：") + tr("______年____月____日"), round(36 * k), colour=INK)
-    page.blit(s, (margin, y))
-    foot = app.text.render(tr("全国反诈专线 96110 · 国家反诈中心APP"), round(30 * k), colour=MUTED)
-    page.blit(foot, foot.get_rect(midbottom=(w // 2, h - round(80 * k))))
-    return page
+    return box.bottom
 
 
 def save_pledge(app, class_name: str = "", day: date | None = None, folder: Path | None = None) -> Path:

@@ -7,7 +7,7 @@ import zlib
 from .labels import N_
 
 # Official numbers whose calls/messages are the police warning you (answer them).
-OFFICIAL_WARNING_NUMBERS = {"96110": N_("国家反诈预警专线"), "12381": N_("反诈预警短信")}
+OFFICIAL_WARNING_NUMBERS = {"96110": N_("全国反诈预警劝阻专线"), "12381": N_("反诈预警短信")}
 
 _OVERSEAS_NOTE_WORDS = ("境外", "海外", "国外", "国际", "overseas", "international", "abroad")
 
