@@ -465,8 +465,7 @@ class App:
     def _new_text_generation(self) -> None:
         """A new screen: the text caches keep what this and the previous screen drew, and let the
         rest go, so a kiosk running for weeks holds a few screens of text, not every text it ever showed."""
-        if hasattr(self.text, "new_generation"):
-            self.text.new_generation()
+        self.text.new_generation()
         self._text_cache_old, self._text_cache, self._text_cache_pixels = self._text_cache, {}, 0
         ink = getattr(self, "_phone_ink", None)
         if ink is not None:

@@ -125,6 +125,9 @@ class AttractScene(TitleScene):
 
     def __init__(self, app):
         self._demo_tries = 0
+        self._layer = None          # (key, the veil with title and tokens drawn on it)
+        self._under_pulse = None    # (rect, what lies under the pulse ring, as last composed)
+        self._pulse_step = None
         super().__init__(app)
 
     def build(self) -> None:
@@ -195,7 +198,7 @@ class AttractScene(TitleScene):
         composed = rects is None or any(r.contains(pulse) for r in rects)
         if composed:
             self._under_pulse = (pulse, surface.subsurface(pulse).copy())
-        elif step != getattr(self, "_pulse_step", None) and getattr(self, "_under_pulse", (None,))[0] == pulse:
+        elif step != self._pulse_step and self._under_pulse is not None and self._under_pulse[0] == pulse:
             surface.blit(self._under_pulse[1], pulse)
             rects.append(pulse)
             composed = True
@@ -216,7 +219,7 @@ class AttractScene(TitleScene):
         key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
                tuple((getattr(w, "text", ""), getattr(w, "pressed", False), getattr(w, "focused", False),
                       getattr(w, "selected", False)) for w in self.items if w.visible))
-        if getattr(self, "_layer", None) is not None and self._layer[0] == key:
+        if self._layer is not None and self._layer[0] == key:
             return self._layer[1], False
         layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         layer.fill((*self.app.theme.background, 200))
