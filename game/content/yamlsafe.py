@@ -205,17 +205,27 @@ def _check_depth(text: str, problems: ProblemList) -> None:
     if _depth_bound(text) <= _SAFE_COMPOSE_DEPTH:
         return  # safe to build (the converter enforces MAX_DEPTH): skip the token scan (most files)
     depth = 0
-    for token in yaml.scan(text, Loader=_Loader):
-        if isinstance(token, _OPENERS):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = token.start_mark
-                problems.error(mark.line + 1, mark.column + 1, "too-deep",
-                               f"nesting deeper than {MAX_DEPTH} levels",
-                               "content never needs this much nesting; check for runaway brackets")
-                return
-        elif isinstance(token, _CLOSERS):
-            depth -= 1
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    _too_deep(token.start_mark, problems)
+                    return
+            elif isinstance(token, _CLOSERS):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # Newer PyYAML scanners stop deep flow nesting themselves (looking ahead for a
+        # simple key) before handing us the 41st opener: the same input, the same code.
+        if "nesting depth" in (exc.problem or "") and exc.problem_mark is not None:
+            _too_deep(exc.problem_mark, problems)
+            return
+        raise
+
+
+def _too_deep(mark, problems: ProblemList) -> None:
+    problems.error(mark.line + 1, mark.column + 1, "too-deep", f"nesting deeper than {MAX_DEPTH} levels",
+                   "content never needs this much nesting; check for runaway brackets")
 
 
 def _depth_bound(text: str) -> int:

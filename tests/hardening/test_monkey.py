@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVENTS = 20_000
 
 
+@pytest.mark.soak
 @pytest.mark.parametrize("mode", ["normal", "kiosk", "classroom"])
 def test_twenty_thousand_random_events_break_nothing(mode, tmp_path):
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}

@@ -1,8 +1,8 @@
 """Loading a hostile case beside the fixture, once per case, with a deadline.
 
 A case is loaded once per test session and its outcome shared by the tests that look
-at it (its problem, its time, the fixture beside it). A hang fails the case after
-HANG_SECONDS instead of stalling the whole suite; cases marked ``isolated`` load in a
+at it (its problem, the fixture beside it). A hang fails the case after HANG_SECONDS
+(far longer than any load takes, even on a loaded machine) instead of stalling the whole suite; cases marked ``isolated`` load in a
 child process, so a crash of C code fails the case instead of killing pytest.
 """
 
@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,16 +25,13 @@ from game.content.loader import load_library
 from hostile_cases import FIXTURE, Case
 
 HERE = Path(__file__).parent
-HANG_SECONDS = 20
-RETIME_ABOVE = 0.5   # a load slower than this is timed three more times and the fastest run kept:
-RETIMES = 3          # other work on the machine must not fail a time limit
+HANG_SECONDS = 120
 FIXTURE_FILES = {p.name for p in FIXTURE.iterdir()}
 
 
 @dataclass
 class Outcome:
     root: Path
-    elapsed: float                           # seconds load_library took for fixture + hostile case
     errors: list[tuple[str, str, int, str]]  # (path, code, line, message)
     scenarios: set[str]
     boards: set[str]
@@ -78,11 +74,9 @@ def fixture_copy(root: Path) -> Path:
 
 def load_in_process(root: Path) -> Outcome:
     with deadline(HANG_SECONDS):
-        started = time.perf_counter()
         result = load_library(paths=[root])
-        elapsed = time.perf_counter() - started
     lib = result.library
-    return Outcome(root, elapsed, [(p.path, p.code, p.line, p.message) for p in result.errors],
+    return Outcome(root, [(p.path, p.code, p.line, p.message) for p in result.errors],
                    set(lib.scenarios), set(lib.boards), set(lib.packs))
 
 
@@ -91,13 +85,13 @@ def load_in_child(root: Path, warm_up: Path) -> Outcome:
                           capture_output=True, text=True, timeout=HANG_SECONDS, cwd=HERE)
     assert done.returncode == 0, f"the loader died (exit code {done.returncode}): {done.stderr[-2000:]}"
     data = json.loads(done.stdout)
-    return Outcome(root, data["elapsed"], [tuple(e) for e in data["errors"]],
+    return Outcome(root, [tuple(e) for e in data["errors"]],
                    set(data["scenarios"]), set(data["boards"]), set(data["packs"]))
 
 
 @pytest.fixture(scope="session")
 def warm_fixture(tmp_path_factory) -> Path:
-    """A clean fixture folder, loaded once so that imports and font tables are not timed."""
+    """A clean fixture folder, loaded once first (imports and the font's character table)."""
     root = fixture_copy(tmp_path_factory.mktemp("warm"))
     load_library(paths=[root])
     return root
@@ -114,10 +108,7 @@ def outcome_of(tmp_path_factory, warm_fixture):
             try:
                 case.write(root)
                 run = (lambda: load_in_child(root, warm_fixture)) if case.isolated else (lambda: load_in_process(root))
-                got = run()
-                for _ in range(RETIMES if got.elapsed > RETIME_ABOVE else 0):  # the fastest run counts
-                    got.elapsed = min(got.elapsed, run().elapsed)
-                cache[case.name] = got
+                cache[case.name] = run()
             except (Exception, TimeoutError) as exc:  # every test of the case fails with it
                 cache[case.name] = exc
         got = cache[case.name]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -55,19 +54,6 @@ class Case:
         else:
             data = self.make() if callable(self.make) else self.make
             (root / self.name).write_bytes(data)
-
-
-def timed(run: Callable[[], object], retime_above: float = 0.5, retimes: int = 3) -> tuple[object, float]:
-    """(result, seconds) of ``run()``; a slow run is repeated and the fastest time kept, so that
-    other work on the machine does not fail a time limit while a real slowness still does."""
-    started = time.perf_counter()
-    result = run()
-    best = time.perf_counter() - started
-    for _ in range(retimes if best > retime_above else 0):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return result, best
 
 
 def text(s: str) -> bytes:

@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -160,21 +159,14 @@ def many_files(tmp_path_factory):
     for i in range(MANY):
         (root / f"small_{i:04}.yaml").write_text(SCAM.replace("hostile_scam", f"s{i}").replace("signs:", "sign:"),
                                                  encoding="utf-8")
-    started = time.perf_counter()
-    result = load_library(paths=[root])
-    return result, time.perf_counter() - started
+    return load_library(paths=[root])
 
 
 def test_2000_small_broken_files_are_each_reported(many_files):
-    result, _elapsed = many_files
+    result = many_files
     assert len({p.path for p in result.errors if p.code == "unknown-key"}) == MANY
 
 
-def test_2000_small_broken_files_load_in_reasonable_time(many_files):
-    _result, elapsed = many_files
-    assert elapsed < 10
-
-
 def test_2000_small_broken_files_leave_the_fixture_playable(many_files):
-    result, _elapsed = many_files
+    result = many_files
     assert fixture_loaded(result)

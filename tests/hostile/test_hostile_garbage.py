@@ -1,14 +1,12 @@
-"""Random bytes, random YAML-looking text and randomly edited scripts: quick, never an exception.
+"""Random bytes, random YAML-looking text and randomly edited scripts: never an exception.
 
 Random bytes and random YAML-looking text never load; an edited script may (a doubled
-line of dialogue is still a script), so for those only speed and the fixture are checked.
+line of dialogue is still a script), so for those only the fixture beside them is checked.
 """
 
 import pytest
 
 from hostile_cases import READING_CODES, Case, mutated_scene, random_bytes, random_yamlish
-
-TIME_LIMIT = 1.0
 
 BYTES = [Case(f"random_bytes_{seed}.yaml", (lambda s=seed: random_bytes(s)), "") for seed in range(12)]
 YAMLISH = [Case(f"random_yamlish_{seed}.yaml", (lambda s=seed: random_yamlish(s)), "") for seed in range(24)]
@@ -20,11 +18,6 @@ ALL = BYTES + YAMLISH + MUTATED
 def test_random_bytes_give_a_reading_problem(outcome_of, case):
     codes = {code for code, _line in outcome_of(case).codes_of(case.name)}
     assert codes and codes <= READING_CODES
-
-
-@pytest.mark.parametrize("case", ALL, ids=[c.name for c in ALL])
-def test_garbage_is_handled_within_a_second(outcome_of, case):
-    assert outcome_of(case).elapsed < TIME_LIMIT
 
 
 @pytest.mark.parametrize("case", YAMLISH, ids=[c.name for c in YAMLISH])

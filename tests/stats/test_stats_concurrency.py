@@ -1,6 +1,5 @@
 import sqlite3
 import threading
-import time
 
 import pytest
 
@@ -18,11 +17,9 @@ def test_reader_is_not_blocked_by_an_open_write_transaction(tmp_path):
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE sessions SET finished = 0")
-    began = time.monotonic()
-    figures = summary(db)
+    figures = summary(db)   # a reader that waited for the writer would hang here, never return
     writer.execute("ROLLBACK")
     writer.close()
-    assert time.monotonic() - began < 1.0
     assert figures["finished"] == 1   # the uncommitted change is not seen
 
 

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL semanti
 KILLS = 50
 
 
+@pytest.mark.soak
 def test_game_killed_at_random_moments_keeps_every_finished_session(tmp_path):
     db_dir = tmp_path / "db"
     db_dir.mkdir()

@@ -3,6 +3,8 @@ import sys
 
 import pytest
 
+from game.stats import StatsRecorder
+
 from stats_killer import check_database, child_writer_command, kill_repeatedly
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL semantics are POSIX")
@@ -36,6 +38,8 @@ def test_killed_sessions_keep_all_their_scenes_and_choices(tmp_path):
 def test_check_database_notices_a_missing_session(tmp_path):
     # The checker itself must be able to fail.
     db = tmp_path / "stats.sqlite3"
-    kill_repeatedly(child_writer_command(db), kills=1, min_delay=0.3, max_delay=0.4, seed=1)
+    with StatsRecorder(db) as recorder:
+        kept = recorder.start_session(mode="kiosk", audience="general", players=1)
+        recorder.end_session(kept, finished=True)
     with pytest.raises(AssertionError):
-        check_database(db, {10_000_000})
+        check_database(db, {kept, kept + 1})

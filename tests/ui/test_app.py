@@ -1,7 +1,6 @@
 """The App: resize, live settings, sound without a sound card, command line, keyboard, content notice."""
 
 import argparse
-import asyncio
 from types import SimpleNamespace
 
 import pygame
@@ -123,14 +122,6 @@ def test_autoplay_shows_every_phone_channel():
             break
     assert app.autoplay_channels >= wanted, (sorted(c.value for c in wanted - app.autoplay_channels), i)
     assert {"title", "setup_audience", "setup_players", "board"} <= names
-
-
-def test_idle_loop_waits_instead_of_spinning():
-    app = make_app()
-    app.stack.push(TitleScene(app))
-    pygame.time.set_timer(pygame.QUIT, 500, 1)
-    asyncio.run(app.run())
-    assert app.frame < 40, "half a second on the title must not draw at 60 fps"
 
 
 def test_title_can_show_a_demo_game_behind_it():
