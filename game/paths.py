@@ -1,4 +1,10 @@
-"""Where things live: shipped content and assets beside the package, user data per OS."""
+"""Where things live: shipped content, assets and catalogs; user data per OS.
+
+The repository keeps ``scenarios/``, ``assets/`` and ``locales/`` at its top level. A wheel or
+a bundle carries copies of them inside the package, in ``game/data/`` (``setup.py`` puts them
+there and compiles the catalogs at build time). A source checkout or an editable install has
+no ``game/data/`` and reads the repository's folders, so an edited file takes effect at once.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,15 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-CONTENT_DIR = PROJECT_DIR / "scenarios"
-ASSETS_DIR = PROJECT_DIR / "assets"
-LOCALES_DIR = PROJECT_DIR / "locales"
+_PACKAGED_DATA = PACKAGE_DIR / "data"
+
+# True when running from a wheel or a bundle: the shipped folders are read-only copies and the
+# compiled catalogs came with them.
+INSTALLED = (_PACKAGED_DATA / "scenarios").is_dir()
+DATA_DIR = _PACKAGED_DATA if INSTALLED else PROJECT_DIR
+CONTENT_DIR = DATA_DIR / "scenarios"
+ASSETS_DIR = DATA_DIR / "assets"
+LOCALES_DIR = DATA_DIR / "locales"
 
 
 def user_data_dir() -> Path:

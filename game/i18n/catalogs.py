@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from ..paths import LOCALES_DIR
+from ..paths import INSTALLED, LOCALES_DIR
 
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 SOURCE_LOCALE = "zh_Hans"
@@ -23,6 +23,9 @@ def po_path(locale: str, root: Path = LOCALES_DIR) -> Path:
 
 def compile_catalogs(root: Path = LOCALES_DIR, force: bool = False) -> list[Path]:
     """Compile every ``.po`` newer than its ``.mo``; returns the ``.mo`` files written.
+
+    Only for a source checkout: an installed game brings catalogs compiled at build time
+    (``setup.py``) and never writes into its own folder.
 
     A catalog that fails to compile is logged and skipped: the game then shows
     source text for that language rather than refusing to start.
@@ -72,5 +75,6 @@ class Translator:
 def get_translator(locale: str) -> Translator:
     if locale not in LOCALES:
         locale = SOURCE_LOCALE
-    compile_catalogs()
+    if not INSTALLED:   # a source checkout: a translator's edited .po shows at the next start
+        compile_catalogs()
     return Translator(locale)
