@@ -1,4 +1,10 @@
-"""Operator settings, kept in ``user_data_dir()/settings.json``.
+"""Settings, kept in ``user_data_dir()/settings.json``.
+
+The file holds the machine's fields (start mode, statistics on/off, operator PIN) and the
+player fields (language, pack, text size …) once per mode: what a teacher picks in
+classroom mode or a visitor in normal mode never becomes the kiosk's. Only a person
+changes the file — the settings screen, the operator menu —, never a run's command-line
+options, ``--autoplay`` or ``--monkey`` (``game.ui.app`` decides when to save).
 
 A kiosk must always start. So ``load_settings`` never raises for a bad file:
 anything it cannot use falls back to its default, the original file is set
@@ -27,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 
 SETTINGS_FILE = "settings.json"
-FILE_VERSION = 1
+FILE_VERSION = 2
 DEFAULT_PIN = "2468"
 PIN_ITERATIONS = 200_000  # changing this invalidates stored PINs (they fall back to the default)
 
@@ -44,6 +50,8 @@ _CLASS_NAME_MAX = 40
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings a run uses: the machine's fields plus those of the run's mode."""
+
     locale: str = "zh_Hans"
     pack: str = ""                  # audience pack id; '' = ask on the title screen
     text_size: str = "normal"       # one of TEXT_SIZES
@@ -54,12 +62,17 @@ class Settings:
     voice: bool = True              # read texts aloud
     idle_timeout_s: int = 90        # no touch for this long → "还在吗？" countdown
     countdown_s: int = 15           # …then back to the attract screen
-    mode: str = "normal"            # one of MODES
+    mode: str = "normal"            # one of MODES: the mode the game starts in
     class_name: str = ""            # classroom: shown on screen only, never in statistics
     teams: int = 4                  # classroom: number of teams (2–4)
     stats_enabled: bool = True      # anonymous play statistics
     operator_pin_hash: str = ""     # hex; '' = first setup, DEFAULT_PIN works
     operator_pin_salt: str = ""     # hex
+
+
+# One value for the whole machine; every other field is kept per mode, so what is chosen in
+# normal mode never becomes the kiosk's (only the operator menu changes the kiosk's).
+MACHINE_FIELDS = ("mode", "stats_enabled", "operator_pin_hash", "operator_pin_salt")
 
 
 # Allowed values per field, beyond the type check. Each returns True if the value is usable.
@@ -85,65 +98,132 @@ def default_settings_path() -> Path:
 
 # ---------------------------------------------------------------- load / save
 
-def load_settings(path: Path | str | None = None) -> tuple[Settings, str | None]:
-    """(settings, notice). The notice is None when the file was missing or fine."""
+def load_settings(path: Path | str | None = None, mode: str | None = None) -> tuple[Settings, str | None]:
+    """(settings for ``mode`` — default: the mode the file says to start in —, notice).
+    The notice is None when the file was missing or fine."""
     path = Path(path) if path is not None else default_settings_path()
+    stored, notice = read_settings_file(path)
+    return stored.for_mode(mode or stored.machine.get("mode", "normal")), notice
+
+
+def read_mode(path: Path) -> str:
+    """The start mode the file names; "normal" if it names none or cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "normal"
+    mode = data.get("mode") if isinstance(data, dict) else None
+    return mode if mode in MODES else "normal"
+
+
+@dataclass(frozen=True)
+class StoredSettings:
+    """What settings.json holds: the machine's fields and one set of player fields per mode."""
+
+    machine: dict
+    modes: dict   # mode -> {field: value}; a mode not in the file uses the defaults
+
+    def for_mode(self, mode: str) -> Settings:
+        return Settings(**{**self.modes.get(mode, {}), **self.machine})
+
+    def with_settings(self, settings: Settings, mode: str | None) -> "StoredSettings":
+        """These settings stored for ``mode`` (None: for every mode, as a fresh set-up)."""
+        values = asdict(settings)
+        machine = {name: values[name] for name in MACHINE_FIELDS}
+        player = {name: v for name, v in values.items() if name not in MACHINE_FIELDS}
+        modes = dict(self.modes)
+        for name in (MODES if mode is None else (mode,)):
+            modes[name] = player
+        return StoredSettings(machine, modes)
+
+
+EMPTY = StoredSettings({}, {})
+
+
+def read_settings_file(path: Path) -> tuple[StoredSettings, str | None]:
+    """The file's settings and a notice for the operator, or None. Never raises for a bad file:
+    what cannot be used falls back to its default, and a bad file is set aside (renamed, never
+    overwritten) with the settings now in use written in its place."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Settings(), None
+        return EMPTY, None
     except OSError as exc:
-        return Settings(), f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置。"
+        return EMPTY, f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置。"
 
-    settings, problems, whole_file = _parse(raw)
+    stored, problems, whole_file = _parse(raw)
     if not problems:
-        return settings, None
+        return stored, None
 
     reasons = "；".join(problems)
     try:
         aside = set_aside(path)
     except OSError as exc:
-        return settings, f"设置文件有误（{reasons}），本次使用默认值；原文件无法改名保存：{exc}"
+        return stored, f"设置文件有误（{reasons}），本次使用默认值；原文件无法改名保存：{exc}"
     try:
-        save_settings(settings, path)
+        write_settings_file(stored, path)
     except OSError:
         pass  # the notice still tells the operator; the next start finds no file and uses defaults
     if whole_file:
-        return settings, f"设置文件损坏，已改用默认设置；原文件已保存为 {aside}（{reasons}）"
-    return settings, f"设置文件中有误的项目已改用默认值（{reasons}）；原文件已保存为 {aside}"
+        return stored, f"设置文件损坏，已改用默认设置；原文件已保存为 {aside}（{reasons}）"
+    return stored, f"设置文件中有误的项目已改用默认值（{reasons}）；原文件已保存为 {aside}"
 
 
-def _parse(raw: bytes) -> tuple[Settings, list[str], bool]:
+def _parse(raw: bytes) -> tuple[StoredSettings, list[str], bool]:
     """(settings, one readable line per unusable thing, whether the whole file was unusable)."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return Settings(), ["不是 UTF-8 文本"], True
+        return EMPTY, ["不是 UTF-8 文本"], True
     except json.JSONDecodeError as exc:
-        return Settings(), [f"不是有效的 JSON（第 {exc.lineno} 行）"], True
+        return EMPTY, [f"不是有效的 JSON（第 {exc.lineno} 行）"], True
     if not isinstance(data, dict):
-        return Settings(), ["内容不是一个对象"], True
+        return EMPTY, ["内容不是一个对象"], True
 
     problems: list[str] = []
-    version = data.pop("version", FILE_VERSION)
-    if version != FILE_VERSION:
-        problems.append(f"未知的版本 {version!r}")
+    version = data.pop("version", 1)
+    if version == 1:   # one flat set of fields, used by every mode
+        values = _fields(data, problems, "")
+        machine = {k: v for k, v in values.items() if k in MACHINE_FIELDS}
+        player = {k: v for k, v in values.items() if k not in MACHINE_FIELDS}
+        modes = {mode: player for mode in MODES}
+    elif version == FILE_VERSION:
+        sections = data.pop("modes", {})
+        machine = _fields(data, problems, "", MACHINE_FIELDS)
+        modes = {}
+        if not isinstance(sections, dict):
+            problems.append("modes 类型错误")
+            sections = {}
+        for mode, section in sections.items():
+            if mode not in MODES:
+                problems.append(f"未知模式 {_short(mode)}")
+            elif not isinstance(section, dict):
+                problems.append(f"modes.{mode} 类型错误")
+            else:
+                player_fields = tuple(n for n in _TYPES if n not in MACHINE_FIELDS)
+                modes[mode] = _fields(section, problems, f"modes.{mode}.", player_fields)
+    else:
+        return EMPTY, [f"未知的版本 {_short(version)}"], True
+    # Hash and salt only make sense together.
+    if bool(machine.get("operator_pin_hash")) != bool(machine.get("operator_pin_salt")):
+        machine.pop("operator_pin_hash", None)
+        machine.pop("operator_pin_salt", None)
+        problems.append("操作员密码不完整，已恢复初始密码")
+    return StoredSettings(machine, modes), problems, False
+
+
+def _fields(data: dict, problems: list[str], where: str, allowed=None) -> dict:
     values = {}
     for name, value in data.items():
-        if name not in _TYPES:
-            problems.append(f"未知项目 {name}")
+        if name not in _TYPES or (allowed is not None and name not in allowed):
+            problems.append(f"未知项目 {where}{_short(name)}")
         elif not _type_ok(_TYPES[name], value):
-            problems.append(f"{name} 类型错误")
+            problems.append(f"{where}{name} 类型错误")
         elif name in _CHECKS and not _CHECKS[name](value):
-            problems.append(f"{name} 的值 {_short(value)} 无效")
+            problems.append(f"{where}{name} 的值 {_short(value)} 无效")
         else:
             values[name] = value
-    # Hash and salt only make sense together.
-    if bool(values.get("operator_pin_hash")) != bool(values.get("operator_pin_salt")):
-        values.pop("operator_pin_hash", None)
-        values.pop("operator_pin_salt", None)
-        problems.append("操作员密码不完整，已恢复初始密码")
-    return Settings(**values), problems, False
+    return values
 
 
 def _short(value: object) -> str:
@@ -162,10 +242,18 @@ def _type_ok(type_name: str, value: object) -> bool:
     raise AssertionError(f"unhandled settings type {type_name}")
 
 
-def save_settings(settings: Settings, path: Path | str | None = None) -> None:
-    """Write atomically: a crash leaves either the old file or the new one, never half of one."""
+def save_settings(settings: Settings, path: Path | str | None = None, mode: str | None = None) -> None:
+    """Store ``settings`` as ``mode``'s (None: every mode's), keeping the other modes' as they are."""
     path = Path(path) if path is not None else default_settings_path()
-    data = {"version": FILE_VERSION, **asdict(settings)}
+    stored, _notice = read_settings_file(path)
+    write_settings_file(stored.with_settings(settings, mode), path)
+
+
+def write_settings_file(stored: StoredSettings, path: Path) -> None:
+    """Write atomically: a crash leaves either the old file or the new one, never half of one."""
+    machine = {name: getattr(Settings(), name) for name in MACHINE_FIELDS} | stored.machine
+    data = {"version": FILE_VERSION, **machine,
+            "modes": {mode: stored.modes[mode] for mode in MODES if mode in stored.modes}}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)

@@ -38,6 +38,9 @@ def switch_mode(app, mode: str) -> None:
     app.mode = mode
     app.kiosk = mode == "kiosk"
     app.save_player_settings = True
+    app.settings = app.saved_settings = app.settings_for_mode(mode)   # each mode keeps its own
+    app.sound.settings = app.settings
+    app.apply_settings()
     app.controller = make_controller(app)
     app._layout_window()
     app.stack.clear_to(app.home_scene())

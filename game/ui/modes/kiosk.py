@@ -63,7 +63,7 @@ class KioskController(Controller):
         if self.app.settings != self.baseline:
             self.app.settings = self.baseline
             self.app.sound.settings = self.baseline
-            self.app.apply_settings(save=False)
+            self.app.apply_settings()
 
     def settings_saved(self) -> None:
         self.baseline = self.app.settings

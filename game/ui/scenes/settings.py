@@ -87,7 +87,7 @@ class SettingsScene(ScreenScene):
         changes = {field: value}
         if field == "text_size" and hasattr(self.app.settings, "text_size_chosen") and not self.app.autoplay:
             changes["text_size_chosen"] = True    # an audience pack no longer changes it
-        self.app.update_settings(save=not self.app.autoplay, **changes)
+        self.app.update_settings(**changes)
         if field == "reduced_motion":
             for scene in self.app.stack.scenes:
                 if hasattr(scene, "idle_fps") and scene.name == "title":

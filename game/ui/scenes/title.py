@@ -61,7 +61,7 @@ class TitleScene(ScreenScene):
     def choose_locale(self, code: str) -> None:
         """Switch the language at once, without a restart (every scene lays its text out again)."""
         if code != self.app.locale:
-            self.app.update_settings(save=not self.app.autoplay, locale=code)
+            self.app.update_settings(locale=code)
         self._sync_languages()
         self.invalidate()
 
