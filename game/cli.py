@@ -22,6 +22,13 @@ COMMANDS = {
 }
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Bad usage gets one line (what is wrong, and where to read more) and exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def _top_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items())
     return argparse.ArgumentParser(
@@ -43,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         argv.insert(0, "play")
     name = argv[0]
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # Windows display scaling (125 %, 150 %) must not blur the game: draw in the screen's real pixels.
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
     if name != "play":
         # Commands without a screen must work on machines with no display or sound card.
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -55,13 +65,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"python -m game: '{name}' is not available in this build", file=sys.stderr)
             return 2
         raise
-    parser = argparse.ArgumentParser(prog=f"python -m game {name}", description=help_text)
+    parser = _OneLineParser(prog=f"python -m game {name}", description=help_text)
     module.add_arguments(parser)
     try:
         args = parser.parse_args(argv[1:])
     except SystemExit as exc:
         return 0 if exc.code in (0, None) else 2
     args.command = name
+    args.argv = argv   # the command as typed: the kiosk watchdog runs the game with it
     try:
         return int(module.run(args) or 0)
     except KeyboardInterrupt:

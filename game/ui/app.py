@@ -21,7 +21,7 @@ import logging
 import os
 import random
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -30,53 +30,27 @@ from . import layout
 from .input import Action, Intent, translate
 from .scene import Scene, SceneStack
 from .theme import HIGH_CONTRAST, WARM, Theme
+from ..settings import Settings, load_settings, save_settings
+from ..startup_checks import EXIT_CANNOT_START, no_playable_content, startup_problems
+from ..stopping import StopRequest
 
 log = logging.getLogger(__name__)
 
 IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
 IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch latency ≤ 30 ms)
 DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (640, 480)      # smaller windows cannot show a phone and its choices legibly
 FAST_DT = 0.1              # headless autoplay: seconds of game time per step
 TEXT_BLOCK_PIXELS = 3_000_000   # per generation of the text-block cache (about 12 MB)
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
-@dataclass
-class BasicSettings:
-    """Used when ``game.settings`` (persistence, written by the settings engineer) is absent."""
+class CannotStart(Exception):
+    """The game cannot run here; ``problems`` are (Chinese, English) lines saying why."""
 
-    text_size: str = "normal"       # normal / large / extra_large
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    muted: bool = False
-    locale: str = "zh_Hans"
-    pack: str = ""
-
-    def save(self) -> None:
-        pass
-
-
-def load_settings():
-    """(settings, notice) from ``game.settings`` (persistent), or defaults when it is absent."""
-    try:
-        from ..settings import load_settings as load
-    except ImportError:
-        return BasicSettings(), None
-    try:
-        return load()
-    except Exception as exc:  # a broken settings file must never stop the game
-        log.warning("settings not loaded: %s", exc)
-        return BasicSettings(), None
-
-
-def save_settings(settings) -> None:
-    if isinstance(settings, BasicSettings):
-        return
-    try:
-        from ..settings import save_settings as save
-        save(settings)
-    except Exception as exc:  # a read-only kiosk disk must not stop the game
-        log.warning("settings not saved: %s", exc)
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(en for _zh, en in problems))
+        self.problems = problems
 
 
 class App:
@@ -86,14 +60,22 @@ class App:
                  pack: str | None = None, seed: int | None = None, autoplay: bool = False,
                  frames: int | None = None, screenshot_dir: str | Path | None = None,
                  settings=None, sound: bool = True, mode: str | None = None, stats_db: str | Path | None = None,
-                 class_name: str | None = None, teams: int | None = None, settings_notice: str | None = None):
+                 class_name: str | None = None, teams: int | None = None, settings_notice: str | None = None,
+                 persist_settings: bool = True, stop: StopRequest | None = None, display: int = 0):
         pygame.init()
+        self.display = display             # which monitor (0: the main one)
+        self.trace = None                  # game.ui.trace.Trace with --trace FILE
+        self.stop = stop or StopRequest()   # set from outside (signals); the loop ends at the next pass
         self.settings_notice = settings_notice
         if settings is None:
-            settings, self.settings_notice = load_settings()
-        self.settings = settings
+            settings, self.settings_notice = load_settings(mode=mode)
+        self.settings: Settings = settings
         # normal / kiosk / classroom: the command line's choice, else the operator's saved setting.
-        self.mode = mode or getattr(settings, "mode", "normal") or "normal"
+        self.mode = mode or settings.mode
+        # What settings.json holds for this mode. Command-line options change ``settings`` for this
+        # run only; a person's change goes into both. Runs that play by themselves never write.
+        self.saved_settings = settings
+        self.persist_settings = persist_settings and not autoplay and frames is None
         self.kiosk = self.mode == "kiosk"
         self.operator_exit = False      # set by the operator menu's exit: the only way out of a kiosk
         self.save_player_settings = True   # a kiosk keeps visitors' changes for their own game only
@@ -103,6 +85,7 @@ class App:
         self.controller = None
         if locale:
             self.settings = replace(self.settings, locale=locale)
+        self.command_line_pack = pack or ""   # honoured by every mode, autoplay included
         if pack:
             self.settings = replace(self.settings, pack=pack)
         self.locale = getattr(self.settings, "locale", "zh_Hans") or "zh_Hans"
@@ -161,10 +144,10 @@ class App:
 
     # ------------------------------------------------------------ window
     def _open_window(self, size):
-        flags = pygame.RESIZABLE
+        display = self.display if self.display < pygame.display.get_num_displays() else 0
         if self.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(size, flags)
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=display)
+        return pygame.display.set_mode(size, pygame.RESIZABLE, display=display)
 
     @property
     def unit(self) -> float:
@@ -210,17 +193,38 @@ class App:
         self.theme = HIGH_CONTRAST if getattr(self.settings, "high_contrast", False) else WARM
 
     def update_settings(self, save: bool = True, **changes) -> None:
-        """Change settings (they are immutable: replaced whole) and apply them live."""
+        """A player changed settings: applied live (they are immutable: replaced whole) and
+        kept for next time, unless ``save`` is False or the mode keeps visitors' changes to their game."""
         self.settings = replace(self.settings, **changes)
         self.sound.settings = self.settings
-        self.apply_settings(save and self.save_player_settings)
+        self.apply_settings()
+        if save and self.save_player_settings:
+            self._store(changes)
 
     def save_operator_settings(self, **changes) -> None:
-        """The operator changed settings: applied at once and always saved (also in a kiosk)."""
+        """The operator changed settings: applied at once and always kept (also in a kiosk)."""
         self.update_settings(save=False, **changes)
-        save_settings(self.settings)
+        self._store(changes)
         if self.controller is not None:
             self.controller.settings_saved()
+
+    def _store(self, changes: dict) -> None:
+        self.saved_settings = replace(self.saved_settings, **changes)
+        if not self.persist_settings:
+            return
+        try:
+            save_settings(self.saved_settings, mode=self.mode)
+        except OSError as exc:  # a read-only kiosk disk must not stop the game
+            log.warning("settings not saved: %s", exc)
+
+    def settings_for_mode(self, mode: str) -> Settings:
+        """The settings kept for ``mode`` (the operator switched to it)."""
+        if not self.persist_settings:
+            return replace(self.saved_settings, mode=mode)
+        settings, notice = load_settings(mode=mode)
+        if notice:
+            logging.getLogger("game.operator").warning("%s", notice)
+        return settings
 
     def set_stats_enabled(self, on: bool, save: bool = True) -> None:
         """Anonymous statistics on or off, from now on."""
@@ -244,15 +248,13 @@ class App:
         from .scenes.title import TitleScene
         return TitleScene(self)
 
-    def apply_settings(self, save: bool = True) -> None:
+    def apply_settings(self) -> None:
         """Settings changed: theme, language and text size take effect at once, on every scene."""
         self.apply_theme()
-        locale = getattr(self.settings, "locale", self.locale) or self.locale
+        locale = self.settings.locale or self.locale
         if locale != self.locale:
             self.set_locale(locale)
         self.stack.resize(self.size)
-        if save:
-            save_settings(self.settings)
 
     def set_locale(self, locale: str) -> None:
         from ..i18n import get_translator
@@ -480,7 +482,14 @@ class App:
             if not self.crash_guard.recover(exc):
                 raise
 
+    def trace_event(self, event: str, **data) -> None:
+        """A line for ``--trace`` (a choice taken, …); nothing without it."""
+        if self.trace is not None:
+            self.trace.write(event, screen=getattr(self.stack.top, "name", None), **data)
+
     def _after_draw(self) -> None:
+        if self.trace is not None:
+            self.trace.after_frame(self)
         top = self.stack.top
         if top is not self._last_top:
             self._new_text_generation()
@@ -495,13 +504,18 @@ class App:
         """Show the first screen at once, before anything slow (content, asyncio) is loaded."""
         self._guarded_step(0.0, pygame.event.get(), None)
 
-    async def run(self) -> int:
+    async def run(self) -> str:
+        """Run until the game ends; returns why: "quit", "stopped" (a stop request from outside),
+        "frames" (--frames reached) or "out_of_order" (a kiosk that keeps crashing)."""
         import asyncio
 
         clock = pygame.time.Clock()
         last = time.perf_counter()
         first = True
+        passes = 0
         while not self._quit and self.stack.top is not None:
+            if self.stop.requested:
+                return "stopped"
             busy = (self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
                     or (self.controller is not None and self.controller.busy))
             events = pygame.event.get()
@@ -510,7 +524,7 @@ class App:
                 # until an event arrives or a scene's low-rate timer is due.
                 due = self._idle_wait_ms() / 1000
                 slept = 0.0
-                while slept < due and not self._quit:
+                while slept < due and not self._quit and not self.stop.requested:
                     await asyncio.sleep(min(IDLE_POLL_S, due - slept))
                     slept += IDLE_POLL_S
                     if pygame.event.peek():
@@ -525,17 +539,26 @@ class App:
             elapsed = None if self.fixed_dt else now - last
             last = now
             self._guarded_step(dt, events, elapsed)
+            passes += 1   # counted even when the step crashed: --frames always ends a run
             if first:
                 first = False
                 self._load_library()   # after the first frame: the title shows at once
+                problems = no_playable_content(self.library, len(self.skipped_files))
+                if problems:
+                    raise CannotStart(problems)
                 self.stack._mark_visible_dirty()
-            if self.max_frames is not None and self.frame >= self.max_frames:
-                break
+            if self.crash_guard.out_of_order:
+                return "out_of_order"
+            pause = self.crash_guard.take_pause()
+            while pause > 0 and not self.stop.requested:   # a kiosk in trouble slows down, not spins
+                await asyncio.sleep(min(IDLE_SLICE_MS / 1000, pause))
+                pause -= IDLE_SLICE_MS / 1000
+            if self.max_frames is not None and passes >= self.max_frames:
+                return "frames"
             if not self.fixed_dt and (self.stack.animating or (self.controller is not None and self.controller.busy)):
                 clock.tick(60)
             await asyncio.sleep(0)
-        self.shutdown()
-        return 0
+        return "quit"
 
     def shutdown(self) -> None:
         """The game is closing: a game still on the board is recorded as unfinished."""
@@ -555,21 +578,31 @@ def _make_text_system():
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = text.lower().split("x")
-        return int(w), int(h)
+        size = int(w), int(h)
     except ValueError:
         raise argparse.ArgumentTypeError("size must look like 1280x720") from None
+    if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"the window must be at least {MIN_SIZE[0]}x{MIN_SIZE[1]}")
+    return size
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", type=_size, default=DEFAULT_SIZE, metavar="WxH",
                         help="window size (default 1280x720)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen")
+    parser.add_argument("--display", type=int, default=0, metavar="N",
+                        help="the monitor to use, 0 (the main one, default), 1, 2 …; "
+                             "a kiosk with a touch screen beside an operator's monitor names the touch screen")
     parser.add_argument("--locale", choices=LOCALES, help="language: zh_Hans, zh_Hant or en")
-    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students, workplace, general)")
+    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students, workplace, general); "
+                                                     "every mode plays only this pack, autoplay included")
     parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
-    parser.add_argument("--frames", type=int, metavar="N", help="quit after N frames")
+    parser.add_argument("--frames", type=_positive, metavar="N", help="quit after N frames")
     parser.add_argument("--screenshots", metavar="DIR", help="save a PNG each time a new screen appears")
+    parser.add_argument("--trace", metavar="FILE",
+                        help="testing: write what is on screen (screens, controls and their rectangles) and the "
+                             "choices taken to FILE as JSON lines")
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--kiosk", action="store_const", const="kiosk", dest="mode",
                        help="unattended kiosk / exhibition booth: full screen, attract loop, idle reset, "
@@ -583,6 +616,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="statistics database file (default: stats.sqlite3 in the user data folder)")
     parser.add_argument("--class-name", metavar="NAME", help="classroom: the class, shown on screen and the pledge")
     parser.add_argument("--teams", type=int, choices=(2, 3, 4), help="classroom: number of teams")
+    parser.add_argument("--watched", action="store_true", help=argparse.SUPPRESS)       # run by the watchdog
+    parser.add_argument("--out-of-order", action="store_true", help=argparse.SUPPRESS)  # the watchdog gave up
     parser.add_argument("--monkey", type=_positive, metavar="N",
                         help="testing: feed N random touches, clicks, keys, resizes and focus changes (with "
                              "--kiosk or --classroom for those modes), check the game after each, exit 1 on the "
@@ -599,14 +634,14 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_app(args) -> App:
-    settings, notice = load_settings()   # once: a bad file is set aside and its notice kept for the operator
-    mode = getattr(args, "mode", None) or getattr(settings, "mode", "normal")
-    fullscreen = args.fullscreen or (mode == "kiosk" and not getattr(args, "windowed", False))
+def build_app(args, persist_settings: bool = True, stop: StopRequest | None = None) -> App:
+    settings, notice = load_settings(mode=args.mode)   # once: a bad file is set aside and its notice kept
+    mode = args.mode or settings.mode
+    fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
     app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
               autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots, settings=settings,
-              settings_notice=notice, mode=mode, stats_db=getattr(args, "stats_db", None),
-              class_name=getattr(args, "class_name", None), teams=getattr(args, "teams", None))
+              settings_notice=notice, mode=mode, stats_db=args.stats_db, class_name=args.class_name,
+              teams=args.teams, persist_settings=persist_settings, stop=stop, display=args.display)
     app.stack.push(app.home_scene())
     return app
 
@@ -652,7 +687,7 @@ def run_monkey(args) -> int:
                                      "windowed": True, "frames": None, "screenshots": None})
         mode = args.mode or "normal"
         print(f"monkey: {args.monkey} events, {mode} mode, seed {seed}", file=sys.stderr)
-        app = build_app(args)
+        app = build_app(args, persist_settings=False)
         app.monkey = True
         try:
             app.first_frame()
@@ -663,17 +698,121 @@ def run_monkey(args) -> int:
             pygame.quit()
 
 
+def unknown_pack(pack_id: str) -> str | None:
+    """A one-line complaint when the shipped content has no pack ``pack_id``, else None."""
+    from ..content.loader import load_library
+    packs = sorted(load_library().library.packs)
+    if pack_id in packs:
+        return None
+    return f"python -m game play: no pack '{pack_id}' (packs: {', '.join(packs) or 'none'})"
+
+
+EXIT_OUT_OF_ORDER = 4
+
+
 def run(args) -> int:
-    if getattr(args, "monkey", None):
+    import sys
+    if args.pack and (problem := unknown_pack(args.pack)):
+        print(problem, file=sys.stderr)
+        return 2
+    if args.monkey:
         return run_monkey(args)
-    app = build_app(args)
+    stop = StopRequest().install()
+    mode = args.mode or peek_mode()
+    if mode == "kiosk" and not args.watched and not args.out_of_order:
+        from .. import watchdog
+        if watchdog.available():
+            return watchdog.supervise(args.argv, stop)
+    fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
+    if args.out_of_order:
+        return _out_of_order(stop, args, fullscreen)
+    problems = startup_problems()
+    if problems:
+        return _cannot_start(problems, stop, args, closable=mode != "kiosk", fullscreen=fullscreen)
+    if args.watched:
+        _stop_with_parent(stop)
+    app = build_app(args, stop=stop)
+    if args.trace:
+        from .trace import Trace
+        app.trace = Trace(args.trace)
+        app.trace.start(app)
+    ended = "error"
     try:
         app.first_frame()
         _log_to_file()   # after the first frame: the title shows before the logging machinery loads
+        from . import x11_guard
+
+        def display_lost() -> None:
+            if app.trace is not None:
+                app.trace.close("display lost")
+            app.shutdown()   # the game in progress goes into the statistics before Xlib ends the process
+
+        x11_guard.install(display_lost)
         if app.settings_notice:
             logging.getLogger("game.operator").warning("%s", app.settings_notice)
         import asyncio
-        return asyncio.run(app.run())
+        try:
+            ended = asyncio.run(app.run())
+        except CannotStart as exc:
+            ended = "cannot start"
+            app.shutdown()
+            return _cannot_start(exc.problems, stop, args, closable=mode != "kiosk", fullscreen=fullscreen)
+        if ended == "stopped":
+            logging.getLogger("game.operator").info("stopped from outside (%s)", stop.reason)
+        if ended == "out_of_order":
+            app.shutdown()
+            return _out_of_order(stop, args, fullscreen)
+        return 0
     finally:
+        if app.trace is not None:
+            app.trace.close(ended)
         app.shutdown()
         pygame.quit()
+        stop.finished()
+
+
+def peek_mode() -> str:
+    """The mode settings.json says to start in, without repairing anything (the game does that)."""
+    from ..settings import default_settings_path, read_mode
+    return read_mode(default_settings_path())
+
+
+def _cannot_start(problems, stop: StopRequest, args, closable: bool, fullscreen: bool) -> int:
+    """Say once, on stderr and on screen, why the game cannot start; exit status 3."""
+    import sys
+    from .notice import show_notice
+    for zh, en in problems:
+        print(f"python -m game: {en}\n               {zh}", file=sys.stderr)
+    show_notice(["游戏无法启动", "The game cannot start"], [line for pair in problems for line in pair],
+                stop, closable=closable, max_passes=args.frames, size=args.size, fullscreen=fullscreen,
+                display=args.display)
+    return EXIT_CANNOT_START
+
+
+def _out_of_order(stop: StopRequest, args, fullscreen: bool) -> int:
+    """A kiosk that keeps crashing: a still screen for the visitors until the staff come."""
+    from ..crashlog import logs_dir, read_count
+    from .notice import show_notice
+    count = read_count()
+    first = (count.get("first") or {}).get("report", "")
+    where = f"{logs_dir()}" + (f" ({first})" if first else "")
+    lines = ["请告诉工作人员。", "Please tell the staff.", f"故障报告：{where}", f"Crash reports: {where}"]
+    logging.getLogger("game.operator").error("out of order: %d crashes recorded", count.get("count", 0))
+    ended = show_notice(["暂停服务", "Out of order"], lines, stop, closable=False,
+                        max_passes=args.frames, size=args.size, fullscreen=fullscreen, display=args.display)
+    return 0 if stop.requested else EXIT_OUT_OF_ORDER if ended == "frames" else 0
+
+
+def _stop_with_parent(stop: StopRequest) -> None:
+    """Under the watchdog: if the watchdog itself is gone (killed hard), stop too."""
+    import threading
+    parent = os.getppid()
+
+    def watch() -> None:
+        while not stop.requested:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                stop.request("watchdog gone")
+                return
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -9,6 +9,9 @@ is at the machine and sees the message).
 If the attract screen itself keeps crashing (say, a board file that breaks the demo), the
 next resets start the attract loop without its demo game; reports of a crash already
 written in the last minute are counted, not written again, so a crash loop cannot fill the disk.
+Crashes that keep coming slow the kiosk down (a pause before each new start, growing with
+each crash: ``PAUSES_S``) instead of spinning a core, and after ``OUT_OF_ORDER_AFTER`` of them
+the loop ends and the "out of order — please tell the staff" screen takes over.
 """
 
 from __future__ import annotations
@@ -20,12 +23,16 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from ..crashlog import write_report
+
 log = logging.getLogger("game.operator")
 
-KEEP_REPORTS = 50          # newest crash reports kept in logs/
 SAME_CRASH_QUIET_S = 60.0  # a crash seen within this many seconds is counted, not written again
 LOOP_WINDOW_S = 10.0       # this many crashes within this window mean the attract screen is the problem
 LOOP_COUNT = 3
+TROUBLE_WINDOW_S = 300.0   # crashes this close together are one run of trouble
+PAUSES_S = (0.0, 1.0, 3.0, 10.0, 30.0)   # after the 1st, 2nd, … crash of a run
+OUT_OF_ORDER_AFTER = 6
 
 
 class CrashGuard:
@@ -39,6 +46,9 @@ class CrashGuard:
         self.written: dict[str, float] = {}   # crash signature -> when its report was written
         self.last_report: Path | None = None
         self.demo_off = False
+        self.trouble: list[float] = []     # times of the crashes of the current run of trouble
+        self.pause_s = 0.0                 # the loop waits this long before the next frame
+        self.out_of_order = False
 
     def recover(self, exc: BaseException) -> bool:
         """Report ``exc``; True if the game carries on (kiosk), False if it should stop."""
@@ -47,6 +57,12 @@ class CrashGuard:
         if getattr(self.app.controller, "mode", "normal") != "kiosk":
             return False
         now = self.clock()
+        self.trouble = [t for t in self.trouble if now - t < TROUBLE_WINDOW_S] + [now]
+        if len(self.trouble) >= OUT_OF_ORDER_AFTER:
+            log.error("kiosk: %d crashes in %.0f minutes: out of order", len(self.trouble), TROUBLE_WINDOW_S / 60)
+            self.out_of_order = True
+            return True
+        self.pause_s = PAUSES_S[min(len(self.trouble), len(PAUSES_S)) - 1]
         self.recent = [t for t in self.recent if now - t < LOOP_WINDOW_S] + [now]
         if len(self.recent) >= LOOP_COUNT and not self.demo_off:
             self.demo_off = True
@@ -57,6 +73,11 @@ class CrashGuard:
         except Exception:  # noqa: BLE001 — the reset itself failed: try again next frame
             log.exception("kiosk: could not go back to the attract loop")
         return True
+
+    def take_pause(self) -> float:
+        """The pause the loop owes after the last crash (then none until the next)."""
+        pause, self.pause_s = self.pause_s, 0.0
+        return pause
 
     def _back_to_attract(self) -> None:
         app = self.app
@@ -75,17 +96,7 @@ class CrashGuard:
             log.error("crash %s again (%d since start): %s", signature, self.crashes, exc)
             return self.last_report
         self.written[signature] = now
-        path = None
-        try:
-            from ..paths import user_data_dir
-            folder = user_data_dir() / "logs"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.txt"
-            path.write_text(self._describe(signature) + "\n" + text, encoding="utf-8")
-            _prune(folder)
-        except OSError as err:   # a read-only disk: the log line below is all there is
-            log.error("crash report not written: %s", err)
-            path = None
+        path = write_report(self._describe(signature) + "\n" + text)
         log.error("crash %s (%d since start), report %s:\n%s", signature, self.crashes, path or "-", text)
         return path
 
@@ -99,11 +110,3 @@ class CrashGuard:
                 f"frame: {app.frame}, window: {app.window_size[0]}x{app.window_size[1]}\n"
                 f"screens: {screens}\n")
 
-
-def _prune(folder: Path) -> None:
-    reports = sorted(folder.glob("crash-*.txt"))
-    for old in reports[:-KEEP_REPORTS]:
-        try:
-            old.unlink()
-        except OSError:
-            pass

@@ -9,7 +9,7 @@ import pytest
 from game.settings import Settings, save_settings
 from game.ui.app import App
 from game.ui.modes.kiosk import AttractScene
-from game.ui.recovery import LOOP_COUNT
+from game.ui.recovery import LOOP_COUNT, OUT_OF_ORDER_AFTER, PAUSES_S
 from game.ui.scene import Scene
 
 
@@ -61,8 +61,8 @@ def test_the_kiosk_loop_keeps_running_after_a_crash():
 
     app = make("kiosk")
     app.stack.push(Faulty(app))
-    app.max_frames = app.frame + 4
-    assert asyncio.run(app.run()) == 0
+    app.max_frames = 4
+    assert asyncio.run(app.run()) == "frames"
     assert not app._quit and isinstance(app.stack.top, AttractScene)
     assert app.crash_guard.crashes == 1
 
@@ -105,3 +105,35 @@ def test_after_a_crash_loop_later_idle_resets_also_leave_the_demo_out():
     for _ in range(5):
         app.step(0.1, [])
     assert app.stack.top.backdrop is None
+
+
+def test_crashes_that_keep_coming_make_the_kiosk_pause_longer_each_time():
+    app = make("kiosk")
+    pauses = []
+    for _ in range(OUT_OF_ORDER_AFTER - 1):
+        app.stack.push(Faulty(app))
+        app._guarded_step(0.1, [], None)
+        pauses.append(app.crash_guard.take_pause())
+    assert pauses == sorted(pauses) and pauses[-1] > pauses[0]
+    assert pauses == list(PAUSES_S[:OUT_OF_ORDER_AFTER - 1])
+
+
+def test_a_kiosk_that_keeps_crashing_ends_its_loop_out_of_order():
+    import asyncio
+
+    app = make("kiosk")
+    for _ in range(OUT_OF_ORDER_AFTER - 1):
+        app.stack.push(Faulty(app))
+        app._guarded_step(0.1, [], None)
+        app.crash_guard.take_pause()
+    app.stack.push(Faulty(app))
+    app.max_frames = 50
+    assert asyncio.run(app.run()) == "out_of_order"
+
+
+def test_a_stop_request_ends_the_loop_at_the_next_pass():
+    import asyncio
+
+    app = make("kiosk")
+    app.stop.request("SIGTERM")
+    assert asyncio.run(app.run()) == "stopped"

@@ -417,7 +417,7 @@ class ClassroomSetupScene(ScreenScene):
 
     def class_board(self):
         lib = self.app.library
-        pack = lib.packs.get(CLASS_PACK) or self.app.current_pack()
+        pack = lib.packs.get(self.app.command_line_pack) or lib.packs.get(CLASS_PACK) or self.app.current_pack()
         board = lib.boards.get(CLASS_BOARD)
         if board is None or (pack is not None and pack.boards and CLASS_BOARD not in pack.boards):
             ids = list(pack.boards) if pack is not None else list(lib.boards)
@@ -437,7 +437,7 @@ class ClassroomSetupScene(ScreenScene):
         name = self.name_field.text.strip()
         changes = {k: v for k, v in (("class_name", name), ("teams", teams)) if hasattr(app.settings, k)}
         if changes:
-            app.update_settings(save=not app.autoplay, **changes)
+            app.update_settings(**changes)
         app.class_name = name
         state = ClassroomState(class_name=name, teams=teams)
         if hasattr(controller, "start_class"):

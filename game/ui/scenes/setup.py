@@ -48,7 +48,7 @@ def apply_pack_settings(app, pack) -> None:
         return
     if not size or getattr(app.settings, "text_size_chosen", False) or size == app.text_scale_key:
         return
-    app.update_settings(text_size=size)
+    app.update_settings(save=False, text_size=size)   # the pack's choice, for this game
 
 
 class AudienceScene(ScreenScene):
@@ -109,8 +109,10 @@ class AudienceScene(ScreenScene):
         self._sync()
 
     def autoplay_targets(self) -> list:
-        """A visitor picks an audience, then goes on."""
+        """A visitor picks an audience (the one the command line named, if any), then goes on."""
         if not getattr(self, "picked", False):
+            if self.app.command_line_pack:
+                return [b for pid, b in self.pack_buttons if pid == self.app.command_line_pack]
             if not getattr(self.app, "games_played", 0):   # first game: a pack with a short board
                 boards = self.app.library.boards
                 def shortest(pack):
