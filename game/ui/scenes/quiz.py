@@ -69,6 +69,8 @@ class QuizScene(ScreenScene):
             return
         self.answer = self.runner.answer(index)
         right = self.answer.right
+        self.app.trace_event("choice", index=index, text=self.item.options[index],
+                             outcome="safe" if self.answer.correct else "risky")
         for i, b in enumerate(self.options):
             b.enabled = i in (index, right)
             if i == right:

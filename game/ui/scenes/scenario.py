@@ -248,6 +248,7 @@ class ScenarioScene(ScreenScene):
             return
         choice = self.runner.choices[index]
         prev = self.node
+        self.app.trace_event("choice", index=index, text=choice.text, outcome=outcome_key(choice.outcome))
         self.runner.choose(index)
         self.money_lost += max(0, choice.money)
         key = outcome_key(choice.outcome)

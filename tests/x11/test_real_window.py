@@ -1,0 +1,99 @@
+"""The game in a real X window, played with a real pointer: a whole game, the close button,
+a resized window."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+CLICKS = 600   # a simple game on the park board takes about 120
+
+
+def next_move(game, screen: dict, rng: random.Random, state: dict) -> dict | None:
+    """What a visitor would tap on this screen (None: wait, the computer is playing)."""
+    name = screen["screen"]
+    usable = [c for c in screen["controls"] if c["enabled"] and c["screen"] == name]
+    by_name = {c["name"]: c for c in usable}
+    if name == "title":
+        return by_name.get("start")
+    if name == "setup_audience":
+        if not state.get("pack"):
+            state["pack"] = True
+            return by_name.get("pack_elderly")
+        return by_name.get("next")
+    if name == "setup_players":
+        return by_name.get("start_game")
+    if name == "board":
+        tokens = [c for n, c in by_name.items() if n.startswith("token_")]
+        return by_name.get("dice") or (rng.choice(tokens) if tokens else None)
+    if name == "scenario":
+        choices = [c for n, c in by_name.items() if n.startswith("choice_")]
+        return by_name.get("next_line") or (rng.choice(choices) if choices else by_name.get("done"))
+    if name == "quiz":
+        options = [c for n, c in by_name.items() if n.startswith("option_")]
+        return by_name.get("continue") or (rng.choice(options) if options else None)
+    return by_name.get("continue") or by_name.get("done")
+
+
+def play_to(game, goal: str, rng: random.Random, shots_of: set[str]) -> dict:
+    state: dict = {}
+    seen = set()
+    for _ in range(CLICKS):
+        screen = game.wait_for(lambda s: True, "a screen")
+        if screen["screen"] == goal:
+            return screen
+        if screen["screen"] not in seen and screen["screen"] in shots_of:
+            seen.add(screen["screen"])
+            time.sleep(0.3)   # let the screen settle before the picture
+            game.shot(screen["screen"])
+        move = next_move(game, screen, rng, state)
+        if move is None:
+            time.sleep(0.2)
+            continue
+        before = len(game.poll())
+        game.tap(move)
+        deadline = time.monotonic() + 2   # most taps change the screen; the next line of a scene may not
+        while len(game.poll()) == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+    raise AssertionError(f"no {goal} screen after {CLICKS} taps")
+
+
+def test_a_whole_simple_game_played_by_pointer_reaches_the_results(start_game):
+    game = start_game("--seed", "5")
+    results = play_to(game, "results", random.Random(5),
+                      {"title", "setup_audience", "setup_players", "board", "scenario", "feedback", "quiz"})
+    game.shot("results")
+    assert results["controls"], "the results screen offers a way on"
+    choices = [line for line in game.lines if line["event"] == "choice"]
+    assert choices, "no scam scene or quiz was answered on the way"
+
+
+def test_the_close_button_closes_the_game_in_normal_mode(start_game):
+    game = start_game("--normal")
+    game.wait_screen("title")
+    game.close_button()
+    assert game.proc.wait(timeout=30) == 0
+
+
+def test_the_close_button_does_not_close_a_kiosk(start_game):
+    game = start_game("--kiosk", "--windowed")
+    game.wait_screen("attract")
+    game.shot("attract")
+    game.close_button()
+    time.sleep(2)
+    assert game.proc.poll() is None, "a visitor closed the kiosk"
+    assert game.stop() == 0
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (800, 1280), (1920, 1080)])
+def test_a_resized_window_is_laid_out_again(start_game, size):
+    game = start_game("--normal")
+    game.wait_screen("title")
+    game.xdotool("windowsize", str(game.window_id()), str(size[0]), str(size[1]))
+    screen = game.wait_for(lambda s: tuple(s["window"]) == size, f"a {size[0]}x{size[1]} layout")
+    game.shot(f"title_{size[0]}x{size[1]}")
+    for control in screen["controls"]:
+        x, y, w, h = control["rect"]
+        assert 0 <= x and 0 <= y and x + w <= size[0] and y + h <= size[1], control
