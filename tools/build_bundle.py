@@ -1,0 +1,79 @@
+"""Build the game as one folder that runs without Python: ``dist/fanzha-chess/``.
+
+    python -m pip install ".[bundle]"
+    python tools/build_bundle.py [--dist DIR] [--work DIR]
+
+For kiosk PCs (mostly Windows, no Python). PyInstaller packs the interpreter, pygame-ce,
+PyYAML, Babel and the game; the content, fonts, sounds and catalogs (compiled here) go
+inside as ``game/data``, where an installed game looks for them (``game/paths.py``).
+Statistics, settings and logs stay in the per-user data folder, so copying a new bundle
+over an old one keeps them. Build on the OS the bundle is for (PyInstaller does not
+cross-compile): on Windows the result is ``dist\\fanzha-chess\\fanzha-chess.exe``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "fanzha-chess"
+SHIPPED = ("scenarios", "assets", "locales")
+
+
+def stage_data(staging: Path) -> Path:
+    """A copy of the shipped folders with compiled catalogs, laid out as the package expects."""
+    sys.path.insert(0, str(ROOT))
+    from setup import LEFT_OUT, compile_catalogs   # the wheel's own build step: one way to ship data
+
+    data = staging / "data"
+    for name in SHIPPED:
+        shutil.copytree(ROOT / name, data / name, ignore=LEFT_OUT)
+    compile_catalogs(data / "locales")
+    return data
+
+
+def build(dist: Path, work: Path) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    data = stage_data(Path(tempfile.mkdtemp(prefix="stage-", dir=work)))
+    entry = work / "fanzha_chess_entry.py"
+    entry.write_text("import sys\nfrom game.cli import main\nsys.exit(main())\n", encoding="utf-8")
+    sep = ";" if sys.platform == "win32" else ":"
+    command = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--name", NAME,
+        "--distpath", str(dist), "--workpath", str(work / "build"), "--specpath", str(work),
+        "--paths", str(ROOT),
+        # sub-commands are imported by name (game/cli.py), so PyInstaller cannot see them
+        "--collect-submodules", "game",
+        "--collect-data", "babel",
+        "--add-data", f"{data}{sep}game/data",
+        # a kiosk shows no console window; messages go to the log folder
+        *(["--windowed"] if sys.platform == "win32" else []),
+        str(entry),
+    ]
+    subprocess.run(command, check=True, cwd=work)
+    return dist / NAME
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="build the one-folder bundle (PyInstaller)")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle folder goes")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bundle", help="PyInstaller's work folder")
+    args = parser.parse_args()
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        print("PyInstaller is missing: python -m pip install \".[bundle]\"", file=sys.stderr)
+        return 2
+    folder = build(args.dist.resolve(), args.work.resolve())
+    exe = folder / (NAME + (".exe" if sys.platform == "win32" else ""))
+    print(f"bundle: {folder}\nrun:    {exe}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
