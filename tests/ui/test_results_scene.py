@@ -164,7 +164,9 @@ def test_company_money_is_not_counted_as_savings(app):
 
 
 def test_no_company_line_without_company_money(app):
-    scene = ResultsScene(app, _scores(app.library, 1)[0])
+    score = PlayerScore()
+    score.record(play_scenario(get_policy("cautious"), app.library.scenarios["police_safe_account"], random.Random(1)))
+    scene = ResultsScene(app, score)
     app.stack.clear_to(scene)
     frame(app)
     assert not scene.company.visible
