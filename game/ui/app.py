@@ -565,7 +565,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="window size (default 1280x720)")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen")
     parser.add_argument("--locale", choices=LOCALES, help="language: zh_Hans, zh_Hant or en")
-    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students_junior, students_senior, workplace, general)")
+    parser.add_argument("--pack", metavar="ID",
+                        help="audience pack id (elderly, students_junior, students_senior, workplace, general)")
     parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
     parser.add_argument("--frames", type=int, metavar="N", help="quit after N frames")
