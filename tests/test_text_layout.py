@@ -67,7 +67,7 @@ def test_mixed_text_with_real_font_stays_within_width():
     assert_kinsoku(lines)
 
 
-@pytest.mark.parametrize("token", ["96110", "¥5,000", "+00 852 1234", "https://www.96110.cn/a?b=1"])
+@pytest.mark.parametrize("token", ["96110", "¥5,000", "+852 6012 1234", "https://www.96110.cn/a?b=1"])
 def test_long_numbers_and_urls_kept_whole(token):
     text = "转账" + token + "元到陌生账户前先核实再转账" + token + "不要"
     for width in range(10 * len(token), 10 * len(text), 10):

@@ -16,6 +16,7 @@ from .models import (
     RulePreset, ScamType, Scenario, Seat, Source, Speaker, Square, Technique, Tile, TileType,
 )
 from .reader import ID_PATTERN, Reader
+from .wording import verdict_words_in
 from .yamlsafe import YMap, brief
 
 KINDS = ("scam_type", "tile_set", "board", "scenario", "quiz_pool", "pack")
@@ -286,6 +287,7 @@ def _scenario(r: Reader, built: Built, source: Source):
     audiences = r.enum_list("audiences", Audience, required=False) or tuple(Audience)
     summary = r.text("summary")
     at_stake = r.int("at_stake", default=0, low=0, high=100_000_000)
+    company_money = r.bool("company_money", default=False)
     start = r.id("start")
     nodes_data = r.mapping("nodes")
     nodes: dict[str, Node] = {}
@@ -309,7 +311,7 @@ def _scenario(r: Reader, built: Built, source: Source):
     if not (scenario_id and start and nodes) or not r.ok:
         return None
     return Scenario(scenario_id, title, scam_type, audiences, summary, at_stake, start,
-                    MappingProxyType(nodes), source)
+                    MappingProxyType(nodes), source, company_money=company_money)
 
 
 def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
@@ -323,14 +325,18 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
             n.ok = False
     lines = _lines(n, node_id)
     choices: list[Choice] = []
+    tag_pos: list[tuple[int, int]] = []
     items = n.list("choices", required=False)
     if items is not None:
         for i, ch in n.each_mapping(items, "choices", lambda i: f"choice {i + 1} of node '{node_id}'"):
             choice = _choice(ch)
             if ch.finish() and choice:
                 choices.append(choice)
+                tag_pos.append(ch.pos("techniques") if "techniques" in ch.data else (ch.data.line, ch.data.col))
             else:
                 n.ok = False
+    if n.ok:
+        _decision_checks(n, node_id, choices, tag_pos)
     ending = None
     e = n.sub("ending", f"the ending of node '{node_id}'", required=False)
     if e is not None:
@@ -394,8 +400,31 @@ def _lines(n: Reader, node_id: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
+def _decision_checks(n: Reader, node_id: str, choices: list[Choice], tag_pos) -> None:
+    """A lone choice is no decision, so it tests no technique; a decision needs a safe way out and a tempting one."""
+    if len(choices) == 1 and choices[0].techniques:
+        n.problems.warning(*tag_pos[0], "lone-choice-tagged",
+                           f"node '{node_id}' has one choice only, and it is tagged with techniques",
+                           "a step with one choice tests nothing: remove its 'techniques', "
+                           "or give the player a second choice")
+    if len(choices) > 1:
+        kinds = {c.outcome for c in choices}
+        if Outcome.SAFE not in kinds or not kinds & {Outcome.RISKY, Outcome.NEUTRAL}:
+            missing = "safe" if Outcome.SAFE not in kinds else "risky or neutral"
+            n.warning("choices", "one-sided-decision",
+                      f"node '{node_id}' offers no {missing} choice",
+                      "every decision needs a safe choice and a tempting one (risky, or neutral: "
+                      "plausible but not enough)")
+
+
 def _choice(ch: Reader) -> Choice | None:
     text = ch.text("text")
+    words = verdict_words_in(text) if text else []
+    if words:
+        ch.warning("text", "verdict-in-choice",
+                   f"the text of {ch.where} says its own verdict ('{words[0]}'): {brief(text)}",
+                   "a choice names an action (挂断，打110), never its verdict (这是骗局): "
+                   "leave the judgement to the feedback")
     to = ch.id("to")
     outcome = ch.enum("outcome", Outcome)
     ladder = ch.enum("ladder", Ladder)

@@ -204,7 +204,7 @@ class Board:
 @dataclass(frozen=True)
 class Contact:
     name: str            # shown name, e.g. "平安快递客服" or "未知号码"
-    number: str          # shown number, e.g. "+00 852 6012 3344"; may be empty
+    number: str          # shown number, e.g. "+852 6012 3344"; may be empty
     note: str            # e.g. "归属地：境外" / "疑似诈骗"; may be empty
     avatar: str | None   # asset path relative to the content folder
 
@@ -253,6 +253,11 @@ class Node:
     def is_ending(self) -> bool:
         return self.ending is not None
 
+    @property
+    def is_decision(self) -> bool:
+        """More than one choice: a real decision. A lone choice ("听儿子的，报警") only moves the story on."""
+        return len(self.choices) > 1
+
 
 # The AI face-swap tells a video_call node may show.
 FACE_SWAP_TELLS = (
@@ -276,6 +281,9 @@ class Scenario:
     start: str
     nodes: Mapping[str, Node]
     source: Source = field(default=Source(""), compare=False, repr=False)
+    # True when the money in this script is the company's (a finance clerk paying a fake "boss"):
+    # scoring keeps it apart from the player's own savings.
+    company_money: bool = False
 
     @property
     def channels(self) -> frozenset[Channel]:

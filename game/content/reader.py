@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Callable, Iterable, TypeVar
 
 from .problems import ProblemList
+from .wording import impossible_number_in
 from .yamlsafe import YList, YMap, brief
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -113,8 +114,17 @@ class Reader:
             self.error(key, "text-too-long", f"'{key}' has {len(stripped)} characters (limit {MAX_TEXT_CHARS})",
                        "split it into several lines of dialogue")
             return ""
+        self._check_number(stripped, pos, key)
         self.texts.append(TextRecord(stripped, pos[0], pos[1], self.where))
         return stripped
+
+    def _check_number(self, value: str, pos: tuple[int, int], key) -> None:
+        number = impossible_number_in(value)
+        if number:
+            self.problems.warning(pos[0], pos[1], "impossible-number",
+                                  f"'{key}' in {self.where} has the number '{number}', which no phone shows: "
+                                  f"no country code starts with 0",
+                                  "write an international number as +44 7700 900123 or 0044 7700 900123")
 
     def plain(self, key: str, required: bool = False, default: str = "") -> str:
         """Untranslated text such as a phone number or a link."""
@@ -122,10 +132,11 @@ class Reader:
         if value is _MISSING:
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return self.data.raw.get(key, str(value))   # as written: "+86…" keeps its "+"
+            value = self.data.raw.get(key, str(value))   # as written: "+86…" keeps its "+"
         if not isinstance(value, str):
             self.error(key, "wrong-type", f"'{key}' in {self.where} must be text, not {_kind(value)}")
             return default
+        self._check_number(value, self.pos(key), key)
         return value.strip()
 
     def int(self, key: str, required: bool = False, default: int = 0,

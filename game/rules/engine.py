@@ -677,7 +677,8 @@ class Game:
         loses = result.kind == "scenario" and not result.safe and self._lose_turn
         events: list[Event] | None = [] if self._record else None
         if events is not None:
-            events.append(SceneResolved(p, req.tile, result.safe, result.outcome, record.money_lost, loses))
+            events.append(SceneResolved(p, req.tile, result.safe, result.outcome, record.money_lost, loses,
+                                        record.company_money))
         if loses:
             self._skip[p] = True
         if result.safe:

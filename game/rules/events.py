@@ -130,6 +130,7 @@ class SceneResolved(Event):
     outcome: str        # escaped / reported / scammed / right / wrong
     money_lost: int
     loses_next_turn: bool
+    company_money: bool = False   # money_lost was the company's (a company_money script), not savings
 
 
 @dataclass(**_EVENT)

@@ -32,6 +32,18 @@ class SceneResult:
     choices: tuple[Choice, ...] = ()          # scenario choices taken, in order
     techniques: tuple[Technique, ...] = ()    # quiz item techniques
     at_stake: int = 0
+    # How many choices were offered at each step taken (same order as ``choices``); empty when
+    # unknown, and then every choice counts as a decision.
+    offered: tuple[int, ...] = ()
+    company_money: bool = False               # the money at stake is the company's, not the player's
+
+    @property
+    def decisions(self) -> tuple[Choice, ...]:
+        """The choices that were decisions: a step with one choice only moves the story on,
+        so it is neither spotted nor missed, safe nor risky."""
+        if len(self.offered) != len(self.choices):
+            return self.choices
+        return tuple(c for c, n in zip(self.choices, self.offered) if n > 1)
 
     @property
     def safe(self) -> bool:
@@ -55,7 +67,8 @@ class SceneResult:
         """A result with no choice detail, e.g. from a screen test or a quick kiosk mode."""
         if scenario is None:
             return cls("scenario", ending=ending)
-        return cls("scenario", scenario.id, scenario.scam_type, ending, at_stake=scenario.at_stake)
+        return cls("scenario", scenario.id, scenario.scam_type, ending, at_stake=scenario.at_stake,
+                   company_money=scenario.company_money)
 
     @classmethod
     def of_answer(cls, correct: bool, ref: str = "", scam_type: str | None = None,
@@ -71,6 +84,7 @@ class ChoiceResult:
     money: int
     techniques: tuple[Technique, ...]
     next_node: Node
+    decision: bool = True        # False for the only choice of a step
 
 
 class SceneError(RuntimeError):
@@ -84,6 +98,7 @@ class ScenarioRunner:
         self.scenario = scenario
         self._node = scenario.nodes[scenario.start]
         self._taken: list[Choice] = []
+        self._offered: list[int] = []
         self._path: list[str] = [scenario.start]
         # Called as listener(node, index, choice) after each choice is taken (e.g. play statistics).
         self.listeners: list[Callable[[Node, int, Choice], None]] = []
@@ -109,6 +124,11 @@ class ScenarioRunner:
         return tuple(self._taken)
 
     @property
+    def decisions(self) -> tuple[Choice, ...]:
+        """Choices taken where there was more than one to pick from."""
+        return tuple(c for c, n in zip(self._taken, self._offered) if n > 1)
+
+    @property
     def path(self) -> tuple[str, ...]:
         """Node ids visited so far, the start first."""
         return tuple(self._path)
@@ -125,19 +145,21 @@ class ScenarioRunner:
             raise SceneError(f"choice {index} of node {self._node.id!r} leads to missing node {choice.to!r}")
         node = self._node
         self._taken.append(choice)
+        self._offered.append(len(choices))
         self._path.append(nxt.id)
         self._node = nxt
         for listener in self.listeners:
             listener(node, index, choice)
         return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
-                            choice.techniques, nxt)
+                            choice.techniques, nxt, len(choices) > 1)
 
     def result(self) -> SceneResult:
         if not self.is_over:
             raise SceneError(f"scenario {self.scenario.id!r} has not reached an ending")
         s = self.scenario
         return SceneResult("scenario", s.id, s.scam_type, self._node.ending.outcome,
-                           choices=tuple(self._taken), at_stake=s.at_stake)
+                           choices=tuple(self._taken), at_stake=s.at_stake, offered=tuple(self._offered),
+                           company_money=s.company_money)
 
 
 @dataclass(frozen=True)

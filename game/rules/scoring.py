@@ -3,7 +3,13 @@
 * Savings: start from the pack's ``starting_savings``; each choice taken moves
   ``Choice.money`` out, capped at what is left (savings never go below 0 and
   never go up).
+* Decisions: only choices taken where more than one was offered count as safe, risky
+  or neutral, and only they spot or miss techniques; a step with a single choice (a
+  relative's call that ends with "报警") moves the story on and tests nothing.
 * Safe-choice rate: safe choices / (safe + risky); neutral choices don't count.
+* Company money: in a script marked ``company_money`` (a clerk paying a fake boss) the
+  money is the company's: it never leaves the player's savings and is scored apart,
+  as company money lost and company money protected.
 * Ladder: per scene, the furthest step reached (ignored → engaged →
   shared_info → paid) and any credit (verified / reported) earned.
 * Techniques: a safe choice tagged with technique T spots T, a risky one misses
@@ -36,6 +42,7 @@ class SceneRecord:
     credit: Ladder | None       # reported beats verified
     money_lost: int
     protected: int
+    company_money: bool = False   # money_lost / protected are the company's, not the player's
 
 
 @dataclass
@@ -80,6 +87,8 @@ class PlayerScore:
     risky_choices: int = 0
     neutral_choices: int = 0
     savings_protected: int = 0
+    company_lost: int = 0         # company money paid out in company_money scripts
+    company_protected: int = 0    # company money at stake in those scripts that was kept
     scenes: list[SceneRecord] = field(default_factory=list)
     by_scam_type: dict[str, Tally] = field(default_factory=dict)
     techniques: dict[Technique, TechniqueTally] = field(default_factory=dict)
@@ -89,8 +98,7 @@ class PlayerScore:
             self.savings = self.starting_savings
 
     def record(self, result: SceneResult) -> SceneRecord:
-        lost = 0
-        for c in result.choices:
+        for c in result.decisions:
             if c.outcome is Outcome.SAFE:
                 self.safe_choices += 1
                 self._techniques(c.techniques, spotted=True)
@@ -99,15 +107,22 @@ class PlayerScore:
                 self._techniques(c.techniques, spotted=False)
             else:
                 self.neutral_choices += 1
-            take = min(max(c.money, 0), self.savings)
-            self.savings -= take
-            lost += take
-        self.money_lost += lost
+        company = result.kind == "scenario" and result.company_money
+        paid_on_route = sum(max(c.money, 0) for c in result.choices)
+        if company:
+            lost = paid_on_route          # the company's account, not capped by the player's savings
+            self.company_lost += lost
+        else:
+            lost = min(paid_on_route, self.savings)
+            self.savings -= lost
+            self.money_lost += lost
         if result.kind == "quiz":
             self._techniques(result.techniques, spotted=bool(result.correct))
-        paid_on_route = sum(max(c.money, 0) for c in result.choices)
         protected = max(0, result.at_stake - paid_on_route) if result.kind == "scenario" and result.safe else 0
-        self.savings_protected += protected
+        if company:
+            self.company_protected += protected
+        else:
+            self.savings_protected += protected
         tally = self.by_scam_type.setdefault(result.scam_type or "", Tally())
         if result.kind == "quiz":
             if result.correct:
@@ -120,7 +135,7 @@ class PlayerScore:
             tally.scammed += 1
         furthest, credit = furthest_step(result.choices)
         record = SceneRecord(result.kind, result.ref, result.scam_type, result.safe, result.outcome,
-                             furthest, credit, lost, protected)
+                             furthest, credit, lost, protected, company)
         self.scenes.append(record)
         return record
 
@@ -152,11 +167,13 @@ class PlayerScore:
             "savings": self.savings,
             "money_lost": self.money_lost,
             "savings_protected": self.savings_protected,
+            "company_lost": self.company_lost,
+            "company_protected": self.company_protected,
             "safe_choice_rate": self.safe_choice_rate,
             "choices": {"safe": self.safe_choices, "risky": self.risky_choices, "neutral": self.neutral_choices},
             "scenes": [{"kind": s.kind, "ref": s.ref, "scam_type": s.scam_type, "outcome": s.outcome,
                         "furthest": s.furthest.value, "credit": s.credit.value if s.credit else None,
-                        "money_lost": s.money_lost} for s in self.scenes],
+                        "money_lost": s.money_lost, "company_money": s.company_money} for s in self.scenes],
             "by_scam_type": {k: vars(v).copy() for k, v in sorted(self.by_scam_type.items())},
             "techniques": {t.value: vars(v).copy() for t, v in sorted(self.techniques.items(),
                                                                       key=lambda kv: kv[0].value)},
@@ -173,6 +190,8 @@ class SessionScore:
     savings: int = 0
     money_lost: int = 0
     savings_protected: int = 0
+    company_lost: int = 0
+    company_protected: int = 0
     safe_choices: int = 0
     risky_choices: int = 0
     scenes: int = 0
@@ -193,6 +212,8 @@ class SessionScore:
         self.savings += s.savings
         self.money_lost += s.money_lost
         self.savings_protected += s.savings_protected
+        self.company_lost += s.company_lost
+        self.company_protected += s.company_protected
         self.safe_choices += s.safe_choices
         self.risky_choices += s.risky_choices
         self.scenes += len(s.scenes)

@@ -594,8 +594,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the monitor to use, 0 (the main one, default), 1, 2 …; "
                              "a kiosk with a touch screen beside an operator's monitor names the touch screen")
     parser.add_argument("--locale", choices=LOCALES, help="language: zh_Hans, zh_Hant or en")
-    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students, workplace, general); "
-                                                     "every mode plays only this pack, autoplay included")
+    parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students_junior, students_senior, "
+                                                     "workplace, general); every mode plays only this pack, "
+                                                     "autoplay included")
     parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
     parser.add_argument("--frames", type=_positive, metavar="N", help="quit after N frames")

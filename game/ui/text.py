@@ -59,7 +59,7 @@ def _break_offsets(p: str) -> list[int]:
     """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)).
 
     A line may start before a non-space character that follows a space
-    (except a space between two digits: "+00 852 1234" stays whole) or that
+    (except a space between two digits: "+852 6012 1234" stays whole) or that
     is next to a CJK character, or after a hyphen between letters.
     Lines never start with a space.
     """
@@ -132,7 +132,7 @@ def _wrap_paragraph(p: str, measure: Callable[[str], int], max_width: float) -> 
         k = _last_true(len(breaks) - first, lambda i: fits(s, breaks[first + i]))
         if k < 0:
             # Even the first unbreakable chunk is too wide.  Split it at one of its
-            # own spaces ("+00 852 1234") if possible, else by character.
+            # own spaces ("+852 6012 1234") if possible, else by character.
             end = breaks[first]
             spaces = [i for i in range(s + 1, end) if p[i - 1] == " " and p[i] != " "]
             j = _last_true(len(spaces), lambda i: fits(s, spaces[i]))
@@ -165,7 +165,7 @@ def break_lines(text: str, measure: Callable[[str], int], max_width: float | Non
     """Split ``text`` into lines no wider than ``max_width`` (as measured by ``measure``).
 
     * a break is allowed between any two CJK characters and at spaces;
-      Latin words and numbers ("96110", "¥5,000", "+00 852 1234", URLs)
+      Latin words and numbers ("96110", "¥5,000", "+852 6012 1234", URLs)
       stay whole unless one alone is wider than the line (then split by char);
     * spaces at line ends are dropped;
     * kinsoku: lines never start with NO_START or end with NO_END characters

@@ -69,7 +69,7 @@ def test_warnings_do_not_fail_the_run(content, capsys):
     (content / "scenario.yaml").write_text(text, encoding="utf-8")
     assert main(["validate", str(content), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [w["code"] for w in data["warnings"]] == ["no-feedback"]
+    assert sorted(w["code"] for w in data["warnings"]) == ["no-feedback", "one-sided-decision"]
 
 
 def test_single_file_resolves_references_in_its_folder(content, capsys):

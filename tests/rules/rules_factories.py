@@ -59,6 +59,24 @@ def node(nid, choices=(), ending=None) -> Node:
                 Ending(ending, f"{nid} ends") if ending else None)
 
 
+def rescue_scenario(company_money=False) -> Scenario:
+    """start → (risky: pay 3000 → call, whose only choice reports → reported) | (safe → escaped).
+
+    ``call`` is a one-choice "rescue" step (a relative rings and says to call 110)."""
+    nodes = [
+        node("start", [
+            choice("pay the 'fee'", "call", Outcome.RISKY, 3000, Ladder.PAID, [Technique.GREED]),
+            choice("hang up", "escaped", Outcome.SAFE, 0, Ladder.IGNORED, [Technique.GREED]),
+        ]),
+        node("call", [choice("do as the son says: report", "reported", Outcome.SAFE, 0, Ladder.REPORTED,
+                             [Technique.AUTHORITY])]),
+        node("reported", ending=EndingOutcome.REPORTED),
+        node("escaped", ending=EndingOutcome.ESCAPED),
+    ]
+    return Scenario("rescue", "rescue", "fake_boss", (Audience.WORKPLACE,), "", 10_000, "start",
+                    MappingProxyType({n.id: n for n in nodes}), company_money=company_money)
+
+
 def scam_scenario(sid="s1", scam_type="fake_police", at_stake=5000) -> Scenario:
     """start → (safe: report → ending reported) | (risky: pay 3000 → ask → (risky pay 2000 → scammed) | (safe → escaped))."""
     nodes = [

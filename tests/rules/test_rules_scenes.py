@@ -8,7 +8,7 @@ from game.content.models import EndingOutcome, Ladder, Outcome, Scenario, Techni
 from game.rules import (
     QuizRunner, SceneError, ScenarioRunner, all_routes, check_routes, iter_routes, play_route,
 )
-from rules_factories import choice, node, quiz_pool, scam_scenario
+from rules_factories import choice, node, quiz_pool, rescue_scenario, scam_scenario
 
 
 def scenario_of(nodes, start="start") -> Scenario:
@@ -65,6 +65,28 @@ def test_result_collects_the_choices_taken():
     assert result.ending is EndingOutcome.ESCAPED and result.safe
     assert [c.money for c in result.choices] == [3000, 0]
     assert (result.scam_type, result.at_stake) == ("fake_police", 5000)
+
+
+def test_a_lone_choice_is_not_a_decision():
+    runner = ScenarioRunner(rescue_scenario())
+    first = runner.choose(0)
+    lone = runner.choose(0)
+    assert (first.decision, lone.decision) == (True, False)
+
+
+def test_result_keeps_every_choice_but_only_decisions_count_as_decisions():
+    result = play_route(rescue_scenario(), [0, 0]).result()
+    assert (len(result.choices), [c.text for c in result.decisions]) == (2, ["pay the 'fee'"])
+
+
+def test_result_without_offered_counts_treats_every_choice_as_a_decision():
+    result = play_route(rescue_scenario(), [0, 0]).result()
+    bare = type(result)("scenario", choices=result.choices)
+    assert bare.decisions == result.choices
+
+
+def test_result_carries_the_scripts_company_money_flag():
+    assert play_route(rescue_scenario(company_money=True), [1]).result().company_money
 
 
 def test_no_result_before_the_ending():

@@ -3,7 +3,7 @@
 from game.content.models import EndingOutcome, Ladder, Outcome, Technique
 from game.rules import PlayerScore, SceneResult, SessionScore, play_route
 from game.rules.scoring import BADGE_SPOTS, furthest_step
-from rules_factories import choice, classic_board, game_on, pack, scam_scenario
+from rules_factories import choice, classic_board, game_on, pack, rescue_scenario, scam_scenario
 
 SCAMMED, ESCAPED, REPORTED = [1, 0], [1, 1], [0]
 
@@ -99,3 +99,59 @@ def test_session_adds_players_up():
 def test_score_as_dict_is_plain_data():
     data = scored(ESCAPED).as_dict()
     assert data["scenes"][0]["furthest"] == "paid" and data["money_lost"] == 3000
+
+
+# ---------------------------------------------------------------- one-choice steps
+
+RESCUED = [0, 0]   # rescue_scenario: risky payment, then the lone "report" step
+
+
+def test_a_lone_step_is_not_counted_as_a_safe_choice():
+    score = PlayerScore()
+    score.record(play_route(rescue_scenario(), RESCUED).result())
+    assert (score.safe_choices, score.risky_choices, score.safe_choice_rate) == (0, 1, 0.0)
+
+
+def test_a_lone_step_spots_no_technique():
+    score = PlayerScore()
+    score.record(play_route(rescue_scenario(), RESCUED).result())
+    assert Technique.AUTHORITY not in score.techniques and score.techniques[Technique.GREED].missed == 1
+
+
+def test_a_lone_step_still_earns_its_ladder_credit():
+    score = PlayerScore()
+    assert score.record(play_route(rescue_scenario(), RESCUED).result()).credit is Ladder.REPORTED
+
+
+# ---------------------------------------------------------------- company money
+
+def company(route) -> PlayerScore:
+    score = PlayerScore(20_000)
+    score.record(play_route(rescue_scenario(company_money=True), route).result())
+    return score
+
+
+def test_company_money_never_leaves_the_players_savings():
+    score = company(RESCUED)
+    assert (score.savings, score.money_lost, score.company_lost) == (20_000, 0, 3000)
+
+
+def test_company_money_protected_is_kept_apart_from_savings_protected():
+    score = company([1])
+    assert (score.company_protected, score.savings_protected) == (10_000, 0)
+
+
+def test_company_loss_is_not_capped_at_the_players_savings():
+    score = PlayerScore(1000)
+    score.record(play_route(rescue_scenario(company_money=True), RESCUED).result())
+    assert (score.company_lost, score.savings) == (3000, 1000)
+
+
+def test_a_late_rescue_protects_only_the_company_money_not_yet_paid():
+    assert company(RESCUED).company_protected == 10_000 - 3000
+
+
+def test_session_adds_company_money_up():
+    session = SessionScore.of([company(RESCUED), company([1])])
+    assert (session.company_lost, session.company_protected, session.money_lost) == (3000, 17_000, 0)
+

@@ -7,10 +7,11 @@ import pytest
 from game.content.models import EndingOutcome, Seat, Technique
 from game.rules import (
     Game, Moved, Phase, PlayerSpec, SafeTileLanded, SceneRequested, SceneResolved, SceneResult, Spot, TurnLost,
+    play_route,
 )
 from game.rules.geometry import Geometry
 from rules_factories import (
-    classic_board, game_on, kinds, library, pack, scam_scenario, simple_board,
+    classic_board, game_on, kinds, library, pack, rescue_scenario, scam_scenario, simple_board,
 )
 
 POLICE, HELP = "police", "help"
@@ -199,6 +200,12 @@ def test_scene_result_is_scored():
                                             at_stake=5000))
     assert events[0] == SceneResolved(0, POLICE, False, "scammed", 5000, False)
     assert game.scores[0].savings == 95_000
+
+
+def test_company_money_lost_is_announced_as_the_companys_and_leaves_savings_alone():
+    game, _ = land_on_tile()
+    events = game.resolve_scene(play_route(rescue_scenario(company_money=True), [0, 0]).result())
+    assert (events[0].money_lost, events[0].company_money, game.scores[0].savings) == (3000, True, 100_000)
 
 
 def test_quiz_answer_given_as_bool_scores_the_item_techniques():

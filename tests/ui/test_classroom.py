@@ -18,12 +18,14 @@ from game.ui.scenes.scenario import ScenarioScene
 from ui_helpers import make_app
 
 
-def classroom(tmp_path, teams=3, size=(1280, 720)):
+def classroom(tmp_path, teams=3, size=(1280, 720), pack=None):
     app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
     app.stack.push(app.home_scene())
     setup = app.stack.top
     assert isinstance(setup, ClassroomSetupScene)
     setup.set_teams(teams)
+    if pack:
+        setup.set_pack(pack)
     setup.start()
     app.step(0.1, [])
     board = app.stack.top
@@ -50,11 +52,34 @@ def open_scenario(app, board, scenario_id="free_skin_qr"):
 
 
 def test_teams_play_on_the_classroom_board(tmp_path):
-    app, board = classroom(tmp_path, teams=3)
+    app, board = classroom(tmp_path, teams=3, pack="students_senior")
     assert board.board.id == "classroom_teams"
     assert [p.name for p in board.players] == ["第1组", "第2组", "第3组"]
     assert not any(p.computer for p in board.players)
     assert app.controller.bar_rect.right == app.window_size[0] and app.size[0] < app.window_size[0]
+
+
+def test_a_class_plays_the_junior_pack_on_its_own_board_unless_the_teacher_picks_another(tmp_path):
+    app, board = classroom(tmp_path)
+    assert (board.pack.id, board.board.id) == ("students_junior", "classroom_junior")
+
+
+def test_the_teacher_picks_the_schools_level_by_touch(tmp_path):
+    app = make_app(mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+    app.stack.push(app.home_scene())
+    setup = app.stack.top
+    button = dict(setup.pack_buttons)["students_senior"]
+    tap(app, button.rect.center)
+    assert setup.pack_id == "students_senior" and button.selected
+    setup.start()
+    assert app.stack.top.board.id == "classroom_teams" and app.settings.pack == "students_senior"
+
+
+def test_the_level_chosen_last_time_is_chosen_again(tmp_path):
+    app = make_app(mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+    app.update_settings(save=False, pack="students_senior")
+    app.stack.push(app.home_scene())
+    assert app.stack.top.pack_id == "students_senior"
 
 
 def test_quiz_round_scores_every_team(tmp_path):
@@ -176,7 +201,7 @@ def test_class_names_never_reach_the_statistics(tmp_path):
     conn = sqlite3.connect(tmp_path / "stats.sqlite3")
     dump = "\n".join(conn.iterdump())
     assert "初二" not in dump and "第1组" not in dump
-    assert conn.execute("SELECT mode, players, board FROM sessions").fetchall() == [("classroom", 3, "classroom_teams")]
+    assert conn.execute("SELECT mode, players, board FROM sessions").fetchall() == [("classroom", 3, "classroom_junior")]
 
 
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh_Hant", "en"])

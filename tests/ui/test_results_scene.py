@@ -138,3 +138,35 @@ def test_big_text_still_fits(app):
         assert layout_problems(app, scene) == []
     finally:
         app.update_settings(save=False, text_size="normal", high_contrast=False)
+
+
+def _with_company_money(score: PlayerScore) -> PlayerScore:
+    score.company_lost, score.company_protected = 380_000, 500_000
+    return score
+
+
+def test_company_money_gets_a_line_of_its_own(app):
+    scores = [_with_company_money(s) for s in _scores(app.library, 4)]
+    rows = [(n, s) for n, s in zip(("一", "二", "三", "四"), scores)]
+    scene = ResultsScene(app, SessionScore.of(scores), players=rows)
+    app.stack.clear_to(scene)
+    frame(app)
+    assert scene.company.visible and "¥1,520,000" in scene.company.text and "¥2,000,000" in scene.company.text
+    assert layout_problems(app, scene) == []
+
+
+def test_company_money_is_not_counted_as_savings(app):
+    score = _with_company_money(PlayerScore())
+    scene = ResultsScene(app, score)
+    app.stack.clear_to(scene)
+    frame(app)
+    assert [big.text for _, big, _ in scene.stats][::2] == ["¥0", "¥0"]
+
+
+def test_no_company_line_without_company_money(app):
+    score = PlayerScore()
+    score.record(play_scenario(get_policy("cautious"), app.library.scenarios["police_safe_account"], random.Random(1)))
+    scene = ResultsScene(app, score)
+    app.stack.clear_to(scene)
+    frame(app)
+    assert not scene.company.visible

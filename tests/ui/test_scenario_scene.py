@@ -170,3 +170,79 @@ def test_big_text_and_high_contrast_still_fit(app, text_size):
                 assert layout_problems(app, top) == [], (script, getattr(top, "phase", "feedback"))
     finally:
         app.update_settings(save=False, text_size="normal", high_contrast=False)
+
+
+def _walk_route(app, scenario, route):
+    """Play ``route`` (choice indexes) through the scene; returns the scene at its ending and the feedback cards."""
+    scene = ScenarioScene(app, scenario, None, lambda r: None)
+    app.stack.clear_to(scene)
+    cards = []
+    picks = list(route)
+    for _ in range(300):
+        frame(app)
+        top = app.stack.top
+        if isinstance(top, FeedbackOverlay):
+            cards.append(top)
+            top.close()
+        elif scene.phase == "lines":
+            scene.advance()
+        elif scene.phase == "choices":
+            scene.choose(picks.pop(0))
+        elif scene.phase == "ending":
+            return scene, cards
+    raise AssertionError("the scene never ended")
+
+
+def _route(scenario, ending, through=None):
+    from game.rules import iter_routes
+    return next(r for r in iter_routes(scenario) if r.ending.outcome.value == ending
+                and (through is None or through in r.nodes))
+
+
+def test_company_money_lost_is_said_to_be_the_companys(app):
+    scenario = app.library.scenarios["boss_urgent_transfer"]
+    assert scenario.company_money
+    scene, cards = _walk_route(app, scenario, _route(scenario, "scammed").choices)
+    paid = [c for c in cards if c.choice.money]
+    assert paid and all(c.money.text.startswith("公司损失") for c in paid)
+    assert scene.end_money.text.startswith("公司损失")
+
+
+def test_company_money_kept_is_said_to_be_the_companys(app):
+    scenario = app.library.scenarios["boss_urgent_transfer"]
+    scene, _ = _walk_route(app, scenario, _route(scenario, "escaped").choices)
+    assert scene.end_money.text.startswith("守住公司")
+
+
+def test_a_players_own_money_is_just_money_lost(app):
+    scenario = app.library.scenarios["police_safe_account"]
+    scene, cards = _walk_route(app, scenario, _route(scenario, "scammed").choices)
+    assert scene.end_money.text.startswith("损失") and not scene.end_money.text.startswith("公司")
+
+
+def test_the_ending_counts_only_decisions(app):
+    """red_packet_group: the son's call offers one choice; it is not counted as a safe choice."""
+    scenario = app.library.scenarios["red_packet_group"]
+    route = _route(scenario, "reported", through="rescue")
+    scene, _ = _walk_route(app, scenario, route.choices)
+    decided = [scenario.nodes[n] for n in route.nodes[:-1] if scenario.nodes[n].is_decision]
+    taken = [scenario.nodes[n].choices[i] for n, i in zip(route.nodes, route.choices)]
+    counted = sum(1 for c, n in zip(taken, route.nodes) if scenario.nodes[n].is_decision
+                  and c.outcome.value in ("safe", "risky"))
+    assert len(decided) < len(taken)
+    assert scene.end_rate.text.endswith(f"/ {counted}")
+
+
+def test_a_neutral_choice_is_called_not_enough(app):
+    scenario = app.library.scenarios["grandson_face_swap"]
+    neutral = next(i for i, c in enumerate(scenario.nodes["video"].choices) if c.outcome.value == "neutral")
+    scene = ScenarioScene(app, scenario, None, lambda r: None)
+    app.stack.clear_to(scene)
+    while scene.phase != "choices":
+        frame(app)
+        scene.advance()
+    scene.choose(neutral)
+    frame(app)
+    card = app.stack.top
+    assert isinstance(card, FeedbackOverlay) and card.badge.text == "还不够"
+    assert layout_problems(app, card) == []

@@ -38,7 +38,12 @@ from .widgets import BarButton, CardOverlay, TextField, Toast
 QUIZ_POINTS = 10
 BAR_UNITS = 15.0          # the teacher bar's thickness, in units of the window
 CLASS_BOARD = "classroom_teams"
-CLASS_PACK = "students"
+
+
+def class_packs(library) -> list:
+    """The packs a class can play: those for students (初中, then 高中·大学: ids in order)."""
+    return sorted((p for p in library.packs.values() if getattr(p.audience, "value", p.audience) == "students"),
+                  key=lambda p: p.id)
 
 
 def team_name(app, i: int) -> str:
@@ -390,6 +395,12 @@ class ClassroomSetupScene(ScreenScene):
                              role="body", colour_key="text_muted", align="center")
         self.name_label = Label(app, N_("班级"), role="body", bold=True, align="left")
         self.name_field = TextField(app, name, N_("点这里输入班级名称（可不填）"), name="class_name")
+        self.packs = class_packs(app.library)
+        chosen = getattr(settings, "pack", "")
+        self.pack_id = chosen if chosen in [p.id for p in self.packs] else (self.packs[0].id if self.packs else "")
+        self.level_label = Label(app, N_("学段"), role="body", bold=True, align="left")
+        self.pack_buttons = [(p.id, Button(app, p.name, lambda pid=p.id: self.set_pack(pid), style="choice",
+                                           name=f"class_pack_{p.id}")) for p in self.packs]
         self.teams_label = Label(app, N_("分几组？"), role="body", bold=True, align="left")
         self.team_buttons = [(n, Button(app, app.tr("{n} 组").format(n=n), lambda n=n: self.set_teams(n),
                                         style="choice", translate=False, name=f"teams_{n}")) for n in (2, 3, 4)]
@@ -400,12 +411,20 @@ class ClassroomSetupScene(ScreenScene):
         self.start_button = Button(app, N_("开始上课"), self.start, icon="play", name="start_class")
         self.items = [self.heading, self.intro, self.name_label, self.name_field, self.teams_label,
                       *[b for _, b in self.team_buttons], self.note, self.settings_button, self.start_button]
+        if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
+            self.items += [self.level_label, *[b for _, b in self.pack_buttons]]
         self._sync()
 
     def _sync(self) -> None:
         for n, b in self.team_buttons:
             b.selected = n == self.teams
+        for pid, b in self.pack_buttons:
+            b.selected = pid == self.pack_id
         self.dirty = True
+
+    def set_pack(self, pack_id: str) -> None:
+        self.pack_id = pack_id
+        self._sync()
 
     def set_teams(self, n: int) -> None:
         self.teams = n
@@ -417,7 +436,7 @@ class ClassroomSetupScene(ScreenScene):
 
     def class_board(self):
         lib = self.app.library
-        pack = lib.packs.get(self.app.command_line_pack) or lib.packs.get(CLASS_PACK) or self.app.current_pack()
+        pack = lib.packs.get(self.pack_id) or self.app.current_pack()
         board = lib.boards.get(CLASS_BOARD)
         if board is None or (pack is not None and pack.boards and CLASS_BOARD not in pack.boards):
             ids = list(pack.boards) if pack is not None else list(lib.boards)
@@ -435,7 +454,8 @@ class ClassroomSetupScene(ScreenScene):
             return
         teams = max(2, min(self.teams, board.max_players, len(board.seats)))
         name = self.name_field.text.strip()
-        changes = {k: v for k, v in (("class_name", name), ("teams", teams)) if hasattr(app.settings, k)}
+        changes = {k: v for k, v in (("class_name", name), ("teams", teams), ("pack", pack.id if pack else ""))
+                   if hasattr(app.settings, k) and v != ""}
         if changes:
             app.update_settings(**changes)
         app.class_name = name
@@ -463,21 +483,26 @@ class ClassroomSetupScene(ScreenScene):
         self.intro.rect = pygame.Rect(body.x, body.y, body.w, intro_h)
         rows = pygame.Rect(body.x, self.intro.rect.bottom + gap, body.w, body.bottom - self.intro.rect.bottom - gap)
         row_h = 12 * u
+        levels = self.level_label in self.items
+        labels = [self.name_label, *([self.level_label] if levels else []), self.teams_label]
         if portrait:
-            bands = layout.column(rows, 2, 8 * u + row_h, 3 * u)
-            for label, band in ((self.name_label, bands[0]), (self.teams_label, bands[1])):
+            bands = layout.column(rows, len(labels), 8 * u + row_h, 3 * u)
+            for label, band in zip(labels, bands):
                 label.rect = pygame.Rect(band.x, band.y, band.w, round(8 * u))
-            self.name_field.rect = pygame.Rect(bands[0].x, self.name_label.rect.bottom, bands[0].w, round(row_h))
-            team_row = pygame.Rect(bands[1].x, self.teams_label.rect.bottom, bands[1].w, round(row_h))
+            fields = [pygame.Rect(band.x, label.rect.bottom, band.w, round(row_h)) for label, band in zip(labels, bands)]
         else:
-            bands = layout.column(rows, 2, row_h, 3 * u)
-            self.name_label.rect = pygame.Rect(bands[0].x, bands[0].y, label_w, bands[0].h)
-            self.teams_label.rect = pygame.Rect(bands[1].x, bands[1].y, label_w, bands[1].h)
+            bands = layout.column(rows, len(labels), row_h, 3 * u)
             x = bands[0].x + label_w + gap
-            self.name_field.rect = pygame.Rect(round(x), bands[0].y, round(bands[0].right - x), bands[0].h)
-            team_row = pygame.Rect(round(x), bands[1].y, round(bands[1].right - x), bands[1].h)
-        for (_, b), r in zip(self.team_buttons, layout.row(team_row, 3, 30 * u, gap, align="left")):
+            for label, band in zip(labels, bands):
+                label.rect = pygame.Rect(band.x, band.y, label_w, band.h)
+            fields = [pygame.Rect(round(x), band.y, round(band.right - x), band.h) for band in bands]
+        self.name_field.rect = fields[0]
+        for (_, b), r in zip(self.team_buttons, layout.row(fields[-1], 3, 30 * u, gap, align="left")):
             b.rect = r
+        if levels:
+            for (_, b), r in zip(self.pack_buttons, layout.row(fields[1], len(self.pack_buttons), 60 * u, gap,
+                                                               align="left")):
+                b.rect = r
 
 
 class ClassroomBoardScene(BoardScene):

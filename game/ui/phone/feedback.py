@@ -36,15 +36,17 @@ def has_voice(app) -> bool:
 
 
 class FeedbackOverlay(WidgetScene, Scene):
-    """Feedback for one choice: badge (安全/有风险/中性), the choice, why, the techniques, money lost."""
+    """Feedback for one choice: badge (安全/有风险/还不够), the choice, why, the techniques, money lost."""
 
     opaque = False
     name = "feedback"
 
     def __init__(self, app, choice, on_close: Callable[[], None] | None = None,
-                 area_for: Callable[[tuple[int, int]], pygame.Rect | None] | None = None):
+                 area_for: Callable[[tuple[int, int]], pygame.Rect | None] | None = None,
+                 company_money: bool = False):
         super().__init__(app)
         self.choice = choice
+        self.company_money = company_money   # the money is the company's (a clerk and a fake boss)
         self.on_close = on_close
         self.area_for = area_for          # where the card goes for a window size (None: centred)
         key = outcome_key(choice.outcome)
@@ -73,7 +75,8 @@ class FeedbackOverlay(WidgetScene, Scene):
 
     def _money_text(self) -> None:
         if self.choice.money > 0:
-            self.money.text = self.app.tr(N_("损失 {money}")).replace(
+            words = N_("公司损失 {money}") if self.company_money else N_("损失 {money}")
+            self.money.text = self.app.tr(words).replace(
                 "{money}", money_short(self.choice.money, locale_of(self.app)))
 
     def on_locale_changed(self) -> None:

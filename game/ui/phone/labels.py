@@ -34,7 +34,8 @@ TECHNIQUE_HINTS = {
     "technical_trap": N_("让你点链接、下App、共享屏幕、报验证码。"),
 }
 
-OUTCOME_LABELS = {"safe": N_("安全"), "risky": N_("有风险"), "neutral": N_("中性")}
+# "neutral": what real victims try and what is not enough (a staff number, a video that looks right).
+OUTCOME_LABELS = {"safe": N_("安全"), "risky": N_("有风险"), "neutral": N_("还不够")}
 OUTCOME_STYLES = {"safe": ("safe", "safe_text", "check"), "risky": ("risky", "risky_text", "cross"),
                   "neutral": ("neutral", "neutral_text", "info")}
 

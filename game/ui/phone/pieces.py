@@ -85,7 +85,7 @@ class PhoneView(_InkWidget):
 
 
 class Badge(_InkWidget):
-    """A coloured pill with an icon and a word: 安全 / 有风险 / 中性, 成功脱险 / 被骗了."""
+    """A coloured pill with an icon and a word: 安全 / 有风险 / 还不够, 成功脱险 / 被骗了."""
 
     def __init__(self, app, text: str = "", face_key: str = "safe", text_key: str = "safe_text", icon: str = "check",
                  rect=None):

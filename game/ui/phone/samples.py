@@ -14,11 +14,11 @@ def sample_nodes() -> dict[str, Node]:
     return {
         "phone_call_ringing": Node(
             id="ring", channel=Channel.PHONE_CALL,
-            contact=Contact("未知号码", "+00 852 6012 3344", "归属地：未知", None),
+            contact=Contact("未知号码", "+852 6012 3344", "归属地：未知", None),
             lines=(), choices=(_choice("接听"), _choice("挂断", Outcome.SAFE)), ending=None),
         "phone_call": Node(
             id="call", channel=Channel.PHONE_CALL,
-            contact=Contact("“快递理赔专员”", "+00 852 6012 3344", "", None),
+            contact=Contact("“快递理赔专员”", "+852 6012 3344", "", None),
             lines=(Line(them, "您好，我是平顺快递理赔专员，您上周的包裹在运输中丢失了。"),
                    Line(me, "啊？那怎么办？"),
                    Line(them, "别担心，我们按三倍赔偿。请您下载“云会议”App，我教您操作领取。")),

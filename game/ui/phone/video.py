@@ -247,7 +247,11 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     _voice_meter(scr, meter, 0.0 if state.reduced_motion else state.t, state.speaking and not state.reduced_motion)
     area = pygame.Rect(scr.rect.x, pip.bottom + int(u * 22), scr.rect.w, meter.y - int(u * 3) - pip.bottom - int(u * 22))
     if state.test and state.test_age < TEST_DURATION:
-        hint = scr.tr("对方正在转头……") if state.test == "turn" else scr.tr("对方正在挥手……")
+        # A glitch is a reason to hang up; a clean turn or wave proves nothing (real-time face swaps pass both).
+        if state.test == "turn":
+            hint = scr.tr("转头露馅就挂断，不露也别信")
+        else:
+            hint = scr.tr("挥手露馅就挂断，不露也别信")
         box = pygame.Rect(scr.rect.x + u * 10, pip.bottom + int(u * 3), scr.rect.w - u * 20, int(u * 8))
         paint.rrect(surface, paint.mix(dark, theme.phone_body, 0.3), box, box.h // 2)
         scr.ink.text(surface, hint, box, scr.px(4.2), light, align="center", valign="middle", max_lines=1)

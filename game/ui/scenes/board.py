@@ -412,7 +412,8 @@ class BoardScene(ScreenScene):
             text = text.format(name=name)
             if e.money_lost:
                 from game.i18n.formatting import money
-                text += tr("，损失 {m}").format(m=money(e.money_lost, self.app.locale))
+                words = tr("，公司损失 {m}") if getattr(e, "company_money", False) else tr("，损失 {m}")
+                text += words.format(m=money(e.money_lost, self.app.locale))
             if e.loses_next_turn:
                 text += tr("，下一轮停一次")
             tile = self.app.library.tiles.get(e.tile)

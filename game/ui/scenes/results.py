@@ -166,6 +166,14 @@ class ResultsScene(ScreenScene):
             big = Label(app, value, role="heading", colour_key=text_key, translate=False)
             small = Label(app, caption, role="caption", colour_key=text_key)
             self.stats.append((panel, big, small))
+        # Company money (a clerk and a fake boss) is never the player's savings: one line of its own.
+        self.company = Label(app, "", role="body", colour_key="text", align="left", translate=False)
+        company_lost, company_kept = getattr(s, "company_lost", 0), getattr(s, "company_protected", 0)
+        if company_lost or company_kept:
+            loc = locale_of(app)
+            self.company.set_text(tr(N_("公司资金：守住 {kept}，被骗走 {lost}"))
+                                  .replace("{kept}", money_short(company_kept, loc))
+                                  .replace("{lost}", money_short(company_lost, loc)))
         self.player_rows = [PlayerRow(app, name, colour, score) for name, colour, score in self.players]
         if len(self.player_rows) < 2:
             self.player_rows = []
@@ -198,7 +206,7 @@ class ResultsScene(ScreenScene):
         self.items = [self.title]
         for panel, big, small in self.stats:
             self.items += [panel, big, small]
-        self.items += self.player_rows + [self.scam_title]
+        self.items += [self.company] + self.player_rows + [self.scam_title]
         for trio in self.scam_widgets:
             self.items += list(trio)
         self.items += [self.more, self.spotted_title, self.spotted_chips, self.missed_title, self.missed_chips,
@@ -267,6 +275,10 @@ class ResultsScene(ScreenScene):
             small.rect = pygame.Rect(r.x + u, big.rect.bottom, r.w - 2 * u, round(r.h * 0.32))
             panel.visible = big.visible = small.visible = True
         y = tiles[0].bottom + gap
+        if self.company.text:
+            self.company.rect = pygame.Rect(main.x, y, main.w, round(6 * u))
+            self.company.visible = True
+            y = self.company.rect.bottom + gap
         if self.player_rows:
             rh = round(7 * u)
             for row in self.player_rows:

@@ -93,7 +93,7 @@ class ScenarioScene(ScreenScene):
         self.next_button = Button(app, N_("继续"), self.advance, icon="play", name="next_line")
         self.test_buttons = {k: Button(app, TEST_LABELS[k], lambda k=k: self.run_test(k), style="neutral",
                                        icon="info", name=f"test_{k}", autoplay_weight=0.3) for k in ("turn", "wave")}
-        self.test_label = Label(app, N_("验一验："), role="body", colour_key="text", align="left", bold=True)
+        self.test_label = Label(app, N_("试一试："), role="body", colour_key="text", align="left", bold=True)
         self.choice_buttons: list[Button] = []
         # The ending card.
         self.end_panel = Panel(app)
@@ -255,7 +255,8 @@ class ScenarioScene(ScreenScene):
         self.app.sound.play("right" if key == "safe" else "wrong" if key == "risky" else "button")
         self.phase = "feedback"
         overlay = FeedbackOverlay(self.app, choice, on_close=lambda: self._enter_node(self.runner.node, prev),
-                                  area_for=self.feedback_area)
+                                  area_for=self.feedback_area,
+                                  company_money=getattr(self.scenario, "company_money", False))
         self.app.stack.push(overlay)
 
     def run_test(self, kind: str) -> None:
@@ -297,21 +298,25 @@ class ScenarioScene(ScreenScene):
         self.end_badge.set(ENDING_LABELS.get(key, key), face, text, icon)
         self.end_summary.set_text(ending.summary)
         tr = self.app.tr
+        company = getattr(self.scenario, "company_money", False)
         if self.money_lost > 0:
-            self.end_money.set(tr(N_("损失 {money}")).replace("{money}", money_short(self.money_lost, locale_of(self.app))),
+            words = N_("公司损失 {money}") if company else N_("损失 {money}")
+            self.end_money.set(tr(words).replace("{money}", money_short(self.money_lost, locale_of(self.app))),
                                "risky", "risky_text", "minus")
         else:
             kept = self.scenario.at_stake if ending.outcome.is_safe else 0
-            self.end_money.set(tr(N_("守住了 {money}")).replace("{money}", money_short(kept, locale_of(self.app))),
+            words = N_("守住公司 {money}") if company else N_("守住了 {money}")
+            self.end_money.set(tr(words).replace("{money}", money_short(kept, locale_of(self.app))),
                                "safe", "safe_text", "check")
             self.end_money.visible = kept > 0
-        taken = self.runner.taken
-        safe = sum(1 for c in taken if outcome_key(c.outcome) == "safe")
-        counted = sum(1 for c in taken if outcome_key(c.outcome) in ("safe", "risky"))
+        # Only decisions count: a step with one choice tests nothing.
+        decided = self.runner.decisions
+        safe = sum(1 for c in decided if outcome_key(c.outcome) == "safe")
+        counted = sum(1 for c in decided if outcome_key(c.outcome) in ("safe", "risky"))
         self.end_rate.set_text(tr(N_("安全的选择 {safe} / {total}")).replace("{safe}", str(safe))
                                .replace("{total}", str(counted)) if counted else "")
         techniques = []
-        for c in taken:
+        for c in decided:
             for t in c.techniques:
                 if t not in techniques:
                     techniques.append(t)

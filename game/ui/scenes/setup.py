@@ -151,8 +151,9 @@ class AudienceScene(ScreenScene):
             cols = 2
             grid_rect = pygame.Rect(rest.x, rest.y, rest.w, min(rest.h * 0.45, (-(-n // cols)) * 15 * u))
         else:
-            cols = min(4, n)
-            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, 13 * u)
+            cols = n if n <= 5 else -(-n // 2)      # one row of up to five, else two rows
+            rows = -(-n // cols)
+            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, rows * 12.5 * u + (rows - 1) * 3 * u + 0.5 * u)
         for (_, b), r in zip(self.pack_buttons, layout.grid(grid_rect, n, cols, 12.5 * u, 3 * u)):
             b.rect = r
         desc_h = rest.bottom - grid_rect.bottom - 2.5 * u
