@@ -74,7 +74,7 @@ def test_move_choice_buttons_fit(app):
     assert g.phase.value == "roll"
 
 
-@pytest.mark.parametrize("board_id", ["park_simple", "classic_four", "classroom_teams"])
+@pytest.mark.parametrize("board_id", ["park_simple", "classic_four", "classroom_teams", "office_path"])
 def test_board_keywords_fit_their_squares(app, board_id):
     scene = _board(app, board_id, 2)
     app.stack.clear_to(scene)
@@ -85,7 +85,7 @@ def test_board_keywords_fit_their_squares(app, board_id):
     assert all(screen.contains(r) for r in scene.view.squares)
 
 
-@pytest.mark.parametrize("board_id", ["park_simple", "classic_four"])
+@pytest.mark.parametrize("board_id", ["park_simple", "classic_four", "office_path"])
 def test_board_and_panel_do_not_overlap(app, board_id):
     scene = _board(app, board_id, 4)
     app.stack.clear_to(scene)
