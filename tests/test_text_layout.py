@@ -9,6 +9,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.text import segment  # noqa: E402
+from game.text.linebreak import break_opportunities  # noqa: E402
 from game.ui.fonts import FontBook  # noqa: E402
 from game.ui.text import NO_END, NO_START, TextCache, block_height, break_lines, fit_text, wrap_text  # noqa: E402
 
@@ -34,9 +35,9 @@ def no_known_words(monkeypatch):
     so any two Chinese characters may part (tests/text/ covers breaking between words)."""
     empty = segment.WordTable({}, 1)
     monkeypatch.setattr(segment, "table", lambda: empty)
-    segment.inner_offsets.cache_clear()
+    break_opportunities.cache_clear()
     yield
-    segment.inner_offsets.cache_clear()
+    break_opportunities.cache_clear()
 
 
 # ---------------------------------------------------------------- break_lines

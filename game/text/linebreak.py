@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from .segment import inner_offsets
 
@@ -79,10 +80,14 @@ def _glued(p: str) -> set[int]:
     return out
 
 
-def _break_offsets(p: str) -> tuple[list[int], list[int]]:
+@lru_cache(maxsize=1024)
+def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)), and the
     offsets kept whole only to keep a number with its 第 or counting word (where a number too wide
     for the line with them is parted from them first).
+
+    Cached: fitting a text to a box breaks it at many sizes and widths (the paragraph is the key,
+    so the cache holds a paragraph's words once, whatever the font).
 
     A line may start before a non-space character that follows a space (except a space between
     two digits: "+00 852 1234" stays whole) or that is next to a CJK character (except inside a
@@ -110,7 +115,7 @@ def _break_offsets(p: str) -> tuple[list[int], list[int]]:
             continue      # inside a Latin word or number; a line may start after the hyphen of "house-for-pension"
         (numbers if i in glued else out).append(i)
     out.append(n)
-    return out, numbers
+    return tuple(out), tuple(numbers)
 
 
 def _last_true(count: int, pred: Callable[[int], bool]) -> int:
@@ -145,7 +150,7 @@ class _Paragraph:
 
     def __init__(self, p: str, measure: Callable[[str], int]):
         self.p, self.n = p, len(p)
-        self.breaks, self.numbers = _break_offsets(p)
+        self.breaks, self.numbers = break_opportunities(p)
         self._measure = measure
         self._widths: dict[tuple[int, int], float] = {}
 

@@ -38,24 +38,23 @@ CAN_FOLLOW = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}   # the tags a tag may
 
 
 class WordTable:
-    """The two passes' data: ``logp`` (dictionary words' log-probabilities) and the HMM's ``start``,
-    ``trans`` and per-character ``emit`` log-probabilities (``emit[ch]`` in ``STATES`` order)."""
+    """The two passes' data, as read from the file (nothing is converted on loading: start-up):
+    ``freq`` (dictionary words' frequencies of ``total``) and the HMM's log-probabilities ``start``,
+    ``trans`` and, per character, ``emit`` (in ``STATES`` order; None: never seen in that state)."""
 
-    __slots__ = ("logp", "unknown", "max_len", "start", "trans", "emit")
+    __slots__ = ("freq", "logtotal", "max_len", "start", "trans", "emit")
 
     def __init__(self, words: dict[str, int], total: int, hmm: dict | None = None):
-        logtotal = log(total)
-        self.logp = {w: log(f) - logtotal for w, f in words.items()}
-        self.unknown = -logtotal                    # a character the dictionary lacks: frequency 1
+        self.freq = words
+        self.logtotal = log(total)
         self.max_len = max(map(len, words), default=1)
         hmm = hmm or {}
         self.start = {s: hmm.get("start", {}).get(s, IMPOSSIBLE) for s in STATES}
         self.trans = {(a, b): hmm.get("trans", {}).get(a, {}).get(b, IMPOSSIBLE) for a in STATES for b in STATES}
-        self.emit = {ch: tuple(IMPOSSIBLE if p is None else p for p in probs)
-                     for ch, probs in hmm.get("emit", {}).items()}
+        self.emit: dict[str, list[float | None]] = hmm.get("emit", {})
 
     @classmethod
-    def parse(cls, data: str) -> "WordTable":
+    def parse(cls, data: str | bytes) -> "WordTable":
         doc = json.loads(data) if data.strip() else {}
         return cls(doc.get("words", {}), doc.get("total") or 1, doc.get("hmm"))
 
@@ -78,16 +77,17 @@ class WordTable:
         return lengths
 
     def _dictionary_cut(self, run: str) -> list[int]:
-        """Pass 1: word lengths of the most probable cover by dictionary words (ties: the longer word)."""
+        """Pass 1: word lengths of the most probable cover by dictionary words (ties: the longer word);
+        a character the dictionary lacks counts as a word of frequency 1."""
         n = len(run)
-        logp, unknown = self.logp, self.unknown
+        freq, logtotal = self.freq, self.logtotal
         best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)   # (log-probability of run[i:], end of first word)
         for i in range(n - 1, -1, -1):
-            choice = (logp.get(run[i], unknown) + best[i + 1][0], i + 1)
+            choice = (log(freq.get(run[i]) or 1) - logtotal + best[i + 1][0], i + 1)
             for j in range(i + 2, min(n, i + self.max_len) + 1):
-                p = logp.get(run[i:j])
-                if p is not None:
-                    choice = max(choice, (p + best[j][0], j))
+                f = freq.get(run[i:j])
+                if f:
+                    choice = max(choice, (log(f) - logtotal + best[j][0], j))
             best[i] = choice
         lengths, i = [], 0
         while i < n:
@@ -95,17 +95,22 @@ class WordTable:
             i = best[i][1]
         return lengths
 
+    def _emission(self, ch: str) -> list[float]:
+        probs = self.emit.get(ch)
+        if probs is None:
+            return [IMPOSSIBLE] * 4
+        return [IMPOSSIBLE if p is None else p for p in probs]
+
     def _hmm_cut(self, chars: str) -> list[int]:
         """Pass 2: word lengths of the most likely B/M/E/S tagging of ``chars`` (Viterbi)."""
         if len(chars) == 1 or not self.emit:
             return [1] * len(chars)
-        blank = (IMPOSSIBLE,) * 4
-        emit, trans = self.emit, self.trans
-        first = emit.get(chars[0], blank)
+        trans = self.trans
+        first = self._emission(chars[0])
         score = {s: self.start[s] + first[k] for k, s in enumerate(STATES)}
         back: list[dict[str, str]] = []
         for ch in chars[1:]:
-            e = emit.get(ch, blank)
+            e = self._emission(ch)
             new, came = {}, {}
             for k, s in enumerate(STATES):
                 new[s], came[s] = max((score[p] + trans[p, s] + e[k], p) for p in CAN_FOLLOW[s])
@@ -133,9 +138,9 @@ class WordTable:
 def table() -> WordTable:
     """The shipped table, read on first use (see benchmarks/bench_text.py for what it costs)."""
     try:
-        data = TABLE_PATH.read_text(encoding="utf-8")
+        data = TABLE_PATH.read_bytes()
     except FileNotFoundError:  # a source tree without the table: every character stands alone
-        data = ""
+        data = b""
     return WordTable.parse(data)
 
 
@@ -154,7 +159,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def inner_offsets(text: str) -> frozenset[int]:
     """Offsets ``i`` of ``text`` inside a word that has a Chinese character (between ``text[i - 1]``
     and ``text[i]``): a line must not break there."""

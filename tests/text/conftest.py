@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.text import segment
+from game.text.linebreak import break_opportunities
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_wordlist.py"
 
@@ -47,7 +48,7 @@ def known_words(monkeypatch):
     def install(*words: str) -> None:
         table = segment.WordTable({w: 1000 for w in words}, 1_000_000)
         monkeypatch.setattr(segment, "table", lambda: table)
-        segment.inner_offsets.cache_clear()
+        break_opportunities.cache_clear()
 
     yield install
-    segment.inner_offsets.cache_clear()
+    break_opportunities.cache_clear()
