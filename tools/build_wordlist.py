@@ -1,4 +1,4 @@
-"""Make game/text/words.json: what the game needs of jieba to cut the shipped Chinese texts into words.
+"""Make game/text/words.json and hmm.json: what the game needs of jieba to cut the shipped texts into words.
 
     python tools/build_wordlist.py            # (re)write the table
     python tools/build_wordlist.py --check    # exit 1 when the table is stale
@@ -36,7 +36,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # the seat names live
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.text.segment import HAN, RUN, STATES, TABLE_PATH, WordTable  # noqa: E402
+from game.text.segment import HAN, HMM_PATH, RUN, STATES, TABLE_PATH, WordTable  # noqa: E402
 
 LOCALES = ("zh_Hans", "zh_Hant")
 ABOUT = ("The part of jieba's dictionary and HMM (jieba {version}, MIT License) that the {n} shipped texts use, "
@@ -148,8 +148,8 @@ def reference_words(text: str) -> list[str]:
     return _jieba().lcut(text)
 
 
-def build(texts: dict[str, list[str]]) -> str:
-    """The table file's text for these texts."""
+def build(texts: dict[str, list[str]]) -> dict[Path, str]:
+    """The table files' text for these texts: {path: text} for words.json and hmm.json."""
     jieba = _jieba()
     from jieba import finalseg
     freq = jieba.dt.FREQ
@@ -166,12 +166,15 @@ def build(texts: dict[str, list[str]]) -> str:
         probs = [finalseg.emit_P[s].get(ch) for s in STATES]
         if any(p is not None for p in probs):
             emit[ch] = [None if p is None else round(p, 6) for p in probs]
-    doc = {"about": ABOUT.format(n=len(all_texts), version=jieba.__version__),
-           "total": jieba.dt.total, "words": dict(sorted(words.items())),
-           "hmm": {"states": STATES, "start": {s: round(finalseg.start_P[s], 6) for s in STATES},
-                   "trans": {a: {b: round(p, 6) for b, p in sorted(finalseg.trans_P[a].items())} for a in STATES},
-                   "emit": emit}}
-    return _dump(doc)
+    about = ABOUT.format(n=len(all_texts), version=jieba.__version__)
+    return {
+        TABLE_PATH: _dump({"about": about, "total": jieba.dt.total, "words": dict(sorted(words.items()))}),
+        HMM_PATH: _dump({"about": about, "states": STATES,
+                         "start": {s: round(finalseg.start_P[s], 6) for s in STATES},
+                         "trans": {a: {b: round(p, 6) for b, p in sorted(finalseg.trans_P[a].items())}
+                                   for a in STATES},
+                         "emit": emit}),
+    }
 
 
 def _dump(doc: dict) -> str:
@@ -179,7 +182,7 @@ def _dump(doc: dict) -> str:
     def block(d: dict, indent: str) -> str:
         items = []
         for k, v in d.items():
-            if isinstance(v, dict) and k in ("words", "hmm", "emit", "trans"):
+            if isinstance(v, dict) and k in ("words", "emit", "trans"):
                 items.append(f"{indent}{json.dumps(k, ensure_ascii=False)}: {block(v, indent + ' ')}")
             else:
                 items.append(f"{indent}{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}")
@@ -187,9 +190,9 @@ def _dump(doc: dict) -> str:
     return block(doc, " ") + "\n"
 
 
-def breaks_inside_jieba_words(table_text: str, texts: list[str]) -> list[tuple[str, str]]:
+def breaks_inside_jieba_words(files: dict[Path, str], texts: list[str]) -> list[tuple[str, str]]:
     """(text, word) for each word of jieba's with a Chinese character that the game's cut would part."""
-    table = WordTable.parse(table_text)
+    table = WordTable.parse(files[TABLE_PATH], json.loads(files[HMM_PATH]))
     out = []
     for text in texts:
         ours: set[int] = set()
@@ -211,21 +214,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="only say whether the table is up to date (exit 1 if not)")
     args = ap.parse_args(argv)
     texts = shipped_texts()
-    table_text = build(texts)
-    current = TABLE_PATH.read_text(encoding="utf-8") if TABLE_PATH.exists() else ""
+    files = build(texts)
+    stale = [path for path, text in files.items()
+             if not path.exists() or path.read_text(encoding="utf-8") != text]
     if args.check:
-        if current != table_text:
-            print(f"{TABLE_PATH.relative_to(ROOT)} is out of date: run python tools/build_wordlist.py", file=sys.stderr)
-            return 1
-        print(f"{TABLE_PATH.relative_to(ROOT)} is up to date")
-        return 0
-    TABLE_PATH.write_text(table_text, encoding="utf-8")
-    doc = json.loads(table_text)
-    print(f"{TABLE_PATH.relative_to(ROOT)}: {len(doc['words'])} words and {len(doc['hmm']['emit'])} characters "
-          f"from {sum(map(len, texts.values()))} texts, {len(table_text.encode('utf-8')):,} bytes")
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is out of date: run python tools/build_wordlist.py", file=sys.stderr)
+        if not stale:
+            print("game/text/words.json and hmm.json are up to date")
+        return 1 if stale else 0
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"{path.relative_to(ROOT)}: {len(text.encode('utf-8')):,} bytes")
+    words, hmm = (json.loads(files[p]) for p in (TABLE_PATH, HMM_PATH))
+    print(f"  {len(words['words'])} dictionary words, HMM emissions of {len(hmm['emit'])} characters, "
+          f"from {sum(map(len, texts.values()))} texts")
     failed = False
     for locale in LOCALES:
-        bad = breaks_inside_jieba_words(table_text, texts[locale])
+        bad = breaks_inside_jieba_words(files, texts[locale])
         print(f"  {locale}: {len(texts[locale])} texts, {len(bad)} words of jieba's cut apart by the game's segmenter")
         for text, word in bad[:10]:
             print(f"    {word} in {text[:40]!r}")

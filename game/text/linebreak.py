@@ -93,7 +93,8 @@ def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     two digits: "+00 852 1234" stays whole) or that is next to a CJK character (except inside a
     word), or after a hyphen between letters. Lines never start with a space.
     """
-    inside = inner_offsets(p) if any(is_cjk(ch) for ch in p) else frozenset()
+    cjk = [is_cjk(ch) for ch in p]
+    inside = inner_offsets(p) if any(cjk) else frozenset()
     glued = _glued(p) if any(ch.isdigit() for ch in p) else ()
     out: list[int] = []
     numbers: list[int] = []
@@ -108,7 +109,7 @@ def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                 j -= 1
             if p[j] != " " and p[j].isdigit() and ch.isdigit():
                 continue  # digit groups of one number
-        elif is_cjk(ch) or is_cjk(prev):
+        elif cjk[i] or cjk[i - 1]:
             if i in inside:
                 continue
         elif not (prev == "-" and i >= 2 and p[i - 2].isalpha() and ch.isalpha()):
@@ -231,7 +232,8 @@ class _Paragraph:
         lo = self.width(start, self.n) / count
         hi = widest
         allowed_hang = max(max_width, hanging)
-        while hi - lo >= 1:
+        close_enough = max(1.0, max_width / 64)     # a line narrower by this much would look no different
+        while hi - lo >= close_enough:
             mid = (lo + hi) / 2
             trial, trial_split, trial_hanging = self.greedy(mid, start)
             if (len(trial) == count and all(a <= b for a, b in zip(trial_split, split))

@@ -1,7 +1,7 @@
 """Chinese word segmentation for line breaking, from the shipped word table.
 
 The game cuts Chinese text into words the way jieba (the usual Chinese segmenter) does, but with
-``words.json`` beside this module instead of jieba's 350,000-word dictionary:
+``words.json`` and ``hmm.json`` beside this module instead of jieba's 350,000-word dictionary:
 ``tools/build_wordlist.py`` runs jieba over every shipped text and keeps only the part of its
 dictionary and of its HMM that those texts use. jieba cuts in two passes, and so does ``cut``:
 
@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from math import log
 from pathlib import Path
 
-TABLE_PATH = Path(__file__).with_name("words.json")
+TABLE_PATH = Path(__file__).with_name("words.json")    # pass 1: dictionary words and frequencies
+HMM_PATH = Path(__file__).with_name("hmm.json")         # pass 2: read only when a text needs it
 
 # The characters jieba cuts into words (its default "Han" block); anything else (punctuation,
 # spaces, other scripts) separates the runs that are cut.
@@ -34,29 +36,33 @@ HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
 
 IMPOSSIBLE = -3.14e100   # log-probability of what the model never saw
 STATES = "BEMS"          # in this order, so ties between equally likely tags are settled as jieba does
-CAN_FOLLOW = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}   # the tags a tag may come after
 
 
 class WordTable:
-    """The two passes' data, as read from the file (nothing is converted on loading: start-up):
+    """The two passes' data, used as read from the files (nothing is converted on loading: start-up):
     ``freq`` (dictionary words' frequencies of ``total``) and the HMM's log-probabilities ``start``,
-    ``trans`` and, per character, ``emit`` (in ``STATES`` order; None: never seen in that state)."""
+    ``trans`` and, per character, ``emit`` (in ``STATES`` order; None: never seen in that state).
+    ``hmm`` may be a function that reads them, called the first time a text needs the HMM."""
 
-    __slots__ = ("freq", "logtotal", "max_len", "start", "trans", "emit")
+    __slots__ = ("freq", "logtotal", "max_len", "_hmm", "start", "trans", "emit")
 
-    def __init__(self, words: dict[str, int], total: int, hmm: dict | None = None):
+    def __init__(self, words: dict[str, int], total: int, hmm: dict | Callable[[], dict] | None = None):
         self.freq = words
         self.logtotal = log(total)
         self.max_len = max(map(len, words), default=1)
-        hmm = hmm or {}
-        self.start = {s: hmm.get("start", {}).get(s, IMPOSSIBLE) for s in STATES}
-        self.trans = {(a, b): hmm.get("trans", {}).get(a, {}).get(b, IMPOSSIBLE) for a in STATES for b in STATES}
-        self.emit: dict[str, list[float | None]] = hmm.get("emit", {})
+        self._hmm = hmm
+        self.emit: dict[str, list[float | None]] | None = None
 
     @classmethod
-    def parse(cls, data: str | bytes) -> "WordTable":
+    def parse(cls, data: str | bytes, hmm: dict | Callable[[], dict] | None = None) -> "WordTable":
         doc = json.loads(data) if data.strip() else {}
-        return cls(doc.get("words", {}), doc.get("total") or 1, doc.get("hmm"))
+        return cls(doc.get("words", {}), doc.get("total") or 1, hmm)
+
+    def _read_hmm(self) -> None:
+        hmm = (self._hmm() if callable(self._hmm) else self._hmm) or {}
+        self.start = {s: hmm.get("start", {}).get(s, IMPOSSIBLE) for s in STATES}
+        self.trans = {(a, b): hmm.get("trans", {}).get(a, {}).get(b, IMPOSSIBLE) for a in STATES for b in STATES}
+        self.emit = hmm.get("emit", {})
 
     def cut(self, run: str) -> list[int]:
         """Lengths of the words of ``run`` (a stretch without spaces or punctuation), in order."""
@@ -80,46 +86,52 @@ class WordTable:
         """Pass 1: word lengths of the most probable cover by dictionary words (ties: the longer word);
         a character the dictionary lacks counts as a word of frequency 1."""
         n = len(run)
-        freq, logtotal = self.freq, self.logtotal
-        best: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)   # (log-probability of run[i:], end of first word)
+        get, logtotal, max_len = self.freq.get, self.logtotal, self.max_len
+        score = [0.0] * (n + 1)     # log-probability of the best cover of run[i:]
+        end = [0] * (n + 1)         # the end of its first word
         for i in range(n - 1, -1, -1):
-            choice = (log(freq.get(run[i]) or 1) - logtotal + best[i + 1][0], i + 1)
-            for j in range(i + 2, min(n, i + self.max_len) + 1):
-                f = freq.get(run[i:j])
+            best, best_end = log(get(run[i]) or 1) - logtotal + score[i + 1], i + 1
+            for j in range(i + 2, min(n, i + max_len) + 1):
+                f = get(run[i:j])
                 if f:
-                    choice = max(choice, (log(f) - logtotal + best[j][0], j))
-            best[i] = choice
+                    p = log(f) - logtotal + score[j]
+                    if p >= best:
+                        best, best_end = p, j
+            score[i], end[i] = best, best_end
         lengths, i = [], 0
         while i < n:
-            lengths.append(best[i][1] - i)
-            i = best[i][1]
+            lengths.append(end[i] - i)
+            i = end[i]
         return lengths
-
-    def _emission(self, ch: str) -> list[float]:
-        probs = self.emit.get(ch)
-        if probs is None:
-            return [IMPOSSIBLE] * 4
-        return [IMPOSSIBLE if p is None else p for p in probs]
 
     def _hmm_cut(self, chars: str) -> list[int]:
         """Pass 2: word lengths of the most likely B/M/E/S tagging of ``chars`` (Viterbi)."""
+        if self.emit is None:
+            self._read_hmm()
         if len(chars) == 1 or not self.emit:
             return [1] * len(chars)
-        trans = self.trans
-        first = self._emission(chars[0])
-        score = {s: self.start[s] + first[k] for k, s in enumerate(STATES)}
-        back: list[dict[str, str]] = []
+        t = self.trans
+        eb, sb = t["E", "B"], t["S", "B"]
+        be, me = t["B", "E"], t["M", "E"]
+        bm, mm = t["B", "M"], t["M", "M"]
+        es, ss = t["E", "S"], t["S", "S"]
+        eB, eE, eM, eS = self._emission(chars[0])
+        st = self.start
+        b, e, m, s = st["B"] + eB, st["E"] + eE, st["M"] + eM, st["S"] + eS
+        back = []
+        # Each tag's best predecessor; on a tie the later letter wins (S over E, M over B), as in jieba.
         for ch in chars[1:]:
-            e = self._emission(ch)
-            new, came = {}, {}
-            for k, s in enumerate(STATES):
-                new[s], came[s] = max((score[p] + trans[p, s] + e[k], p) for p in CAN_FOLLOW[s])
-            score = new
-            back.append(came)
-        tag = max((score[s], s) for s in "ES")[1]
+            eB, eE, eM, eS = self._emission(ch)
+            to_b = ("S", s + sb) if s + sb >= e + eb else ("E", e + eb)
+            to_e = ("M", m + me) if m + me >= b + be else ("B", b + be)
+            to_m = ("M", m + mm) if m + mm >= b + bm else ("B", b + bm)
+            to_s = ("S", s + ss) if s + ss >= e + es else ("E", e + es)
+            back.append((to_b[0], to_e[0], to_m[0], to_s[0]))
+            b, e, m, s = to_b[1] + eB, to_e[1] + eE, to_m[1] + eM, to_s[1] + eS
+        tag = "S" if s >= e else "E"
         tags = [tag]
         for came in reversed(back):
-            tag = came[tag]
+            tag = came["BEMS".index(tag)]
             tags.append(tag)
         tags.reverse()
         lengths, begin = [], 0
@@ -133,6 +145,17 @@ class WordTable:
             lengths.append(len(chars) - begin)
         return lengths
 
+    def _emission(self, ch: str) -> tuple[float, float, float, float]:
+        probs = self.emit.get(ch)
+        if probs is None:
+            return _NEVER
+        b, e, m, s = probs
+        return (IMPOSSIBLE if b is None else b, IMPOSSIBLE if e is None else e,
+                IMPOSSIBLE if m is None else m, IMPOSSIBLE if s is None else s)
+
+
+_NEVER = (IMPOSSIBLE,) * 4
+
 
 @lru_cache(maxsize=1)
 def table() -> WordTable:
@@ -140,8 +163,8 @@ def table() -> WordTable:
     try:
         data = TABLE_PATH.read_bytes()
     except FileNotFoundError:  # a source tree without the table: every character stands alone
-        data = b""
-    return WordTable.parse(data)
+        return WordTable({}, 1)
+    return WordTable.parse(data, lambda: json.loads(HMM_PATH.read_bytes()))
 
 
 def words(text: str) -> list[str]:

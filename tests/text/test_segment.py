@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -69,9 +70,18 @@ def test_shipped_table_cuts_a_shipped_text_as_jieba_does(wordlist_tool):
 
 
 def test_impossible_is_far_below_any_real_log_probability():
-    table = segment.table()
-    lowest = min(p for probs in table.emit.values() for p in probs if p is not None)
+    emit = json.loads(segment.HMM_PATH.read_bytes())["emit"]
+    lowest = min(p for probs in emit.values() for p in probs if p is not None)
     assert IMPOSSIBLE < lowest * 1e90
+
+
+def test_hmm_is_read_only_when_a_text_needs_it():
+    reads = []
+    table = WordTable({"红方": 1000, "一次": 1000}, 100_000, lambda: reads.append(1) or {})
+    table.cut("红方一次")
+    assert reads == []
+    table.cut("红方再掷一次")
+    assert reads == [1]
 
 
 def test_importing_the_text_layer_loads_no_pygame():
