@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from .segment import inner_offsets
+from .segment import inner_offsets, parts
 
 # Kinsoku rules: never at the start / end of a line.
 NO_START = frozenset("，。！？、；：）」』》”’…·%)]},.!?:;" "】〕〗〙〉｝］％．｡､‥〞～")
@@ -55,6 +55,7 @@ _CJK_RANGES = (
     (0x20000, 0x3FFFF),  # CJK ext B and beyond
 )
 _CJK_STARTS = [lo for lo, _ in _CJK_RANGES]
+_HAN_WORD = re.compile("[\u4E00-\u9FFF]{2,}")
 
 # A number keeps "第" before it and a counting word or unit after it, spaces between included:
 # "第 3 组", "第12名", "5 元", "3 万", "2 个", "10 秒".
@@ -163,6 +164,17 @@ class _Paragraph:
             w = self._widths[key] = self._measure(line) if line else 0
         return w
 
+    def pieces(self, s: int, e: int) -> list[int]:
+        """Offsets between the shorter words of the Chinese word p[s:e] (none for other text)."""
+        chunk = self.p[s:e]
+        if not _HAN_WORD.fullmatch(chunk):
+            return []
+        out, i = [], s
+        for length in parts(chunk)[:-1]:
+            i += length
+            out.append(i)
+        return [i for i in out if self.p[i] not in NO_START]
+
     def kinsoku_ok(self, s: int, e: int) -> bool:
         if e >= self.n:
             return True
@@ -196,10 +208,15 @@ class _Paragraph:
                     split[1] += 1
                 else:
                     split[2] += 1
-                    m = _last_true(end - s, lambda i: self.width(s, s + 1 + i) <= max_width)
-                    e = s + 1 + max(m, 0)            # at least one character per line
-                    if e < end and p[e] in NO_START and e - 1 > s:
-                        e -= 1                       # small courtesy inside a long word
+                    pieces = self.pieces(s, end)
+                    j = _last_true(len(pieces), lambda i: self.width(s, pieces[i]) <= max_width)
+                    if j >= 0:
+                        e = pieces[j]                # between the shorter words of a long one: 抢│红包
+                    else:
+                        m = _last_true(end - s, lambda i: self.width(s, s + 1 + i) <= max_width)
+                        e = s + 1 + max(m, 0)        # at least one character per line
+                        if e < end and p[e] in NO_START and e - 1 > s:
+                            e -= 1                   # small courtesy inside a long word
             else:
                 idx = first + k
                 e = breaks[idx]

@@ -82,11 +82,12 @@ class WordTable:
             lengths += self._hmm_cut(run[pos - stretch:pos])
         return lengths
 
-    def _dictionary_cut(self, run: str) -> list[int]:
+    def _dictionary_cut(self, run: str, longest: int | None = None) -> list[int]:
         """Pass 1: word lengths of the most probable cover by dictionary words (ties: the longer word);
-        a character the dictionary lacks counts as a word of frequency 1."""
+        a character the dictionary lacks counts as a word of frequency 1. ``longest``: no word longer."""
         n = len(run)
-        get, logtotal, max_len = self.freq.get, self.logtotal, self.max_len
+        get, logtotal = self.freq.get, self.logtotal
+        max_len = self.max_len if longest is None else min(self.max_len, longest)
         score = [0.0] * (n + 1)     # log-probability of the best cover of run[i:]
         end = [0] * (n + 1)         # the end of its first word
         for i in range(n - 1, -1, -1):
@@ -180,6 +181,12 @@ def words(text: str) -> list[str]:
         pos = m.end()
     out.extend(text[pos:])
     return out
+
+
+def parts(word: str) -> list[int]:
+    """Where a word too wide for its line is best split: the lengths of its most probable cut into
+    shorter dictionary words (抢红包 -> 抢 + 红包; characters alone where the table has none)."""
+    return table()._dictionary_cut(word, len(word) - 1) if len(word) > 1 else [len(word)]
 
 
 def inner_offsets(text: str) -> frozenset[int]:

@@ -39,6 +39,11 @@ def test_word_wider_than_the_line_is_split_as_a_last_resort(known_words):
     assert break_lines("国家反诈中心", mono, 30) == ["国家反", "诈中心"]
 
 
+def test_word_wider_than_the_line_splits_between_its_shorter_words(known_words):
+    known_words("抢红包", "红包")
+    assert break_lines("抢红包", mono, 20) == ["抢", "红包"]
+
+
 def test_closing_punctuation_pulls_the_whole_word_down(known_words):
     known_words("阿姨")
     assert break_lines("一二阿姨，三", mono, 40) == ["一二", "阿姨，三"]
