@@ -11,8 +11,8 @@ Prints (no pass/fail):
   the first time it sees the paragraph (it cuts it into words) and again (words cached);
 * µs per paragraph over every shipped zh_Hans and zh_Hant text at four box widths (4, 8, 12 and 17
   em, 24 px), old vs new, and how many (text, width) pairs need more lines than before;
-* the word table (game/text/words.json): size on disk, memory once loaded, time to load it, the
-  import time of game.text.linebreak, and the memory of a full break cache.
+* the word table (game/text/words.json and hmm.json): size on disk, memory once loaded, CPU time
+  to load it, the CPU time to import game.text.linebreak, and the memory of a full break cache.
 
 The old breaker is game/ui/text.py at ``--old REV`` (default: the commit before game/text/linebreak.py
 was added), read with ``git show``; without git the old figures are left out.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import statistics
 import subprocess
@@ -131,16 +132,26 @@ def corpus(old, font, texts) -> None:
 
 
 def table_figures(texts) -> None:
-    disk = segment.TABLE_PATH.stat().st_size
-    data = segment.TABLE_PATH.read_bytes()
-    loads = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        segment.WordTable.parse(data)
-        loads.append(time.perf_counter() - t0)
+    words_data, hmm_data = segment.TABLE_PATH.read_bytes(), segment.HMM_PATH.read_bytes()
+
+    def load_words():
+        return segment.WordTable.parse(words_data, lambda: json.loads(hmm_data))
+
+    def cpu_ms(fn, repeat=20):
+        times = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            fn()
+            times.append(time.process_time() - t0)
+        return statistics.median(times) * 1000
+
+    words_ms = cpu_ms(load_words)
+    hmm_ms = cpu_ms(lambda: load_words()._read_hmm()) - words_ms
     tracemalloc.start()
-    table = segment.table.__wrapped__()
-    memory = tracemalloc.get_traced_memory()[0]
+    table = load_words()
+    words_mem = tracemalloc.get_traced_memory()[0]
+    table._read_hmm()
+    hmm_mem = tracemalloc.get_traced_memory()[0] - words_mem
     linebreak.break_opportunities.cache_clear()
     before = tracemalloc.get_traced_memory()[0]
     paragraphs = sorted({p for text in texts for p in text.split("\n")}, key=len, reverse=True)
@@ -148,17 +159,16 @@ def table_figures(texts) -> None:
         linebreak.break_opportunities(p)
     cache = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
-    imports = []
-    for _ in range(5):
-        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import game.text.linebreak"],
-                             cwd=ROOT, capture_output=True, text=True).stderr
-        imports.append(sum(int(line.split("|")[0].split(":")[1]) for line in out.splitlines()
-                           if line.rstrip().endswith(("game.text.linebreak", "game.text.segment", "game.text"))))
-    print(f"word table ({len(table.freq)} words, HMM emissions of {len(table.emit)} characters):")
-    print(f"  on disk               {disk / 1024:8.1f} KiB")
-    print(f"  in memory             {memory / 1024:8.1f} KiB")
-    print(f"  load (read + parse)   {statistics.median(loads) * 1000:8.2f} ms (median of 20)")
-    print(f"  import game.text.*    {statistics.median(imports) / 1000:8.2f} ms (median of 5, -X importtime)")
+    code = ("import re, json, math, bisect, functools, collections.abc, pathlib, time, game\n"
+            "t = time.process_time(); import game.text.linebreak; print(time.process_time() - t)")
+    imports = [float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                    check=True).stdout) for _ in range(7)]
+    print(f"word table: {len(table.freq)} dictionary words (words.json), HMM emissions of {len(table.emit)} "
+          f"characters (hmm.json, read when a text first needs it):")
+    print(f"  on disk               {len(words_data) / 1024:8.1f} KiB + {len(hmm_data) / 1024:.1f} KiB")
+    print(f"  in memory             {words_mem / 1024:8.1f} KiB + {hmm_mem / 1024:.1f} KiB")
+    print(f"  load, CPU             {words_ms:8.2f} ms + {hmm_ms:.2f} ms (median of 20)")
+    print(f"  import game.text.*    {statistics.median(imports) * 1000:8.2f} ms CPU (median of 7; .pyc as written)")
     print(f"  full break cache      {cache / 1024:8.1f} KiB ({linebreak.break_opportunities.cache_info().maxsize} "
           f"longest paragraphs)")
 

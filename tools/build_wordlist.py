@@ -36,7 +36,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # the seat names live
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.text.segment import HAN, HMM_PATH, RUN, STATES, TABLE_PATH, WordTable  # noqa: E402
+from game.text.segment import HMM_PATH, STATES, TABLE_PATH, WordTable, has_han, is_han, runs  # noqa: E402
 
 LOCALES = ("zh_Hans", "zh_Hant")
 ABOUT = ("The part of jieba's dictionary and HMM (jieba {version}, MIT License) that the {n} shipped texts use, "
@@ -157,9 +157,9 @@ def build(texts: dict[str, list[str]]) -> dict[Path, str]:
     chars: set[str] = set()
     all_texts = sorted({t for locale in LOCALES for t in texts[locale]})
     for text in all_texts:
-        chars.update(HAN.findall(text))
+        chars.update(ch for ch in text if is_han(ch))
         for w in jieba.lcut(text, HMM=False):          # jieba's first pass: dictionary words only
-            if HAN.search(w) and freq.get(w):
+            if has_han(w) and freq.get(w):
                 words[w] = freq[w]
     emit = {}
     for ch in sorted(chars):
@@ -196,14 +196,14 @@ def breaks_inside_jieba_words(files: dict[Path, str], texts: list[str]) -> list[
     out = []
     for text in texts:
         ours: set[int] = set()
-        for m in RUN.finditer(text):
+        for m in runs(text):
             pos = m.start()
             for length in table.cut(m.group()):
                 pos += length
                 ours.add(pos)
         pos = 0
         for w in reference_words(text):
-            if HAN.search(w) and any(i in ours for i in range(pos + 1, pos + len(w))):
+            if has_han(w) and any(i in ours for i in range(pos + 1, pos + len(w))):
                 out.append((text, w))
             pos += len(w)
     return out

@@ -28,7 +28,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from .segment import inner_offsets, parts
+from .segment import HAN_FIRST, HAN_LAST, inner_offsets, parts
 
 # Kinsoku rules: never at the start / end of a line.
 NO_START = frozenset("，。！？、；：）」』》”’…·%)]},.!?:;" "】〕〗〙〉｝］％．｡､‥〞～")
@@ -55,13 +55,17 @@ _CJK_RANGES = (
     (0x20000, 0x3FFFF),  # CJK ext B and beyond
 )
 _CJK_STARTS = [lo for lo, _ in _CJK_RANGES]
-_HAN_WORD = re.compile("[\u4E00-\u9FFF]{2,}")
 
 # A number keeps "第" before it and a counting word or unit after it, spaces between included:
 # "第 3 组", "第12名", "5 元", "3 万", "2 个", "10 秒".
-_ORDINAL = re.compile(r"第 *(?=\d)")
-_COUNTED = re.compile(r"(?<=\d) *[元组組格万萬千百亿億点點个個人位号號分秒名次块塊步天页頁场場队隊题題类類岁歲"
-                      r"年月日周週时時条條张張件台倍层層楼樓轮輪局关關级級份种種只隻家部本篇段句字斤米克角毛]")
+_ORDINAL = r"第 *(?=\d)"
+_COUNTED = (r"(?<=\d) *[元组組格万萬千百亿億点點个個人位号號分秒名次块塊步天页頁场場队隊题題类類岁歲"
+            r"年月日周週时時条條张張件台倍层層楼樓轮輪局关關级級份种種只隻家部本篇段句字斤米克角毛]")
+
+
+@lru_cache(maxsize=1)
+def _number_regexes() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(_ORDINAL), re.compile(_COUNTED)     # on first use: start-up
 
 
 def is_cjk(ch: str) -> bool:
@@ -74,21 +78,23 @@ def is_cjk(ch: str) -> bool:
 def _glued(p: str) -> set[int]:
     """Offsets where a number's 第 or counting word must not be parted from it."""
     out: set[int] = set()
-    for m in _ORDINAL.finditer(p):
+    ordinal, counted = _number_regexes()
+    for m in ordinal.finditer(p):
         out.update(range(m.start() + 1, m.end() + 1))
-    for m in _COUNTED.finditer(p):
+    for m in counted.finditer(p):
         out.update(range(m.start(), m.end()))
     return out
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)), and the
     offsets kept whole only to keep a number with its 第 or counting word (where a number too wide
     for the line with them is parted from them first).
 
     Cached: fitting a text to a box breaks it at many sizes and widths (the paragraph is the key,
-    so the cache holds a paragraph's words once, whatever the font).
+    so the cache holds a paragraph's words once, whatever the font); 256 paragraphs are a few
+    screens' worth.
 
     A line may start before a non-space character that follows a space (except a space between
     two digits: "+00 852 1234" stays whole) or that is next to a CJK character (except inside a
@@ -167,7 +173,7 @@ class _Paragraph:
     def pieces(self, s: int, e: int) -> list[int]:
         """Offsets between the shorter words of the Chinese word p[s:e] (none for other text)."""
         chunk = self.p[s:e]
-        if not _HAN_WORD.fullmatch(chunk):
+        if len(chunk) < 2 or not all(HAN_FIRST <= ch <= HAN_LAST for ch in chunk):
             return []
         out, i = [], s
         for length in parts(chunk)[:-1]:
@@ -264,9 +270,11 @@ class _Paragraph:
 
 def _wrap_paragraph(p: str, measure: Callable[[str], int], max_width: float) -> list[str]:
     whole = p.rstrip(" ")
-    if not whole or measure(whole) <= max_width:
+    width = measure(whole) if whole else 0
+    if width <= max_width:
         return [whole]
     para = _Paragraph(p, measure)
+    para._widths[0, len(p)] = width
     return [p[s:e].rstrip(" ") for s, e in para.balanced(max_width)]
 
 

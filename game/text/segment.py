@@ -30,9 +30,8 @@ HMM_PATH = Path(__file__).with_name("hmm.json")         # pass 2: read only when
 
 # The characters jieba cuts into words (its default "Han" block); anything else (punctuation,
 # spaces, other scripts) separates the runs that are cut.
-RUN = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+")
-HAN = re.compile("[\u4E00-\u9FD5]")
-HAN_RUN = re.compile("[\u4E00-\u9FD5]+")
+HAN_FIRST, HAN_LAST = "\u4E00", "\u9FD5"
+RUN_PATTERN = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+"
 
 IMPOSSIBLE = -3.14e100   # log-probability of what the model never saw
 STATES = "BEMS"          # in this order, so ties between equally likely tags are settled as jieba does
@@ -70,7 +69,7 @@ class WordTable:
         stretch = 0        # single Chinese characters just passed, still to be cut by the HMM
         pos = 0
         for length in self._dictionary_cut(run):
-            if length == 1 and HAN.match(run[pos]):
+            if length == 1 and HAN_FIRST <= run[pos] <= HAN_LAST:
                 stretch += 1
             else:
                 if stretch:
@@ -158,6 +157,24 @@ class WordTable:
 _NEVER = (IMPOSSIBLE,) * 4
 
 
+def is_han(ch: str) -> bool:
+    return HAN_FIRST <= ch <= HAN_LAST
+
+
+def has_han(text: str) -> bool:
+    return any(HAN_FIRST <= ch <= HAN_LAST for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _run_regex() -> re.Pattern:
+    return re.compile(RUN_PATTERN)   # on first use: a pattern over 20,000 characters takes a millisecond to compile
+
+
+def runs(text: str):
+    """The runs of ``text`` that are cut into words (re.Match objects), as jieba splits a text."""
+    return _run_regex().finditer(text)
+
+
 @lru_cache(maxsize=1)
 def table() -> WordTable:
     """The shipped table, read on first use (see benchmarks/bench_text.py for what it costs)."""
@@ -172,7 +189,7 @@ def words(text: str) -> list[str]:
     """``text`` cut into words; punctuation, spaces and other characters come out one by one."""
     out: list[str] = []
     pos = 0
-    for m in RUN.finditer(text):
+    for m in runs(text):
         out.extend(text[pos:m.start()])
         run, i = m.group(), 0
         for length in table().cut(run):
@@ -193,9 +210,9 @@ def inner_offsets(text: str) -> frozenset[int]:
     """Offsets ``i`` of ``text`` inside a word that has a Chinese character (between ``text[i - 1]``
     and ``text[i]``): a line must not break there."""
     inner: set[int] = set()
-    for m in RUN.finditer(text):
+    for m in runs(text):
         run = m.group()
-        if not HAN.search(run):
+        if not has_han(run):
             continue
         i = m.start()
         for length in table().cut(run):
