@@ -13,7 +13,8 @@ Where a line may break:
 * kinsoku (禁则): no line starts with closing punctuation (NO_START) or ends with opening
   punctuation (NO_END): the character before is pulled down, or if nothing can be, the
   punctuation hangs past the width;
-* a word wider than the whole line is split (at its own spaces if it has any, else by character).
+* a word wider than the whole line is split: a number from its 第 or counting word, else at its own
+  spaces, else between its shorter words (抢│红包), else by character.
 
 Lines are balanced: a paragraph that needs N lines is set on N lines of about equal width (the
 narrowest width at which it still takes N lines, as CSS ``text-wrap: balance``), so no box is
@@ -65,7 +66,7 @@ _COUNTED = (r"(?<=\d) *[元组組格万萬千百亿億点點个個人位号號�
 
 @lru_cache(maxsize=1)
 def _number_regexes() -> tuple[re.Pattern, re.Pattern]:
-    return re.compile(_ORDINAL), re.compile(_COUNTED)     # on first use: start-up
+    return re.compile(_ORDINAL), re.compile(_COUNTED)     # compiled on first use, not at start-up
 
 
 def is_cjk(ch: str) -> bool:

@@ -13,7 +13,8 @@ dictionary and of its HMM that those texts use. jieba cuts in two passes, and so
 On the shipped texts this gives jieba's words; text the table does not know (a local content
 pack) mostly comes out as single characters, which may break anywhere (with kinsoku).
 
-Only what line breaking needs is public: ``inner_offsets(text)``, the positions inside words.
+Line breaking uses ``inner_offsets(text)`` (the positions inside words) and ``parts(word)`` (where a
+word too wide for its line splits best); ``words(text)`` shows the cut.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ HAN_FIRST, HAN_LAST = "\u4E00", "\u9FD5"
 RUN_PATTERN = "[\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+"
 
 IMPOSSIBLE = -3.14e100   # log-probability of what the model never saw
-STATES = "BEMS"          # in this order, so ties between equally likely tags are settled as jieba does
+STATES = "BEMS"          # the order of a character's emission log-probabilities in hmm.json
 
 
 class WordTable:

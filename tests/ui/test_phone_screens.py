@@ -133,6 +133,18 @@ def test_animation_moves_with_time_but_not_with_reduced_motion():
     assert _video(node, ra) != _video(replace(node, tells=()), ra)
 
 
+def test_phone_text_is_broken_once_per_text_size_and_width(monkeypatch):
+    import game.ui.phone.ink as ink_module
+    calls = []
+    real = ink_module.break_lines
+    monkeypatch.setattr(ink_module, "break_lines", lambda *a: calls.append(a[0]) or real(*a))
+    ink = Ink()
+    for _ in range(3):                      # three frames
+        first = ink.wrap("奶奶！是我，小明！", 20, 90)
+        ink.wrap("奶奶！是我，小明！", 18, 90)
+    assert len(calls) == 2 and ink.wrap("奶奶！是我，小明！", 20, 90) == first
+
+
 def test_phone_text_wraps_with_the_games_line_breaker():
     from game.ui.text import wrap_text
     ink = Ink()

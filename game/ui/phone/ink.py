@@ -68,6 +68,8 @@ class Ink:
         self._surfaces: dict[tuple, pygame.Surface] = {}
         self._old: dict[tuple, pygame.Surface] = {}
         self._pixels = 0
+        self._lines: dict[tuple, tuple[str, ...]] = {}
+        self._old_lines: dict[tuple, tuple[str, ...]] = {}
 
     @classmethod
     def of(cls, app) -> "Ink":
@@ -112,11 +114,23 @@ class Ink:
     def new_generation(self) -> None:
         """A new screen: text the last two screens did not use may go."""
         self._old, self._surfaces, self._pixels = self._surfaces, {}, 0
+        self._old_lines, self._lines = self._lines, {}
 
     # ---------------------------------------------------------------- layout
     def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
-        font = self.font(px, bold)
-        return break_lines(text, lambda s: font.size(s)[0], max(1, width)) or [""]
+        """``text`` broken into lines (the game's one line breaker); cached like ``render``: the phone
+        lays out the same texts every frame, at every size it tries while fitting them."""
+        key = (text, int(px), max(1, width), bold)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._old_lines.get(key)
+            if lines is None:
+                font = self.font(px, bold)
+                lines = tuple(break_lines(text, lambda s: font.size(s)[0], max(1, width)) or [""])
+            if len(self._lines) > 2000:
+                self._old_lines, self._lines = self._lines, {}
+            self._lines[key] = lines
+        return list(lines)
 
     def measure(self, text: str, px: int, width: int, bold: bool = False, gap: float = 1.25) -> tuple[int, int]:
         """(width, height) of ``text`` wrapped at ``width``."""
