@@ -20,11 +20,14 @@ word too wide for its line splits best); ``words(text)`` shows the cut.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from math import log
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 TABLE_PATH = Path(__file__).with_name("words.json")    # pass 1: dictionary words and frequencies
 HMM_PATH = Path(__file__).with_name("hmm.json")         # pass 2: read only when a text needs it
@@ -181,9 +184,18 @@ def table() -> WordTable:
     """The shipped table, read on first use (see benchmarks/bench_text.py for what it costs)."""
     try:
         data = TABLE_PATH.read_bytes()
-    except FileNotFoundError:  # a source tree without the table: every character stands alone
+    except OSError as exc:   # a package built without it: lines still break, between any two characters
+        logger.warning("no word table (%s): Chinese lines break between any two characters", exc)
         return WordTable({}, 1)
-    return WordTable.parse(data, lambda: json.loads(HMM_PATH.read_bytes()))
+    return WordTable.parse(data, _read_hmm_file)
+
+
+def _read_hmm_file() -> dict:
+    try:
+        return json.loads(HMM_PATH.read_bytes())
+    except OSError as exc:   # without the HMM, characters the dictionary leaves alone stay alone
+        logger.warning("no HMM for word breaking (%s): only dictionary words are kept whole", exc)
+        return {}
 
 
 def words(text: str) -> list[str]:

@@ -84,6 +84,19 @@ def test_hmm_is_read_only_when_a_text_needs_it():
     assert reads == [1]
 
 
+def test_missing_table_files_leave_every_character_alone(monkeypatch, tmp_path, caplog):
+    monkeypatch.setattr(segment, "TABLE_PATH", tmp_path / "words.json")
+    assert segment.table.__wrapped__().cut("红方再掷一次") == [1] * 6
+    assert "no word table" in caplog.text
+
+
+def test_missing_hmm_file_keeps_dictionary_words(monkeypatch, tmp_path, caplog):
+    monkeypatch.setattr(segment, "HMM_PATH", tmp_path / "hmm.json")
+    table = segment.table.__wrapped__()
+    assert table.cut("红方再掷一次") == [2, 1, 1, 2]
+    assert "no HMM" in caplog.text
+
+
 def test_importing_the_text_layer_loads_no_pygame():
     code = ("import sys, game.text.linebreak, game.text.segment\n"
             "game.text.segment.words('你好')\n"
