@@ -1,192 +1,31 @@
 """Line breaking for Chinese / mixed text, cached text surfaces, fit-to-box.
 
-* ``break_lines(text, measure, max_width)`` - pure line breaking (no pygame).
+* ``break_lines(text, measure, max_width)`` - pure line breaking (no pygame; game.text.linebreak):
+  between words, with kinsoku, balanced lines.
 * ``TextCache`` - renders multi-line text to Surfaces, cached across frames.
 * ``fit_text(...)`` - largest font size whose wrapped text fits a box.
 """
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
-from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from game.text.linebreak import NO_END, NO_START, break_lines, is_cjk
 from game.ui.fonts import FontBook, default_fontbook
 
 if TYPE_CHECKING:  # pragma: no cover
     import pygame
 
+__all__ = ["NO_END", "NO_START", "FitResult", "TextCache", "block_height", "break_lines", "fit_text",
+           "is_cjk", "line_step", "wrap_text"]
+
 log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------
-# Line breaking
-
-# Kinsoku rules: never at the start / end of a line.
-NO_START = frozenset("，。！？、；：）」』》”’…·%)]},.!?:;" "】〕〗〙〉｝］％．｡､‥〞")
-NO_END = frozenset("（「『《“‘([{" "【〔〖〘〈｛［〝")
-
-# Ranges whose characters are each a break unit (break allowed before and
-# after, subject to kinsoku).  Everything else that is not a space glues
-# into "words": Latin words, numbers, ¥5,000, URLs, “…”, ——, ①, etc.
-_CJK_RANGES = (
-    (0x1100, 0x11FF),    # Hangul Jamo
-    (0x2E80, 0x2FFF),    # CJK radicals, Kangxi radicals, description chars
-    (0x3000, 0x303F),    # CJK symbols and punctuation (、。「」《》【】, U+3000)
-    (0x3040, 0x33FF),    # kana, bopomofo, Hangul compat, enclosed CJK, CJK compat
-    (0x3400, 0x4DBF),    # CJK ext A
-    (0x4E00, 0x9FFF),    # CJK unified ideographs
-    (0xA960, 0xA97F),    # Hangul Jamo ext A
-    (0xAC00, 0xD7FF),    # Hangul syllables
-    (0xF900, 0xFAFF),    # CJK compatibility ideographs
-    (0xFE10, 0xFE1F),    # vertical forms
-    (0xFE30, 0xFE6F),    # CJK compatibility forms, small form variants
-    (0xFF00, 0xFFEF),    # full-width and half-width forms (，！？（）)
-    (0x20000, 0x3FFFF),  # CJK ext B and beyond
-)
-_CJK_STARTS = [lo for lo, _ in _CJK_RANGES]
-
-
-def is_cjk(ch: str) -> bool:
-    """True for characters that are break units on their own (ideographs etc.)."""
-    cp = ord(ch)
-    i = bisect_right(_CJK_STARTS, cp) - 1
-    return i >= 0 and cp <= _CJK_RANGES[i][1]
-
-
-def _break_offsets(p: str) -> list[int]:
-    """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)).
-
-    A line may start before a non-space character that follows a space
-    (except a space between two digits: "+852 6012 1234" stays whole) or that
-    is next to a CJK character, or after a hyphen between letters.
-    Lines never start with a space.
-    """
-    out = []
-    n = len(p)
-    for i in range(1, n):
-        ch, prev = p[i], p[i - 1]
-        if ch == " ":
-            continue
-        if prev == " ":
-            j = i - 1
-            while j > 0 and p[j] == " ":
-                j -= 1
-            if p[j] != " " and p[j].isdigit() and ch.isdigit():
-                continue  # digit groups of one number
-            out.append(i)
-        elif is_cjk(ch) or is_cjk(prev):
-            out.append(i)
-        elif prev == "-" and i >= 2 and p[i - 2].isalpha() and ch.isalpha():
-            out.append(i)  # after the hyphen of "house-for-pension"
-    out.append(n)
-    return out
-
-
-def _last_true(count: int, pred: Callable[[int], bool]) -> int:
-    """Largest i in [0, count) with pred(i), assuming pred is True...True False...False.
-
-    Galloping then binary search, so the strings measured stay close to the
-    length of one line.  Returns -1 if pred(0) is False.
-    """
-    if count == 0 or not pred(0):
-        return -1
-    good, step = 0, 1
-    while True:
-        probe = good + step
-        if probe >= count:
-            bad = count
-            break
-        if not pred(probe):
-            bad = probe
-            break
-        good, step = probe, step * 2
-    while bad - good > 1:
-        mid = (good + bad) // 2
-        if pred(mid):
-            good = mid
-        else:
-            bad = mid
-    return good
-
-
-def _wrap_paragraph(p: str, measure: Callable[[str], int], max_width: float) -> list[str]:
-    breaks = _break_offsets(p)
-    n = len(p)
-    lines: list[str] = []
-
-    def fits(s: int, e: int) -> bool:
-        line = p[s:e].rstrip(" ")
-        return not line or measure(line) <= max_width
-
-    def kinsoku_ok(s: int, e: int) -> bool:
-        if e >= n:
-            return True
-        line = p[s:e].rstrip(" ")
-        return p[e] not in NO_START and (not line or line[-1] not in NO_END)
-
-    s = 0
-    while s < n:
-        first = bisect_right(breaks, s)          # candidates: breaks[first:]
-        k = _last_true(len(breaks) - first, lambda i: fits(s, breaks[first + i]))
-        if k < 0:
-            # Even the first unbreakable chunk is too wide.  Split it at one of its
-            # own spaces ("+852 6012 1234") if possible, else by character.
-            end = breaks[first]
-            spaces = [i for i in range(s + 1, end) if p[i - 1] == " " and p[i] != " "]
-            j = _last_true(len(spaces), lambda i: fits(s, spaces[i]))
-            if j >= 0:
-                e = spaces[j]
-            else:
-                m = _last_true(end - s, lambda i: fits(s, s + 1 + i))
-                e = s + 1 + max(m, 0)            # at least one character per line
-                if e < end and p[e] in NO_START and e - 1 > s:
-                    e -= 1                       # small courtesy inside a long word
-        else:
-            idx = first + k
-            e = breaks[idx]
-            if not kinsoku_ok(s, e):
-                # Pull characters down to the next line: try earlier breaks...
-                earlier = (breaks[j] for j in range(idx - 1, first - 1, -1))
-                later = (breaks[j] for j in range(idx + 1, len(breaks)))
-                e = next((b for b in earlier if kinsoku_ok(s, b)), None)
-                if e is None:
-                    # ...else hang the punctuation: take a later break (slight overflow).
-                    e = next((b for b in later if kinsoku_ok(s, b)), n)
-        lines.append(p[s:e].rstrip(" "))
-        s = e
-        while s < n and p[s] == " ":             # only after a forced split
-            s += 1
-    return lines
-
-
-def break_lines(text: str, measure: Callable[[str], int], max_width: float | None) -> list[str]:
-    """Split ``text`` into lines no wider than ``max_width`` (as measured by ``measure``).
-
-    * a break is allowed between any two CJK characters and at spaces;
-      Latin words and numbers ("96110", "¥5,000", "+852 6012 1234", URLs)
-      stay whole unless one alone is wider than the line (then split by char);
-    * spaces at line ends are dropped;
-    * kinsoku: lines never start with NO_START or end with NO_END characters
-      (the previous character is pulled down; if impossible, the punctuation
-      hangs past ``max_width``);
-    * "\\n" forces a break (empty lines are kept); "" gives [].
-    ``max_width=None`` only splits at "\\n".
-    """
-    if not text:
-        return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[str] = []
-    for para in text.split("\n"):
-        if max_width is None:
-            lines.append(para.rstrip(" "))
-        elif para:
-            lines.extend(_wrap_paragraph(para, measure, max_width))
-        else:
-            lines.append("")
-    return lines
-
+# Line breaking: the one breaker of the game, pure Python in game.text.linebreak (kept importable
+# from here: screens and tests use game.ui.text.break_lines).
 
 def wrap_text(text: str, font: pygame.font.Font, max_width: float | None) -> list[str]:
     """``break_lines`` measured with a pygame Font."""

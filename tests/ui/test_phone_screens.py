@@ -8,7 +8,7 @@ import pytest
 
 from game.ui.phone import PhoneState, draw_node
 from game.ui.phone.gallery import SIZES, render, stub_app
-from game.ui.phone.ink import Ink, break_lines
+from game.ui.phone.ink import Ink
 from game.ui.phone.in_person import place_of
 from game.ui.phone.samples import sample_nodes
 from game.ui.phone.video import paint_video
@@ -133,12 +133,24 @@ def test_animation_moves_with_time_but_not_with_reduced_motion():
     assert _video(node, ra) != _video(replace(node, tells=()), ra)
 
 
-def test_chinese_line_breaking_keeps_punctuation_off_line_starts():
-    measure = len
-    lines = break_lines("你好，我是平顺快递理赔专员，您上周的包裹丢失了。", 6, measure)
-    assert all(not line.startswith(("，", "。")) for line in lines)
-    assert "".join(lines) == "你好，我是平顺快递理赔专员，您上周的包裹丢失了。"
-    assert break_lines("see http://etc-renz.cc/x9 now", 30, measure) == ["see http://etc-renz.cc/x9 now"]
+def test_phone_text_is_broken_once_per_text_size_and_width(monkeypatch):
+    import game.ui.phone.ink as ink_module
+    calls = []
+    real = ink_module.break_lines
+    monkeypatch.setattr(ink_module, "break_lines", lambda *a: calls.append(a[0]) or real(*a))
+    ink = Ink()
+    for _ in range(3):                      # three frames
+        first = ink.wrap("奶奶！是我，小明！", 20, 90)
+        ink.wrap("奶奶！是我，小明！", 18, 90)
+    assert len(calls) == 2 and ink.wrap("奶奶！是我，小明！", 20, 90) == first
+
+
+def test_phone_text_wraps_with_the_games_line_breaker():
+    from game.ui.text import wrap_text
+    ink = Ink()
+    text = "奶奶！是我，小明！我开车撞了人，对方要我马上赔钱，你先别告诉爸妈。"
+    for width in (60, 90, 130, 200):
+        assert ink.wrap(text, 20, width) == wrap_text(text, ink.font(20), width)
 
 
 @pytest.mark.parametrize("words,place", [

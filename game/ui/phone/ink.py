@@ -1,10 +1,10 @@
 """Text into boxes for the phone screens and the scenario/quiz/results scenes.
 
-One entry point, ``Ink.text(surface, text, box, px, colour, …)``: wraps (Chinese
-line breaking), shrinks to fit the box, and records what it drew so layout tests
-can check that no text leaves its box. Rendering and line breaking come from the
-App's text services (``app.text`` / ``app.fonts``); when those are missing (tests
-of pure drawing), a small fallback with the bundled font is used.
+One entry point, ``Ink.text(surface, text, box, px, colour, …)``: wraps (the game's one
+line breaker, ``game.ui.text.break_lines``: between words, kinsoku, balanced lines),
+shrinks to fit the box, and records what it drew so layout tests can check that no
+text leaves its box. Fonts come from the App (``app.fonts``); when that is missing
+(tests of pure drawing), a small fallback with the bundled font is used.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pygame
 
+from ..text import break_lines
+
 RGB = tuple[int, int, int]
 
-_NO_START = set("，。！？、；：）」』》】〉”’…%,.!?;:)]}>·～—")
-_NO_END = set("（「『《【〈“‘([{<￥¥")
 _FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
 
 
@@ -33,58 +33,6 @@ class TextRecord:
     def overflow(self) -> bool:
         """Drawn outside its box, or cut short."""
         return self.truncated or not self.box.inflate(2, 2).contains(self.drawn)
-
-
-def break_lines(text: str, width: int, measure) -> list[str]:
-    """Greedy line breaking for mixed Chinese/Latin text.
-
-    Latin words and numbers stay whole, a line never starts with closing
-    punctuation nor ends with opening punctuation, explicit newlines are kept.
-    """
-    out: list[str] = []
-    for para in text.split("\n"):
-        tokens = _tokens(para)
-        line = ""
-        for tok in tokens:
-            trial = line + tok
-            if not line or measure(trial) <= width:
-                line = trial
-                continue
-            # Kinsoku: pull the last character down when the next token can't start a line.
-            if tok[0] in _NO_START and len(line) > 1:
-                out.append(line[:-1])
-                line = line[-1] + tok
-            elif line[-1] in _NO_END and len(line) > 1:
-                out.append(line[:-1])
-                line = line[-1] + tok
-            else:
-                out.append(line.rstrip())
-                line = tok.lstrip()
-            # A single token wider than the line (a long URL): split it by characters.
-            while line and measure(line) > width and len(line) > 1:
-                cut = len(line) - 1
-                while cut > 1 and measure(line[:cut]) > width:
-                    cut -= 1
-                out.append(line[:cut])
-                line = line[cut:]
-        out.append(line.rstrip())
-    return out
-
-
-def _tokens(s: str) -> list[str]:
-    toks: list[str] = []
-    word = ""
-    for ch in s:
-        if ch.isascii() and (ch.isalnum() or ch in "._-/:@#%+'&=?~"):
-            word += ch
-            continue
-        if word:
-            toks.append(word)
-            word = ""
-        toks.append(ch)
-    if word:
-        toks.append(word)
-    return toks
 
 
 class _FallbackFonts:
@@ -108,12 +56,6 @@ class _FallbackFonts:
 
 _FALLBACK = _FallbackFonts()
 
-try:  # the game's own Chinese line breaking (game.ui.text), when it is there
-    from ..text import break_lines as _shared_break_lines
-except ImportError:  # pragma: no cover - the stand-in above does the job
-    _shared_break_lines = None
-
-
 CACHE_PIXELS = 3_000_000   # per generation: about 12 MB of text pictures at most, twice
 
 
@@ -126,6 +68,8 @@ class Ink:
         self._surfaces: dict[tuple, pygame.Surface] = {}
         self._old: dict[tuple, pygame.Surface] = {}
         self._pixels = 0
+        self._lines: dict[tuple, tuple[str, ...]] = {}
+        self._old_lines: dict[tuple, tuple[str, ...]] = {}
 
     @classmethod
     def of(cls, app) -> "Ink":
@@ -170,14 +114,23 @@ class Ink:
     def new_generation(self) -> None:
         """A new screen: text the last two screens did not use may go."""
         self._old, self._surfaces, self._pixels = self._surfaces, {}, 0
+        self._old_lines, self._lines = self._lines, {}
 
     # ---------------------------------------------------------------- layout
     def wrap(self, text: str, px: int, width: int, bold: bool = False) -> list[str]:
-        font = self.font(px, bold)
-        measure = (lambda s: font.size(s)[0])
-        if _shared_break_lines is not None:
-            return _shared_break_lines(text, measure, max(1, width)) or [""]
-        return break_lines(text, max(1, width), measure)
+        """``text`` broken into lines (the game's one line breaker); cached like ``render``: the phone
+        lays out the same texts every frame, at every size it tries while fitting them."""
+        key = (text, int(px), max(1, width), bold)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._old_lines.get(key)
+            if lines is None:
+                font = self.font(px, bold)
+                lines = tuple(break_lines(text, lambda s: font.size(s)[0], max(1, width)) or [""])
+            if len(self._lines) > 2000:
+                self._old_lines, self._lines = self._lines, {}
+            self._lines[key] = lines
+        return list(lines)
 
     def measure(self, text: str, px: int, width: int, bold: bool = False, gap: float = 1.25) -> tuple[int, int]:
         """(width, height) of ``text`` wrapped at ``width``."""
