@@ -148,6 +148,9 @@ def reference_words(text: str) -> list[str]:
     return _jieba().lcut(text)
 
 
+MAX_WORD = 16   # longer than any word of jieba's dictionary that has Chinese characters in it
+
+
 def build(texts: dict[str, list[str]]) -> dict[Path, str]:
     """The table files' text for these texts: {path: text} for words.json and hmm.json."""
     jieba = _jieba()
@@ -158,9 +161,14 @@ def build(texts: dict[str, list[str]]) -> dict[Path, str]:
     all_texts = sorted({t for locale in LOCALES for t in texts[locale]})
     for text in all_texts:
         chars.update(ch for ch in text if is_han(ch))
-        for w in jieba.lcut(text, HMM=False):          # jieba's first pass: dictionary words only
-            if has_han(w) and freq.get(w):
-                words[w] = freq[w]
+        # Every dictionary word inside the text, not only those jieba's cut keeps: its first pass
+        # weighs all of them (a word it does not choose still changes which path wins), so the
+        # game needs them all to cut as jieba does.
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + MAX_WORD) + 1):
+                w = text[start:end]
+                if freq.get(w) and has_han(w):
+                    words[w] = freq[w]
     emit = {}
     for ch in sorted(chars):
         probs = [finalseg.emit_P[s].get(ch) for s in STATES]

@@ -124,14 +124,16 @@ class WordTable:
         b, e, m, s = st["B"] + eB, st["E"] + eE, st["M"] + eM, st["S"] + eS
         back = []
         # Each tag's best predecessor; on a tie the later letter wins (S over E, M over B), as in jieba.
+        # The emission is added before comparing, as jieba does: next to an "impossible" emission
+        # (-3.14e100) the float sums round to equal, and the tie rule then decides as in jieba.
         for ch in chars[1:]:
             eB, eE, eM, eS = self._emission(ch)
-            to_b = ("S", s + sb) if s + sb >= e + eb else ("E", e + eb)
-            to_e = ("M", m + me) if m + me >= b + be else ("B", b + be)
-            to_m = ("M", m + mm) if m + mm >= b + bm else ("B", b + bm)
-            to_s = ("S", s + ss) if s + ss >= e + es else ("E", e + es)
+            to_b = ("S", s + sb + eB) if s + sb + eB >= e + eb + eB else ("E", e + eb + eB)
+            to_e = ("M", m + me + eE) if m + me + eE >= b + be + eE else ("B", b + be + eE)
+            to_m = ("M", m + mm + eM) if m + mm + eM >= b + bm + eM else ("B", b + bm + eM)
+            to_s = ("S", s + ss + eS) if s + ss + eS >= e + es + eS else ("E", e + es + eS)
             back.append((to_b[0], to_e[0], to_m[0], to_s[0]))
-            b, e, m, s = to_b[1] + eB, to_e[1] + eE, to_m[1] + eM, to_s[1] + eS
+            b, e, m, s = to_b[1], to_e[1], to_m[1], to_s[1]
         tag = "S" if s >= e else "E"
         tags = [tag]
         for came in reversed(back):
