@@ -60,6 +60,11 @@ class Scene:
         """Visible widgets, for layout tests (inside the screen, no overflow, touch size)."""
         return []
 
+    def trace_detail(self) -> dict:
+        """What changes on this screen without its controls changing (the next line of a scene),
+        for ``play --trace``."""
+        return {}
+
     # ---- helpers
     def invalidate(self) -> None:
         self.dirty = True

@@ -4,8 +4,9 @@ from outside (``tests/x11`` clicks with xdotool where the trace says a control i
 Lines (one JSON object each, flushed at once):
 
 * ``{"event": "start", "pid", "window": [w, h]}`` — the window is open;
-* ``{"event": "screen", "frame", "screen", "screens", "window", "controls": [...]}`` — written
-  after a frame whose screens or controls differ from the last line's. A control is
+* ``{"event": "screen", "frame", "screen", "screens", "window", "controls": [...], "detail"}`` —
+  written after a frame whose screens, controls or detail (``Scene.trace_detail``: the next line
+  of a scene, …) differ from the last line's. A control is
   ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "screen"}`` in window pixels, topmost
   screen last; only controls a finger can use (visible, interactive) are listed;
 * ``{"event": "choice", "screen", "index", "text", "outcome"}`` — the player took a choice
@@ -35,12 +36,13 @@ class Trace:
     def after_frame(self, app) -> None:
         screens = [getattr(s, "name", type(s).__name__) for s in app.stack.scenes]
         controls = list(_controls(app))
-        snapshot = (tuple(screens), tuple(app.window_size), json.dumps(controls, sort_keys=True))
+        detail = app.stack.top.trace_detail() if app.stack.top is not None else {}
+        snapshot = (tuple(screens), tuple(app.window_size), json.dumps([controls, detail], sort_keys=True))
         if snapshot == self._last:
             return
         self._last = snapshot
         self.write("screen", frame=app.frame, screen=screens[-1] if screens else None, screens=screens,
-                   window=list(app.window_size), controls=controls)
+                   window=list(app.window_size), controls=controls, detail=detail)
 
     def close(self, reason: str) -> None:
         if not self._file.closed:

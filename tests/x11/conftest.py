@@ -121,9 +121,10 @@ class Game:
     def window_id(self) -> int:
         if self.window is None:
             self.wait_for(lambda s: True, "a first screen")
+            pid = next(line["pid"] for line in self.lines if line["event"] == "start")   # a kiosk's game is a child
             deadline = time.monotonic() + WAIT_S
             while self.window is None and time.monotonic() < deadline:
-                ids = self.xdotool("search", "--pid", str(self.proc.pid)).split()
+                ids = self.xdotool("search", "--pid", str(pid)).split()
                 self.window = int(ids[-1]) if ids else None
                 time.sleep(0.1)
         assert self.window is not None, "the game's window never appeared"

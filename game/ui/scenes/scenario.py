@@ -651,5 +651,8 @@ class ScenarioScene(ScreenScene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
 
+    def trace_detail(self) -> dict:
+        return {"node": self.node.id if self.node else None, "shown": self.shown, "phase": self.phase}
+
     def widgets(self) -> list:
         return [w for w in self.items if w.visible]
