@@ -34,7 +34,11 @@ def run_summary(args: argparse.Namespace) -> int:
     from .queries import summary
 
     try:
-        figures = summary(args.db, report.filter_from(args))
+        conn = report.open_db(args.db)
+        try:
+            figures = summary(conn, report.filter_from(args))
+        finally:
+            conn.close()
     except StatsError as exc:
         print(f"stats summary: {exc}", file=sys.stderr)
         return 1
@@ -42,19 +46,26 @@ def run_summary(args: argparse.Namespace) -> int:
         print(f"stats summary: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     pct = _pct
-    print(f"场次 {figures['sessions']}（今天 {figures['sessions_today']}），参与人次 {figures['players']}")
+    print(f"完成 {figures['completed']} 场（今天 {figures['games_today']}），未玩完 {figures['abandoned']} 场，"
+          f"参与 {figures['people']} 人" + (f"、{figures['teams']} 组" if figures["teams"] else ""))
+    if figures["autoplay_left_out"]:
+        print(f"电脑自动演示 {figures['autoplay_left_out']} 场不计入")
+    if figures["open_games"]:
+        print(f"{figures['open_games']} 场还在进行，结束后才计入")
     print(f"完成率 {pct(figures['completion_rate'])}，平均时长 {_minutes(figures['avg_duration_s'])}")
-    print(f"场景 {figures['scenes']}（情景 {figures['scenarios']}，答题 {figures['quiz_items']}），"
-          f"安全选择率 {pct(figures['safe_choice_rate'])}")
+    print(f"情景 {figures['scenarios']}，答题 {figures['quiz_answered']}，安全选择率 {pct(figures['safe_choice_rate'])}")
     for row in figures["by_audience"]:
-        print(f"  {audience_name(row['audience'])}: {row['sessions']} 场，完成率 {pct(row['completion_rate'])}，"
+        print(f"  {audience_name(row['audience'])}: 完成 {row['completed']} 场，完成率 {pct(row['completion_rate'])}，"
               f"安全选择率 {pct(row['safe_choice_rate'])}")
     if figures["top_missed_scam_types"]:
-        print("最常上当的诈骗类型: " + "、".join(
+        print("最常被骗或答错的诈骗类型: " + "、".join(
             f"{scam_type_name(r['scam_type'])} {r['missed']} 次" for r in figures["top_missed_scam_types"]))
     if figures["top_missed_techniques"]:
         print("最常得逞的手法: " + "、".join(
             f"{technique_name(r['technique'])} {r['missed']} 次" for r in figures["top_missed_techniques"]))
+    gain = figures["learning_gain"]
+    if gain and gain["gain"] is not None:
+        print(f"前后小测验 {gain['pairs']} 对：答对率 {pct(gain['before_rate'])} → {pct(gain['after_rate'])}")
     return 0
 
 

@@ -156,7 +156,7 @@ def test_wal_mode_is_on(recorder, db):
 
 
 def test_schema_version_is_set(recorder, db):
-    assert rows(db, "PRAGMA user_version") == [(1,)]
+    assert rows(db, "PRAGMA user_version") == [(2,)]
 
 
 def test_foreign_keys_are_enforced(recorder):
