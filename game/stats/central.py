@@ -51,13 +51,13 @@ def safe_text(target: str) -> str:
 
 
 def connect(target: str, *, timeout_s: float = CONNECT_TIMEOUT_S, statement_timeout_s: float | None = None,
-            autocommit: bool = False, application_name: str = "fanzha-chess"):
+            autocommit: bool = False, application_name: str = "fanzha-chess", **extra):
     """A psycopg connection; StatsError with a readable message when it cannot be made."""
     try:
         import psycopg
     except ImportError:
         raise StatsError("需要 psycopg 才能连接 PostgreSQL：pip install 'psycopg[binary]'") from None
-    options = {"connect_timeout": max(1, round(timeout_s)), "application_name": application_name}
+    options = {"connect_timeout": max(1, round(timeout_s)), "application_name": application_name, **extra}
     if statement_timeout_s:
         options["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
     try:
