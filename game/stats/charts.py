@@ -14,14 +14,10 @@ from pathlib import Path
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
-from game.paths import ASSETS_DIR  # noqa: E402
-
-from .chartspec import GRID, INK, MUTED, TITLE, Chart, tick_text, ticks  # noqa: E402
+from .chartspec import FONT_FILES, GRID, INK, MUTED, TITLE, Chart, tick_text, ticks  # noqa: E402
 
 SIZE = (1400, 800)
 BACKGROUND = (255, 255, 255)
-FONT_FILES = {False: ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf",
-              True: ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"}
 
 
 class _Fonts:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from game.paths import ASSETS_DIR
+
+FONT_FILES = {False: ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf",
+              True: ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"}
 INK = (40, 33, 28)
 MUTED = (92, 82, 74)
 GRID = (226, 222, 216)

@@ -13,7 +13,7 @@ from html import escape
 from .chartspec import GRID, INK, MUTED, Chart, tick_text, ticks
 
 WIDTH = 960
-FONT = "'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
+FONT = "FanzhaSans,'Noto Sans SC','Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
 
 
 def _rgb(colour) -> str:
