@@ -82,10 +82,14 @@ def _empty(surface: pygame.Surface, reason: str) -> pygame.Surface:
 
 
 def _notes(surface: pygame.Surface, notes: list[str]) -> None:
-    y = surface.get_height() - 18
+    y = surface.get_height() - 8
     for note in reversed(notes):
         _text(surface, _fit(note, 18, SIZE[0] - 60), 18, MUTED, midbottom=(SIZE[0] // 2, y))
-        y -= 26
+        y -= 28
+
+
+def _notes_height(chart: Chart) -> int:
+    return 28 * len(chart.notes) + 14 if chart.notes else 0
 
 
 def draw(chart: Chart) -> pygame.Surface:
@@ -100,7 +104,7 @@ def column_chart(chart: Chart) -> pygame.Surface:
     if not chart.categories:
         return _empty(surface, chart.empty)
     series = chart.series[0]
-    plot = pygame.Rect(130, 130, SIZE[0] - 180, SIZE[1] - 270 - 26 * len(chart.notes))
+    plot = pygame.Rect(130, 130, SIZE[0] - 180, SIZE[1] - 270 - _notes_height(chart))
     marks = ticks(chart)
     top = marks[-1] or 1
     _value_axis(surface, plot, marks, chart.percent, vertical=True)
@@ -129,7 +133,7 @@ def bar_chart(chart: Chart) -> pygame.Surface:
     series = chart.series
     legend_h = 44 if len(series) > 1 else 0
     row_needed = max(60, 26 * len(series) + 20)       # tall enough for every bar's value label
-    notes_h = 26 * len(chart.notes)
+    notes_h = _notes_height(chart)
     height = max(SIZE[1], 230 + legend_h + notes_h + row_needed * len(chart.categories))
     surface = _frame(chart.title, chart.subtitle, height)
     if not chart.categories:
