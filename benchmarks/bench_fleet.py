@@ -90,8 +90,6 @@ def rows_for(data: dict, uuid: str, site: SiteInfo) -> dict[str, list[tuple]]:
 
 def fill_county(url: str, kiosks: int, days: int, per_day: int, scene_counts) -> int:
     """COPY a year of every kiosk into PostgreSQL, one kiosk at a time (the triggers keep the daily totals)."""
-    import uuid as uuidlib
-
     import psycopg
     end = datetime(2026, 11, 30, 20, tzinfo=timezone.utc)
     total = 0
@@ -100,12 +98,18 @@ def fill_county(url: str, kiosks: int, days: int, per_day: int, scene_counts) ->
         for k in range(kiosks):
             rng = random.Random(k)
             site = SiteInfo(f"{k + 1:032x}", f"展台{k + 1:03d}", DISTRICTS[k % len(DISTRICTS)])
+            # A kiosk runs one pack in one mode; one machine in ten is a classroom, a few games are demos.
+            audience = rng.choice(("elderly", "students", "workplace", "general"))
+            main_mode = "classroom" if k % 10 == 0 else "kiosk"
             batch: dict[str, list[tuple]] = {t: [] for t in TABLES}
             n = 0
             for day in range(days):
                 for _ in range(max(0, round(rng.gauss(per_day, per_day / 4)))):
-                    data = make_session(rng, end - timedelta(days=day), 1, checks=0.25, scene_counts=scene_counts)
-                    for table, rows in rows_for(data, uuidlib.UUID(int=rng.getrandbits(128)).hex, site).items():
+                    mode = "autoplay" if rng.random() < 0.03 else main_mode
+                    data = make_session(rng, end - timedelta(days=day), 1, checks=0.25, scene_counts=scene_counts,
+                                        audience="students" if mode == "classroom" else audience, mode=mode)
+                    ident = f"{int(data['started_at'].timestamp() * 1000):012x}7{rng.getrandbits(76):019x}"
+                    for table, rows in rows_for(data, ident, site).items():
                         batch[table].extend(rows)
                     n += 1
             with conn.transaction():

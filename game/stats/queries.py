@@ -143,7 +143,47 @@ def _number(value):
     return value
 
 
+# Per grain, the columns one scan groups by; every breakdown over a subset of them is added up from that
+# scan in Python (a county report then reads each per-day table about once, not once per breakdown).
+WIDE = {"sessions": ("mode", "audience", "pack", "site", "district"),
+        "scam_types": ("mode", "audience", "pack", "scam_type"),
+        "techniques": ("mode", "audience", "pack", "technique"),
+        "checks": ("mode", "audience", "pack", "scam_type")}
+
+
 def _grouped(src: Source, grain: str, measures, flt: Filter, by: tuple[str, ...] = (), **where) -> list[dict]:
+    if set(by) <= set(WIDE[grain]):
+        return _from_wide(src, grain, tuple(measures), flt, by, where.get("autoplay"))
+    return _scan(src, grain, measures, flt, by, **where)
+
+
+def _from_wide(src: Source, grain: str, measures: tuple, flt: Filter, by: tuple, autoplay) -> list[dict]:
+    key = (grain, measures, flt.since, flt.until, flt.site, flt.district, flt.device_id)
+    memo = src.__dict__.setdefault("_memo", {})
+    if key not in memo:
+        wide = Filter(flt.since, flt.until, True, flt.site, flt.district, flt.device_id)
+        memo[key] = _scan(src, grain, measures, wide, WIDE[grain])
+    if autoplay is True:
+        keep = [r for r in memo[key] if r["mode"] == "autoplay"]
+    elif flt.include_autoplay:
+        keep = memo[key]
+    else:
+        keep = [r for r in memo[key] if r["mode"] != "autoplay"]
+    sums: dict[tuple, dict] = {}
+    for r in keep:
+        k = tuple(r[b] for b in by)
+        row = sums.get(k)
+        if row is None:
+            sums[k] = {**dict(zip(by, k)), **{m: r[m] for m in measures}}
+        else:
+            for m in measures:
+                row[m] += r[m]
+    if not by and not sums:
+        return [{m: 0 for m in measures}]
+    return list(sums.values())
+
+
+def _scan(src: Source, grain: str, measures, flt: Filter, by: tuple[str, ...] = (), **where) -> list[dict]:
     condition, params = flt.where(src, grain, **where)
     keys = ", ".join(by)
     rows = src.fetch(f"SELECT {keys + ', ' if keys else ''}{_sum_columns(measures)} FROM {src.tables[grain]} "
@@ -181,11 +221,9 @@ def totals(src: Source, flt: Filter = Filter()) -> dict:
     left out (``autoplay_left_out``) and how many games are still open (``open_games``)."""
     [row] = _grouped(src, "sessions", SESSION_MEASURES, flt)
     row = _session_figures(row)
-    where, params = flt.where(src, "sessions")
-    first, last = src.fetch(f"SELECT MIN(local_day), MAX(local_day) FROM {src.tables['sessions']} WHERE {where}",
-                            params)[0]
-    row["first_day"] = str(first) if first else None
-    row["last_day"] = str(last) if last else None
+    days = [r["local_day"] for r in _days(src, flt)]
+    row["first_day"] = min(days) if days else None
+    row["last_day"] = max(days) if days else None
     row["autoplay_left_out"] = 0
     if not flt.include_autoplay:
         [auto] = _grouped(src, "sessions", ("completed", "abandoned"), flt, autoplay=True)
@@ -194,11 +232,21 @@ def totals(src: Source, flt: Filter = Filter()) -> dict:
     return row
 
 
+def _days(src: Source, flt: Filter) -> list[dict]:
+    key = ("days", flt)
+    memo = src.__dict__.setdefault("_memo", {})
+    if key not in memo:
+        memo[key] = [r for r in _scan(src, "sessions", SESSION_MEASURES, flt, ("local_day",))
+                     if r["completed"] + r["abandoned"]]
+    return [dict(r) for r in memo[key]]
+
+
 def breakdown(src: Source, flt: Filter, by: str) -> list[dict]:
     """Session figures per site, district, day, audience, pack, mode or device (``BREAKDOWNS``)."""
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
-    rows = [_session_figures(r) for r in _grouped(src, "sessions", SESSION_MEASURES, flt, (by,))]
+    rows = _days(src, flt) if by == "local_day" else _grouped(src, "sessions", SESSION_MEASURES, flt, (by,))
+    rows = [_session_figures(r) for r in rows]
     rows = [r for r in rows if r["games"]]
     if by == "audience":
         return sorted(rows, key=lambda r: audience_order(r["audience"]))

@@ -7,7 +7,6 @@ transaction per call would be far too slow for 10,000 sessions).
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from game.content.models import Audience, Ladder, Technique
 
 from .db import iso_utc, open_for_writing, transaction
 from .facts import close_session
-from .recorder import INSERT_CHECK, INSERT_CHOICE, INSERT_SCENE, INSERT_SESSION
+from .recorder import INSERT_CHECK, INSERT_CHOICE, INSERT_SCENE, INSERT_SESSION, time_ordered_id
 from .site import SiteInfo, load_site
 
 # (scenario id, scam type, audiences) — a subset of docs/content-plan.md
@@ -68,12 +67,14 @@ def fill_sample(path: Path | str, sessions: int = 200, *, seed: int = 0, end: da
 
 
 def make_session(rng: random.Random, end: datetime, days: int, *, still_open: bool = False, checks: float = 0.3,
-                 scene_counts: list[tuple[int, int]] | None = None) -> dict:
+                 scene_counts: list[tuple[int, int]] | None = None, audience: str | None = None,
+                 mode: str | None = None) -> dict:
     """One plausible session as plain data: the session's fields, its scenes (each with its
     choices) and its learning-check answers. ``scene_counts``: (scenarios, quizzes) per game to
-    draw from (e.g. measured by the simulator); by default 2–8 scenes, 70 % of them scenarios."""
-    audience = rng.choice([a.value for a in Audience])
-    mode = rng.choices([m for m, _ in MODES], weights=[w for _, w in MODES])[0]
+    draw from (e.g. measured by the simulator); by default 2–8 scenes, 70 % of them scenarios.
+    ``audience``/``mode``: fixed (a kiosk runs one pack in one mode) instead of drawn at random."""
+    audience = audience or rng.choice([a.value for a in Audience])
+    mode = mode or rng.choices([m for m, _ in MODES], weights=[w for _, w in MODES])[0]
     players = 4 if mode == "classroom" else rng.randint(1, 4)
     computers = players if mode == "autoplay" else (0 if mode == "classroom" else rng.choice((0, 0, 0, 1)))
     computers = min(computers, players - 1) if mode != "autoplay" else computers
@@ -116,7 +117,7 @@ def write_session(conn, data: dict, site: SiteInfo) -> int:
     started = data["started_at"]
     session_id = conn.execute(INSERT_SESSION, (
         iso_utc(started), data["mode"], data["pack"], data["audience"], data["locale"], data["board"],
-        data["players"], uuid.uuid4().hex, site.device_id,
+        data["players"], time_ordered_id(started), site.device_id,
         site.site, site.district, started.astimezone().date().isoformat(), data["players"] - data["computers"],
         data["computers"], data["seat_unit"])).lastrowid
     for scene in data["scenes"]:
