@@ -1,40 +1,23 @@
-"""Bar charts drawn with pygame onto a Surface and saved as PNG (no matplotlib on kiosks).
+"""PNG charts: a ``chartspec.Chart`` drawn with pygame onto a Surface (no matplotlib on kiosks).
 
-Works without a display: set ``SDL_VIDEODRIVER=dummy`` (the CLI does).
-Chinese labels use the bundled Noto Sans SC font.
+Works without a display: set ``SDL_VIDEODRIVER=dummy`` (the CLI does). Nothing from
+game.ui: the statistics layer draws its own charts. Chinese labels use the bundled
+Noto Sans SC font.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
-from game.paths import ASSETS_DIR  # noqa: E402
-from game.ui.theme import WARM  # noqa: E402
+from .chartspec import FONT_FILES, GRID, INK, MUTED, TITLE, Chart, tick_text, ticks  # noqa: E402
 
 SIZE = (1400, 800)
 BACKGROUND = (255, 255, 255)
-INK = WARM.text
-MUTED = WARM.text_muted
-GRID = (226, 222, 216)
-TITLE = WARM.accent
-BAR = WARM.blue
-SERIES_COLOURS = (WARM.red, WARM.blue, WARM.yellow, WARM.green, (130, 80, 170), (90, 96, 110))
-FONT_FILES = {False: ASSETS_DIR / "fonts" / "NotoSansSC-Regular.otf",
-              True: ASSETS_DIR / "fonts" / "NotoSansSC-Bold.otf"}
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: list[float]
-    labels: list[str]            # text shown at the end of each bar ('' for none)
-    colour: tuple[int, int, int] = BAR
 
 
 class _Fonts:
@@ -79,67 +62,62 @@ def _fit(text: str, px: int, width: int) -> str:
     return text + "…"
 
 
-def nice_max(value: float) -> float:
-    """The smallest 1/2/2.5/5 × 10^k at or above ``value`` (at least 1)."""
-    if value <= 1:
-        return 1.0
-    exp = math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        top = step * 10 ** exp
-        if top >= value:
-            return float(top)
-    return float(10 ** (exp + 1))
-
-
-def _tick_text(value: float, percent: bool) -> str:
-    if percent:
-        return f"{value * 100:.0f}%"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-
-
 def _frame(title: str, subtitle: str, height: int = SIZE[1]) -> pygame.Surface:
     surface = pygame.Surface((SIZE[0], height))
     surface.fill(BACKGROUND)
     _text(surface, title, 38, TITLE, bold=True, midtop=(SIZE[0] // 2, 24))
     if subtitle:
-        _text(surface, subtitle, 20, MUTED, midtop=(SIZE[0] // 2, 78))
+        _text(surface, _fit(subtitle, 20, SIZE[0] - 60), 20, MUTED, midtop=(SIZE[0] // 2, 78))
     return surface
 
 
-def _no_data(surface: pygame.Surface) -> pygame.Surface:
-    _text(surface, "暂无数据", 40, MUTED, center=surface.get_rect().center)
+def _empty(surface: pygame.Surface, reason: str) -> pygame.Surface:
+    lines = (reason or "暂无数据").split("\n")
+    y = surface.get_height() // 2 - 30 * (len(lines) - 1)
+    for i, line in enumerate(lines):
+        _text(surface, _fit(line, 34 if i == 0 else 24, SIZE[0] - 100), 34 if i == 0 else 24, MUTED,
+              center=(SIZE[0] // 2, y))
+        y += 60 if i == 0 else 40
     return surface
 
 
-def _percent_top(values) -> float:
-    """Axis end for rates: a round percentage just above the largest value, at most 100 %."""
-    largest = max((v for v in values if v is not None), default=0.0)
-    return min(1.0, nice_max(largest * 100) / 100) if largest > 0 else 1.0
+def _notes(surface: pygame.Surface, notes: list[str]) -> None:
+    y = surface.get_height() - 8
+    for note in reversed(notes):
+        _text(surface, _fit(note, 18, SIZE[0] - 60), 18, MUTED, midbottom=(SIZE[0] // 2, y))
+        y -= 28
 
 
-# ---------------------------------------------------------------- charts
+def _notes_height(chart: Chart) -> int:
+    return 28 * len(chart.notes) + 14 if chart.notes else 0
 
-def column_chart(title: str, categories: list[str], series: Series, *, x_label: str, y_label: str,
-                 subtitle: str = "", percent: bool = False) -> pygame.Surface:
-    """Vertical bars, one per category (e.g. sessions per day)."""
-    surface = _frame(title, subtitle)
-    if not categories:
-        return _no_data(surface)
-    plot = pygame.Rect(130, 130, SIZE[0] - 180, SIZE[1] - 270)
-    top = _percent_top(series.values) if percent else nice_max(max(series.values))
-    _value_axis(surface, plot, top, percent, vertical=True)
 
-    n = len(categories)
+def draw(chart: Chart) -> pygame.Surface:
+    """The chart as a Surface: columns (one per category) or horizontal bars (one row per category)."""
+    surface = column_chart(chart) if chart.kind == "columns" else bar_chart(chart)
+    _notes(surface, chart.notes)
+    return surface
+
+
+def column_chart(chart: Chart) -> pygame.Surface:
+    surface = _frame(chart.title, chart.subtitle)
+    if not chart.categories:
+        return _empty(surface, chart.empty)
+    series = chart.series[0]
+    plot = pygame.Rect(130, 130, SIZE[0] - 180, SIZE[1] - 270 - _notes_height(chart))
+    marks = ticks(chart)
+    top = marks[-1] or 1
+    _value_axis(surface, plot, marks, chart.percent, vertical=True)
+    n = len(chart.categories)
     slot = plot.w / n
     bar_w = max(1, min(90, int(slot * 0.7)))
     label_font = fonts()(18)
     show_values = all(label_font.size(t)[0] <= slot * 1.1 for t in series.labels)
-    # Every k-th category label, so labels never overlap.
-    widest = max(fonts()(18).size(c)[0] for c in categories) + 12
-    every = max(1, math.ceil(widest / slot))
-    for i, (category, value, label) in enumerate(zip(categories, series.values, series.labels)):
+    widest = max(label_font.size(c)[0] for c in chart.categories) + 12
+    every = max(1, math.ceil(widest / slot))     # every k-th category label, so labels never overlap
+    for i, (category, value, label) in enumerate(zip(chart.categories, series.values, series.labels)):
         x = plot.x + slot * i + (slot - bar_w) / 2
-        h = round(plot.h * min(value, top) / top)
+        h = round(plot.h * min(value or 0, top) / top)
         bar = pygame.Rect(round(x), plot.bottom - h, bar_w, h)
         pygame.draw.rect(surface, series.colour, bar)
         if show_values and label:
@@ -147,31 +125,29 @@ def column_chart(title: str, categories: list[str], series: Series, *, x_label: 
         if i % every == 0:
             _text(surface, category, 18, INK, midtop=(bar.centerx, plot.bottom + 10))
     pygame.draw.line(surface, INK, plot.bottomleft, plot.bottomright, 2)
-    _axis_titles(surface, plot, x_label, y_label)
+    _axis_titles(surface, plot, chart.x_label, chart.y_label)
     return surface
 
 
-def bar_chart(title: str, categories: list[str], series: list[Series], *, x_label: str, y_label: str = "",
-              subtitle: str = "", percent: bool = True) -> pygame.Surface:
-    """Horizontal bars, one row per category; several series are grouped within a row with a legend."""
+def bar_chart(chart: Chart) -> pygame.Surface:
+    series = chart.series
     legend_h = 44 if len(series) > 1 else 0
-    # Tall enough that every bar can carry its value label.
-    row_needed = max(60, 26 * len(series) + 20)
-    height = max(SIZE[1], 230 + legend_h + row_needed * len(categories))
-    surface = _frame(title, subtitle, height)
-    if not categories:
-        return _no_data(surface)
-    plot = pygame.Rect(260, 130 + legend_h, SIZE[0] - 260 - 190, height - 230 - legend_h)
-    values = [v for s in series for v in s.values if v is not None]
-    top = _percent_top(values) if percent else nice_max(max(values, default=0))
-    _value_axis(surface, plot, top, percent, vertical=False)
+    row_needed = max(60, 26 * len(series) + 20)       # tall enough for every bar's value label
+    notes_h = _notes_height(chart)
+    height = max(SIZE[1], 230 + legend_h + notes_h + row_needed * len(chart.categories))
+    surface = _frame(chart.title, chart.subtitle, height)
+    if not chart.categories:
+        return _empty(surface, chart.empty)
+    plot = pygame.Rect(260, 130 + legend_h, SIZE[0] - 260 - 190, height - 230 - legend_h - notes_h)
+    marks = ticks(chart)
+    top = marks[-1] or 1
+    _value_axis(surface, plot, marks, chart.percent, vertical=False)
     if len(series) > 1:
         _legend(surface, series, plot.y - legend_h + 6)
-
-    row_h = plot.h / len(categories)
+    row_h = plot.h / len(chart.categories)
     bar_h = max(2, min(40, int(row_h * 0.8 / len(series))))
     value_px = 16 if bar_h < 22 else 18
-    for i, category in enumerate(categories):
+    for i, category in enumerate(chart.categories):
         row_top = plot.y + row_h * i + (row_h - bar_h * len(series)) / 2
         _text(surface, _fit(category, 20, plot.x - 24), 20, INK,
               midright=(plot.x - 12, round(plot.y + row_h * i + row_h / 2)))
@@ -188,21 +164,20 @@ def bar_chart(title: str, categories: list[str], series: list[Series], *, x_labe
             if s.labels[i] and bar_h >= 12:
                 _text(surface, s.labels[i], value_px, INK, midleft=(bar.right + 6, bar.centery))
     pygame.draw.line(surface, INK, plot.topleft, plot.bottomleft, 2)
-    _axis_titles(surface, plot, x_label, y_label)
+    _axis_titles(surface, plot, chart.x_label, chart.y_label)
     return surface
 
 
-def _value_axis(surface, plot: pygame.Rect, top: float, percent: bool, *, vertical: bool) -> None:
-    ticks = 5
-    for k in range(ticks + 1):
-        value = top * k / ticks
-        text = _tick_text(value, percent)
+def _value_axis(surface, plot: pygame.Rect, marks: list[float], percent: bool, *, vertical: bool) -> None:
+    top = marks[-1] or 1
+    for value in marks:
+        text = tick_text(value, percent)
         if vertical:
-            y = round(plot.bottom - plot.h * k / ticks)
+            y = round(plot.bottom - plot.h * value / top)
             pygame.draw.line(surface, GRID, (plot.x, y), (plot.right, y), 1)
             _text(surface, text, 18, MUTED, midright=(plot.x - 10, y))
         else:
-            x = round(plot.x + plot.w * k / ticks)
+            x = round(plot.x + plot.w * value / top)
             pygame.draw.line(surface, GRID, (x, plot.y), (x, plot.bottom), 1)
             _text(surface, text, 18, MUTED, midtop=(x, plot.bottom + 8))
 
@@ -215,7 +190,7 @@ def _axis_titles(surface, plot: pygame.Rect, x_label: str, y_label: str) -> None
         surface.blit(image, image.get_rect(midleft=(24, plot.centery)))
 
 
-def _legend(surface, series: list[Series], y: int) -> None:
+def _legend(surface, series, y: int) -> None:
     font = fonts()(20)
     widths = [28 + font.size(s.name)[0] + 30 for s in series]
     x = (surface.get_width() - sum(widths)) // 2

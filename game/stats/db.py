@@ -157,5 +157,7 @@ def open_for_reading(path: Path | str | None = None) -> sqlite3.Connection:
         conn.close()
         if version == 0:
             raise StatsError(f"{path} 不是统计数据库（没有统计表）")
+        if version < SCHEMA_VERSION:
+            raise StatsError(f"统计数据库 {path} 是旧版本 {version}：用本版本的游戏打开一次，它会自动升级")
         raise StatsError(f"统计数据库 {path} 的版本是 {version}，本程序只认识版本 {SCHEMA_VERSION}")
     return conn

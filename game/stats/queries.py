@@ -1,28 +1,96 @@
-"""Figures for organisers, read from the statistics database.
+"""Every figure shown anywhere — operator page, ``stats summary``, ``stats report``, the dashboard.
 
-Every query takes a ``Filter``. Computer-played (``autoplay``) sessions are
-left out unless asked for: they reached nobody. Days are local days of the
-machine running the query (organisers think in local days; times are stored
-in UTC). Rates are fractions 0–1, or None when there is nothing to divide by.
+The definitions are in docs/statistics.md and game/stats/facts.py; this module only
+adds up facts, with the same SQL on a kiosk's SQLite file (the session rows and
+facts tables) and on the county's PostgreSQL (the per-day totals its triggers keep).
 
-Definitions:
-- a scene is *missed* when a scenario ended ``scammed`` or a quiz item was answered wrong;
-- a technique is *missed* when a risky choice tagged with it was taken (or a quiz item
-  tagged with it was answered wrong); neutral choices count neither way;
-- the safe-choice rate is safe / (safe + risky) choices.
+* Computer-played (autoplay / monkey) games are left out unless asked for, and the
+  totals say how many were left out.
+* Open games (still playing) count nowhere until they close.
+* Small counts: a rate, and a count of what people did (scammed, spotted, right
+  answers …), is shown only when it rests on at least ``MIN_CASES`` cases; otherwise
+  it is None. Counts of games and people are always shown: they say nothing about
+  anyone's choices.
+* Days are the kiosk's local calendar days (recorded with each game).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from game.content.models import Audience
 
-from .db import iso_utc, open_for_reading
+from .facts import CHECK_MEASURES, DIMS, SCAM_TYPE_MEASURES, SESSION_MEASURES, TECHNIQUE_MEASURES
+
+MIN_CASES = 5
+BREAKDOWNS = ("local_day", "site", "district", "audience", "pack", "mode", "device_id")
+
+# Which figures of a session row are about what people did, and the count each rests on.
+SESSION_PRIVATE = {
+    "scammed": "scenarios", "spotted": "scenarios", "reported": "scenarios", "money_lost": "scenarios",
+    "quiz_right": "quiz_answered",
+    "safe_choices": "choices", "risky_choices": "choices", "neutral_choices": "choices",
+}
+
+
+# ---------------------------------------------------------------- where the figures come from
+
+class Source:
+    """A statistics database to read. ``tables`` maps a grain to its table; every table has the
+    columns of ``facts.DIMS`` and the grain's measures."""
+
+    kind = ""
+    tables: dict[str, str] = {}
+    closed_only: dict[str, str] = {}     # extra condition per grain (SQLite: open games have no facts yet)
+
+    def fetch(self, sql: str, params: list) -> list[tuple]:
+        raise NotImplementedError
+
+    def day(self, day: date):
+        return day
+
+
+class SqliteSource(Source):
+    kind = "sqlite"
+    tables = {"sessions": "sessions", "scam_types": "scam_type_facts", "techniques": "technique_facts",
+              "checks": "check_facts"}
+    closed_only = {"sessions": "status <> 'open'"}
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def fetch(self, sql: str, params: list) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def day(self, day: date) -> str:
+        return day.isoformat()
+
+    def open_games(self, flt: Filter) -> int:
+        where, params = flt.where(self, "sessions", closed=False)
+        return self.fetch(f"SELECT COUNT(*) FROM sessions WHERE {where} AND status = 'open'", params)[0][0]
+
+
+class PostgresSource(Source):
+    kind = "postgresql"
+    tables = {"sessions": "fanzha.session_daily", "scam_types": "fanzha.scam_type_daily",
+              "techniques": "fanzha.technique_daily", "checks": "fanzha.check_daily"}
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def fetch(self, sql: str, params: list) -> list[tuple]:
+        return self.conn.execute(sql.replace("?", "%s"), params).fetchall()
+
+    def open_games(self, flt: Filter) -> int:
+        return 0          # only closed games are ever sent
+
+
+def source_for(conn) -> Source:
+    return SqliteSource(conn) if isinstance(conn, sqlite3.Connection) else PostgresSource(conn)
 
 
 @dataclass(frozen=True)
@@ -30,103 +98,161 @@ class Filter:
     since: date | None = None          # first local day included
     until: date | None = None          # last local day included
     include_autoplay: bool = False
+    site: str | None = None
+    district: str | None = None
+    device_id: str | None = None
 
-    def where(self, alias: str = "s") -> tuple[str, list]:
-        """SQL condition on the sessions table (under ``alias``) and its parameters."""
+    def where(self, src: Source, grain: str, *, autoplay: bool | None = None, closed: bool = True
+              ) -> tuple[str, list]:
         parts, params = [], []
+        if closed and grain in src.closed_only:
+            parts.append(src.closed_only[grain])
         if self.since is not None:
-            parts.append(f"{alias}.started_at >= ?")
-            params.append(_local_midnight_utc(self.since))
+            parts.append("local_day >= ?")
+            params.append(src.day(self.since))
         if self.until is not None:
-            parts.append(f"{alias}.started_at < ?")
-            params.append(_local_midnight_utc(self.until + timedelta(days=1)))
-        if not self.include_autoplay:
-            parts.append(f"{alias}.mode <> 'autoplay'")
-        return (" AND ".join(parts) or "1"), params
+            parts.append("local_day <= ?")
+            params.append(src.day(self.until))
+        for column in ("site", "district", "device_id"):
+            if getattr(self, column) is not None:
+                parts.append(f"{column} = ?")
+                params.append(getattr(self, column))
+        if autoplay is True:
+            parts.append("mode = 'autoplay'")
+        elif not self.include_autoplay:
+            parts.append("mode <> 'autoplay'")
+        return " AND ".join(parts) or "1 = 1", params
 
 
-def _local_midnight_utc(day: date) -> str:
-    return iso_utc(datetime.combine(day, time.min).astimezone())  # naive → local time zone
-
-
-def rate(part: int | float, whole: int | float) -> float | None:
+def rate(part, whole) -> float | None:
     return part / whole if whole else None
 
 
-# ---------------------------------------------------------------- sessions
-
-def totals(conn: sqlite3.Connection, flt: Filter = Filter()) -> dict:
-    """Sessions, people (players), finished sessions, completion rate and average durations."""
-    where, params = flt.where()
-    row = conn.execute(f"""
-        SELECT COUNT(*), COALESCE(SUM(players), 0), COALESCE(SUM(finished), 0),
-               AVG(CASE WHEN finished = 1 THEN duration_s END), AVG(duration_s),
-               MIN(started_at), MAX(started_at)
-        FROM sessions s WHERE {where}""", params).fetchone()
-    sessions, players, finished, avg_finished, avg_all, first, last = row
-    scenes = conn.execute(f"""
-        SELECT COUNT(*), COALESCE(SUM(c.kind = 'scenario'), 0), COALESCE(SUM(c.kind = 'quiz'), 0),
-               AVG(c.duration_s)
-        FROM scenes c JOIN sessions s ON s.id = c.session_id WHERE {where}""", params).fetchone()
-    return {
-        "sessions": sessions, "players": players, "finished": finished,
-        "completion_rate": rate(finished, sessions),
-        "avg_duration_s": avg_finished, "avg_duration_all_s": avg_all,
-        "first_started_at": first, "last_started_at": last,
-        "scenes": scenes[0], "scenarios": scenes[1], "quiz_items": scenes[2], "avg_scene_duration_s": scenes[3],
-    }
+def shown_rate(part, whole) -> float | None:
+    """A rate only when it rests on at least MIN_CASES cases."""
+    return part / whole if whole and whole >= MIN_CASES else None
 
 
-def sessions_per_day(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
-    """One row per local day that has sessions, oldest first."""
-    where, params = flt.where()
-    rows = conn.execute(f"""
-        SELECT date(started_at, 'localtime') AS day, COUNT(*), SUM(players), SUM(finished)
-        FROM sessions s WHERE {where} GROUP BY day ORDER BY day""", params).fetchall()
-    return [{"day": day, "sessions": n, "players": players, "finished": finished}
-            for day, n, players, finished in rows]
+def _sum_columns(measures) -> str:
+    return ", ".join(f"COALESCE(SUM({m}), 0)" for m in measures)
 
 
-def completion_by_mode(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
-    where, params = flt.where()
-    rows = conn.execute(f"""
-        SELECT mode, COUNT(*), SUM(finished), AVG(CASE WHEN finished = 1 THEN duration_s END)
-        FROM sessions s WHERE {where} GROUP BY mode ORDER BY COUNT(*) DESC, mode""", params).fetchall()
-    return [{"mode": mode, "sessions": n, "finished": done, "completion_rate": rate(done, n),
-             "avg_duration_s": avg} for mode, n, done, avg in rows]
+def _number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
-# ---------------------------------------------------------------- by audience
+# Per grain, the columns one scan groups by; every breakdown over a subset of them is added up from that
+# scan in Python (a county report then reads each per-day table about once, not once per breakdown).
+WIDE = {"sessions": ("mode", "audience", "pack", "site", "district"),
+        "scam_types": ("mode", "audience", "pack", "scam_type"),
+        "techniques": ("mode", "audience", "pack", "technique"),
+        "checks": ("mode", "audience", "pack", "scam_type")}
 
-def by_audience(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
-    """Per audience: reach, completion, scenes, quiz answers and choices."""
-    where, params = flt.where()
-    out: dict[str, dict] = {}
-    for audience, sessions, players, finished, avg in conn.execute(f"""
-            SELECT audience, COUNT(*), SUM(players), SUM(finished), AVG(CASE WHEN finished = 1 THEN duration_s END)
-            FROM sessions s WHERE {where} GROUP BY audience""", params):
-        out[audience] = {"audience": audience, "sessions": sessions, "players": players, "finished": finished,
-                         "completion_rate": rate(finished, sessions), "avg_duration_s": avg,
-                         "scenarios": 0, "scammed": 0, "money_lost": 0, "quiz_answered": 0, "quiz_correct": 0,
-                         "safe_choices": 0, "risky_choices": 0, "neutral_choices": 0}
-    for audience, scenarios, scammed, money, answered, right in conn.execute(f"""
-            SELECT s.audience, SUM(c.kind = 'scenario' AND c.ending IS NOT NULL), SUM(c.ending = 'scammed'),
-                   SUM(c.money_lost), SUM(c.correct IS NOT NULL), SUM(c.correct = 1)
-            FROM scenes c JOIN sessions s ON s.id = c.session_id WHERE {where} GROUP BY s.audience""", params):
-        out[audience].update(scenarios=scenarios, scammed=scammed or 0, money_lost=money or 0,
-                             quiz_answered=answered or 0, quiz_correct=right or 0)
-    for audience, outcome, n in conn.execute(f"""
-            SELECT s.audience, h.outcome, COUNT(*)
-            FROM choices h JOIN scenes c ON c.id = h.scene_id JOIN sessions s ON s.id = c.session_id
-            WHERE {where} GROUP BY s.audience, h.outcome""", params):
-        key = f"{outcome}_choices"
-        if key in out[audience]:
-            out[audience][key] = n
-    for row in out.values():
-        row["scammed_rate"] = rate(row["scammed"], row["scenarios"])
-        row["quiz_correct_rate"] = rate(row["quiz_correct"], row["quiz_answered"])
-        row["safe_choice_rate"] = rate(row["safe_choices"], row["safe_choices"] + row["risky_choices"])
-    return sorted(out.values(), key=_audience_order)
+
+def _grouped(src: Source, grain: str, measures, flt: Filter, by: tuple[str, ...] = (), **where) -> list[dict]:
+    if set(by) <= set(WIDE[grain]):
+        return _from_wide(src, grain, tuple(measures), flt, by, where.get("autoplay"))
+    return _scan(src, grain, measures, flt, by, **where)
+
+
+def _from_wide(src: Source, grain: str, measures: tuple, flt: Filter, by: tuple, autoplay) -> list[dict]:
+    key = (grain, measures, flt.since, flt.until, flt.site, flt.district, flt.device_id)
+    memo = src.__dict__.setdefault("_memo", {})
+    if key not in memo:
+        wide = Filter(flt.since, flt.until, True, flt.site, flt.district, flt.device_id)
+        memo[key] = _scan(src, grain, measures, wide, WIDE[grain])
+    if autoplay is True:
+        keep = [r for r in memo[key] if r["mode"] == "autoplay"]
+    elif flt.include_autoplay:
+        keep = memo[key]
+    else:
+        keep = [r for r in memo[key] if r["mode"] != "autoplay"]
+    sums: dict[tuple, dict] = {}
+    for r in keep:
+        k = tuple(r[b] for b in by)
+        row = sums.get(k)
+        if row is None:
+            sums[k] = {**dict(zip(by, k)), **{m: r[m] for m in measures}}
+        else:
+            for m in measures:
+                row[m] += r[m]
+    if not by and not sums:
+        return [{m: 0 for m in measures}]
+    return list(sums.values())
+
+
+def _scan(src: Source, grain: str, measures, flt: Filter, by: tuple[str, ...] = (), **where) -> list[dict]:
+    condition, params = flt.where(src, grain, **where)
+    keys = ", ".join(by)
+    rows = src.fetch(f"SELECT {keys + ', ' if keys else ''}{_sum_columns(measures)} FROM {src.tables[grain]} "
+                     f"WHERE {condition}" + (f" GROUP BY {keys}" if keys else ""), params)
+    out = []
+    for row in rows:
+        values = [_number(v) for v in row]
+        item = {k: (str(v) if k == "local_day" else v) for k, v in zip(by, values[:len(by)])}
+        item.update(zip(measures, values[len(by):]))
+        out.append(item)
+    return out
+
+
+# ---------------------------------------------------------------- games and people
+
+def _session_figures(row: dict) -> dict:
+    """Add the games count, rates and small-count suppression to a row of summed session measures."""
+    row["games"] = row["completed"] + row["abandoned"]
+    row["choices"] = row["safe_choices"] + row["risky_choices"] + row["neutral_choices"]
+    row["completion_rate"] = shown_rate(row["completed"], row["games"])
+    row["avg_duration_s"] = (row["duration_completed_s"] / row["completed"]
+                             if row["completed"] >= MIN_CASES else None)
+    row["scammed_rate"] = shown_rate(row["scammed"], row["scenarios"])
+    row["spotted_rate"] = shown_rate(row["spotted"], row["scenarios"])
+    row["quiz_right_rate"] = shown_rate(row["quiz_right"], row["quiz_answered"])
+    row["safe_choice_rate"] = shown_rate(row["safe_choices"], row["safe_choices"] + row["risky_choices"])
+    for key, base in SESSION_PRIVATE.items():
+        if row[base] < MIN_CASES:
+            row[key] = None
+    return row
+
+
+def totals(src: Source, flt: Filter = Filter()) -> dict:
+    """Sums over every closed game in the filter, with rates; plus how many computer games were
+    left out (``autoplay_left_out``) and how many games are still open (``open_games``)."""
+    [row] = _grouped(src, "sessions", SESSION_MEASURES, flt)
+    row = _session_figures(row)
+    days = [r["local_day"] for r in _days(src, flt)]
+    row["first_day"] = min(days) if days else None
+    row["last_day"] = max(days) if days else None
+    row["autoplay_left_out"] = 0
+    if not flt.include_autoplay:
+        [auto] = _grouped(src, "sessions", ("completed", "abandoned"), flt, autoplay=True)
+        row["autoplay_left_out"] = auto["completed"] + auto["abandoned"]
+    row["open_games"] = src.open_games(flt)
+    return row
+
+
+def _days(src: Source, flt: Filter) -> list[dict]:
+    key = ("days", flt)
+    memo = src.__dict__.setdefault("_memo", {})
+    if key not in memo:
+        memo[key] = [r for r in _scan(src, "sessions", SESSION_MEASURES, flt, ("local_day",))
+                     if r["completed"] + r["abandoned"]]
+    return [dict(r) for r in memo[key]]
+
+
+def breakdown(src: Source, flt: Filter, by: str) -> list[dict]:
+    """Session figures per site, district, day, audience, pack, mode or device (``BREAKDOWNS``)."""
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    rows = _days(src, flt) if by == "local_day" else _grouped(src, "sessions", SESSION_MEASURES, flt, (by,))
+    rows = [_session_figures(r) for r in rows]
+    rows = [r for r in rows if r["games"]]
+    if by == "audience":
+        return sorted(rows, key=lambda r: audience_order(r["audience"]))
+    if by == "local_day":
+        return sorted(rows, key=lambda r: r["local_day"])
+    return sorted(rows, key=lambda r: (-r["games"], r[by]))
 
 
 def audience_order(audience: str) -> tuple:
@@ -135,83 +261,102 @@ def audience_order(audience: str) -> tuple:
     return (order.index(audience) if audience in order else len(order), audience)
 
 
-def _audience_order(row: dict) -> tuple:
-    return audience_order(row["audience"])
+# ---------------------------------------------------------------- scam types, techniques
+
+def scam_types(src: Source, flt: Filter = Filter(), by: str | None = None) -> list[dict]:
+    """Per scam type (and ``by``): scenes played to a result, missed (scammed or answered wrong),
+    spotted, miss rate. Most missed first; small counts suppressed."""
+    rows = _grouped(src, "scam_types", SCAM_TYPE_MEASURES, flt, tuple(filter(None, (by, "scam_type"))))
+    for r in rows:
+        r["miss_rate"] = shown_rate(r["missed"], r["played"])
+        if r["played"] < MIN_CASES:
+            r["missed"] = r["spotted"] = None
+    return sorted(rows, key=lambda r: (audience_order(r[by]) if by == "audience" else str(r.get(by, "")),
+                                       -(r["missed"] or 0), -(r["miss_rate"] or 0), r["scam_type"]))
 
 
-def missed_scam_types(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
-    """Per audience and scam type: scenes with a result, missed ones, miss rate. Most missed first."""
-    where, params = flt.where()
-    rows = conn.execute(f"""
-        SELECT s.audience, c.scam_type, COUNT(*),
-               SUM(CASE WHEN c.ending = 'scammed' OR c.correct = 0 THEN 1 ELSE 0 END)
-        FROM scenes c JOIN sessions s ON s.id = c.session_id
-        WHERE {where} AND c.scam_type <> '' AND (c.ending IS NOT NULL OR c.correct IS NOT NULL)
-        GROUP BY s.audience, c.scam_type""", params).fetchall()
-    out = [{"audience": a, "scam_type": t, "played": n, "missed": m, "miss_rate": rate(m, n)}
-           for a, t, n, m in rows]
-    return sorted(out, key=lambda r: (_audience_order(r), -r["missed"], -(r["miss_rate"] or 0), r["scam_type"]))
+def techniques(src: Source, flt: Filter = Filter(), by: str | None = None) -> list[dict]:
+    """Per technique (and ``by``): times met (a safe or risky choice tagged with it, or a quiz item),
+    times missed (the risky choice, or a wrong answer), miss rate. Most missed first."""
+    rows = _grouped(src, "techniques", TECHNIQUE_MEASURES, flt, tuple(filter(None, (by, "technique"))))
+    for r in rows:
+        r["miss_rate"] = shown_rate(r["missed"], r["met"])
+        if r["met"] < MIN_CASES:
+            r["missed"] = None
+    return sorted(rows, key=lambda r: (audience_order(r[by]) if by == "audience" else str(r.get(by, "")),
+                                       -(r["missed"] or 0), -(r["miss_rate"] or 0), r["technique"]))
 
 
-def missed_techniques(conn: sqlite3.Connection, flt: Filter = Filter()) -> list[dict]:
-    """Per audience and technique: times met (safe or risky), times missed, miss rate. Most missed first."""
-    where, params = flt.where()
-    met: dict[tuple[str, str], int] = defaultdict(int)
-    missed: dict[tuple[str, str], int] = defaultdict(int)
-    # Grouping by the whole comma-separated text first leaves few rows to split in Python.
-    choice_rows = conn.execute(f"""
-        SELECT s.audience, h.techniques, COUNT(*), SUM(h.outcome = 'risky')
-        FROM choices h JOIN scenes c ON c.id = h.scene_id JOIN sessions s ON s.id = c.session_id
-        WHERE {where} AND h.techniques <> '' AND h.outcome IN ('safe', 'risky')
-        GROUP BY s.audience, h.techniques""", params).fetchall()
-    quiz_rows = conn.execute(f"""
-        SELECT s.audience, c.techniques, COUNT(*), SUM(c.correct = 0)
-        FROM scenes c JOIN sessions s ON s.id = c.session_id
-        WHERE {where} AND c.techniques <> '' AND c.correct IS NOT NULL
-        GROUP BY s.audience, c.techniques""", params).fetchall()
-    for audience, techniques, n, m in choice_rows + quiz_rows:
-        for technique in techniques.split(","):
-            met[audience, technique] += n
-            missed[audience, technique] += m
-    out = [{"audience": a, "technique": t, "met": n, "missed": missed[a, t], "miss_rate": rate(missed[a, t], n)}
-           for (a, t), n in met.items()]
-    return sorted(out, key=lambda r: (_audience_order(r), -r["missed"], -(r["miss_rate"] or 0), r["technique"]))
+def learning_gain(src: Source, flt: Filter = Filter(), by: str | None = None) -> list[dict]:
+    """Matched before/after check pairs (per ``by``: audience, pack, scam_type, district, site …):
+    right before, right after, both rates and the gain (after − before, in rate points)."""
+    rows = _grouped(src, "checks", CHECK_MEASURES, flt, (by,) if by else ())
+    out = []
+    for r in rows:
+        if not r["pairs"]:
+            continue
+        r["before_rate"] = shown_rate(r["before_right"], r["pairs"])
+        r["after_rate"] = shown_rate(r["after_right"], r["pairs"])
+        r["gain"] = None if r["before_rate"] is None else r["after_rate"] - r["before_rate"]
+        if r["pairs"] < MIN_CASES:
+            r["before_right"] = r["after_right"] = None
+        out.append(r)
+    if by == "audience":
+        return sorted(out, key=lambda r: audience_order(r["audience"]))
+    return sorted(out, key=lambda r: (-r["pairs"], str(r.get(by, ""))))
 
 
-def combine_audiences(rows: list[dict], key: str, count: str = "met") -> list[dict]:
-    """Rows of ``missed_*`` summed over audiences, most missed first."""
-    met: dict[str, int] = defaultdict(int)
-    missed: dict[str, int] = defaultdict(int)
-    for row in rows:
-        met[row[key]] += row[count]
-        missed[row[key]] += row["missed"]
-    out = [{key: k, count: n, "missed": missed[k], "miss_rate": rate(missed[k], n)} for k, n in met.items()]
-    return sorted(out, key=lambda r: (-r["missed"], -(r["miss_rate"] or 0), r[key]))
+def top_missed(rows: list[dict], count: str, top: int) -> list[dict]:
+    """Rows that may be shown (enough cases) with at least one miss, most missed first."""
+    shown = [r for r in rows if r["missed"]]
+    return sorted(shown, key=lambda r: (-r["missed"], -(r["miss_rate"] or 0)))[:top]
 
 
-# ---------------------------------------------------------------- operator menu
+# ---------------------------------------------------------------- one class's check (classroom summary)
 
-def summary(db: sqlite3.Connection | Path | str | None = None, flt: Filter = Filter(), *, top: int = 5) -> dict:
-    """The organiser figures in one dict, for the operator menu. Raises StatsError for a missing/bad DB.
+def session_check(conn: sqlite3.Connection, session_id: int) -> dict:
+    """A game's learning check so far (open or closed), for the class summary:
+    ``{"pairs", "before_right", "after_right", "before_answered", "after_answered"}``."""
+    from .facts import check_pairs
+    checks = [dict(zip(("phase", "scam_type", "correct"), r)) for r in conn.execute(
+        "SELECT phase, scam_type, correct FROM checks WHERE session_id = ?", (session_id,))]
+    pairs = check_pairs(checks)
+    return {"pairs": sum(p["pairs"] for p in pairs.values()),
+            "before_right": sum(p["before_right"] for p in pairs.values()),
+            "after_right": sum(p["after_right"] for p in pairs.values()),
+            "before_answered": sum(c["phase"] == "before" for c in checks),
+            "after_answered": sum(c["phase"] == "after" for c in checks)}
 
-    Keys: everything from ``totals`` plus ``sessions_today``, ``safe_choice_rate``,
-    ``by_audience`` (list), ``top_missed_scam_types`` and ``top_missed_techniques``
-    (lists over all audiences, at most ``top`` each).
+
+# ---------------------------------------------------------------- the operator page
+
+def summary(db=None, flt: Filter = Filter(), *, top: int = 5, today: date | None = None) -> dict:
+    """The operator page's figures in one dict. ``db``: a path, a SQLite or psycopg connection.
+    Raises StatsError for a missing or unreadable database.
+
+    Keys: everything from ``totals``; ``games_today``, ``people_today``, ``people_week``;
+    ``by_audience`` (list); ``top_missed_scam_types`` and ``top_missed_techniques``
+    (at most ``top`` each, only types with enough cases); ``learning_gain`` (one row or None).
     """
-    conn = db if isinstance(db, sqlite3.Connection) else open_for_reading(db)
+    from .db import open_for_reading
+    conn = open_for_reading(db) if db is None or isinstance(db, (str, Path)) else db
     try:
-        result = totals(conn, flt)
-        today = date.today()
-        result["sessions_today"] = totals(conn, Filter(today, today, flt.include_autoplay))["sessions"]
-        audiences = by_audience(conn, flt)
-        safe = sum(r["safe_choices"] for r in audiences)
-        risky = sum(r["risky_choices"] for r in audiences)
-        result["safe_choice_rate"] = rate(safe, safe + risky)
-        result["by_audience"] = audiences
-        kinds = combine_audiences(missed_scam_types(conn, flt), "scam_type", "played")
-        techniques = combine_audiences(missed_techniques(conn, flt), "technique")
-        result["top_missed_scam_types"] = [r for r in kinds if r["missed"]][:top]
-        result["top_missed_techniques"] = [r for r in techniques if r["missed"]][:top]
+        src = source_for(conn)
+        today = today or date.today()
+        result = totals(src, flt)
+        on_day = totals(src, Filter(today, today, flt.include_autoplay, flt.site, flt.district, flt.device_id))
+        week = totals(src, Filter(today - timedelta(days=6), today, flt.include_autoplay, flt.site, flt.district,
+                                  flt.device_id))
+        result["games_today"] = on_day["games"]
+        result["people_today"] = on_day["people"]
+        result["people_week"] = week["people"]
+        result["by_audience"] = breakdown(src, flt, "audience")
+        result["top_missed_scam_types"] = top_missed(scam_types(src, flt), "played", top)
+        result["top_missed_techniques"] = top_missed(techniques(src, flt), "met", top)
+        result["scam_types_counted"] = sum(1 for r in scam_types(src, flt) if r["miss_rate"] is not None)
+        result["techniques_counted"] = sum(1 for r in techniques(src, flt) if r["miss_rate"] is not None)
+        gain = learning_gain(src, flt)
+        result["learning_gain"] = gain[0] if gain else None
         return result
     finally:
         if conn is not db:

@@ -17,6 +17,7 @@ import logging
 import re
 import sqlite3
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -26,6 +27,8 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from game.content.models import Audience, EndingOutcome, Ladder, Outcome, Technique
 
 from .db import StatsError, default_db_path, iso_utc, is_corruption, open_for_writing, transaction, utc_now
+from .facts import PHASES, close_session, cut_off_stale
+from .site import SiteInfo, load_site
 
 if TYPE_CHECKING:
     from game.content.models import Scenario
@@ -35,6 +38,7 @@ log = logging.getLogger("game.stats")
 
 MODES = ("normal", "kiosk", "classroom", "autoplay")
 KINDS = ("scenario", "quiz")
+SEAT_UNITS = ("person", "team")
 MAX_PLAYERS = 16
 
 _ID = r"[a-z][a-z0-9_]{0,63}"
@@ -44,15 +48,22 @@ _ID_RE = re.compile(rf"^{_ID}$")
 _ITEM_ID_RE = re.compile(rf"^{_ID}(:{_ID}|#[0-9]{{1,6}})?$")
 _LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$")
 
-INSERT_SESSION = """INSERT INTO sessions (started_at, mode, pack, audience, locale, board, players)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)"""
-END_SESSION = "UPDATE sessions SET ended_at = ?, finished = ?, duration_s = ? WHERE id = ?"
+INSERT_SESSION = """INSERT INTO sessions (started_at, mode, pack, audience, locale, board, players, uuid, device_id,
+                                          site, district, local_day, humans, computers, seat_unit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_CHECK = "INSERT INTO checks (session_id, phase, item_id, scam_type, correct) VALUES (?, ?, ?, ?, ?)"
 INSERT_SCENE = """INSERT INTO scenes (session_id, kind, item_id, scam_type, ending, correct, money_lost,
                                       furthest, techniques, duration_s)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 END_SCENE = "UPDATE scenes SET ending = ?, correct = ?, money_lost = ?, furthest = ?, duration_s = ? WHERE id = ?"
 INSERT_CHOICE = """INSERT INTO choices (scene_id, node, choice_index, outcome, ladder, techniques, duration_s)
                    VALUES (?, ?, ?, ?, ?, ?, ?)"""
+
+
+def time_ordered_id(moment: datetime) -> str:
+    """A random 128-bit id whose first 48 bits are the time in ms (as UUID version 7): ids made later
+    sort later, so the county's indexes grow at one end instead of being written all over."""
+    return f"{int(moment.timestamp() * 1000) & 0xFFFFFFFFFFFF:012x}7{uuid.uuid4().hex[13:]}"
 
 
 @dataclass(frozen=True)
@@ -76,9 +87,14 @@ class _Open:
 
 class StatsRecorder:
     def __init__(self, path: Path | str | None = None, *, clock: Callable[[], datetime] = utc_now,
-                 timer: Callable[[], float] = time.monotonic):
-        """Open (creating, checking, repairing) the database. See ``notice`` and ``last_error``."""
+                 timer: Callable[[], float] = time.monotonic, site: SiteInfo | None = None):
+        """Open (creating, checking, repairing) the database. See ``notice`` and ``last_error``.
+
+        ``site``: the device and place every session is stamped with; by default read from
+        ``site.json`` at each session start, so the operator's changes apply to the next game.
+        """
         self.path = Path(path) if path is not None else default_db_path()
+        self.site = site
         self.notice: str | None = None       # for the operator: the database was replaced
         self.last_error: str | None = None
         self._clock, self._timer = clock, timer
@@ -94,14 +110,23 @@ class StatsRecorder:
     # ------------------------------------------------------------ sessions
 
     def start_session(self, *, mode: str, audience: Audience | str, players: int, pack: str = "",
-                      locale: str = "zh_Hans", board: str = "") -> int | None:
+                      locale: str = "zh_Hans", board: str = "", computers: int = 0,
+                      seat_unit: str = "person") -> int | None:
+        """A game begins. ``players``: seats taken; ``computers``: how many of them the computer
+        plays (the rest are people — or teams, with ``seat_unit="team"`` in a classroom)."""
         _check(mode in MODES, "mode", mode)
         audience = _enum(Audience, audience, "audience")
         _check(isinstance(players, int) and 1 <= players <= MAX_PLAYERS, "players", players)
+        _check(isinstance(computers, int) and 0 <= computers <= players, "computers", computers)
+        _check(seat_unit in SEAT_UNITS, "seat_unit", seat_unit)
         _check_id(pack, "pack", empty_ok=True)
         _check_id(board, "board", empty_ok=True)
         _check(isinstance(locale, str) and _LOCALE_RE.match(locale), "locale", locale)
-        row = (iso_utc(self._clock()), mode, pack, audience, locale, board, players)
+        site = self.site or load_site()
+        now = self._clock()
+        row = (iso_utc(now), mode, pack, audience, locale, board, players, time_ordered_id(now), site.device_id,
+               site.site, site.district, now.astimezone().date().isoformat(), players - computers, computers,
+               seat_unit)
         session_id = self._write("start_session", lambda c: c.execute(INSERT_SESSION, row).lastrowid)
         if session_id is not None:
             self._sessions[session_id] = _Open(self._timer())
@@ -116,8 +141,15 @@ class StatsRecorder:
             return False
         if duration is None:
             duration = _duration(self._timer() - opened.started)
-        row = (iso_utc(self._clock()), int(bool(finished)), duration, session_id)
-        if self._write("end_session", lambda c: c.execute(END_SESSION, row)) is None:
+        ended = iso_utc(self._clock())
+        status = "completed" if finished else "abandoned"
+
+        def write(conn: sqlite3.Connection) -> bool:
+            if not close_session(conn, session_id, status=status, ended_at=ended, duration_s=duration):
+                raise sqlite3.IntegrityError("statistics: the session was already closed")
+            return True
+
+        if self._write("end_session", write) is None:
             return False
         del self._sessions[session_id]
         for scene_id in [k for k, v in self._scenes.items() if v.session == session_id]:
@@ -217,6 +249,21 @@ class StatsRecorder:
                                  money_lost=money_lost, techniques=techniques, duration_s=duration_s,
                                  choices=choices)
 
+    # ------------------------------------------------------------ learning check
+
+    def record_check(self, session_id: int | None, *, phase: str, item_id: str, scam_type: str,
+                     correct: bool) -> int | None:
+        """One answer of the anonymous learning check: ``phase`` "before" (before the first roll)
+        or "after" (after the game), on a quiz item of ``scam_type``."""
+        _check(phase in PHASES, "phase", phase)
+        _check_id(item_id, "item_id", pattern=_ITEM_ID_RE)
+        _check_id(scam_type, "scam_type")
+        _check(isinstance(correct, bool), "correct", correct)
+        if session_id not in self._sessions:
+            return self._unknown("session", session_id)
+        row = (session_id, phase, item_id, scam_type, int(correct))
+        return self._write("record_check", lambda c: c.execute(INSERT_CHECK, row).lastrowid)
+
     # ------------------------------------------------------------ plumbing
 
     def close(self) -> None:
@@ -243,6 +290,7 @@ class StatsRecorder:
         if notice:
             self.notice = notice
             log.warning("%s", notice)
+        self._write("cut_off_stale", lambda c: cut_off_stale(c, self._clock()))
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], object]):
         if self._conn is None:

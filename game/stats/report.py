@@ -1,8 +1,9 @@
-"""``python -m game stats report``: CSV tables and PNG charts for organisers.
+"""``python -m game stats report``: CSV tables, PNG charts and (``--html``) one dashboard page.
 
-CSV files are UTF-8 with a byte-order mark so spreadsheet programs show the
-Chinese names correctly. Rates are percentages with one decimal; empty when
-there was nothing to count.
+``--db`` is a kiosk's SQLite file or the county's PostgreSQL (a ``postgresql://`` URL,
+``service=NAME`` or other libpq settings). CSV files are UTF-8 with a byte-order mark
+so spreadsheet programs show the Chinese names. Rates are percentages with one
+decimal; empty when there was nothing to count or fewer than 5 cases.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from . import queries
-from .db import StatsError, open_for_reading
+from .chartspec import SERIES_COLOURS, Chart, Series
+from .db import StatsError
 from .labels import audience_name, mode_name, scam_type_name, technique_name
-from .queries import Filter
+from .queries import MIN_CASES, Filter
 
 CSV_FILES = ("sessions_per_day.csv", "completion.csv", "missed_scam_types.csv", "missed_techniques.csv",
-             "by_audience.csv")
+             "by_audience.csv", "by_site.csv", "by_district.csv", "by_pack.csv", "learning_gain.csv")
 PNG_FILES = ("sessions_per_day.png", "completion.png", "missed_scam_types_by_audience.png",
-             "missed_techniques.png")
-MIN_COUNT = 5          # charts leave out rates computed from fewer cases than this
+             "missed_techniques.png", "learning_gain.png")
+HTML_FILE = "index.html"
 TOP_SCAM_TYPES = 10
+LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
 # ---------------------------------------------------------------- command line
@@ -37,24 +40,40 @@ def parse_day(text: str) -> date:
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help="statistics database (default: stats.sqlite3 in the user data folder)")
+    parser.add_argument("--db", default=None, metavar="PATH|URL",
+                        help="statistics database: a SQLite file (default: stats.sqlite3 in the user data "
+                             "folder) or PostgreSQL (postgresql://… URL, service=NAME)")
     parser.add_argument("--since", type=parse_day, default=None, metavar="DATE",
-                        help="only sessions on or after this local day (YYYY-MM-DD)")
+                        help="only games on or after this local day (YYYY-MM-DD)")
     parser.add_argument("--until", type=parse_day, default=None, metavar="DATE",
-                        help="only sessions on or before this local day (YYYY-MM-DD)")
+                        help="only games on or before this local day (YYYY-MM-DD)")
+    parser.add_argument("--site", default=None, help="only this site")
+    parser.add_argument("--district", default=None, help="only this district")
     parser.add_argument("--include-autoplay", action="store_true",
-                        help="also count computer-played (autoplay) sessions")
+                        help="also count computer-played (autoplay) games (never as people)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_filter_arguments(parser)
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder for the CSV files and PNG charts (created if missing)")
+    parser.add_argument("--html", action="store_true", help="also write index.html, a self-contained dashboard")
+    parser.add_argument("--locale", choices=LOCALES, default="zh_Hans", help="language of the dashboard")
 
 
 def filter_from(args: argparse.Namespace) -> Filter:
-    return Filter(args.since, args.until, args.include_autoplay)
+    return Filter(args.since, args.until, args.include_autoplay, getattr(args, "site", None),
+                  getattr(args, "district", None))
+
+
+def open_db(db):
+    """A SQLite connection (path) or a psycopg connection (URL / libpq settings). StatsError otherwise."""
+    from .central import is_postgres_target
+    if db is not None and is_postgres_target(str(db)):
+        from .central import connect_report
+        return connect_report(str(db))
+    from .db import open_for_reading
+    return open_for_reading(db)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,13 +85,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"stats report: --out must be a folder, but {args.out} is a file", file=sys.stderr)
         return 2
     try:
-        conn = open_for_reading(args.db)
+        conn = open_db(args.db)
     except StatsError as exc:
         print(f"stats report: {exc}", file=sys.stderr)
         return 1
     try:
-        written = write_report(conn, args.out, flt)
-        figures = queries.totals(conn, flt)
+        written = write_report(conn, args.out, flt, html=args.html, locale=args.locale)
+        figures = queries.totals(queries.source_for(conn), flt)
     except StatsError as exc:
         print(f"stats report: {exc}", file=sys.stderr)
         return 1
@@ -87,55 +106,76 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         conn.close()
-    print(f"{figures['sessions']} sessions, {figures['players']} players, "
-          f"completion {_pct(figures['completion_rate']) or '-'}%, {figures['scenes']} scenes")
+    print(f"{figures['completed']} games completed, {figures['abandoned']} abandoned, {figures['people']} people, "
+          f"completion {_pct(figures['completion_rate']) or '-'}%")
+    if figures["autoplay_left_out"]:
+        print(f"{figures['autoplay_left_out']} computer-played (autoplay) games left out (--include-autoplay)")
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 
 
 # ---------------------------------------------------------------- the report
 
-def write_report(conn: sqlite3.Connection, out: Path, flt: Filter = Filter()) -> list[Path]:
-    """Write every CSV and PNG into ``out``; returns the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    per_day = queries.sessions_per_day(conn, flt)
-    totals = queries.totals(conn, flt)
-    modes = queries.completion_by_mode(conn, flt)
-    scam_types = queries.missed_scam_types(conn, flt)
-    techniques = queries.missed_techniques(conn, flt)
-    audiences = queries.by_audience(conn, flt)
+def gather(conn, flt: Filter = Filter()) -> dict:
+    """Every table of the report, from the one query module."""
+    src = queries.source_for(conn)
+    return {
+        "totals": queries.totals(src, flt),
+        "per_day": queries.breakdown(src, flt, "local_day"),
+        "by_mode": queries.breakdown(src, flt, "mode"),
+        "by_audience": queries.breakdown(src, flt, "audience"),
+        "by_site": queries.breakdown(src, flt, "site"),
+        "by_district": queries.breakdown(src, flt, "district"),
+        "by_pack": queries.breakdown(src, flt, "pack"),
+        "scam_types": queries.scam_types(src, flt),
+        "scam_types_by_audience": queries.scam_types(src, flt, "audience"),
+        "techniques": queries.techniques(src, flt),
+        "gain": queries.learning_gain(src, flt),
+        "gain_by": {by: queries.learning_gain(src, flt, by) for by in ("audience", "pack", "scam_type")},
+        "filter": flt,
+    }
 
+
+def write_report(conn, out: Path, flt: Filter = Filter(), *, html: bool = False, locale: str = "zh_Hans"
+                 ) -> list[Path]:
+    """Write every CSV and PNG (and index.html) into ``out``; returns the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = gather(conn, flt)
+    t = data["totals"]
     written = [
-        _csv(out / "sessions_per_day.csv", ["day", "sessions", "players", "finished"], per_day),
-        _csv(out / "completion.csv", ["mode", "mode_name", "sessions", "finished", "completion_pct",
-                                      "avg_duration_s"], _completion_rows(totals, modes)),
+        _csv(out / "sessions_per_day.csv", ["day", "completed", "abandoned", "people", "teams"],
+             [{**r, "day": r["local_day"]} for r in data["per_day"]]),
+        _csv(out / "completion.csv", ["mode", "mode_name", "completed", "abandoned", "completion_pct",
+                                      "avg_duration_s"], _completion_rows(t, data["by_mode"])),
         _csv(out / "missed_scam_types.csv", ["audience", "audience_name", "scam_type", "scam_type_name",
-                                             "played", "missed", "miss_pct"],
+                                             "played", "missed", "spotted", "miss_pct"],
              [{**r, "audience_name": audience_name(r["audience"]), "scam_type_name": scam_type_name(r["scam_type"]),
-               "miss_pct": _pct(r["miss_rate"])} for r in scam_types]),
-        _csv(out / "missed_techniques.csv", ["audience", "audience_name", "technique", "technique_name",
-                                             "met", "missed", "miss_pct"],
-             [{**r, "audience_name": audience_name(r["audience"]), "technique_name": technique_name(r["technique"]),
-               "miss_pct": _pct(r["miss_rate"])} for r in techniques]),
-        _csv(out / "by_audience.csv", BY_AUDIENCE_COLUMNS, [_audience_row(r) for r in audiences]),
+               "miss_pct": _pct(r["miss_rate"])} for r in data["scam_types_by_audience"]]),
+        _csv(out / "missed_techniques.csv", ["technique", "technique_name", "met", "missed", "miss_pct"],
+             [{**r, "technique_name": technique_name(r["technique"]), "miss_pct": _pct(r["miss_rate"])}
+              for r in data["techniques"]]),
+        _csv(out / "by_audience.csv", ["audience", "audience_name", *BREAKDOWN_COLUMNS],
+             [{**_figures_row(r), "audience_name": audience_name(r["audience"])} for r in data["by_audience"]]),
+        _csv(out / "by_site.csv", ["site", *BREAKDOWN_COLUMNS], [_figures_row(r) for r in data["by_site"]]),
+        _csv(out / "by_district.csv", ["district", *BREAKDOWN_COLUMNS],
+             [_figures_row(r) for r in data["by_district"]]),
+        _csv(out / "by_pack.csv", ["pack", *BREAKDOWN_COLUMNS], [_figures_row(r) for r in data["by_pack"]]),
+        _csv(out / "learning_gain.csv", ["by", "value", "name", "pairs", "before_right", "after_right", "before_pct",
+                                         "after_pct", "gain_points"], _gain_rows(data)),
     ]
-    from . import charts  # pygame only when drawing
-    subtitle = _period(flt, totals)
-    for name, surface in (
-        ("sessions_per_day.png", _sessions_chart(charts, per_day, subtitle)),
-        ("completion.png", _completion_chart(charts, totals, modes, subtitle)),
-        ("missed_scam_types_by_audience.png", _scam_type_chart(charts, scam_types, subtitle)),
-        ("missed_techniques.png", _technique_chart(charts, techniques, subtitle)),
-    ):
-        charts.save(surface, out / name)
+    from . import charts  # pygame only when drawing PNGs
+    for name, chart in zip(PNG_FILES, build_charts(data)):
+        charts.save(charts.draw(chart), out / name)
         written.append(out / name)
+    if html:
+        from .dashboard import write_dashboard
+        written.append(write_dashboard(data, out / HTML_FILE, locale))
     return written
 
 
-BY_AUDIENCE_COLUMNS = ["audience", "audience_name", "sessions", "players", "finished", "completion_pct",
-                       "avg_duration_s", "scenarios", "scammed", "scammed_pct", "money_lost", "quiz_answered",
-                       "quiz_correct", "quiz_correct_pct", "safe_choices", "risky_choices", "neutral_choices",
-                       "safe_choice_pct"]
+BREAKDOWN_COLUMNS = ["completed", "abandoned", "people", "teams", "completion_pct", "avg_duration_s", "scenarios",
+                     "scammed", "spotted", "scammed_pct", "money_lost", "quiz_answered", "quiz_right",
+                     "quiz_right_pct", "safe_choices", "risky_choices", "neutral_choices", "safe_choice_pct"]
 
 
 def _pct(fraction: float | None) -> str:
@@ -150,90 +190,150 @@ def _csv(path: Path, columns: list[str], rows: list[dict]) -> Path:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows([{k: ("" if v is None else v) for k, v in r.items()} for r in rows])
     return path
 
 
+def _figures_row(row: dict) -> dict:
+    return {**row, "completion_pct": _pct(row["completion_rate"]), "avg_duration_s": _seconds(row["avg_duration_s"]),
+            "scammed_pct": _pct(row["scammed_rate"]), "quiz_right_pct": _pct(row["quiz_right_rate"]),
+            "safe_choice_pct": _pct(row["safe_choice_rate"])}
+
+
 def _completion_rows(totals: dict, modes: list[dict]) -> list[dict]:
-    rows = [{"mode": "all", "mode_name": "全部", "sessions": totals["sessions"], "finished": totals["finished"],
-             "completion_rate": totals["completion_rate"], "avg_duration_s": totals["avg_duration_s"]}]
+    rows = [{**totals, "mode": "all", "mode_name": "全部"}] if totals["games"] else []
     rows += [{**r, "mode_name": mode_name(r["mode"])} for r in modes]
     return [{**r, "completion_pct": _pct(r["completion_rate"]), "avg_duration_s": _seconds(r["avg_duration_s"])}
             for r in rows]
 
 
-def _audience_row(row: dict) -> dict:
-    return {**row, "audience_name": audience_name(row["audience"]),
-            "completion_pct": _pct(row["completion_rate"]), "avg_duration_s": _seconds(row["avg_duration_s"]),
-            "scammed_pct": _pct(row["scammed_rate"]), "quiz_correct_pct": _pct(row["quiz_correct_rate"]),
-            "safe_choice_pct": _pct(row["safe_choice_rate"])}
+def _gain_rows(data: dict) -> list[dict]:
+    names = {"audience": audience_name, "scam_type": scam_type_name, "pack": lambda v: v}
+    rows = [{**r, "by": "all", "value": "", "name": "全部"} for r in data["gain"]]
+    for by, items in data["gain_by"].items():
+        rows += [{**r, "by": by, "value": r[by], "name": names[by](r[by])} for r in items]
+    return [{**r, "before_pct": _pct(r["before_rate"]), "after_pct": _pct(r["after_rate"]),
+             "gain_points": "" if r["gain"] is None else f"{r['gain'] * 100:+.1f}"} for r in rows]
 
 
-# ---------------------------------------------------------------- charts
+# ---------------------------------------------------------------- charts (one spec, PNG and SVG)
 
-def _period(flt: Filter, totals: dict) -> str:
-    first = flt.since or _local_day(totals["first_started_at"])
-    last = flt.until or _local_day(totals["last_started_at"])
-    span = f"{first} 至 {last}" if first and last else "全部时间"
-    autoplay = "（含自动演示）" if flt.include_autoplay else ""
-    return f"{span} · 共 {totals['sessions']:,} 场{autoplay}"
-
-
-def _local_day(iso: str | None) -> date | None:
-    if not iso:
-        return None
-    from datetime import datetime
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().date()
+def period_text(data: dict, tr=lambda s: s) -> str:
+    flt, t = data["filter"], data["totals"]
+    first = flt.since or t["first_day"]
+    last = flt.until or t["last_day"]
+    span = tr("{a} 至 {b}").format(a=first, b=last) if first and last else tr("全部时间")
+    text = span + " · " + tr("完成 {n} 场").format(n=f"{t['completed']:,}")
+    if flt.include_autoplay:
+        text += tr("（含电脑自动演示）")
+    return text
 
 
-def _sessions_chart(charts, per_day: list[dict], subtitle: str):
-    counts = {date.fromisoformat(r["day"]): r["sessions"] for r in per_day}
+def empty_reason(data: dict, tr=lambda s: s, *, small: bool = False) -> str:
+    """Why a chart has nothing to show: no games at all, autoplay left out, or too few cases."""
+    t = data["totals"]
+    if not t["games"]:
+        if t["autoplay_left_out"]:
+            return (tr("没有真人玩的游戏") + "\n" + tr("电脑自动演示的 {n} 场不计入（加 --include-autoplay 可查看）")
+                    .format(n=t["autoplay_left_out"]))
+        if t["open_games"]:
+            return tr("暂无已结束的游戏") + "\n" + tr("{n} 场还在进行，结束后才计入").format(n=t["open_games"])
+        return tr("暂无数据") + "\n" + tr("这段时间没有记录到游戏")
+    if small:
+        return (tr("次数不足，未画出") + "\n" + tr("每一项至少要有 {n} 次才显示，以免认出个人").format(n=MIN_CASES))
+    return tr("暂无数据")
+
+
+def _notes(data: dict, tr) -> list[str]:
+    t = data["totals"]
+    notes = []
+    if t["autoplay_left_out"]:
+        notes.append(tr("电脑自动演示的 {n} 场不计入").format(n=t["autoplay_left_out"]))
+    return notes
+
+
+def build_charts(data: dict, tr=lambda s: s, names=None) -> list[Chart]:
+    """The report's charts, in PNG_FILES order."""
+    names = names or {"scam_type": scam_type_name, "technique": technique_name, "audience": audience_name,
+                      "mode": mode_name}
+    subtitle = period_text(data, tr)
+    notes = _notes(data, tr)
+    return [per_day_chart(data, tr, subtitle, notes), completion_chart(data, tr, subtitle, notes, names),
+            scam_type_chart(data, tr, subtitle, notes, names), technique_chart(data, tr, subtitle, notes, names),
+            gain_chart(data, tr, subtitle, notes, names)]
+
+
+def per_day_chart(data: dict, tr, subtitle: str, notes: list[str]) -> Chart:
+    counts = {date.fromisoformat(r["local_day"]): r["completed"] for r in data["per_day"]}
     days: list[date] = []
     if counts:
         day, last = min(counts), max(counts)
-        while day <= last:   # days without sessions show as gaps, so the time axis stays honest
+        while day <= last:   # days without games show as gaps, so the time axis stays honest
             days.append(day)
             day += timedelta(days=1)
     values = [counts.get(d, 0) for d in days]
-    series = charts.Series("场次", values, [str(v) if v else "" for v in values])
     fmt = "%Y-%m-%d" if days and days[0].year != days[-1].year else "%m-%d"
-    return charts.column_chart("每日游戏场次", [d.strftime(fmt) for d in days], series,
-                               x_label="日期", y_label="场次", subtitle=subtitle)
+    return Chart("columns", tr("每日完成的游戏场次"), [d.strftime(fmt) for d in days],
+                 [Series(tr("场次"), values, [str(v) if v else "" for v in values])], x_label=tr("日期"),
+                 y_label=tr("场次"), subtitle=subtitle, empty=empty_reason(data, tr), notes=notes)
 
 
-def _completion_chart(charts, totals: dict, modes: list[dict], subtitle: str):
-    rows = [("全部", totals)] + [(f"{mode_name(r['mode'])}模式", r) for r in modes] if totals["sessions"] else []
-    series = charts.Series("完成率", [r["completion_rate"] or 0 for _, r in rows],
-                           [f"{_pct(r['completion_rate'])}%（{r['finished']}/{r['sessions']}）" for _, r in rows])
-    return charts.bar_chart("游戏完成率", [name for name, _ in rows], [series], x_label="玩到终点的场次比例",
-                            subtitle=subtitle)
+def completion_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
+    t = data["totals"]
+    rows = ([(tr("全部"), t)] + [(tr(names["mode"](r["mode"])), r) for r in data["by_mode"]]) if t["games"] else []
+    shown = [(name, r) for name, r in rows if r["completion_rate"] is not None]
+    series = Series(tr("完成率"), [r["completion_rate"] for _, r in shown],
+                    [f"{_pct(r['completion_rate'])}%（{r['completed']}/{r['games']}）" for _, r in shown])
+    return Chart("bars", tr("游戏完成率"), [name for name, _ in shown], [series], x_label=tr("玩到终点的比例"),
+                 subtitle=subtitle, percent=True, empty=empty_reason(data, tr, small=bool(rows)), notes=notes)
 
 
-def _scam_type_chart(charts, rows: list[dict], subtitle: str):
-    combined = queries.combine_audiences(rows, "scam_type", "played")
-    ranked = sorted((r for r in combined if r["played"] >= MIN_COUNT),
-                    key=lambda r: (-(r["miss_rate"] or 0), -r["missed"]))[:TOP_SCAM_TYPES]
+def scam_type_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
+    ranked = sorted((r for r in data["scam_types"] if r["miss_rate"] is not None),
+                    key=lambda r: (-r["miss_rate"], -r["missed"]))[:TOP_SCAM_TYPES]
     kinds = [r["scam_type"] for r in ranked]
-    audiences = sorted({r["audience"] for r in rows}, key=queries.audience_order)
+    rows = data["scam_types_by_audience"]
+    audiences = sorted({r["audience"] for r in rows if r["scam_type"] in kinds}, key=queries.audience_order)
     cell = {(r["audience"], r["scam_type"]): r for r in rows}
     series = []
     for i, audience in enumerate(audiences):
         values, labels = [], []
         for kind in kinds:
             r = cell.get((audience, kind))
-            usable = r is not None and r["played"] >= MIN_COUNT
-            values.append(r["miss_rate"] if usable else None)
-            labels.append(f"{_pct(r['miss_rate'])}%" if usable else "次数不足" if r else "—")
-        series.append(charts.Series(audience_name(audience), values, labels,
-                                    charts.SERIES_COLOURS[i % len(charts.SERIES_COLOURS)]))
-    return charts.bar_chart("最容易上当的诈骗类型（按人群）", [scam_type_name(k) for k in kinds], series,
-                            x_label=f"被骗或答错的比例（少于 {MIN_COUNT} 次的不计）", subtitle=subtitle)
+            values.append(r["miss_rate"] if r else None)
+            labels.append(f"{_pct(r['miss_rate'])}%" if r and r["miss_rate"] is not None
+                          else tr("不足 {n} 次").format(n=MIN_CASES) if r else "—")
+        series.append(Series(tr(names["audience"](audience)), values, labels,
+                             SERIES_COLOURS[i % len(SERIES_COLOURS)]))
+    return Chart("bars", tr("最容易上当的诈骗类型（按人群）"), [tr(names["scam_type"](k)) for k in kinds], series,
+                 x_label=tr("被骗或答错的比例（少于 {n} 次的不计）").format(n=MIN_CASES), subtitle=subtitle,
+                 percent=True, empty=empty_reason(data, tr, small=bool(data["scam_types"])), notes=notes)
 
 
-def _technique_chart(charts, rows: list[dict], subtitle: str):
-    combined = [r for r in queries.combine_audiences(rows, "technique") if r["met"] >= MIN_COUNT]
-    combined.sort(key=lambda r: (-(r["miss_rate"] or 0), -r["missed"]))
-    series = charts.Series("上当率", [r["miss_rate"] for r in combined],
-                           [f"{_pct(r['miss_rate'])}%（{r['missed']}/{r['met']}）" for r in combined])
-    return charts.bar_chart("最容易得逞的诈骗手法", [technique_name(r["technique"]) for r in combined], [series],
-                            x_label=f"遇到该手法时选了危险选项的比例（少于 {MIN_COUNT} 次的不计）", subtitle=subtitle)
+def technique_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
+    rows = sorted((r for r in data["techniques"] if r["miss_rate"] is not None),
+                  key=lambda r: (-r["miss_rate"], -r["missed"]))
+    series = Series(tr("上当率"), [r["miss_rate"] for r in rows],
+                    [f"{_pct(r['miss_rate'])}%（{r['missed']}/{r['met']}）" for r in rows])
+    return Chart("bars", tr("最容易得逞的诈骗手法"), [tr(names["technique"](r["technique"])) for r in rows], [series],
+                 x_label=tr("遇到该手法时选了危险选项或答错的比例（少于 {n} 次的不计）").format(n=MIN_CASES),
+                 subtitle=subtitle, percent=True, empty=empty_reason(data, tr, small=bool(data["techniques"])),
+                 notes=notes)
+
+
+def gain_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
+    rows = [r for r in data["gain_by"]["scam_type"] if r["before_rate"] is not None]
+    overall = [r for r in data["gain"] if r["before_rate"] is not None]
+    categories = [tr("全部")] * bool(overall) + [tr(names["scam_type"](r["scam_type"])) for r in rows]
+    rows = overall + rows
+    before = Series(tr("游戏前答对"), [r["before_rate"] for r in rows],
+                    [f"{_pct(r['before_rate'])}%" for r in rows], SERIES_COLOURS[5])
+    after = Series(tr("游戏后答对"), [r["after_rate"] for r in rows],
+                   [f"{_pct(r['after_rate'])}%（{r['gain'] * 100:+.0f}）" for r in rows], SERIES_COLOURS[3])
+    if data["totals"]["games"] and not data["gain"]:
+        empty = tr("没有做过游戏前后小测验的场次") + "\n" + tr("在内容包设置里打开“前后小测验”即可统计学习效果")
+    else:
+        empty = empty_reason(data, tr, small=bool(data["gain"]))
+    return Chart("bars", tr("学习效果：游戏前后小测验答对率"), categories, [before, after],
+                 x_label=tr("同一类诈骗，游戏前后各答一题（少于 {n} 对的不计）").format(n=MIN_CASES),
+                 subtitle=subtitle, percent=True, empty=empty, notes=notes)

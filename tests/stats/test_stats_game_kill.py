@@ -52,7 +52,7 @@ def test_stats_report_on_a_database_filled_by_autoplay(tmp_path):
         assert (out / name).stat().st_size > 0, name
     with open(out / "sessions_per_day.csv", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
-    assert sum(int(r["sessions"]) for r in rows) >= 1
+    assert sum(int(r["completed"]) for r in rows) >= 1
     with open(out / "completion.csv", encoding="utf-8-sig") as f:
         modes = {r["mode"]: r for r in csv.DictReader(f)}
-    assert int(modes["autoplay"]["finished"]) >= 1
+    assert int(modes["autoplay"]["completed"]) >= 1

@@ -156,7 +156,7 @@ def test_wal_mode_is_on(recorder, db):
 
 
 def test_schema_version_is_set(recorder, db):
-    assert rows(db, "PRAGMA user_version") == [(1,)]
+    assert rows(db, "PRAGMA user_version") == [(2,)]
 
 
 def test_foreign_keys_are_enforced(recorder):
@@ -298,3 +298,17 @@ def test_scene_left_open_takes_no_choices_after_its_session_ended(recorder, db):
     recorder.end_session(session, finished=False)
     assert recorder.record_choice(scene, node="a", choice_index=0, outcome="safe", ladder="ignored") is None
     assert rows(db, "SELECT ending FROM scenes") == [(None,)]
+
+
+def test_a_version_1_database_is_upgraded_with_its_games_counted(db):
+    from game.stats.schema import MIGRATIONS, _statements
+    conn = sqlite3.connect(db, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO sessions (started_at, ended_at, mode, audience, locale, players, finished) "
+                 "VALUES ('2024-05-01T08:00:00Z', '2024-05-01T08:10:00Z', 'kiosk', 'elderly', 'zh_Hans', 2, 1)")
+    conn.close()
+    StatsRecorder(db).close()
+    assert rows(db, "SELECT status, humans, people, completed, length(uuid) FROM sessions") == [
+        ("completed", 2, 2, 1, 32)]

@@ -68,9 +68,11 @@ def test_sessions_per_day_csv_counts_every_person_facing_session(sample_db, tmp_
     out = tmp_path / "report"
     main(["stats", "report", "--db", str(sample_db), "--out", str(out)])
     conn = sqlite3.connect(sample_db)
-    expected = conn.execute("SELECT COUNT(*) FROM sessions WHERE mode <> 'autoplay'").fetchone()[0]
+    expected = conn.execute("SELECT COUNT(*) FROM sessions WHERE mode <> 'autoplay' AND status <> 'open'"
+                            ).fetchone()[0]
     conn.close()
-    assert sum(int(r["sessions"]) for r in read_csv(out / "sessions_per_day.csv")) == expected
+    days = read_csv(out / "sessions_per_day.csv")
+    assert sum(int(r["completed"]) + int(r["abandoned"]) for r in days) == expected
 
 
 def test_since_leaves_out_earlier_days(sample_db, tmp_path):
@@ -85,7 +87,7 @@ def test_since_changes_the_totals(sample_db, tmp_path):
     main(["stats", "report", "--db", str(sample_db), "--since", "2024-05-20", "--out", str(tmp_path / "late")])
     everything = read_csv(tmp_path / "all" / "completion.csv")[0]
     late = read_csv(tmp_path / "late" / "completion.csv")[0]
-    assert 0 < int(late["sessions"]) < int(everything["sessions"])
+    assert 0 < int(late["completed"]) < int(everything["completed"])
 
 
 def test_until_leaves_out_later_days(sample_db, tmp_path):
@@ -153,7 +155,7 @@ def test_report_uses_the_default_database(tmp_path):
         session(r, at(date(2024, 5, 2)))
     out = tmp_path / "report"
     assert main(["stats", "report", "--out", str(out)]) == 0
-    assert read_csv(out / "completion.csv")[0]["sessions"] == "1"
+    assert read_csv(out / "completion.csv")[0]["completed"] == "1"
 
 
 def test_summary_command_prints_the_figures(sample_db, capsys):
@@ -161,79 +163,147 @@ def test_summary_command_prints_the_figures(sample_db, capsys):
     assert "完成率" in capsys.readouterr().out
 
 
-# ---------------------------------------------------------------- the figures
+# ---------------------------------------------------------------- the figures (docs/statistics.md)
+
+def game(recorder, when=None, *, audience="elderly", mode="kiosk", finished=True, players=1, computers=0,
+         scenes=(), quizzes=(), seat_unit="person"):
+    """One game; ``scenes``: (scam_type, ending, [(outcome, techniques)]), ``quizzes``: (scam_type, correct, techniques)."""
+    if when is not None:
+        recorder._clock = lambda: when
+    sid = recorder.start_session(mode=mode, audience=audience, players=players, computers=computers,
+                                 seat_unit=seat_unit)
+    for scam_type, ending, choices in scenes:
+        scene = recorder.begin_scene(sid, kind="scenario", item_id="police_safe_account", scam_type=scam_type)
+        for outcome, techniques in choices:
+            recorder.record_choice(scene, node="a", choice_index=0, outcome=outcome,
+                                   ladder="paid" if outcome == "risky" else "ignored", techniques=techniques)
+        recorder.end_scene(scene, ending=ending)
+    for scam_type, correct, techniques in quizzes:
+        recorder.record_scene(sid, kind="quiz", item_id="quiz_basics:a", scam_type=scam_type, correct=correct,
+                              techniques=techniques)
+    recorder.end_session(sid, finished=finished, duration_s=300)
+    return sid
+
+
+def figures(db, flt=Filter()):
+    return summary(db, flt, today=date(2024, 5, 3))
+
+
+def test_a_computer_seat_is_not_a_person(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        game(r, at(date(2024, 5, 2)), players=2, computers=1)
+    f = figures(db)
+    assert (f["people"], f["computer_seats"]) == (1, 1)
+
+
+def test_an_abandoned_game_is_not_a_game_played(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        game(r, at(date(2024, 5, 2)), finished=False)
+    f = figures(db)
+    assert (f["completed"], f["abandoned"], f["people"]) == (0, 1, 0)
+
+
+def test_an_open_game_counts_nowhere_until_it_closes(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        r._clock = lambda: at(date(2024, 5, 2))
+        r.start_session(mode="kiosk", audience="elderly", players=1)
+        f = figures(db)
+    assert (f["games"], f["open_games"]) == (0, 1)
+
+
+def test_classroom_seats_are_teams_not_people(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        game(r, at(date(2024, 5, 2)), mode="classroom", audience="students", players=4, seat_unit="team")
+    f = figures(db)
+    assert (f["people"], f["teams"]) == (0, 4)
+
+
+def test_autoplay_is_left_out_and_said_to_be(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        game(r, at(date(2024, 5, 2)), mode="autoplay", players=2, computers=2)
+    f = figures(db)
+    assert (f["games"], f["autoplay_left_out"]) == (0, 1)
+
+
+def test_autoplay_included_when_asked_still_reaches_nobody(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        game(r, at(date(2024, 5, 2)), mode="autoplay", players=2, computers=2)
+    f = figures(db, Filter(include_autoplay=True))
+    assert (f["completed"], f["people"]) == (1, 0)
+
+
+def test_completion_rate_needs_five_games(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        for finished in (True, True, True, False):
+            game(r, at(date(2024, 5, 2)), finished=finished)
+        assert figures(db)["completion_rate"] is None
+        game(r, at(date(2024, 5, 2)))
+    assert figures(db)["completion_rate"] == pytest.approx(4 / 5)
+
 
 @pytest.fixture
-def small_db(tmp_path):
-    """Three elderly sessions (two finished), one student session, one autoplay session."""
-    db = tmp_path / "small.sqlite3"
+def played_db(tmp_path):
+    """Six elderly games: fake_police scammed 4 times, escaped twice; a wrong and a right fake_police quiz
+    answer; choices: 4 risky (authority, fear), 2 safe (authority), 6 neutral (authority)."""
+    db = tmp_path / "played.sqlite3"
     with StatsRecorder(db) as r:
-        day = date(2024, 5, 2)
-        a = session(r, at(day), finished=True)
-        session(r, at(day), finished=False)
-        session(r, at(date(2024, 5, 3)), finished=True)
-        s = session(r, at(day), audience="students", finished=True)
-        session(r, at(day), mode="autoplay", finished=True)
-    # Scenes and choices written directly, so the figures below can be checked by hand.
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("INSERT INTO scenes (session_id, kind, item_id, scam_type, ending) VALUES "
-                     f"({a}, 'scenario', 'police_safe_account', 'fake_police', 'scammed'),"
-                     f"({a}, 'scenario', 'police_safe_account', 'fake_police', 'escaped'),"
-                     f"({s}, 'scenario', 'free_skin_qr', 'game_trade', 'scammed')")
-        conn.execute("INSERT INTO scenes (session_id, kind, item_id, scam_type, correct, techniques) VALUES "
-                     f"({a}, 'quiz', 'quiz_basics:a', 'fake_police', 0, 'urgency,fear')")
-        conn.execute("INSERT INTO choices (scene_id, node, choice_index, outcome, ladder, techniques) VALUES "
-                     "(1, 'a', 0, 'risky', 'paid', 'authority,fear'),"
-                     "(2, 'a', 1, 'safe', 'reported', 'authority'),"
-                     "(2, 'b', 2, 'neutral', 'engaged', 'authority')")
-    conn.close()
+        for i in range(6):
+            ending = "scammed" if i < 4 else "escaped"
+            choice = ("risky", ["authority", "fear"]) if i < 4 else ("safe", ["authority"])
+            game(r, at(date(2024, 5, 2 + i % 2)), scenes=[("fake_police", ending, [choice, ("neutral", ["authority"])])],
+                 quizzes=[("fake_police", i == 0, ["fear"])] if i < 2 else ())
     return db
 
 
-def test_summary_counts_sessions_and_people_without_autoplay(small_db):
-    figures = summary(small_db)
-    assert (figures["sessions"], figures["players"], figures["finished"]) == (4, 4, 3)
+def test_safe_choice_rate_ignores_neutral_choices(played_db):
+    assert figures(played_db)["safe_choice_rate"] == pytest.approx(2 / 6)
 
 
-def test_summary_completion_rate(small_db):
-    assert summary(small_db)["completion_rate"] == pytest.approx(3 / 4)
+def test_most_missed_scam_type_counts_scams_and_wrong_answers(played_db):
+    [top] = figures(played_db)["top_missed_scam_types"]
+    assert (top["scam_type"], top["played"], top["missed"]) == ("fake_police", 8, 5)
 
 
-def test_summary_includes_autoplay_when_asked(small_db):
-    assert summary(small_db, Filter(include_autoplay=True))["sessions"] == 5
+def test_missed_techniques_count_risky_choices_and_wrong_answers(played_db):
+    rows = {r["technique"]: (r["met"], r["missed"]) for r in figures(played_db)["top_missed_techniques"]}
+    assert rows["fear"] == (6, 5)          # four risky choices + two quiz answers, one of them wrong
+    assert rows["authority"] == (6, 4)     # the neutral choices count neither way
 
 
-def test_safe_choice_rate_ignores_neutral_choices(small_db):
-    assert summary(small_db)["safe_choice_rate"] == pytest.approx(1 / 2)
+def test_a_scam_type_with_fewer_than_five_cases_is_not_listed(tmp_path):
+    db = tmp_path / "s.sqlite3"
+    with StatsRecorder(db) as r:
+        for _ in range(4):
+            game(r, at(date(2024, 5, 2)), scenes=[("fake_police", "scammed", [("risky", ["fear"])])])
+    f = figures(db)
+    assert f["top_missed_scam_types"] == [] and f["scammed"] is None
 
 
-def test_most_missed_scam_type_counts_scams_and_wrong_answers(small_db):
-    [top, *_] = summary(small_db)["top_missed_scam_types"]
-    assert (top["scam_type"], top["played"], top["missed"]) == ("fake_police", 3, 2)
+def test_no_one_fooled_and_a_technique_that_worked_cannot_both_be_shown(played_db):
+    # The old operator page said "nobody fell for it" beside "fear worked 3 times".
+    f = figures(played_db)
+    assert bool(f["top_missed_scam_types"]) == bool(f["top_missed_techniques"]) == bool(f["scammed"])
 
 
-def test_missed_techniques_by_audience(small_db):
-    from game.stats import queries
-    conn = sqlite3.connect(small_db)
-    rows = {(r["audience"], r["technique"]): (r["met"], r["missed"])
-            for r in queries.missed_techniques(conn, Filter())}
-    conn.close()
-    assert rows[("elderly", "fear")] == (2, 2)        # one risky choice + one wrong quiz answer
-    assert rows[("elderly", "authority")] == (2, 1)   # the neutral choice does not count
+def test_by_audience_rates(played_db):
+    [elderly] = figures(played_db)["by_audience"]
+    assert elderly["scammed_rate"] == pytest.approx(4 / 6)
 
 
-def test_by_audience_safe_choice_rate(small_db):
-    from game.stats import queries
-    conn = sqlite3.connect(small_db)
-    rows = {r["audience"]: r for r in queries.by_audience(conn, Filter())}
-    conn.close()
-    assert rows["elderly"]["safe_choice_rate"] == pytest.approx(0.5)
-    assert rows["students"]["scammed_rate"] == pytest.approx(1.0)
+def test_summary_since_filter(played_db):
+    assert figures(played_db, Filter(since=date(2024, 5, 3)))["completed"] == 3
 
 
-def test_summary_since_filter(small_db):
-    assert summary(small_db, Filter(since=date(2024, 5, 3)))["sessions"] == 1
+def test_today_and_week_count_people(played_db):
+    f = figures(played_db)
+    assert (f["people_today"], f["people_week"]) == (3, 6)
 
 
 def test_summary_of_a_missing_database_raises_a_readable_error(tmp_path):
@@ -241,17 +311,18 @@ def test_summary_of_a_missing_database_raises_a_readable_error(tmp_path):
         summary(tmp_path / "none.sqlite3")
 
 
-def test_days_are_local_days(tmp_path, monkeypatch):
+def test_days_are_the_kiosks_local_days(tmp_path, monkeypatch):
     db = tmp_path / "tz.sqlite3"
-    with StatsRecorder(db) as r:
-        session(r, datetime(2024, 5, 1, 17, 0, tzinfo=timezone.utc))   # 01:00 on 2 May in Beijing
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
     try:
+        with StatsRecorder(db) as r:
+            game(r, datetime(2024, 5, 1, 17, 0, tzinfo=timezone.utc))   # 01:00 on 2 May in Beijing
         from game.stats import queries
         conn = sqlite3.connect(db)
-        assert [r["day"] for r in queries.sessions_per_day(conn)] == ["2024-05-02"]
-        assert queries.totals(conn, Filter(since=date(2024, 5, 2)))["sessions"] == 1
+        src = queries.SqliteSource(conn)
+        assert [r["local_day"] for r in queries.breakdown(src, Filter(), "local_day")] == ["2024-05-02"]
+        assert queries.totals(src, Filter(since=date(2024, 5, 2)))["completed"] == 1
         conn.close()
     finally:
         monkeypatch.undo()

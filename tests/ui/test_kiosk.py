@@ -193,7 +193,7 @@ def test_the_operator_sees_the_statistics_summary(tmp_path):
     assert isinstance(page, OperatorStatsScene)
     figures = summary(tmp_path / "stats.sqlite3")
     tiles = [value.text for _, value, _ in page.tiles]
-    assert tiles[2] == f"{figures['players']:,} 人"
+    assert tiles[2] == f"{figures['people']:,} 人"
     assert figures["top_missed_scam_types"] and page.kinds.text.startswith("1. ")
 
 

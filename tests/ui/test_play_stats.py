@@ -92,3 +92,30 @@ def test_the_play_command_starts_a_kiosk_and_keeps_the_settings_notice(tmp_path)
         assert app.play_stats.path == tmp_path / "k.sqlite3"
     finally:
         app.shutdown()
+
+
+def test_a_person_and_a_computer_are_one_human_seat_and_one_computer_seat(tmp_path):
+    db = tmp_path / "stats.sqlite3"
+    app = make_app(stats_db=db)
+    app.stack.push(TitleScene(app))
+    app.stack.push(_board(app, computer=True))
+    assert _rows(db, "SELECT players, humans, computers, seat_unit FROM sessions") == [(2, 1, 1, "person")]
+
+
+def test_an_autoplay_game_has_no_human_seat(tmp_path):
+    db = tmp_path / "stats.sqlite3"
+    app = make_app(autoplay=True, seed=2, stats_db=db)
+    app.stack.push(TitleScene(app))
+    app.stack.push(_board(app, computer=False))
+    assert _rows(db, "SELECT humans, computers FROM sessions") == [(0, 2)]
+
+
+def test_every_session_carries_the_device_and_site(tmp_path):
+    from game.stats import load_site, save_site
+    save_site(site="人民公园", district="城关镇")
+    db = tmp_path / "stats.sqlite3"
+    app = make_app(stats_db=db)
+    app.stack.push(TitleScene(app))
+    app.stack.push(_board(app))
+    assert _rows(db, "SELECT device_id, site, district FROM sessions") == [
+        (load_site().device_id, "人民公园", "城关镇")]

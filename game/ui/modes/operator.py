@@ -9,7 +9,7 @@ the pad for a minute. Settings are saved at once (``app.save_operator_settings``
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pygame
 
@@ -551,8 +551,8 @@ class OperatorStatsScene(OperatorScreen):
         return default_db_path()
 
     def figures(self) -> dict | None:
-        from game.stats import Filter, StatsError, open_for_reading, summary
-        from game.stats.queries import totals
+        """``game.stats.summary`` — the same query module as ``stats report``."""
+        from game.stats import StatsError, open_for_reading, summary
         try:
             conn = open_for_reading(self.stats_path())
         except StatsError:
@@ -560,10 +560,7 @@ class OperatorStatsScene(OperatorScreen):
         except Exception:  # noqa: BLE001 — the menu must open whatever the database is like
             return None
         try:
-            out = summary(conn)
-            out["people_today"] = totals(conn, Filter(self.today, self.today))["players"]
-            out["people_week"] = totals(conn, Filter(self.today - timedelta(days=6), self.today))["players"]
-            return out
+            return summary(conn, today=self.today)
         except Exception:  # noqa: BLE001
             return None
         finally:
@@ -577,7 +574,7 @@ class OperatorStatsScene(OperatorScreen):
             self.tiles.append((Panel(app), Label(app, "", role="heading", colour_key="accent", translate=False),
                                Label(app, title, role="caption", colour_key="text_muted")))
         self.kinds_panel = Panel(app)
-        self.kinds_title = Label(app, N_("最常上当的诈骗类型"), role="body", bold=True, align="left")
+        self.kinds_title = Label(app, N_("最常被骗或答错的诈骗类型"), role="body", bold=True, align="left")
         self.kinds = TextBox(app, "", role="caption", translate=False)
         self.tech_panel = Panel(app)
         self.tech_title = Label(app, N_("最常得逞的骗术手法"), role="body", bold=True, align="left")
@@ -611,17 +608,22 @@ class OperatorStatsScene(OperatorScreen):
                 return "—" if x is None else percent(x, app.locale)
             values = [people.format(n=number(f["people_today"], app.locale)),
                       people.format(n=number(f["people_week"], app.locale)),
-                      people.format(n=number(f["players"], app.locale)),
+                      people.format(n=number(f["people"], app.locale)),
                       pct(f["completion_rate"]), pct(f["safe_choice_rate"])]
             times = tr("{n} 次")
             kinds = [f"{i + 1}. {tr(scam_type_name(r['scam_type']))} · " + times.format(n=r["missed"])
                      for i, r in enumerate(f["top_missed_scam_types"])]
             techs = [f"{i + 1}. {tr(technique_name(r['technique']))} · " + times.format(n=r["missed"])
                      for i, r in enumerate(f["top_missed_techniques"])]
-            self.kinds.set_text("\n".join(kinds) or tr("还没有人上当"))
-            self.techs.set_text("\n".join(techs) or tr("还没有人上当"))
-            self.note.set_text(tr("共 {s} 场，{p} 人次；不含电脑自动演示。").format(
-                s=number(f["sessions"], app.locale), p=number(f["players"], app.locale)))
+            too_few = tr("不足 5 次的不列出，以免认出个人")
+            self.kinds.set_text("\n".join(kinds) or (tr("还没有人被骗或答错") if f["scam_types_counted"] else too_few))
+            self.techs.set_text("\n".join(techs) or (tr("还没有人选过危险选项") if f["techniques_counted"] else too_few))
+            note = tr("完成 {s} 场、未玩完 {a} 场，{p} 人（电脑玩家不算人）。").format(
+                s=number(f["completed"], app.locale), a=number(f["abandoned"], app.locale),
+                p=number(f["people"], app.locale))
+            if f["autoplay_left_out"]:
+                note += tr("电脑自动演示 {n} 场不计入。").format(n=number(f["autoplay_left_out"], app.locale))
+            self.note.set_text(note)
         for (_, value, _), text in zip(self.tiles, values):
             value.set_text(text)
         self.export_button.enabled = f is not None

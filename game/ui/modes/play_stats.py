@@ -1,7 +1,9 @@
 """Anonymous play statistics from a running game: follows the scene stack, writes through ``StatsRecorder``.
 
 * a board (not the attract demo) joins the stack → a session starts (mode, pack,
-  audience, locale, board, number of players or teams — no names, no class name);
+  audience, locale, board, seats taken and how many of them the computer plays; in a
+  classroom each seat is a team; under --autoplay every seat is the computer's — no names,
+  no class name);
 * a scam script starts → a scene starts; each choice is recorded as it is taken
   (the runner's listener), the ending when the script is played to its end;
 * a quiz question answered on the board, or by each team in a classroom quiz round → one quiz scene;
@@ -24,6 +26,16 @@ log = logging.getLogger("game.stats")
 _ITEM_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
+def seat_kinds(app, board_scene) -> tuple[int, int, str]:
+    """(seats taken, seats the computer plays, "person" or "team") as the board shows them.
+    Under --autoplay (and the monkey) nobody is there: every seat is the computer's."""
+    players = list(getattr(board_scene, "players", ()))
+    seats = max(1, len(players))
+    computers = seats if app.autoplay else sum(1 for p in players if getattr(p, "computer", False))
+    unit = "team" if app.stats_mode == "classroom" else "person"
+    return seats, min(computers, seats), unit
+
+
 class PlayStats:
     def __init__(self, app, path=None):
         self.app = app
@@ -33,6 +45,7 @@ class PlayStats:
         self.board = None
         self._scenes: dict[int, int] = {}     # id(ScenarioScene) → scene row id
         self.finished_ids: list[int] = []
+        self.last_session: int | None = None   # the class summary reads its check after the game closed
         app.stack.observers.append(self)
 
     @property
@@ -97,9 +110,10 @@ class PlayStats:
             self.end_game(False)
         pack = getattr(board_scene, "pack", None)
         audience = getattr(getattr(pack, "audience", None), "value", None) or "general"
+        seats, computers, unit = seat_kinds(self.app, board_scene)
         try:
             self.session = self.recorder.start_session(
-                mode=self.app.stats_mode, audience=audience, players=max(1, len(board_scene.players)),
+                mode=self.app.stats_mode, audience=audience, players=seats, computers=computers, seat_unit=unit,
                 pack=getattr(pack, "id", "") or "", locale=self.app.locale, board=board_scene.board.id)
         except ValueError as exc:
             log.warning("statistics: session not started: %s", exc)
@@ -112,6 +126,7 @@ class PlayStats:
         self._scenes.clear()
         if session is None:
             return
+        self.last_session = session
         if self.recorder.end_session(session, finished) and finished:
             self.finished_ids.append(session)
             if self.app.autoplay and not self.app.monkey:
@@ -177,3 +192,28 @@ class PlayStats:
                                        techniques=tuple(getattr(item, "techniques", ())))
         except ValueError as exc:
             log.warning("statistics: quiz answer not recorded: %s", exc)
+
+    def record_check(self, phase: str, check_item, correct: bool) -> None:
+        """One answer of the before/after learning check (``game.rules.checks.CheckItem``) in the
+        current game: ``phase`` "before" (after the board opened, before the first roll) or "after"
+        (before the results). Answers outside a game are dropped."""
+        if self.session is None:
+            return
+        try:
+            self.recorder.record_check(self.session, phase=phase, item_id=check_item.ref,
+                                       scam_type=check_item.scam_type, correct=bool(correct))
+        except ValueError as exc:
+            log.warning("statistics: check answer not recorded: %s", exc)
+
+    def class_check(self) -> dict | None:
+        """The current (or just ended) game's before/after check, for the class summary (see
+        ``game.stats.queries.session_check``); None without a game or a database."""
+        session = self.session if self.session is not None else self.last_session
+        if session is None or not self.recorder.available:
+            return None
+        from game.stats.queries import session_check
+        try:
+            return session_check(self.recorder._conn, session)
+        except Exception as exc:  # noqa: BLE001 — a summary without the check, never a crash
+            log.warning("statistics: class check not read: %s", exc)
+            return None

@@ -1,0 +1,168 @@
+"""This installation as a statistics site: a random device id, the site name and district, the sync target.
+
+Kept in ``user_data_dir()/site.json`` (not in settings.json: the device id must
+survive a reset of the settings, and the operator's sync target lives beside it).
+The device id is made once, at random, the first time it is needed; it says
+nothing about the machine or the people at it. Site and district are place
+names typed by the operator (e.g. 人民公园 / 城关镇). Every session row carries
+all three, so county reports can tell the machines apart.
+
+API for the operator menu::
+
+    info = load_site()                     # SiteInfo; never raises
+    info = save_site(site="人民公园", district="城关镇")   # ValueError with a message to show
+    save_site(sync_to="service=fanzha", sync_every_min=15, sync_on=True)
+
+``sync_to`` is a libpq service name, ``service=…`` or a ``postgresql://`` URL
+without a password (passwords belong in ``.pgpass`` / ``PGPASSFILE``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import uuid
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+log = logging.getLogger("game.stats")
+
+SITE_FILE = "site.json"
+MAX_NAME = 40
+SYNC_EVERY_CHOICES = (5, 15, 30, 60, 240)
+_DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    device_id: str
+    site: str = ""
+    district: str = ""
+    sync_to: str = ""             # '' = not configured
+    sync_every_min: int = 15
+    sync_on: bool = False
+
+
+def site_path() -> Path:
+    from game.paths import user_data_dir
+    return user_data_dir() / SITE_FILE
+
+
+def new_device_id() -> str:
+    return uuid.uuid4().hex
+
+
+def load_site(path: Path | None = None) -> SiteInfo:
+    """The saved site; a new device id is made (and saved) when there is none. Never raises:
+    a damaged file is set aside and a new one started, as with settings."""
+    path = path or site_path()
+    data: dict = {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except FileNotFoundError:
+        data = {}
+    except (OSError, ValueError) as exc:
+        log.warning("site file %s unreadable (%s): starting a new one", path, exc)
+        _set_aside(path)
+        data = {}
+    info = _from_dict(data)
+    if info.device_id != data.get("device_id"):
+        _write(path, info)
+    return info
+
+
+def save_site(path: Path | None = None, **changes) -> SiteInfo:
+    """Change site, district or sync fields and save at once. ValueError (a message for the
+    operator) when a value is not acceptable; the file is then left as it was."""
+    path = path or site_path()
+    unknown = set(changes) - {"site", "district", "sync_to", "sync_every_min", "sync_on"}
+    if unknown:
+        raise TypeError(f"save_site: unknown fields {sorted(unknown)}")
+    info = load_site(path)
+    for field in ("site", "district"):
+        if field in changes:
+            changes[field] = check_place_name(changes[field])
+    if "sync_to" in changes:
+        changes["sync_to"] = check_sync_target(changes["sync_to"])
+    if "sync_every_min" in changes:
+        minutes = changes["sync_every_min"]
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 24 * 60:
+            raise ValueError(f"同步间隔必须是 1 到 1440 分钟，不是 {minutes!r}")
+    if "sync_on" in changes:
+        changes["sync_on"] = bool(changes["sync_on"])
+    info = replace(info, **changes)
+    _write(path, info)
+    return info
+
+
+def check_place_name(value: object) -> str:
+    """A site or district name: up to 40 characters of one line, surrounding spaces removed."""
+    if not isinstance(value, str):
+        raise ValueError("地点名称必须是文字")
+    text = " ".join(value.split())
+    if len(text) > MAX_NAME:
+        raise ValueError(f"地点名称最多 {MAX_NAME} 个字")
+    if any(not ch.isprintable() for ch in text):
+        raise ValueError("地点名称里有不能显示的字符")
+    return text
+
+
+def check_sync_target(value: object) -> str:
+    """'' (off), a service name, ``key=value`` connection settings or a postgresql:// URL — never a password."""
+    if not isinstance(value, str):
+        raise ValueError("同步地址必须是文字")
+    text = value.strip()
+    if not text:
+        return ""
+    from .central import conninfo_dict
+    try:
+        params = conninfo_dict(text)
+    except ValueError as exc:
+        raise ValueError(f"同步地址看不懂：{exc}") from None
+    if "password" in params:
+        raise ValueError("同步地址里不能写密码：请把密码放在 .pgpass 文件（或 PGPASSFILE 指定的文件）里")
+    return text
+
+
+def _from_dict(data: dict) -> SiteInfo:
+    device = data.get("device_id")
+    if not (isinstance(device, str) and _DEVICE_RE.match(device)):
+        device = new_device_id()
+    fields = {"device_id": device}
+    for name, check in (("site", check_place_name), ("district", check_place_name),
+                        ("sync_to", check_sync_target)):
+        try:
+            fields[name] = check(data.get(name, ""))
+        except (ValueError, ImportError):
+            fields[name] = ""
+    minutes = data.get("sync_every_min", 15)
+    if isinstance(minutes, int) and not isinstance(minutes, bool) and 1 <= minutes <= 24 * 60:
+        fields["sync_every_min"] = minutes
+    fields["sync_on"] = data.get("sync_on") is True
+    return SiteInfo(**fields)
+
+
+def _write(path: Path, info: SiteInfo) -> None:
+    """Write to a temporary file and rename it over the old one: a power cut leaves one or the other."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(asdict(info), f, ensure_ascii=False, indent=2)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("cannot save %s: %s", path, exc)
+
+
+def _set_aside(path: Path) -> None:
+    try:
+        from game.settings import set_aside
+        set_aside(path)
+    except OSError:
+        pass

@@ -1,0 +1,46 @@
+"""This installation as a site: device id made once, operator-set place names, a sync target without passwords."""
+
+import json
+
+import pytest
+
+from game.stats.site import load_site, save_site, site_path
+
+
+def test_the_device_id_is_made_once_and_kept():
+    first = load_site().device_id
+    assert len(first) == 32 and load_site().device_id == first
+
+
+def test_site_and_district_are_saved():
+    save_site(site=" 人民公园  东门 ", district="城关镇")
+    info = load_site()
+    assert (info.site, info.district) == ("人民公园 东门", "城关镇")
+
+
+def test_a_long_place_name_is_refused():
+    with pytest.raises(ValueError):
+        save_site(site="公" * 41)
+
+
+def test_a_password_in_the_sync_target_is_refused():
+    with pytest.raises(ValueError, match="pgpass"):
+        save_site(sync_to="postgresql://kiosk:secret@db.example.org/fanzha")
+
+
+def test_a_service_name_is_a_sync_target():
+    assert save_site(sync_to="fanzha_county", sync_on=True).sync_to == "fanzha_county"
+
+
+def test_a_damaged_site_file_is_set_aside_and_a_new_id_made():
+    path = site_path()
+    path.write_text("{not json", encoding="utf-8")
+    info = load_site()
+    assert len(info.device_id) == 32
+    assert [p for p in path.parent.iterdir() if p.name.startswith("site.json.bad-")]
+
+
+def test_nothing_but_the_known_fields_is_written():
+    save_site(site="县科技馆")
+    assert set(json.loads(site_path().read_text(encoding="utf-8"))) == {
+        "device_id", "site", "district", "sync_to", "sync_every_min", "sync_on"}
