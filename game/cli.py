@@ -32,20 +32,42 @@ class _OneLineParser(argparse.ArgumentParser):
 def _top_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<10} {help_text}" for name, (_, help_text) in COMMANDS.items())
     return argparse.ArgumentParser(
-        prog="python -m game", formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog=_program(), formatter_class=argparse.RawDescriptionHelpFormatter,
         description="反诈飞行棋 — Anti-Fraud Flight Chess",
-        epilog=f"commands:\n{commands}\n\n'python -m game COMMAND --help' explains one command; "
+        epilog=f"commands:\n{commands}\n\n'{_program()} COMMAND --help' explains one command; "
                "with no command the game starts.")
 
 
+def _program() -> str:
+    """How the user started us: ``python -m game``, or the bundle's program name."""
+    if getattr(sys, "frozen", False):
+        return os.path.splitext(os.path.basename(sys.executable))[0]
+    return "python -m game"
+
+
+def _console_streams() -> None:
+    """A program built without a console (the Windows kiosk bundle) has no stdout or stderr: what it
+    would print goes to logs/console.log instead of raising on the first print."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    try:
+        from .crashlog import logs_dir
+        stream = open(logs_dir() / "console.log", "a", encoding="utf-8", buffering=1)
+    except OSError:
+        stream = open(os.devnull, "w", encoding="utf-8")
+    sys.stdout = sys.stdout or stream
+    sys.stderr = sys.stderr or stream
+
+
 def main(argv: list[str] | None = None) -> int:
+    _console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):
         _top_parser().print_help()
         return 0
     if not argv or argv[0] not in COMMANDS:
         if argv and not argv[0].startswith("-"):
-            print(f"python -m game: unknown command '{argv[0]}' (commands: {', '.join(COMMANDS)})",
+            print(f"{_program()}: unknown command '{argv[0]}' (commands: {', '.join(COMMANDS)})",
                   file=sys.stderr)
             return 2
         argv.insert(0, "play")
@@ -62,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name and module_name.startswith(exc.name):
-            print(f"python -m game: '{name}' is not available in this build", file=sys.stderr)
+            print(f"{_program()}: '{name}' is not available in this build", file=sys.stderr)
             return 2
         raise
-    parser = _OneLineParser(prog=f"python -m game {name}", description=help_text)
+    parser = _OneLineParser(prog=f"{_program()} {name}", description=help_text)
     module.add_arguments(parser)
     try:
         args = parser.parse_args(argv[1:])

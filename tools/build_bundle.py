@@ -8,7 +8,8 @@ PyYAML, Babel and the game; the content, fonts, sounds and catalogs (compiled he
 inside as ``game/data``, where an installed game looks for them (``game/paths.py``).
 Statistics, settings and logs stay in the per-user data folder, so copying a new bundle
 over an old one keeps them. Build on the OS the bundle is for (PyInstaller does not
-cross-compile): on Windows the result is ``dist\\fanzha-chess\\fanzha-chess.exe``.
+cross-compile): on Windows the result is ``dist\\fanzha-chess\\fanzha-chess.exe`` (the game, no console
+window) beside ``fanzha-chess-cli.exe`` (the same program for commands typed in a terminal: it prints).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NAME = "fanzha-chess"
+NAME = "fanzha-chess"            # the game (on Windows without a console window: for the kiosk)
+CLI_NAME = "fanzha-chess-cli"    # the same program with a console: commands that print
 SHIPPED = ("scenarios", "assets", "locales")
 
 
@@ -37,25 +39,33 @@ def stage_data(staging: Path) -> Path:
     return data
 
 
+SPEC = """\
+# Written by tools/build_bundle.py; one folder, two programs sharing it.
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+a = Analysis([{entry!r}], pathex=[{root!r}],
+             datas=[({data!r}, "game/data")] + collect_data_files("babel"),
+             # sub-commands are imported by name (game/cli.py), so PyInstaller cannot see them
+             hiddenimports=collect_submodules("game"))
+pyz = PYZ(a.pure)
+# the kiosk program: on Windows no console window behind the game
+game = EXE(pyz, a.scripts, [], exclude_binaries=True, name={name!r}, console={console})
+# the same game for commands in a terminal (validate, voice build, stats …): it prints, and waits
+cli = EXE(pyz, a.scripts, [], exclude_binaries=True, name={cli_name!r}, console=True)
+coll = COLLECT(game, cli, a.binaries, a.datas, name={name!r})
+"""
+
+
 def build(dist: Path, work: Path) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     data = stage_data(Path(tempfile.mkdtemp(prefix="stage-", dir=work)))
     entry = work / "fanzha_chess_entry.py"
     entry.write_text("import sys\nfrom game.cli import main\nsys.exit(main())\n", encoding="utf-8")
-    sep = ";" if sys.platform == "win32" else ":"
-    command = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--onedir", "--name", NAME,
-        "--distpath", str(dist), "--workpath", str(work / "build"), "--specpath", str(work),
-        "--paths", str(ROOT),
-        # sub-commands are imported by name (game/cli.py), so PyInstaller cannot see them
-        "--collect-submodules", "game",
-        "--collect-data", "babel",
-        "--add-data", f"{data}{sep}game/data",
-        # a kiosk shows no console window; messages go to the log folder
-        *(["--windowed"] if sys.platform == "win32" else []),
-        str(entry),
-    ]
-    subprocess.run(command, check=True, cwd=work)
+    spec = work / f"{NAME}.spec"
+    spec.write_text(SPEC.format(entry=str(entry), root=str(ROOT), data=str(data), name=NAME, cli_name=CLI_NAME,
+                                console=sys.platform != "win32"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(dist),
+                    "--workpath", str(work / "build"), str(spec)], check=True, cwd=work)
     return dist / NAME
 
 
@@ -70,8 +80,8 @@ def main() -> int:
         print("PyInstaller is missing: python -m pip install \".[bundle]\"", file=sys.stderr)
         return 2
     folder = build(args.dist.resolve(), args.work.resolve())
-    exe = folder / (NAME + (".exe" if sys.platform == "win32" else ""))
-    print(f"bundle: {folder}\nrun:    {exe}")
+    suffix = ".exe" if sys.platform == "win32" else ""
+    print(f"bundle:   {folder}\ngame:     {folder / (NAME + suffix)}\ncommands: {folder / (CLI_NAME + suffix)}")
     return 0
 
 

@@ -79,7 +79,7 @@ class Narrator:
     @property
     def available(self) -> bool:
         """Whether anything can speak at all (for the settings screen)."""
-        return bool(self.espeak) or self._recorded_dir_has_files()
+        return bool(self.espeak) or self._recorded_dir_has_files() or self._rendered_dir_has_files()
 
     def status(self) -> str:
         """One line for the settings screen, in zh_Hans (the caller translates it)."""
@@ -87,7 +87,13 @@ class Narrator:
             return N_("朗读：使用录音")
         if self.espeak:
             return N_("朗读：使用 espeak-ng 语音合成")
+        if self._rendered_dir_has_files():
+            return N_("朗读：使用预先生成的语音")
         return N_("朗读不可用：没有录音，也没有安装 espeak-ng")
+
+    def _rendered_dir_has_files(self) -> bool:
+        base = rendered_dir(self.locale)
+        return base.is_dir() and any(base.glob("*.wav"))
 
     def _recorded_dir_has_files(self) -> bool:
         base = self.voice_root / self.locale if self.voice_root else recorded_dir(self.locale)
@@ -115,7 +121,8 @@ def render(espeak: str, text: str, locale: str, out: Path) -> bool:
     tmp = out.with_suffix(".tmp.wav")
     try:
         subprocess.run([espeak, "-v", ESPEAK_VOICES.get(locale, "cmn"), "-s", "150", "-w", str(tmp), text],
-                       check=True, capture_output=True, timeout=ESPEAK_TIMEOUT_S)
+                       check=True, capture_output=True, timeout=ESPEAK_TIMEOUT_S,
+                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))   # no console flash on Windows
         tmp.replace(out)
         return True
     except (OSError, subprocess.SubprocessError) as exc:

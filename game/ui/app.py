@@ -727,7 +727,7 @@ def run(args) -> int:
     fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
     if args.out_of_order:
         return _out_of_order(stop, args, fullscreen)
-    problems = startup_problems()
+    problems = startup_problems() or _no_display()
     if problems:
         return _cannot_start(problems, stop, args, closable=mode != "kiosk", fullscreen=fullscreen)
     if args.watched:
@@ -770,6 +770,17 @@ def run(args) -> int:
         app.shutdown()
         pygame.quit()
         stop.finished()
+
+
+def _no_display() -> list[tuple[str, str]]:
+    """SDL falls back to drawing off screen when it finds no display: a kiosk would then run
+    unseen and look healthy. Only a test that asks for that driver gets it."""
+    pygame.display.init()
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and os.environ.get("SDL_VIDEODRIVER") != driver:
+        return [("找不到显示器（没有图形界面，或 DISPLAY 没有设置）。请在图形桌面里启动游戏。",
+                 "No display found (no graphical session, or DISPLAY is not set). Start the game from the desktop.")]
+    return []
 
 
 def peek_mode() -> str:

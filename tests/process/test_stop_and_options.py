@@ -80,7 +80,7 @@ def test_autoplay_leaves_the_saved_settings_byte_for_byte(tmp_path):
     data.mkdir()
     save_settings(Settings(text_size="large", high_contrast=True, pack="elderly"), data / "settings.json")
     before = (data / "settings.json").read_bytes()
-    proc = game("play", "--autoplay", "--frames", "4000", "--pack", "students", "--locale", "en", data=data)
+    proc = game("play", "--autoplay", "--frames", "4000", "--pack", "students_senior", "--locale", "en", data=data)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err[-2000:]
     assert (data / "settings.json").read_bytes() == before
@@ -115,4 +115,12 @@ def test_bad_options_get_one_line_and_status_2(tmp_path, args, says):
 def test_an_unknown_pack_is_told_with_the_packs_there_are(tmp_path):
     proc = game("play", "--pack", "nope", data=tmp_path / "data")
     _, err = proc.communicate(timeout=HANG_S)
-    assert "elderly" in err and "students" in err
+    assert "elderly" in err and "workplace" in err
+
+
+def test_without_a_display_the_game_says_so_instead_of_running_unseen(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env.update(SDL_AUDIODRIVER="dummy", FANZHA_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-m", "game", "play", "--frames", "5"], env=env, capture_output=True,
+                          text=True, timeout=HANG_S)
+    assert done.returncode == 3 and "No display found" in done.stderr

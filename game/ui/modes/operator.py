@@ -618,11 +618,11 @@ class OperatorStatsScene(OperatorScreen):
             too_few = tr("不足 5 次的不列出，以免认出个人")
             self.kinds.set_text("\n".join(kinds) or (tr("还没有人被骗或答错") if f["scam_types_counted"] else too_few))
             self.techs.set_text("\n".join(techs) or (tr("还没有人选过危险选项") if f["techniques_counted"] else too_few))
-            note = tr("完成 {s} 场、未玩完 {a} 场，{p} 人（电脑玩家不算人）。").format(
+            note = tr("完成 {s} 场，未玩完 {a} 场，共 {p} 人。").format(
                 s=number(f["completed"], app.locale), a=number(f["abandoned"], app.locale),
                 p=number(f["people"], app.locale))
             if f["autoplay_left_out"]:
-                note += tr("电脑自动演示 {n} 场不计入。").format(n=number(f["autoplay_left_out"], app.locale))
+                note += "\n" + tr("电脑演示 {n} 场未计入。").format(n=number(f["autoplay_left_out"], app.locale))
             self.note.set_text(note)
         for (_, value, _), text in zip(self.tiles, values):
             value.set_text(text)
