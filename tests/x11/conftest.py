@@ -121,7 +121,8 @@ class Game:
     def window_id(self) -> int:
         if self.window is None:
             self.wait_for(lambda s: True, "a first screen")
-            pid = next(line["pid"] for line in self.lines if line["event"] == "start")   # a kiosk's game is a child
+            # the newest game process (a kiosk's game is the watchdog's child, started again after a death)
+            pid = [line["pid"] for line in self.lines if line["event"] == "start"][-1]
             deadline = time.monotonic() + WAIT_S
             while self.window is None and time.monotonic() < deadline:
                 ids = self.xdotool("search", "--pid", str(pid)).split()

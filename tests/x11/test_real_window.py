@@ -97,3 +97,24 @@ def test_a_resized_window_is_laid_out_again(start_game, size):
     for control in screen["controls"]:
         x, y, w, h = control["rect"]
         assert 0 <= x and 0 <= y and x + w <= size[0] and y + h <= size[1], control
+
+
+def test_a_destroyed_kiosk_window_is_logged_and_the_game_comes_back(start_game, tmp_path):
+    game = start_game("--kiosk", "--windowed")
+    game.wait_screen("attract")
+    first = game.window_id()
+    game.xdotool("windowkill", str(first))          # what xkill does: the X connection is cut
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        starts = [line for line in game.poll() if line["event"] == "start"]
+        if len(starts) >= 2:
+            break
+        time.sleep(0.2)
+    assert len(starts) >= 2, "the watchdog did not start the game again"
+    game.window = None
+    game.wait_screen("attract")
+    assert game.window_id() != first
+    data = tmp_path / "data0"
+    assert "X display connection was lost" in (data / "logs" / "game.log").read_text(encoding="utf-8")
+    assert "ended unexpectedly" in (data / "logs" / "watchdog.log").read_text(encoding="utf-8")
+    assert game.stop() == 0
