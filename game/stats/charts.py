@@ -38,8 +38,9 @@ _fonts: _Fonts | None = None
 
 
 def fonts() -> _Fonts:
+    """The chart fonts; loaded again if pygame's font module was shut down since (pygame.quit())."""
     global _fonts
-    if _fonts is None:
+    if _fonts is None or not pygame.font.get_init():
         _fonts = _Fonts()
     return _fonts
 
