@@ -55,6 +55,7 @@ class VoteApp:
         self.port: int | None = None          # known once the socket is bound
         self.page, self.csp = build_page(locale)
         self.stopped = False
+        self.waiting = 0                      # long polls waiting for news now
         self._changed = asyncio.Event()
         self.join_limit = RateLimiter(burst=120, per_second=20)     # a whole class scanning at once
         self.wrong_code_limit = RateLimiter(burst=30, per_second=0.5)   # guessing 4 digits takes hours
@@ -115,6 +116,12 @@ class VoteApp:
             return _error(413, "too_large", f"at most {MAX_BODY} bytes")
         return None
 
+    def _refusal(self, request: web.Request, limiter: RateLimiter, key: str) -> web.Response | None:
+        """A POST's checks before its body is read. (A Response is an empty mapping, so falsy in
+        older aiohttp: compare with None, never rely on truth.)"""
+        refused = self._json_body_ok(request)
+        return refused if refused is not None else self._limited(limiter, key)
+
     def _limited(self, limiter: RateLimiter, key: str) -> web.Response | None:
         wait = limiter.take(key)
         if wait:
@@ -132,8 +139,8 @@ class VoteApp:
                             headers={"Content-Security-Policy": self.csp})
 
     async def join(self, request: web.Request) -> web.Response:
-        refused = self._json_body_ok(request) or self._limited(self.join_limit, "join")
-        if refused:
+        refused = self._refusal(request, self.join_limit, "join")
+        if refused is not None:
             return refused
         body = await request.read()
         try:
@@ -163,7 +170,7 @@ class VoteApp:
         if token is None:
             return _error(401, "not_joined", "join with the room code first")
         refused = self._limited(self.state_limit, token)
-        if refused:
+        if refused is not None:
             return refused
         try:
             seen = int(request.query.get("v", "-1"))
@@ -189,17 +196,20 @@ class VoteApp:
         deadline = self.book.seconds_to_deadline()
         if deadline is not None:
             timeout = min(timeout, deadline + 0.05)
+        self.waiting += 1
         try:
             await asyncio.wait_for(changed.wait(), timeout)
         except asyncio.TimeoutError:
             pass
+        finally:
+            self.waiting -= 1
 
     async def vote(self, request: web.Request) -> web.Response:
         token = self._device(request)
         if token is None:
             return _error(401, "not_joined", "join with the room code first")
-        refused = self._json_body_ok(request) or self._limited(self.vote_limit, token)
-        if refused:
+        refused = self._refusal(request, self.vote_limit, token)
+        if refused is not None:
             return refused
         body = await request.read()
         try:

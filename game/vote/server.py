@@ -211,10 +211,10 @@ class VoteServer:
         self._app = VoteApp(self.book, self.room_code, self.host, self.locale)
         runner = web.AppRunner(self._app.application(), access_log=None, handle_signals=False,
                                keepalive_timeout=KEEPALIVE_SECONDS, max_line_size=4096, max_field_size=4096,
-                               auto_decompress=False)
+                               auto_decompress=False, shutdown_timeout=1.0)
         await runner.setup()
         try:
-            site = web.TCPSite(runner, self.host, self._port, shutdown_timeout=1.0, reuse_address=False)
+            site = web.TCPSite(runner, self.host, self._port)
             await site.start()
         except BaseException:
             await runner.cleanup()
