@@ -49,9 +49,9 @@ CSS = """
 html,body{margin:0;padding:0;background:#f6f2ec;color:#28211c;
 font-family:'PingFang SC','Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei','Droid Sans Fallback',sans-serif;
 -webkit-text-size-adjust:100%;text-size-adjust:100%}
-main{max-width:560px;margin:0 auto;padding:16px 16px 32px}
+main{max-width:560px;margin:0 auto;padding:14px 12px 32px}
 h1{font-size:24px;color:#aa281e;margin:4px 0 12px}
-.box{background:#fff;border-radius:12px;padding:16px;margin:0 0 14px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.box{background:#fff;border-radius:12px;padding:14px;margin:0 0 14px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .big{font-size:22px;line-height:1.45;margin:0 0 12px}
 .prompt{font-size:20px;line-height:1.5;margin:0 0 12px;white-space:pre-wrap;word-wrap:break-word}
 .muted{color:#5c524a;font-size:16px;margin:0}
