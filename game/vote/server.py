@@ -2,13 +2,12 @@
 
 The game thread only ever calls methods that take a lock for a few microseconds
 (``snapshot``, ``open_question``, ``close_question``) or hand work to the server's loop
-(``stop``); nothing it calls does network I/O. aiohttp is imported on the server thread, so a
-game that never starts phone voting never loads it.
+(``stop``); nothing it calls does network I/O. asyncio and aiohttp are imported on the server
+thread, so a game that never starts phone voting never loads them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
 import ipaddress
 import logging
@@ -171,6 +170,8 @@ class VoteServer:
     # ---- the server thread --------------------------------------------------------------------
 
     def _run(self) -> None:
+        import asyncio     # here, not at the top: importing game.vote must not slow the game's start-up
+
         loop = asyncio.new_event_loop()
         self._loop = loop
         asyncio.set_event_loop(loop)
@@ -204,6 +205,8 @@ class VoteServer:
             self._done.set()
 
     async def _listen(self):
+        import asyncio
+
         from aiohttp import web
 
         from .app import VoteApp
@@ -228,6 +231,8 @@ class VoteServer:
 
     def _shut_down(self) -> None:
         """On the loop: tell waiting phones, then leave ``run_forever`` so ``_run`` cleans up."""
+        import asyncio
+
         if self._app is not None:
             self._app.stop()
         loop = asyncio.get_running_loop()

@@ -3,6 +3,8 @@
 import logging
 import socket
 import struct
+import subprocess
+import sys
 import time
 
 import pytest
@@ -155,3 +157,9 @@ def test_no_address_is_logged(server, caplog):
     p.join()
     p.request("GET", "/nothing-here")
     assert "127.0.0.1" not in caplog.text
+
+
+def test_importing_the_package_loads_no_web_server():
+    code = "import sys, game.vote; print(sorted(m for m in ('aiohttp', 'asyncio', 'psutil') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
