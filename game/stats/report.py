@@ -278,9 +278,16 @@ def per_day_chart(data: dict, tr, subtitle: str, notes: list[str]) -> Chart:
                  y_label=tr("场次"), subtitle=subtitle, empty=empty_reason(data, tr), notes=notes)
 
 
+def _named(tr, names, kind: str, value) -> str:
+    """``value``'s name in the report's language. The lookup stays outside ``tr(…)``: older Babel
+    releases extract any string inside ``tr(…)`` as a message ("scam_type")."""
+    name = names[kind](value)
+    return tr(name)
+
+
 def completion_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
     t = data["totals"]
-    rows = ([(tr("全部"), t)] + [(tr(names["mode"](r["mode"])), r) for r in data["by_mode"]]) if t["games"] else []
+    rows = ([(tr("全部"), t)] + [(_named(tr, names, "mode", r["mode"]), r) for r in data["by_mode"]]) if t["games"] else []
     shown = [(name, r) for name, r in rows if r["completion_rate"] is not None]
     series = Series(tr("完成率"), [r["completion_rate"] for _, r in shown],
                     [f"{_pct(r['completion_rate'])}%（{r['completed']}/{r['games']}）" for _, r in shown])
@@ -303,9 +310,9 @@ def scam_type_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> C
             values.append(r["miss_rate"] if r else None)
             labels.append(f"{_pct(r['miss_rate'])}%" if r and r["miss_rate"] is not None
                           else tr("不足 {n} 次").format(n=MIN_CASES) if r else "—")
-        series.append(Series(tr(names["audience"](audience)), values, labels,
+        series.append(Series(_named(tr, names, "audience", audience), values, labels,
                              SERIES_COLOURS[i % len(SERIES_COLOURS)]))
-    return Chart("bars", tr("最容易上当的诈骗类型（按人群）"), [tr(names["scam_type"](k)) for k in kinds], series,
+    return Chart("bars", tr("最容易上当的诈骗类型（按人群）"), [_named(tr, names, "scam_type", k) for k in kinds], series,
                  x_label=tr("被骗或答错的比例（少于 {n} 次的不计）").format(n=MIN_CASES), subtitle=subtitle,
                  percent=True, empty=empty_reason(data, tr, small=bool(data["scam_types"])), notes=notes)
 
@@ -315,7 +322,7 @@ def technique_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> C
                   key=lambda r: (-r["miss_rate"], -r["missed"]))
     series = Series(tr("上当率"), [r["miss_rate"] for r in rows],
                     [f"{_pct(r['miss_rate'])}%（{r['missed']}/{r['met']}）" for r in rows])
-    return Chart("bars", tr("最容易得逞的诈骗手法"), [tr(names["technique"](r["technique"])) for r in rows], [series],
+    return Chart("bars", tr("最容易得逞的诈骗手法"), [_named(tr, names, "technique", r["technique"]) for r in rows], [series],
                  x_label=tr("遇到该手法时选了危险选项或答错的比例（少于 {n} 次的不计）").format(n=MIN_CASES),
                  subtitle=subtitle, percent=True, empty=empty_reason(data, tr, small=bool(data["techniques"])),
                  notes=notes)
@@ -324,7 +331,7 @@ def technique_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> C
 def gain_chart(data: dict, tr, subtitle: str, notes: list[str], names) -> Chart:
     rows = [r for r in data["gain_by"]["scam_type"] if r["before_rate"] is not None]
     overall = [r for r in data["gain"] if r["before_rate"] is not None]
-    categories = [tr("全部")] * bool(overall) + [tr(names["scam_type"](r["scam_type"])) for r in rows]
+    categories = [tr("全部")] * bool(overall) + [_named(tr, names, "scam_type", r["scam_type"]) for r in rows]
     rows = overall + rows
     before = Series(tr("游戏前答对"), [r["before_rate"] for r in rows],
                     [f"{_pct(r['before_rate'])}%" for r in rows], SERIES_COLOURS[5])
