@@ -1,4 +1,4 @@
-"""The one command: ``python -m game [play|validate|graph|simulate|stats|voice] …``.
+"""The one command: ``python -m game [play|validate|graph|simulate|stats|voice|pack] …``.
 
 Each sub-command lives in its own module exposing ``add_arguments(parser)`` and
 ``run(args) -> int``. Only the chosen command's module is imported, so
@@ -19,6 +19,7 @@ COMMANDS = {
     "simulate": ("game.rules.simulate", "play many computer games to measure a board"),
     "stats": ("game.stats.cli", "report anonymous play statistics"),
     "voice": ("game.i18n.voice_cmd", "pre-render narration with espeak-ng"),
+    "pack": ("game.content.pack_cmd", "install, list, remove, enable, disable, export or translate content packs"),
 }
 
 

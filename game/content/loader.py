@@ -19,7 +19,7 @@ from pathlib import Path
 from . import linking
 from .files import (  # noqa: F401 — read_file, display_path and _content_root_of are used from here too
     CONTENT_SUFFIXES, MANIFEST, FileResult, _check_font, _content_root_of, content_files, display_path,
-    read_file,
+    is_manifest, read_file,
 )
 from .linking import World
 from .manifest import SHIPPED_ID, ContentPack, describe, needs_newer_game
@@ -76,7 +76,8 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None, chec
     ``paths``, exactly those files and folders as one standalone pack."""
     if paths is not None or root is not None:
         return _standalone(paths if paths is not None else [root], check_font)
-    return load_packs(find_packs(sources or ContentSources()), check_font)
+    sources = sources or ContentSources()
+    return load_packs(find_packs(sources), check_font, sources.everything)
 
 
 def _standalone(paths: list[Path], check_font: bool) -> LoadResult:
@@ -90,12 +91,16 @@ def _standalone(paths: list[Path], check_font: bool) -> LoadResult:
     return LoadResult(linked.world.library, problems, files)
 
 
-def load_packs(places: list[PackPlace], check_font: bool = True) -> LoadResult:
-    """Load the packs at ``places`` in an order where every pack comes after those it builds on."""
+def load_packs(places: list[PackPlace], check_font: bool = True, everything: bool = False) -> LoadResult:
+    """Load the packs at ``places`` in an order where every pack comes after those it builds on.
+
+    ``everything``: load disabled packs too (to list them with their counts and problems); they
+    still say 'disabled'.
+    """
     statuses = [PackStatus(place) for place in places]
     for status in statuses:
         _read_manifest(status)
-    _settle_ids(statuses)
+    _settle_ids(statuses, everything)
     world = World()
     all_files: list[FileResult] = []
     for status in _in_order(statuses):
@@ -107,12 +112,16 @@ def load_packs(places: list[PackPlace], check_font: bool = True) -> LoadResult:
         linked = linking.link(status.id, files, world, deps, status.manifest)
         status.problems = status.problems + found_problems + font_problems + linked.problems
         status.counts = linked.counts
+        status.files = files
         if status.place.origin != "shipped" and any(p.is_error for p in status.problems):
             status.state = "failed"
             status.reason = _reason(status)
         else:
             world = linked.world
             all_files.extend(files)
+    for status in statuses:
+        if everything and not status.place.enabled and status.state == "loaded":
+            status.state, status.reason = "disabled", "disabled by the operator"
     problems = [p for s in statuses for p in s.problems]
     return LoadResult(world.library, problems, all_files, statuses)
 
@@ -137,6 +146,12 @@ def _read_pack(place: PackPlace, manifest: ContentPack | None) -> tuple[list[Fil
 def _read_manifest(status: PackStatus) -> None:
     place = status.place
     shown = place.shown if place.zip_path is not None else None
+    if place.origin != "shipped" and not ((place.root / MANIFEST).is_file() and is_manifest(place.root / MANIFEST)):
+        status.problems = [Problem(place.shown, 0, 0, "not-a-pack",
+                                   f"the folder has no {MANIFEST}, so it is not a content pack",
+                                   "install packs with 'python -m game pack install', which checks them first")]
+        status.state, status.reason = "failed", f"no {MANIFEST} in {place.shown}"
+        return
     result = read_file(place.root / MANIFEST, place.root, shown, manifest=True)
     status.problems = list(result.problems)
     items = result.built.items if result.built and result.ok else []
@@ -156,12 +171,11 @@ def _read_manifest(status: PackStatus) -> None:
                          f"{__version__}: update the game first")
         status.problems.append(Problem(result.path, *status.manifest.at("game"), "needs-newer-game",
                                        status.reason, "the operator guide, section 5, says how to update"))
-    elif place.origin == "installed" and not place.enabled:
-        status.state, status.reason = "disabled", "disabled by the operator"
 
 
-def _settle_ids(statuses: list[PackStatus]) -> None:
-    """One pack per id: a given pack replaces an installed one of the same id; 'shipped' is taken."""
+def _settle_ids(statuses: list[PackStatus], everything: bool) -> None:
+    """One pack per id: a given pack replaces an installed one of the same id; 'shipped' is taken.
+    An installed pack the operator disabled is not loaded (unless ``everything``)."""
     disabled = {}
     by_id: dict[str, PackStatus] = {}
     for status in statuses:
@@ -170,8 +184,10 @@ def _settle_ids(statuses: list[PackStatus]) -> None:
         if status.place.origin == "installed":
             folder = status.place.root.parent
             disabled.setdefault(folder, set(read_state(folder).get("disabled", [])))
-            if status.id in disabled[folder] and status.state == "loaded":
+            status.place.enabled = status.id not in disabled[folder]
+            if not status.place.enabled and status.state == "loaded" and not everything:
                 status.state, status.reason = "disabled", "disabled by the operator"
+                continue
         if status.place.origin != "shipped" and status.id == SHIPPED_ID:
             _fail(status, "bad-id", f"the id '{SHIPPED_ID}' belongs to the game's own content: choose another id")
             continue

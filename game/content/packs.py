@@ -78,6 +78,7 @@ class PackStatus:
     reason: str = ""           # why it is not loaded, one line for the operator
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    files: list = field(default_factory=list, repr=False)   # the FileResult of each content file read
 
     @property
     def id(self) -> str:
@@ -98,6 +99,10 @@ class PackStatus:
     @property
     def origin(self) -> str:
         return self.place.origin
+
+    @property
+    def enabled(self) -> bool:
+        return self.place.enabled
 
     @property
     def loaded(self) -> bool:
@@ -124,7 +129,8 @@ class PackStatus:
     def as_json(self) -> dict:
         return {"id": self.id, "name": self.name, "version": self.version, "authors": list(self.authors),
                 "game": self.manifest.game if self.manifest else "", "origin": self.origin,
-                "folder": self.place.shown, "state": self.state, "reason": self.reason, "counts": self.counts,
+                "folder": self.place.shown, "enabled": self.enabled, "state": self.state, "reason": self.reason,
+                "counts": self.counts,
                 "builds_on": list(self.manifest.builds_on) if self.manifest else [],
                 "errors": [p.as_json() for p in self.errors], "warnings": [p.as_json() for p in self.warnings]}
 
@@ -143,12 +149,10 @@ def find_packs(sources: ContentSources) -> list[PackPlace]:
     if sources.installed:
         folder = sources.folder()
         recover(folder)
-        disabled = set(read_state(folder).get("disabled", []))
         for entry in sorted(_entries(folder)):
             if entry.name.startswith(".") or not entry.is_dir():
                 continue
-            places.append(PackPlace(entry, "installed", display_path(entry),
-                                    enabled=entry.name not in disabled))
+            places.append(PackPlace(entry, "installed", display_path(entry)))
     for path in sources.extra:
         places.append(given_place(path))
     return places
