@@ -50,6 +50,7 @@ class Linked:
     world: World                       # the world with this pack in it
     problems: list[Problem]            # the pack's problems, root causes first
     counts: dict[str, int]
+    ids: dict[str, tuple[str, ...]]    # the pack's own items that loaded, by kind ("boards": (…))
 
 
 def link(pack_id: str, files: list[FileResult], world: World, builds_on: set[str],
@@ -135,7 +136,8 @@ def link(pack_id: str, files: list[FileResult], world: World, builds_on: set[str
 
     notes = [_note(roots[r], paths) for r, paths in follow.items()]
     problems = order(file_problems, link_problems, notes)
-    return Linked(new, problems, _counts(own))
+    ids = {name: tuple(sorted(i for (k, i) in own if FIELD[k] == name)) for name in FIELD.values()}
+    return Linked(new, problems, _counts(own), ids)
 
 
 def _collision(kind, item, f: FileResult, pack_id: str, other_pack: str, other, other_file: FileResult,

@@ -113,6 +113,7 @@ def load_packs(places: list[PackPlace], check_font: bool = True, everything: boo
         status.problems = status.problems + found_problems + font_problems + linked.problems
         status.counts = linked.counts
         status.files = files
+        status.ids = linked.ids
         if status.place.origin != "shipped" and any(p.is_error for p in status.problems):
             status.state = "failed"
             status.reason = _reason(status)

@@ -79,6 +79,7 @@ class PackStatus:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     files: list = field(default_factory=list, repr=False)   # the FileResult of each content file read
+    ids: dict[str, tuple[str, ...]] = field(default_factory=dict)   # its own items by kind: {"boards": (…)}
 
     @property
     def id(self) -> str:
