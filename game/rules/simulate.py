@@ -156,12 +156,13 @@ def run(args: argparse.Namespace) -> int:
     if sources is None:
         return 2
     loaded = load_library(sources=sources)
-    for status in loaded.packs:
+    packs = getattr(loaded, "packs", ())
+    for status in packs:
         if status.origin == "given" and not status.loaded:
             print(f"simulate: the pack in {status.place.shown} is not loaded: {status.reason}", file=sys.stderr)
             return 1
     library = loaded.library
-    given_boards = [b for s in loaded.packs if s.origin == "given" for b in s.ids.get("boards", ())]
+    given_boards = [b for s in packs if s.origin == "given" for b in s.ids.get("boards", ())]
     if args.board is None and given_boards and not args.rules:
         args.board = given_boards[0]   # measure the pack being written, not a shipped board
     if not library.boards:
