@@ -119,7 +119,9 @@ _COUNT_NAMES = {"scam_types": "scam types", "tiles": "tiles", "boards": "boards"
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {_COUNT_NAMES.get(k, k)}" for k, n in counts.items() if n) or "nothing"
+    words = [_COUNT_NAMES.get(k, k) for k in counts]
+    return ", ".join(f"{n} {word[:-1] if n == 1 else word}" for n, word in zip(counts.values(), words) if n) \
+        or "nothing"
 
 
 def _print_coverage(extra: dict) -> None:

@@ -36,16 +36,23 @@ def translate_pack(folder: Path, locales: list[str], draft_hant: bool = False) -
     if not (folder / MANIFEST).is_file() or not is_manifest(folder / MANIFEST):
         raise TranslateError(f"{folder}: not a content pack (it has no {MANIFEST})")
     project = _pack_id(folder / MANIFEST)
-    template = Catalog(project=project, fuzzy=False)
+    texts = []
     for file, root in content_files([folder], skip_manifests=True):
-        result = read_file(file, root)
         relative = file.relative_to(folder).as_posix()
-        for rec in result.texts:
-            message = template.get(rec.text)
+        texts += [(rec.text, relative, rec.line, rec.context) for rec in read_file(file, root).texts]
+
+    def fresh_template():
+        # Catalog.update hands the template's own messages to the catalog: one template per catalog.
+        template = Catalog(project=project, fuzzy=False)
+        for text, relative, line, context in texts:
+            message = template.get(text)
             if message is None:
-                template.add(rec.text, locations=[(relative, rec.line)], auto_comments=[rec.context])
+                template.add(text, locations=[(relative, line)], auto_comments=[context])
             else:
-                message.locations.append((relative, rec.line))
+                message.locations.append((relative, line))
+        return template
+
+    template = fresh_template()
     locales_dir = folder / "locales"
     locales_dir.mkdir(exist_ok=True)
     _write(locales_dir / "messages.pot", template)
@@ -59,7 +66,7 @@ def translate_pack(folder: Path, locales: list[str], draft_hant: bool = False) -
                 catalog = read_po(f, locale=locale)
         else:
             catalog = Catalog(locale=locale, project=project, fuzzy=False)
-        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        catalog.update(fresh_template(), no_fuzzy_matching=True, update_header_comment=False)
         shared = _shipped(locale)
         reused = drafted = 0
         for message in catalog:
