@@ -62,6 +62,7 @@ def link(pack_id: str, files: list[FileResult], world: World, builds_on: set[str
     follow: dict[int, list[str]] = {}          # id(root FileResult) → paths of files with follow-ons
     roots: dict[int, FileResult] = {}
     own: dict[tuple[str, str], object] = {}
+    collided: dict[tuple[str, str], FileResult] = {}
     overrides = manifest.overrides if manifest else {}
 
     for f in files:
@@ -89,6 +90,7 @@ def link(pack_id: str, files: list[FileResult], world: World, builds_on: set[str
                 else:
                     link_problems.extend(_collision(kind, item, f, pack_id, other_pack, new.items[FIELD[kind]][item.id],
                                                     other_file, builds_on))
+                    collided[key] = f   # the pack's own references to it mean its item: follow-ons
                     continue
             own[key] = item
             new.items[FIELD[kind]][item.id] = item
@@ -96,8 +98,10 @@ def link(pack_id: str, files: list[FileResult], world: World, builds_on: set[str
     if manifest:
         link_problems.extend(_unused_overrides(manifest, own, world, builds_on))
 
-    failed_here = _failed_declarations(files, own)
+    failed_here = {**_failed_declarations(files, own), **collided}
     visible = _visible(new, own, builds_on, pack_id)
+    for kind, item_id in collided:
+        visible[kind].discard(item_id)
     broken: set[tuple[str, str]] = set()
     for f in files:
         if not f.built or not (f.ok or f.kind in _PARTIAL_KINDS) or f.kind == "content_pack":

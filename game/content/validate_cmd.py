@@ -126,6 +126,8 @@ def counts_text(counts: dict[str, int]) -> str:
 
 def _print_coverage(extra: dict) -> None:
     for locale, info in extra.get("translations", {}).items():
+        if not info["total"]:
+            continue   # nothing was read (a pack that did not load): nothing to say
         print(f"translation {locale}: {info['percent']:.1f}% ({info['translated']}/{info['total']})")
         for miss in info["missing"][:SHOWN_MISSING]:
             print(f"    {miss['state']}: {miss['path']}:{miss['line']}: {miss['msgid'][:40]}")
