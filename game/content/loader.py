@@ -82,7 +82,8 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None, chec
 
 def _standalone(paths: list[Path], check_font: bool) -> LoadResult:
     found = content_files(paths)
-    files = [read_file(f, r) for f, r in found]
+    # A content pack's manifest at the top of a folder is not content (a copy of scenarios/ has one).
+    files = [read_file(f, r) for f, r in found if not (f.name == MANIFEST and f.parent == r and is_manifest(f))]
     problems = list(getattr(found, "problems", []))
     if check_font:
         problems.extend(_font(files))
