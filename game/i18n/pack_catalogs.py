@@ -111,6 +111,9 @@ def _write(path: Path, catalog) -> None:
 
 # Taiwan usage that OpenCC's phrase tables leave in mainland form (as in tools/i18n.py).
 _HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單", "型別": "類型"}
+# Source words OpenCC turns into the wrong Taiwan word here: (source word, OpenCC's word, the right one).
+# 社区 is a neighbourhood (社區), not an online group (社群); 挂断 a phone is 掛斷, as in the game's catalog.
+_HANT_CONTEXT = (("注销", "登出", "註銷"), ("社区", "社群", "社區"), ("挂断", "結束通話", "掛斷"))
 
 
 def hant_draft(text: str) -> str:
@@ -123,6 +126,9 @@ def hant_draft(text: str) -> str:
     out = converter.convert(text)
     for mainland, local in _HANT_FIXES.items():
         out = out.replace(mainland, local)
+    for source, wrong, right in _HANT_CONTEXT:
+        if source in text:
+            out = out.replace(wrong, right)
     return out
 
 
