@@ -36,7 +36,7 @@ def _top_parser() -> argparse.ArgumentParser:
         prog=_program(), formatter_class=argparse.RawDescriptionHelpFormatter,
         description="反诈飞行棋 — Anti-Fraud Flight Chess",
         epilog=f"commands:\n{commands}\n\n'{_program()} COMMAND --help' explains one command; "
-               "with no command the game starts.")
+               f"'{_program()} --version' says which version this is; with no command the game starts.")
 
 
 def _program() -> str:
@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):
         _top_parser().print_help()
+        return 0
+    if argv and argv[0] in ("-V", "--version"):   # content packs name the oldest game version they need
+        from . import __version__
+        print(f"反诈飞行棋 (fanzha-chess) {__version__}")
         return 0
     if not argv or argv[0] not in COMMANDS:
         if argv and not argv[0].startswith("-"):

@@ -64,7 +64,7 @@ def _list(args) -> int:
 def pack_summary(status) -> str:
     from .validate_cmd import counts_text
     authors = f" · {', '.join(status.authors)}" if status.authors else ""
-    state = "loaded" if status.loaded else f"{status.state}: {status.reason}"
+    state = status.state if status.state in ("loaded", "disabled") else f"{status.state}: {status.reason}"
     counts = f" · {counts_text(status.counts)}" if status.counts else ""
     return f"{status.id} · {status.name} {status.version}{authors} · {status.origin} · {state}{counts}"
 

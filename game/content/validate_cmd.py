@@ -102,7 +102,8 @@ def _report(results, extra: dict, fmt: str, everything: bool) -> int:
         print(f"{len(errors)} error(s), {len(warnings)} warning(s) in {files} file(s); loaded {summary}")
         for status in packs:
             print(_pack_line(status))
-        _print_coverage(extra)
+        if not errors:   # the errors first: translating texts that do not load yet is wasted work
+            _print_coverage(extra)
         _note_pack_here(everything)
     return 1 if errors else 0
 
