@@ -32,6 +32,7 @@ FULL_WIDTH = {
     "＃": ("a full-width hash '＃' (U+FF03)", "'#'"),
 }
 _SPACES = " " + "".join(INVISIBLE)
+_ANY_INVISIBLE = re.compile("[" + "".join(c for c in INVISIBLE if c != "\t") + "]")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 ASCII_HINT = "switch the input method to English (half-width) for YAML's own marks: spaces, ':', ',', '-', '[ ]'"
 
@@ -69,6 +70,8 @@ def hidden_indentation(text: str) -> tuple[int, int, str, str] | None:
     YAML then takes the space as part of a field name (an unknown field far from where the
     author looks) or as text; report it where it is instead. Tabs are left to the parser.
     """
+    if not _ANY_INVISIBLE.search(text):
+        return None   # most files: nothing to look for
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(_SPACES)
         indent = line[:len(line) - len(stripped)]
