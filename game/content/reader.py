@@ -71,8 +71,17 @@ class Reader:
                        f"write the value after '{key}:'")
             return _MISSING
         if required:
-            self.error(None, "missing-field", f"{self.where} has no '{key}'",
-                       f"add a line '{key}: …'")
+            swallowed = next((k for k, v in self.data.items() if isinstance(v, str) and f"{key}：" in v), None)
+            if swallowed is not None:   # 'advice：…' indented under another field became part of its text
+                line, col = self.data.pos(swallowed)
+                self.error(swallowed, "missing-field",
+                           f"{self.where} has no '{key}': '{key}：' with a full-width colon (U+FF1A) is read "
+                           f"as part of the text of '{swallowed}' (line {line})",
+                           f"write '{key}: …' with the ASCII ':' on a line of its own, at the indentation of "
+                           f"'{swallowed}'")
+            else:
+                self.error(None, "missing-field", f"{self.where} has no '{key}'",
+                           f"add a line '{key}: …'")
         return _MISSING if required else default
 
     # ---- scalar fields

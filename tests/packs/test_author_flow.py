@@ -158,3 +158,14 @@ def test_the_text_report_says_and_n_more_when_it_cuts_the_list(county, capsys):
     main(["validate", str(county)])
     out = capsys.readouterr().out
     assert "    … and " in out and "more ('python -m game pack translate" in out
+
+
+def test_a_full_width_colon_swallowed_into_the_text_above_is_named(county):
+    path = county / "scam_types" / "qs_fake_gas_bill.yaml"
+    set_field(path, "right_action: 不点短信里的链接，在燃气公司的官方App、公众号或营业厅查询和缴费。\n"
+                    "advice: 缴费只走官方渠道，短信链接不点。",
+              "right_action: 不点短信里的链接，在燃气公司的官方App、公众号或营业厅查询和缴费。\n"
+              "  advice：缴费只走官方渠道，短信链接不点。")
+    error = next(p for p in _problems(county) if p.is_error)
+    assert error.code == "missing-field" and "full-width colon" in error.message and "'right_action'" in error.message
+    assert error.line == line_of(path, "right_action:")
