@@ -152,7 +152,7 @@ def _collision(kind, item, f: FileResult, pack_id: str, other_pack: str, other, 
     hint = (f"rename yours (e.g. {pack_id}_{item.id})" +
             (f", or, to replace that {name} on purpose, list it in pack.yaml under 'overrides: {FIELD[kind]}: "
              f"[{item.id}]'" if may_override else
-             f"; a pack can only replace items of packs it builds on ('builds_on' in pack.yaml)"))
+             "; a pack can only replace items of packs it builds on ('builds_on' in pack.yaml)"))
     return [Problem(f.path, where.line, where.col, "id-collision",
                     f"the {name} id '{item.id}' is already used by pack '{other_pack}' ({there})", hint),
             Problem(other_file.path, there.line, there.col, "id-collision",

@@ -13,7 +13,7 @@ import pytest
 
 from game.content.install import install_pack
 from game.content.loader import load_library
-from game.content.packs import ContentSources, user_packs_dir
+from game.content.packs import user_packs_dir
 
 from pack_helpers import set_field
 
