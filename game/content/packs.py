@@ -51,6 +51,7 @@ class ContentSources:
 
 
 def user_packs_dir() -> Path:
+    """``packs/`` in the per-user data folder (made if missing)."""
     from ..paths import user_data_dir
     path = user_data_dir() / "packs"
     path.mkdir(parents=True, exist_ok=True)
@@ -148,9 +149,13 @@ def find_packs(sources: ContentSources) -> list[PackPlace]:
     if sources.shipped:
         places.append(PackPlace(CONTENT_DIR, "shipped", display_path(CONTENT_DIR)))
     if sources.installed:
-        folder = sources.folder()
-        recover(folder)
-        for entry in sorted(_entries(folder)):
+        try:
+            folder = sources.folder()
+        except OSError:   # no data folder can be made here (a read-only home): no installed packs either
+            folder = None
+        if folder is not None:
+            recover(folder)
+        for entry in sorted(_entries(folder)) if folder is not None else ():
             if entry.name.startswith(".") or not entry.is_dir():
                 continue
             places.append(PackPlace(entry, "installed", display_path(entry)))

@@ -127,3 +127,10 @@ def test_a_pack_may_use_only_the_packs_it_builds_on(county, tmp_path):
     status = load_library(sources=ContentSources(extra=(county,))).pack("qingshan")
     refs = [p for p in status.errors if p.code == "unknown-ref"]
     assert refs and all("add 'shipped' to 'builds_on'" in p.hint for p in refs)
+
+
+def test_validate_works_where_no_data_folder_can_be_made(county, tmp_path, monkeypatch, capsys):
+    blocked = tmp_path / "not_a_folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("FANZHA_DATA_DIR", str(blocked / "data"))
+    assert main(["validate", str(county)]) == 0
