@@ -26,6 +26,7 @@ from .manifest import SHIPPED_ID, ContentPack, describe, needs_newer_game
 from .models import Library
 from .packs import ContentSources, PackPlace, PackStatus, find_packs, read_state
 from .problems import Problem
+from .reader import TextRecord
 
 STANDALONE_ID = "standalone"
 
@@ -100,7 +101,7 @@ def load_packs(places: list[PackPlace], check_font: bool = True, everything: boo
     """
     statuses = [PackStatus(place) for place in places]
     for status in statuses:
-        _read_manifest(status)
+        _read_manifest(status, check_font)
     _settle_ids(statuses, everything)
     world = World()
     all_files: list[FileResult] = []
@@ -145,7 +146,7 @@ def _read_pack(place: PackPlace, manifest: ContentPack | None) -> tuple[list[Fil
     return [read_file(f, r, shown) for f, r in found], list(found.problems)
 
 
-def _read_manifest(status: PackStatus) -> None:
+def _read_manifest(status: PackStatus, check_font: bool = True) -> None:
     place = status.place
     shown = place.shown if place.zip_path is not None else None
     if place.origin != "shipped" and not ((place.root / MANIFEST).is_file() and is_manifest(place.root / MANIFEST)):
@@ -155,6 +156,13 @@ def _read_manifest(status: PackStatus) -> None:
         status.state, status.reason = "failed", f"no {MANIFEST} in {place.shown}"
         return
     result = read_file(place.root / MANIFEST, place.root, shown, manifest=True)
+    if check_font and result.built and result.built.items:
+        # the operator menu shows the name, the description and the authors as written
+        pack = result.built.items[0]
+        line, col = pack.source.line, pack.source.col
+        result.texts = [TextRecord(t, line, col, "the pack's manifest")
+                        for t in (pack.name, pack.description, *pack.authors) if t]
+        result.problems.extend(_font([result]))   # a character missing from the font fails the manifest
     status.problems = list(result.problems)
     items = result.built.items if result.built and result.ok else []
     status.manifest = items[0] if items and isinstance(items[0], ContentPack) else None

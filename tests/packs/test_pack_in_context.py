@@ -134,3 +134,9 @@ def test_validate_works_where_no_data_folder_can_be_made(county, tmp_path, monke
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("FANZHA_DATA_DIR", str(blocked / "data"))
     assert main(["validate", str(county)]) == 0
+
+
+def test_a_pack_name_the_font_cannot_show_is_an_error(county):
+    set_field(county / "pack.yaml", "name: 青山县反诈案例", "name: 青山县反诈案例🚓")
+    status = load_library(sources=ContentSources(extra=(county,))).pack("qingshan")
+    assert status.state == "failed" and [p.code for p in status.errors] == ["font-missing-glyph"]
