@@ -140,3 +140,18 @@ def test_a_pack_name_the_font_cannot_show_is_an_error(county):
     set_field(county / "pack.yaml", "name: 青山县反诈案例", "name: 青山县反诈案例🚓")
     status = load_library(sources=ContentSources(extra=(county,))).pack("qingshan")
     assert status.state == "failed" and [p.code for p in status.errors] == ["font-missing-glyph"]
+
+
+def test_a_packs_recorded_voice_is_played_before_the_games_own(county):
+    from game.i18n import use_content
+    from game.i18n.voice import Narrator, message_id, use_pack_voices
+    line = "您好，这里是手机营业厅客服。您的号码实名认证已过期，今天下午五点就要停机。"
+    recording = county / "voice" / "zh_Hans" / f"{message_id(line)}.ogg"
+    recording.parent.mkdir(parents=True)
+    recording.write_bytes(b"OggS")
+    use_content(load_library(sources=ContentSources(extra=(county,))))
+    try:
+        assert Narrator("zh_Hans", espeak=None).source_for(line).path == recording
+    finally:
+        use_pack_voices([])
+        use_pack_catalogs([])
