@@ -166,14 +166,15 @@ def _only(result, paths: list[Path], packed):
     For a path in a content pack, the pack's problems outside the named files stay too: its
     manifest's, and the other half of an id collision (in another pack's file).
     """
-    from .loader import LoadResult, display_path
+    from .loader import LoadResult
 
-    wanted_files = {display_path(p) for p in paths if not p.is_dir()}
-    wanted_dirs = tuple(display_path(p).rstrip(os.sep) + os.sep for p in paths if p.is_dir())
+    wanted_files = {os.path.abspath(p) for p in paths if not p.is_dir()}
+    wanted_dirs = tuple(os.path.abspath(p).rstrip(os.sep) + os.sep for p in paths if p.is_dir())
 
     def wanted(shown: str) -> bool:
-        # Compared as shown, never resolved: a link inside the folder stays inside it.
-        return shown in wanted_files or shown.startswith(wanted_dirs) or (shown + os.sep) in wanted_dirs
+        # Compared as absolute paths, never resolved: a link inside the folder stays inside it.
+        path = os.path.abspath(shown)
+        return path in wanted_files or path.startswith(wanted_dirs) or (path + os.sep) in wanted_dirs
 
     keep = {id(p) for p in result.problems if wanted(p.path)}
     packs, files = [], [f for f in result.files if wanted(f.path)]
@@ -183,8 +184,8 @@ def _only(result, paths: list[Path], packed):
         if not any(root == p or root in p.parents for p in named):
             continue
         packs.append(status)
-        inside = display_path(root).rstrip(os.sep) + os.sep
-        keep |= {id(p) for p in status.problems if not p.path.startswith(inside) or
+        inside = str(root).rstrip(os.sep) + os.sep
+        keep |= {id(p) for p in status.problems if not os.path.abspath(p.path).startswith(inside) or
                  os.path.basename(p.path) == "pack.yaml"}
         if not status.loaded:
             files += [f for f in status.files if wanted(f.path)]

@@ -155,3 +155,17 @@ def test_a_packs_recorded_voice_is_played_before_the_games_own(county):
     finally:
         use_pack_voices([])
         use_pack_catalogs([])
+
+
+def test_validate_dot_in_a_folder_of_the_pack_checks_its_files(county, monkeypatch, capsys):
+    monkeypatch.chdir(county / "tiles")
+    set_field(county / "tiles" / "qingshan.yaml", "keyword: 问问邻居", "keyword: 问问邻居\n    colour: red")
+    assert main(["validate", "."]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("qingshan.yaml:") and "in 1 file(s)" in out
+
+
+def test_validate_in_a_packs_folder_without_a_path_says_how_to_check_the_pack(county, monkeypatch, capsys):
+    monkeypatch.chdir(county / "quiz")
+    main(["validate"])
+    assert f"to check that pack, run 'python -m game validate {county}'" in capsys.readouterr().out
