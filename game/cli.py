@@ -1,4 +1,4 @@
-"""The one command: ``python -m game [play|validate|graph|simulate|stats|voice] …``.
+"""The one command: ``python -m game [play|validate|graph|simulate|stats|voice|pack] …``.
 
 Each sub-command lives in its own module exposing ``add_arguments(parser)`` and
 ``run(args) -> int``. Only the chosen command's module is imported, so
@@ -19,6 +19,7 @@ COMMANDS = {
     "simulate": ("game.rules.simulate", "play many computer games to measure a board"),
     "stats": ("game.stats.cli", "report anonymous play statistics"),
     "voice": ("game.i18n.voice_cmd", "pre-render narration with espeak-ng"),
+    "pack": ("game.content.pack_cmd", "install, list, remove, enable, disable, export or translate content packs"),
 }
 
 
@@ -35,7 +36,7 @@ def _top_parser() -> argparse.ArgumentParser:
         prog=_program(), formatter_class=argparse.RawDescriptionHelpFormatter,
         description="反诈飞行棋 — Anti-Fraud Flight Chess",
         epilog=f"commands:\n{commands}\n\n'{_program()} COMMAND --help' explains one command; "
-               "with no command the game starts.")
+               f"'{_program()} --version' says which version this is; with no command the game starts.")
 
 
 def _program() -> str:
@@ -64,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):
         _top_parser().print_help()
+        return 0
+    if argv and argv[0] in ("-V", "--version"):   # content packs name the oldest game version they need
+        from . import __version__
+        print(f"反诈飞行棋 (fanzha-chess) {__version__}")
         return 0
     if not argv or argv[0] not in COMMANDS:
         if argv and not argv[0].startswith("-"):

@@ -1,9 +1,11 @@
 """Translation chores around the standard pybabel workflow.
 
-    python tools/i18n.py update            # pybabel extract + update every locale's .po (new msgids appear empty)
+    python tools/i18n.py update            # pybabel extract + update every locale's .po (new msgids appear empty;
+                                           # no fuzzy guesses from similar texts, the lines never re-wrapped)
     python tools/i18n.py todo LOCALE [PATH_PREFIX]   # untranslated/fuzzy msgids as JSON {msgid: ""} on stdout
     python tools/i18n.py fill LOCALE FILE.json       # put translations from {msgid: msgstr} into LOCALE's .po
-    python tools/i18n.py hant              # draft empty or fuzzy zh_Hant entries by OpenCC (s2twp; pip install opencc)
+    python tools/i18n.py hant              # draft empty zh_Hant entries by OpenCC (s2twp; pip install opencc),
+                                           # marked fuzzy: untranslated until a reviewer clears the flag
 
 Translators can also edit the .po files directly (Poedit, Lokalize …); this is for batch work.
 """
@@ -30,14 +32,22 @@ def po_file(locale: str) -> Path:
 def update() -> None:
     subprocess.run(["pybabel", "extract", "-F", "babel.cfg", "-k", "tr", "-k", "N_", "--sort-by-file",
                     "--project", "fanzha-chess", "--copyright-holder", "fanzha-chess contributors",
-                    "-o", str(POT), "."], cwd=ROOT, check=True)
+                    *_KEEP_LINES, "-o", str(POT), "."], cwd=ROOT, check=True)
     for locale in TARGETS:
         po = po_file(locale)
         cmd = "update" if po.exists() else "init"
-        args = ["pybabel", cmd, "-i", str(POT), "-d", str(LOCALES_DIR), "-l", locale]
+        args = ["pybabel", cmd, "-i", str(POT), "-d", str(LOCALES_DIR), "-l", locale, *_KEEP_LINES]
         if cmd == "update":
-            args.append("--previous")
+            args += ["--previous", *_NO_GUESSES]
         subprocess.run(args, cwd=ROOT, check=True)
+
+
+# The catalogs are written unwrapped (``_write``: width 0); pybabel's default would re-wrap every long
+# line at 76 columns, a diff of thousands of lines for one new text.
+_KEEP_LINES = ["--no-wrap"]
+# pybabel offers the translation of a similar text as a fuzzy guess ("归属地：外省" got the English of
+# "归属地：境外"); a wrong guess that looks done is worse than an empty entry.
+_NO_GUESSES = ["--no-fuzzy-matching"]
 
 
 def todo(locale: str, prefix: str = "") -> None:
@@ -95,8 +105,8 @@ def hant() -> None:
         catalog = read_po(f, locale="zh_Hant")
     changed = 0
     for message in catalog:
-        # Empty, or only pybabel's fuzzy guess from a similar msgid (never a translation of this one).
-        if message.id and (not message.string or message.fuzzy):
+        # Only empty entries: a fuzzy one is a draft waiting for its reviewer, who may have begun on it.
+        if message.id and not message.string:
             text = converter.convert(message.id)
             for mainland, local in _HANT_FIXES.items():
                 text = text.replace(mainland, local)
@@ -104,11 +114,11 @@ def hant() -> None:
                 if source in message.id:
                     text = text.replace(wrong, right)
             message.string = text
-            message.flags.discard("fuzzy")
+            message.flags.add("fuzzy")   # a machine draft counts as untranslated until a person clears the flag
             message.previous_id = []
             changed += 1
     _write(po, catalog)
-    print(f"{po}: {changed} entries drafted", file=sys.stderr)
+    print(f"{po}: {changed} entries drafted (fuzzy until reviewed)", file=sys.stderr)
 
 
 if __name__ == "__main__":

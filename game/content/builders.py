@@ -15,11 +15,12 @@ from .models import (
     Ladder, Layout, Line, Node, Outcome, Pack, PackSettings, QuizItem, QuizPool,
     RulePreset, ScamType, Scenario, Seat, Source, Speaker, Square, Technique, Tile, TileType,
 )
+from .manifest import build_manifest
 from .reader import ID_PATTERN, Reader
 from .wording import verdict_words_in
 from .yamlsafe import YMap, brief
 
-KINDS = ("scam_type", "tile_set", "board", "scenario", "quiz_pool", "pack")
+KINDS = ("scam_type", "tile_set", "board", "scenario", "quiz_pool", "pack", "content_pack")
 
 
 class AssetRef:
@@ -40,8 +41,9 @@ class Built:
         self.refs: list[tuple[str, str, int, int, str]] = []
 
 
-def build(r: Reader, source_path: str) -> Built | None:
-    kind = r.choice("kind", KINDS, required=True)
+def build(r: Reader, source_path: str, default_kind: str | None = None) -> Built | None:
+    """``default_kind``: the kind of a file that may leave out ``kind:`` (a pack's manifest)."""
+    kind = r.choice("kind", KINDS, required=default_kind is None, default=default_kind or "")
     if not kind:
         return None  # the other fields mean nothing without a kind; don't list them as unknown
     built = Built(kind)
@@ -465,30 +467,47 @@ def _quiz_pool(r: Reader, built: Built, source: Source):
     items = r.list("items")
     quiz_items = []
     seen: set[str] = set()
-    if items is not None:
-        for i, q in r.each_mapping(items, "items", lambda i: f"quiz item {i + 1}"):
-            item_id = q.id()
-            if item_id:
-                q.where = f"quiz item '{item_id}'"
-            question = q.text("question")
-            options = q.text_list("options")
-            answer = q.int("answer", required=True, low=1, high=max(len(options), 1))
-            explanation = q.text("explanation")
-            techniques = q.enum_list("techniques", Technique)
-            if options and len(options) < 2:
-                q.error("options", "too-few-options", "a quiz item needs at least two options")
-            if len(set(options)) != len(options):
-                q.error("options", "duplicate-option", "two options have the same text")
-            if item_id in seen:
-                q.error("id", "duplicate-id", f"quiz item id '{item_id}' is used twice in this pool")
-            seen.add(item_id)
-            if q.finish() and item_id and answer:
-                quiz_items.append(QuizItem(item_id, question, options, answer - 1, explanation, techniques))
-            else:
-                r.ok = False
+    for i, value in enumerate(items or ()):
+        label = _quiz_item_label(i, value)
+        if not isinstance(value, YMap):
+            r.problems.error(*items.pos(i), "wrong-type", f"{label} must be a mapping of fields, not {brief(value)}")
+            continue
+        # A broken question is left out on its own: the pool's other questions still play.
+        with r.problems.about(f"{label}: "):
+            item = _quiz_item(Reader(value, r.problems, "this question", r.texts), seen)
+        if item is not None:
+            quiz_items.append(item)
     if not pool_id or not quiz_items or not r.ok:
         return None
     return QuizPool(pool_id, name, scam_type, tuple(quiz_items), source)
+
+
+def _quiz_item_label(index: int, value) -> str:
+    """"quiz item 3 「手机响了，来电显示…」": where it stands and what it asks, for every problem in it."""
+    question = value.get("question") if isinstance(value, dict) else None
+    if isinstance(question, str) and question.strip():
+        text = question.strip().replace("\n", " ")
+        return f"quiz item {index + 1} 「{text if len(text) <= 24 else text[:23] + '…'}」"
+    return f"quiz item {index + 1}"
+
+
+def _quiz_item(q: Reader, seen: set[str]) -> QuizItem | None:
+    item_id = q.id()
+    question = q.text("question")
+    options = q.text_list("options")
+    answer = q.int("answer", required=True, low=1, high=max(len(options), 1))
+    explanation = q.text("explanation")
+    techniques = q.enum_list("techniques", Technique)
+    if options and len(options) < 2:
+        q.error("options", "too-few-options", "a quiz item needs at least two options")
+    if len(set(options)) != len(options):
+        q.error("options", "duplicate-option", "two options have the same text")
+    if item_id in seen:
+        q.error("id", "duplicate-id", f"the id '{item_id}' is used by an earlier question of this pool")
+    seen.add(item_id)
+    if q.finish() and item_id and answer:
+        return QuizItem(item_id, question, options, answer - 1, explanation, techniques)
+    return None
 
 
 # ---------------------------------------------------------------- packs
@@ -528,4 +547,5 @@ _BUILDERS = {
     "scenario": _scenario,
     "quiz_pool": _quiz_pool,
     "pack": _pack,
+    "content_pack": build_manifest,
 }

@@ -25,21 +25,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO_ID")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE",
                         help="output file: .dot, .png or .svg")
-    parser.add_argument("--content", type=Path, default=None, metavar="DIR",
-                        help="content folder (default: the shipped scenarios/)")
+    from .validate_cmd import add_content_argument
+    add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from .loader import load_library
+    from .validate_cmd import content_sources
 
     suffix = args.out.suffix.lower()
     if suffix not in (".dot", ".png", ".svg"):
         print(f"graph: --out must end in .dot, .png or .svg, not '{suffix or args.out.name}'")
         return 2
-    result = load_library(root=args.content, check_font=False)
+    sources = content_sources(args, "graph")
+    if sources is None:
+        return 2
+    result = load_library(sources=sources, check_font=False)
     scenario = find_scenario(result, args.scenario)
     if scenario is None:
-        known = sorted({i.id for f in result.files if f.built and f.kind == "scenario" for i in f.built.items})
+        files = [f for s in result.packs for f in s.files] or result.files
+        known = sorted({i.id for f in files if f.built and f.kind == "scenario" for i in f.built.items})
         print(f"graph: no scenario with the id '{args.scenario}'")
         if known:
             print("known scenarios: " + ", ".join(known))
@@ -67,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def find_scenario(result, scenario_id: str) -> Scenario | None:
-    """The scenario as built from its file, even when its graph has errors."""
-    for f in result.files:
+    """The scenario as built from its file, even when its graph has errors (or its pack did not load)."""
+    for f in [f for s in result.packs for f in s.files] or result.files:
         if f.built and f.kind == "scenario":
             for item in f.built.items:
                 if item.id == scenario_id:

@@ -1,49 +1,34 @@
-"""Load all content files of a folder into a ``Library``, validating as it goes.
+"""Load content packs into one ``Library``, validating as it goes.
 
-``load_library()`` never raises for bad content: every problem becomes a
-``Problem``; a file or item with an error is left out, and whatever depends on
-it drops that reference (a pack whose boards are all gone is left out too).
-Everything else loads and plays.
+``load_library()`` never raises for bad content: every problem becomes a ``Problem``.
+
+* The shipped pack always plays: in it the smallest broken thing is left out (a quiz question,
+  a tile, a scenario with a broken node, a file) and whatever depends on it drops the reference.
+* Any other pack (installed, or given with ``--content``) plays whole or not at all: one error and
+  it is left out, with the reason in its ``PackStatus`` for the operator; shipped content plays on.
+
+``load_library(sources=ContentSources(...))`` chooses the packs (see packs.py); the old
+``load_library(paths=[folder or file, …])`` reads those files on their own, as one standalone pack.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
-import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
-from types import MappingProxyType
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import cross_checks, graph_checks
-from .builders import AssetRef, Built, build
-from .models import Library, Tile
-from .problems import Problem, ProblemList
-from .reader import Reader, TextRecord
-from .yamlsafe import MAX_FILE_BYTES, YMap, brief, file_too_large, load as load_yaml
+from . import linking
+from .files import (  # noqa: F401 — read_file, display_path and _content_root_of are used from here too
+    CONTENT_SUFFIXES, MANIFEST, FileResult, _check_font, _content_root_of, content_files, display_path,
+    is_manifest, read_file,
+)
+from .linking import World
+from .manifest import SHIPPED_ID, ContentPack, describe, needs_newer_game
+from .models import Library
+from .packs import ContentSources, PackPlace, PackStatus, find_packs, read_state
+from .problems import Problem
+from .reader import TextRecord
 
-CONTENT_SUFFIXES = (".yaml", ".yml")
-_HINTED_REFS_PER_FILE = 20   # "did you mean" costs one fuzzy match against every id: cap it per file
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069"
-                          "\ufeff\ud800-\udfff]")
-_KIND_TO_FIELD = {
-    "scam_type": "scam_types", "tile": "tiles", "board": "boards",
-    "scenario": "scenarios", "quiz_pool": "quiz_pools", "pack": "packs",
-}
-
-
-@dataclass
-class FileResult:
-    path: str                     # as shown in messages (relative to the working folder when possible)
-    kind: str | None = None
-    ok: bool = False
-    built: Built | None = None
-    texts: list[TextRecord] = field(default_factory=list)
-    problems: ProblemList = None  # set in read_file
-
-    def __post_init__(self):
-        if self.problems is None:
-            self.problems = ProblemList(self.path)
+STANDALONE_ID = "standalone"
 
 
 @dataclass
@@ -51,6 +36,7 @@ class LoadResult:
     library: Library
     problems: list[Problem]
     files: list[FileResult]
+    packs: list[PackStatus] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,258 +44,246 @@ class LoadResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.is_warning]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "note"]
 
     @property
     def skipped_files(self) -> list[str]:
         return [f.path for f in self.files if not f.ok]
 
+    @property
+    def loaded_packs(self) -> list[PackStatus]:
+        return [p for p in self.packs if p.loaded]
 
-def content_files(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """(file, content root) for every content file under ``paths``, sorted."""
-    found: list[tuple[Path, Path]] = []
-    for path in paths:
-        if path.is_dir():
-            for file in sorted(_walk(path)):
-                # read_file reports one that is no plain file (a folder, a pipe, a link loop)
-                if file.suffix.lower() in CONTENT_SUFFIXES:
-                    found.append((file, path))
-        else:
-            found.append((path, _content_root_of(path)))
-    return found
+    @property
+    def catalog_dirs(self) -> list[Path]:
+        """``locales/`` of every loaded pack that has one, in load order (later packs win)."""
+        return [p.locales_dir for p in self.loaded_packs if p.locales_dir and p.locales_dir.is_dir()]
+
+    @property
+    def voice_dirs(self) -> list[Path]:
+        return [p.voice_dir for p in self.loaded_packs if p.voice_dir and p.voice_dir.is_dir()]
+
+    def pack(self, pack_id: str) -> PackStatus | None:
+        return next((p for p in self.packs if p.id == pack_id), None)
 
 
-def _walk(folder: Path):
-    """Everything under ``folder`` like ``rglob("*")`` (links to folders are not entered),
-    without recursion: a stick may hold folders nested thousands deep."""
-    stack = [folder]
-    while stack:
-        try:
-            with os.scandir(stack.pop()) as entries:
-                entries = list(entries)
-        except OSError:
+def load_library(root: Path | None = None, paths: list[Path] | None = None, check_font: bool = True,
+                 sources: ContentSources | None = None) -> LoadResult:
+    """Load content: the given ``sources`` (default: shipped and installed packs), or, with ``root`` or
+    ``paths``, exactly those files and folders as one standalone pack."""
+    if paths is not None or root is not None:
+        return _standalone(paths if paths is not None else [root], check_font)
+    sources = sources or ContentSources()
+    return load_packs(find_packs(sources), check_font, sources.everything)
+
+
+def _standalone(paths: list[Path], check_font: bool) -> LoadResult:
+    found = content_files(paths)
+    # A content pack's manifest at the top of a folder is not content (a copy of scenarios/ has one).
+    files = [read_file(f, r) for f, r in found if not (f.name == MANIFEST and f.parent == r and is_manifest(f))]
+    problems = list(getattr(found, "problems", []))
+    if check_font:
+        problems.extend(_font(files))
+    linked = linking.link(STANDALONE_ID, files, World(), set())
+    problems = problems + linked.problems
+    return LoadResult(linked.world.library, problems, files)
+
+
+def load_packs(places: list[PackPlace], check_font: bool = True, everything: bool = False) -> LoadResult:
+    """Load the packs at ``places`` in an order where every pack comes after those it builds on.
+
+    ``everything``: load disabled packs too (to list them with their counts and problems); they
+    still say 'disabled'.
+    """
+    statuses = [PackStatus(place) for place in places]
+    for status in statuses:
+        _read_manifest(status, check_font)
+    _settle_ids(statuses, everything)
+    world = World()
+    all_files: list[FileResult] = []
+    for status in _in_order(statuses):
+        if status.state != "loaded":
             continue
-        for entry in entries:
-            path = Path(entry.path)
-            yield path
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
-            except OSError:
-                pass
+        files, found_problems = _read_pack(status.place, status.manifest)
+        font_problems = _font(files) if check_font else []
+        deps = _dependencies(status, statuses)
+        linked = linking.link(status.id, files, world, deps, status.manifest)
+        status.problems = status.problems + found_problems + font_problems + linked.problems
+        status.counts = linked.counts
+        status.files = files
+        status.ids = linked.ids
+        if status.place.origin != "shipped" and any(p.is_error for p in status.problems):
+            status.state = "failed"
+            status.reason = _reason(status)
+        else:
+            world = linked.world
+            all_files.extend(files)
+    for status in statuses:
+        if everything and not status.place.enabled and status.state == "loaded":
+            status.state, status.reason = "disabled", "disabled by the operator"
+    problems = [p for s in statuses for p in s.problems]
+    return LoadResult(world.library, problems, all_files, statuses)
 
 
-def _content_root_of(path: Path) -> Path:
-    """The nearest folder named 'scenarios' at or above ``path``, else the path's own folder."""
-    path = path.resolve()
-    for folder in ([path] if path.is_dir() else []) + list(path.parents):
-        if folder.name == "scenarios":
-            return folder
-    return path if path.is_dir() else path.parent
-
-
-def display_path(path: Path) -> str:
-    """The path for messages; control characters and undecodable bytes of a file name are
-    shown as escapes, so a name can neither drive the terminal nor break printing."""
-    # Absolute but not resolved: a file reached through a link is named as the author sees it.
-    absolute = os.path.abspath(path)
-    try:
-        shown = os.path.relpath(absolute, os.getcwd()) if absolute.startswith(os.getcwd() + os.sep) else absolute
-    except (ValueError, OSError):
-        shown = str(path)
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
-
-
-def read_file(file: Path, root: Path) -> FileResult:
-    """Parse and build one file; its problems go to the returned ``problems`` list."""
-    shown = display_path(file)
-    result = FileResult(shown)
-    try:
-        inside = root.resolve() in file.resolve().parents
-        regular = file.is_file()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links
-        result.problems.error(0, 0, "unreadable", f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")
-        return result
-    if not inside:
-        result.problems.error(0, 0, "unreadable", "the file is a link that leads outside the content folder",
-                              "copy the file into the folder; links that leave scenarios/ are not followed")
-        return result
-    if not regular:
-        result.problems.error(0, 0, "unreadable",
-                              "this is not a plain file (a folder, a device, a pipe or a broken link)",
-                              "content files are YAML text files; rename or remove it")
-        return result
-    try:
-        with file.open("rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            # Never read more than the limit: a multi-gigabyte file must not fill the memory.
-            data = fh.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
-    except OSError as exc:
-        result.problems.error(0, 0, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-        return result
-    if size > MAX_FILE_BYTES:
-        file_too_large(size, result.problems)
-        return result
-    tree = load_yaml(data, result.problems)
-    if tree is None:
-        return result
-    if not isinstance(tree, YMap):
-        result.problems.error(1, 1, "not-a-mapping", "a content file must start with 'kind: …' and its fields",
-                              "see docs/content-format.md for one example of each kind")
-        return result
-    reader = Reader(tree, result.problems, "this file", result.texts)
-    built = build(reader, shown)
-    if built is None:
-        return result
-    result.kind, result.built = built.kind, built
-    _check_assets(built.assets, root, result.problems)
-    result.ok = not result.problems.has_errors
-    return result
-
-
-def load_library(root: Path | None = None, paths: list[Path] | None = None,
-                 check_font: bool = True) -> LoadResult:
-    """Load every content file under ``paths`` (default: the shipped ``scenarios/`` folder)."""
-    if paths is None:
-        from ..paths import CONTENT_DIR
-        paths = [root or CONTENT_DIR]
-    files = [read_file(f, r) for f, r in content_files(paths)]
-    problems: list[Problem] = []
-    font_problems = _check_font(files) if check_font else []
-    for problem in font_problems:
+def _font(files: list[FileResult]) -> list[Problem]:
+    problems = _check_font(files)
+    for problem in problems:
         # Players would see empty boxes: the file is skipped like any other file with an error.
         for f in files:
             if f.path == problem.path and f.built:
                 f.ok = False
                 f.built.items = []
-    problems.extend(font_problems)
-    for f in files:
-        problems.extend(f.problems)
+    return problems
 
-    registry: dict[str, dict[str, object]] = {name: {} for name in _KIND_TO_FIELD.values()}
-    owner_file: dict[tuple[str, str], FileResult] = {}
-    for f in files:
-        # A tile set's good tiles load even when another tile of the file is broken.
-        if not f.ok and not (f.built and f.kind == "tile_set"):
+
+def _read_pack(place: PackPlace, manifest: ContentPack | None) -> tuple[list[FileResult], list[Problem]]:
+    found = content_files([place.root], skip_manifests=True)
+    shown = place.shown if place.zip_path is not None else None
+    return [read_file(f, r, shown) for f, r in found], list(found.problems)
+
+
+def _read_manifest(status: PackStatus, check_font: bool = True) -> None:
+    place = status.place
+    shown = place.shown if place.zip_path is not None else None
+    if place.origin != "shipped" and not ((place.root / MANIFEST).is_file() and is_manifest(place.root / MANIFEST)):
+        status.problems = [Problem(place.shown, 0, 0, "not-a-pack",
+                                   f"the folder has no {MANIFEST}, so it is not a content pack",
+                                   "install packs with 'python -m game pack install', which checks them first")]
+        status.state, status.reason = "failed", f"no {MANIFEST} in {place.shown}"
+        return
+    result = read_file(place.root / MANIFEST, place.root, shown, manifest=True)
+    if check_font and result.built and result.built.items:
+        # the operator menu shows the name, the description and the authors as written
+        pack = result.built.items[0]
+        line, col = pack.source.line, pack.source.col
+        result.texts = [TextRecord(t, line, col, "the pack's manifest")
+                        for t in (pack.name, pack.description, *pack.authors) if t]
+        result.problems.extend(_font([result]))   # a character missing from the font fails the manifest
+    status.problems = list(result.problems)
+    items = result.built.items if result.built and result.ok else []
+    status.manifest = items[0] if items and isinstance(items[0], ContentPack) else None
+    if status.manifest is None:
+        status.state, status.reason = "failed", f"its {MANIFEST} has errors: {_first(status)}"
+        if place.origin == "shipped":   # the game's own content plays even with a broken manifest
+            status.state, status.manifest = "loaded", ContentPack(SHIPPED_ID, "shipped", "0", (), "0", ())
+        return
+    if place.origin == "shipped" and status.manifest.id != SHIPPED_ID:
+        status.problems.append(Problem(result.path, 1, 1, "bad-id", f"the shipped pack's id must be '{SHIPPED_ID}'"))
+        status.manifest = ContentPack(SHIPPED_ID, status.manifest.name, status.manifest.version, (), "0", ())
+    from .. import __version__
+    if needs_newer_game(status.manifest, __version__):
+        status.state = "needs-newer-game"
+        status.reason = (f"this pack needs game version {status.manifest.game} or newer; this game is "
+                         f"{__version__}: update the game first")
+        status.problems.append(Problem(result.path, *status.manifest.at("game"), "needs-newer-game",
+                                       status.reason, "the operator guide, section 5, says how to update"))
+
+
+def _settle_ids(statuses: list[PackStatus], everything: bool) -> None:
+    """One pack per id: a given pack replaces an installed one of the same id; 'shipped' is taken.
+    An installed pack the operator disabled is not loaded (unless ``everything``)."""
+    disabled = {}
+    by_id: dict[str, PackStatus] = {}
+    for status in statuses:
+        if status.manifest is None or status.state in ("failed",):
             continue
-        for item in f.built.items:
-            kind = "tile" if isinstance(item, Tile) else f.kind
-            table = registry[_KIND_TO_FIELD[kind]]
-            if item.id in table:
-                first = table[item.id].source
-                problems.append(Problem(f.path, item.source.line, item.source.col, "duplicate-id",
-                                        f"the {kind.replace('_', ' ')} id '{item.id}' is already used in {first}",
-                                        "ids must be unique across all content; rename one of them"))
+        if status.place.origin == "installed":
+            folder = status.place.root.parent
+            disabled.setdefault(folder, set(read_state(folder).get("disabled", [])))
+            status.place.enabled = status.id not in disabled[folder]
+            if not status.place.enabled and status.state == "loaded" and not everything:
+                status.state, status.reason = "disabled", "disabled by the operator"
                 continue
-            table[item.id] = item
-            owner_file[(kind, item.id)] = f
-
-    broken: set[tuple[str, str]] = set()
-    for f in files:
-        if not f.ok and not (f.built and f.kind == "tile_set"):
+        if status.place.origin != "shipped" and status.id == SHIPPED_ID:
+            _fail(status, "bad-id", f"the id '{SHIPPED_ID}' belongs to the game's own content: choose another id")
             continue
-        hinted = 0
-        for kind, ref, line, col, owner in f.built.refs:
-            if ref not in registry[_KIND_TO_FIELD[kind]]:
-                hinted += 1
-                close = (difflib.get_close_matches(ref, list(registry[_KIND_TO_FIELD[kind]]), n=1)
-                         if hinted <= _HINTED_REFS_PER_FILE else [])
-                hint = f"did you mean '{close[0]}'?" if close else f"no {kind.replace('_', ' ')} has this id"
-                problems.append(Problem(f.path, line, col, "unknown-ref",
-                                        f"there is no {kind.replace('_', ' ')} with the id '{ref}'", hint))
-                if f.kind in ("scenario", "quiz_pool"):
-                    broken.add((f.kind, owner))
-
-    for sid, scenario in list(registry["scenarios"].items()):
-        plist = ProblemList(owner_file[("scenario", sid)].path)
-        if not graph_checks.check(scenario, plist) or ("scenario", sid) in broken:
-            del registry["scenarios"][sid]
-        problems.extend(plist)
-    for pid in [p for k, p in broken if k == "quiz_pool"]:
-        registry["quiz_pools"].pop(pid, None)
+        earlier = by_id.get(status.id)
+        if earlier is None:
+            by_id[status.id] = status
+        elif status.place.origin == "given" and earlier.place.origin == "installed":
+            earlier.state, earlier.reason = "replaced", f"replaced for this run by {status.place.shown}"
+            by_id[status.id] = status
+        else:
+            _fail(status, "duplicate-pack", f"another pack has the id '{status.id}' too ({earlier.place.shown})")
 
 
-    library = _assemble(registry)
-    problems.extend(cross_checks.check(library))
-    problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
-    return LoadResult(library, problems, files)
+def _fail(status: PackStatus, code: str, message: str) -> None:
+    manifest = status.manifest
+    at = manifest.at("builds_on" if code == "bad-value" else "id") if manifest else (0, 0)
+    status.problems.append(Problem(manifest.source.path if manifest else status.place.shown, *at, code, message))
+    status.state, status.reason = "failed", message
 
 
-def _assemble(reg: dict[str, dict]) -> Library:
-    """Drop references to items that did not load, then freeze the library."""
-    tiles = {}
-    for tid, tile in reg["tiles"].items():
-        scenarios = tuple(s for s in tile.scenarios if s in reg["scenarios"])
-        quiz = tile.quiz_pool if tile.quiz_pool in reg["quiz_pools"] else None
-        if tile.type.value == "scam" and not scenarios and not quiz:
-            continue
-        if tile.scam_type and tile.scam_type not in reg["scam_types"]:
-            continue
-        tiles[tid] = replace(tile, scenarios=scenarios, quiz_pool=quiz)
-    boards = {}
-    for bid, board in reg["boards"].items():
-        squares = tuple(replace(sq, tile=sq.tile if sq.tile in tiles else None) for sq in board.squares)
-        boards[bid] = replace(board, squares=squares)
-    packs = {}
-    for pid, pack in reg["packs"].items():
-        kept = replace(pack,
-                       boards=tuple(b for b in pack.boards if b in boards),
-                       scenarios=tuple(s for s in pack.scenarios if s in reg["scenarios"]),
-                       quiz_pools=tuple(q for q in pack.quiz_pools if q in reg["quiz_pools"]))
-        if kept.boards:
-            packs[pid] = kept
-    freeze = MappingProxyType
-    return Library(freeze(dict(reg["scam_types"])), freeze(tiles), freeze(boards),
-                   freeze(dict(reg["scenarios"])), freeze(dict(reg["quiz_pools"])), freeze(packs))
-
-
-def _check_assets(assets: list[AssetRef], root: Path, problems: ProblemList) -> None:
-    root = root.resolve()
-    for ref in assets:
-        raw = ref.path
-        name = brief(raw, quote=False)
-        pure = PurePosixPath(raw.replace("\\", "/"))
-        if pure.is_absolute() or (len(raw) > 1 and raw[1] == ":") or raw.startswith(("/", "\\")):
-            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' is an absolute path",
-                           "name assets relative to the content folder, e.g. images/caller.png")
-            continue
-        if ".." in pure.parts:
-            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' points outside the content folder",
-                           "keep pictures inside scenarios/ and name them without '..'")
-            continue
-        try:
-            target = (root / pure).resolve()
-            exists = target.is_file()
-        except (OSError, RuntimeError, ValueError):  # a name too long, a loop of links, a NUL
-            problems.error(ref.line, ref.col, "asset-missing", f"the file '{name}' cannot be opened",
-                           "name an existing picture inside the content folder")
-            continue
-        if root not in target.parents:
-            problems.error(ref.line, ref.col, "asset-outside", f"'{name}' leads outside the content folder",
-                           "links that leave scenarios/ are not followed")
-        elif not exists:
-            problems.error(ref.line, ref.col, "asset-missing", f"the file '{name}' does not exist",
-                           f"put it at {display_path(target)}, or fix the name (names are case-sensitive)")
-
-
-def _check_font(files: list[FileResult]) -> list[Problem]:
-    """Every character of every text must be in the bundled font; first miss per file."""
-    from ..ui.fonts import bundled_font_path, covered_codepoints  # pygame-free module
-
-    try:
-        covered = covered_codepoints()
-    except OSError as exc:
-        return [Problem(str(bundled_font_path()), 0, 0, "font-unavailable",
-                        f"the bundled font cannot be read ({exc}), so characters were not checked",
-                        "reinstall the game or run tools/build_font.py")]
-    out = []
-    for f in files:
-        for rec in f.texts:
-            missing = next((ch for ch in rec.text if ord(ch) not in covered and ch not in "\n\t "), None)
-            if missing:
-                out.append(Problem(f.path, rec.line, rec.col, "font-missing-glyph",
-                                   f"the character '{missing}' (U+{ord(missing):04X}) in {rec.context} "
-                                   f"is not in the bundled font",
-                                   "players would see an empty box: use a common character instead"))
+def _in_order(statuses: list[PackStatus]) -> list[PackStatus]:
+    """Shipped first, then each pack after the packs it builds on (else by id). A pack whose
+    'builds_on' names a pack that is missing or not loaded is not loaded either."""
+    ordered: list[PackStatus] = []
+    placed: set[str] = set()
+    waiting = [s for s in statuses if s.manifest is not None]
+    waiting.sort(key=lambda s: (s.place.origin != "shipped", s.id))
+    by_id = {s.id: s for s in waiting if s.state == "loaded"}
+    progress = True
+    while waiting and progress:
+        progress = False
+        for status in list(waiting):
+            deps = status.manifest.builds_on
+            if status.state != "loaded" or all(d in placed for d in deps):
+                ordered.append(status)
+                waiting.remove(status)
+                if status.state == "loaded":
+                    placed.add(status.id)
+                progress = True
                 break
+            missing = [d for d in deps if d not in by_id]
+            if missing:
+                _unmet(status, missing[0], statuses)
+                ordered.append(status)
+                waiting.remove(status)
+                progress = True
+                break
+    for status in waiting:   # a cycle: a builds on b builds on a
+        _fail(status, "bad-value", f"'builds_on' goes round in a circle: {' → '.join([status.id, *status.manifest.builds_on])}")
+        ordered.append(status)
+    return ordered
+
+
+def _unmet(status: PackStatus, dep: str, statuses: list[PackStatus]) -> None:
+    other = next((s for s in statuses if s.id == dep), None)
+    why = f"it builds on '{dep}', which is not installed" if other is None else \
+        f"it builds on '{dep}', which is not loaded ({other.reason or other.state})"
+    line, col = status.manifest.at("builds_on")
+    status.problems.append(Problem(status.manifest.source.path, line, col, "unknown-pack", why,
+                                   "install that pack first, or remove it from 'builds_on' in pack.yaml"))
+    status.state, status.reason = "failed", why
+
+
+def _dependencies(status: PackStatus, statuses: list[PackStatus]) -> set[str]:
+    """The packs ``status`` builds on, directly or through them."""
+    by_id = {s.id: s for s in statuses if s.manifest is not None}
+    out: set[str] = set()
+    stack = list(status.manifest.builds_on)
+    while stack:
+        dep = stack.pop()
+        if dep in out or dep not in by_id:
+            continue
+        out.add(dep)
+        stack.extend(by_id[dep].manifest.builds_on)
     return out
+
+
+def _first(status: PackStatus) -> str:
+    first = next((p for p in status.problems if p.is_error), None)
+    return f"{first.path}:{first.line}:{first.col}: {first.message}" if first else "unknown"
+
+
+def _reason(status: PackStatus) -> str:
+    n = len(status.errors)
+    return f"{n} error{'s' if n > 1 else ''}; the first: {_first(status)}"
+
+
+__all__ = ["LoadResult", "load_library", "load_packs", "read_file", "display_path", "content_files",
+           "ContentSources", "describe", "CONTENT_SUFFIXES"]

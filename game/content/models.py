@@ -352,6 +352,27 @@ class Library:
     quiz_pools: Mapping[str, QuizPool] = field(default_factory=lambda: _frozen({}))
     packs: Mapping[str, Pack] = field(default_factory=lambda: _frozen({}))
 
+    def scenarios_of(self, pack: Pack | None) -> tuple[str, ...]:
+        """The scenarios an audience pack plays: those it lists; when it lists none, those the keyword
+        squares of its boards can start (never another pack's scenes). No pack: all of them."""
+        if pack is None:
+            return tuple(self.scenarios)
+        if pack.scenarios:
+            return tuple(s for s in pack.scenarios if s in self.scenarios)
+        return tuple(dict.fromkeys(s for t in self._pack_tiles(pack) for s in t.scenarios if s in self.scenarios))
+
+    def quiz_pools_of(self, pack: Pack | None) -> tuple[str, ...]:
+        """The quiz pools an audience pack asks from, chosen the same way as ``scenarios_of``."""
+        if pack is None:
+            return tuple(self.quiz_pools)
+        if pack.quiz_pools:
+            return tuple(q for q in pack.quiz_pools if q in self.quiz_pools)
+        return tuple(dict.fromkeys(t.quiz_pool for t in self._pack_tiles(pack) if t.quiz_pool in self.quiz_pools))
+
+    def _pack_tiles(self, pack: Pack) -> list[Tile]:
+        return [self.tiles[sq.tile] for b in pack.boards if b in self.boards
+                for sq in self.boards[b].squares if sq.tile in self.tiles]
+
     def quiz_item_count(self) -> int:
         return sum(len(p.items) for p in self.quiz_pools.values())
 

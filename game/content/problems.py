@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict, dataclass
 
 
@@ -13,11 +14,15 @@ class Problem:
     code: str          # stable, kebab-case: "duplicate-key", "unknown-ref", ...
     message: str
     hint: str = ""
-    severity: str = "error"   # "error" or "warning"
+    severity: str = "error"   # "error", "warning", or "note" (what follows from an error above it)
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message}"
@@ -32,17 +37,30 @@ class Problem:
 
 
 class ProblemList(list):
-    """Collects problems for one file; helpers keep call sites short."""
+    """Collects problems for one file; helpers keep call sites short.
+
+    Inside ``with problems.about(prefix):`` every message starts with ``prefix``, so a problem
+    deep inside a quiz item still names the item ("quiz item 3 「…」: 'answer' is 4 …").
+    """
 
     def __init__(self, path: str):
         super().__init__()
         self.path = path
+        self.prefix = ""
+
+    @contextlib.contextmanager
+    def about(self, prefix: str):
+        outer, self.prefix = self.prefix, prefix
+        try:
+            yield
+        finally:
+            self.prefix = outer
 
     def error(self, line: int, col: int, code: str, message: str, hint: str = "") -> None:
-        self.append(Problem(self.path, line, col, code, message, hint))
+        self.append(Problem(self.path, line, col, code, self.prefix + message, hint))
 
     def warning(self, line: int, col: int, code: str, message: str, hint: str = "") -> None:
-        self.append(Problem(self.path, line, col, code, message, hint, "warning"))
+        self.append(Problem(self.path, line, col, code, self.prefix + message, hint, "warning"))
 
     @property
     def has_errors(self) -> bool:

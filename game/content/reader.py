@@ -16,6 +16,7 @@ from typing import Callable, Iterable, TypeVar
 
 from .problems import ProblemList
 from .wording import impossible_number_in
+from .yamlhints import ASCII_HINT, odd_character
 from .yamlsafe import YList, YMap, brief
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -70,8 +71,17 @@ class Reader:
                        f"write the value after '{key}:'")
             return _MISSING
         if required:
-            self.error(None, "missing-field", f"{self.where} has no '{key}'",
-                       f"add a line '{key}: …'")
+            swallowed = next((k for k, v in self.data.items() if isinstance(v, str) and f"{key}：" in v), None)
+            if swallowed is not None:   # 'advice：…' indented under another field became part of its text
+                line, col = self.data.pos(swallowed)
+                self.error(swallowed, "missing-field",
+                           f"{self.where} has no '{key}': '{key}：' with a full-width colon (U+FF1A) is read "
+                           f"as part of the text of '{swallowed}' (line {line})",
+                           f"write '{key}: …' with the ASCII ':' on a line of its own, at the indentation of "
+                           f"'{swallowed}'")
+            else:
+                self.error(None, "missing-field", f"{self.where} has no '{key}'",
+                           f"add a line '{key}: …'")
         return _MISSING if required else default
 
     # ---- scalar fields
@@ -82,10 +92,25 @@ class Reader:
         if value is default:
             return value
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.error(key, "bad-id", f"{brief(value)} is not a valid id",
-                       "ids use lower-case letters, digits and '_', start with a letter, e.g. fake_police")
+            if not self._odd(value, self.pos(key), "bad-id", "id"):
+                self.error(key, "bad-id", f"{brief(value)} is not a valid id",
+                           "ids use lower-case letters, digits and '_', start with a letter, e.g. fake_police")
+            self.ok = False
             return default
         return value
+
+    def _odd(self, value, pos: tuple[int, int], code: str, what: str) -> bool:
+        """Report an invisible or full-width character inside a value at its own column."""
+        found = odd_character(value) if isinstance(value, str) else None
+        if not found:
+            return False
+        index, name, ascii_mark = found
+        self.problems.error(pos[0], pos[1] + index, code, f"{brief(value)} has {name} in it, so it is not a valid {what}",
+                            f"write {ascii_mark} instead" +
+                            ("; the items of a [list] are separated by the ASCII ','" if ascii_mark == "','" else "") +
+                            f"; {ASCII_HINT}")
+        self.ok = False
+        return True
 
     def ref(self, key: str, required: bool = True, default=None):
         """An id pointing at another item; cross-checked later by the validator."""
@@ -173,6 +198,8 @@ class Reader:
         allowed = [e.value for e in enum]
         if isinstance(value, str) and value in allowed:
             return enum(value)
+        if self._odd(value, pos, "bad-value", f"'{key}'"):
+            return None
         self.problems.error(pos[0], pos[1], "bad-value",
                             f"{brief(value)} is not a valid '{key}'",
                             _did_you_mean(str(value), allowed) + f"one of: {', '.join(allowed)}")
@@ -211,7 +238,9 @@ class Reader:
             return None
         if not isinstance(value, YList):
             self.error(key, "wrong-type", f"'{key}' in {self.where} must be a list ('- item' lines or [a, b]), "
-                                          f"not {_kind(value)}")
+                                          f"not {_kind(value)}",
+                       f"a list in brackets uses the ASCII '[' and ']'; {ASCII_HINT}"
+                       if isinstance(value, str) and value.startswith("［") else "")
             return None
         if non_empty and not value:
             self.error(key, "empty-list", f"'{key}' in {self.where} is an empty list",
@@ -251,7 +280,7 @@ class Reader:
         for i, value in enumerate(items):
             if isinstance(value, str) and ID_PATTERN.match(value):
                 out.append((value, *items.pos(i)))
-            else:
+            elif not self._odd(value, items.pos(i), "bad-id", "id"):
                 self.problems.error(*items.pos(i), "bad-id", f"{brief(value)} in '{key}' is not a valid id",
                                     "ids use lower-case letters, digits and '_'")
                 self.ok = False
@@ -284,6 +313,13 @@ class Reader:
         for key in self.data:
             if key not in self.asked:
                 line, col = self.data.key_pos[key]
+                odd = odd_character(key) if isinstance(key, str) else None
+                if odd:
+                    self.problems.error(line, col + odd[0], "unknown-key",
+                                        f"{self.where} has a field {brief(key)} with {odd[1]} in it",
+                                        f"write {odd[2]} instead; {ASCII_HINT}")
+                    self.ok = False
+                    continue
                 self.problems.error(line, col, "unknown-key", f"{self.where} has an unknown field {brief(key)}",
                                     _did_you_mean(str(key), sorted(self.asked)) or
                                     f"known fields: {', '.join(sorted(self.asked))}")

@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from . import yamlhints
 from .problems import ProblemList
 
 try:  # the C loader is much faster; fall back to pure Python where it is missing
@@ -113,14 +114,18 @@ def file_too_large(size: int, problems: ProblemList) -> None:
                    "split the content into several files")
 
 
+def empty_file(problems: ProblemList) -> None:
+    problems.error(1, 1, "empty-file", "the file holds no content",
+                   "write the content (it starts with 'kind: …'), or delete the file")
+
+
 def decode(data: bytes, problems: ProblemList) -> str | None:
     """Bytes → text, or None with a problem. Always UTF-8, whatever the platform."""
     if len(data) > MAX_FILE_BYTES:
         file_too_large(len(data), problems)
         return None
     if not data.strip():
-        problems.error(1, 1, "empty-file", "the file is empty",
-                       "write the content, or delete the file")
+        empty_file(problems)
         return None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -163,20 +168,26 @@ def parse(text: str, problems: ProblemList):
         documents = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # The parser stops where it gave up, often lines after the cause: look for the cause first.
+        cause = yamlhints.diagnose(text, mark.line + 1 if mark else len(text.splitlines()))
+        if cause:
+            problems.error(cause[0], cause[1], "yaml-syntax", cause[2], cause[3])
+            return None
         message = (exc.problem or "YAML syntax error").strip()
         if exc.context:
             message = f"{message} ({exc.context.strip()})"
         problems.error(mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
-                       "yaml-syntax", message, _syntax_hint(message))
+                       "yaml-syntax", message, yamlhints.syntax_hint(message))
         return None
     except yaml.YAMLError as exc:
         problems.error(0, 0, "yaml-syntax", str(exc).strip().splitlines()[0],
                        "check the file's indentation and quotes")
         return None
-    documents = [d for d in documents if d is not None]
+    # '---' alone, '~' and 'null' are empty documents too: reported like an empty file, whatever it holds
+    documents = [d for d in documents if d is not None and not (
+        isinstance(d, yaml.ScalarNode) and d.tag == "tag:yaml.org,2002:null")]
     if not documents:
-        problems.error(1, 1, "empty-file", "the file holds no content (only comments?)",
-                       "write the content, or delete the file")
+        empty_file(problems)
         return None
     if len(documents) > 1:
         mark = documents[1].start_mark
@@ -184,11 +195,19 @@ def parse(text: str, problems: ProblemList):
                        "the file holds more than one YAML document (a second '---')",
                        "put each item in a file of its own")
         return None
+    hidden = yamlhints.hidden_indentation(text) if not text.isascii() else None
+    if hidden:
+        problems.error(hidden[0], hidden[1], "yaml-syntax", hidden[2], hidden[3])
+        return None
     converter = _Converter(problems)
     try:
-        return converter.convert(documents[0], 0)
+        tree = converter.convert(documents[0], 0)
     except _Abort:
         return None
+    if tree == "" or (isinstance(tree, (YMap, YList)) and not tree):   # "", {} and [] hold nothing either
+        empty_file(problems)
+        return None
+    return tree
 
 
 def load(data: bytes, problems: ProblemList):
@@ -241,18 +260,6 @@ def _depth_bound(text: str) -> int:
     block = max((len(m.group(1)) + len(_BLOCK_INDICATOR.findall(m.group(2)))
                  for m in _LINE_LEAD.finditer(text)), default=0)
     return 2 * block + 3 + len(_FLOW_OPENERS.findall(text))
-
-
-def _syntax_hint(message: str) -> str:
-    if "tab" in message:
-        return "indent with spaces, never tabs"
-    if "mapping values are not allowed" in message:
-        return "a ':' inside text needs the whole text in quotes, or use the Chinese '：'"
-    if "could not find expected ':'" in message or "simple key" in message:
-        return "each line of a mapping needs 'key: value'; check the line above too"
-    if "found character" in message:
-        return "text starting with a special character (@, `, %, *, &, !) must be quoted"
-    return "check indentation (spaces only, same depth for siblings) and closing quotes"
 
 
 class _Converter:

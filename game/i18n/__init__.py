@@ -7,6 +7,16 @@ itself when the ``.mo`` is missing or older, so a fresh checkout plays in every
 language. Nothing here imports pygame.
 """
 
-from .catalogs import LOCALES, SOURCE_LOCALE, LOCALE_NAMES, Translator, compile_catalogs, get_translator
+from .catalogs import (
+    LOCALES, LOCALE_NAMES, SOURCE_LOCALE, Translator, compile_catalogs, get_translator, use_pack_catalogs,
+)
 
-__all__ = ["LOCALES", "SOURCE_LOCALE", "LOCALE_NAMES", "Translator", "compile_catalogs", "get_translator"]
+__all__ = ["LOCALES", "SOURCE_LOCALE", "LOCALE_NAMES", "Translator", "compile_catalogs", "get_translator",
+           "use_pack_catalogs", "use_content"]
+
+
+def use_content(result) -> None:
+    """After ``load_library``: translations and recorded voice of the loaded content packs take effect."""
+    from .voice import use_pack_voices
+    use_pack_catalogs(result.catalog_dirs)
+    use_pack_voices(result.voice_dirs)

@@ -50,8 +50,50 @@ def compile_catalogs(root: Path = LOCALES_DIR, force: bool = False) -> list[Path
     return written
 
 
+_pack_folders: list[Path] = []                                 # content packs' locales/, load order
+_pack_cache: dict[tuple[Path, float], dict[str, str]] = {}
+
+
+def use_pack_catalogs(folders: list[Path]) -> None:
+    """Content packs' own catalogs (``LoadResult.catalog_dirs``), looked up before the game's own:
+    the last pack loaded wins. Every translator sees them at once, the existing ones too."""
+    _pack_folders[:] = [Path(f) for f in folders]
+
+
+def pack_translation(locale: str, text: str) -> str | None:
+    for folder in reversed(_pack_folders):
+        found = catalog_entries(po_path(locale, folder)).get(text)
+        if found:
+            return found
+    return None
+
+
+def catalog_entries(po: Path) -> dict[str, str]:
+    """msgid → translation of one ``.po`` (fuzzy entries left out), read once per change of the file.
+
+    Pack catalogs are read like this, never compiled: the game does not write into a pack.
+    """
+    try:
+        stamp = po.stat().st_mtime
+    except OSError:
+        return {}
+    key = (po, stamp)
+    if key not in _pack_cache:
+        from babel.messages.pofile import read_po
+        try:
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=po.parent.parent.name)
+            _pack_cache[key] = {m.id: m.string for m in catalog
+                                if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
+                                and not m.fuzzy}
+        except Exception as exc:  # a broken pack catalog must not stop a kiosk: its texts stay untranslated
+            log.error("cannot read %s: %s", po, exc)
+            _pack_cache[key] = {}
+    return _pack_cache[key]
+
+
 class Translator:
-    """Looks up one locale's translations; unknown text comes back unchanged."""
+    """Looks up one locale's translations (content packs' first); unknown text comes back unchanged."""
 
     def __init__(self, locale: str, root: Path = LOCALES_DIR):
         self.locale = locale
@@ -63,7 +105,13 @@ class Translator:
                     self._catalog = gettext.GNUTranslations(f)
 
     def gettext(self, text: str) -> str:
-        return self._catalog.gettext(text) if text else text
+        if not text:
+            return text
+        if _pack_folders and self.locale != SOURCE_LOCALE:
+            found = pack_translation(self.locale, text)
+            if found:
+                return found
+        return self._catalog.gettext(text)
 
     __call__ = gettext
 

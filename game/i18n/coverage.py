@@ -29,30 +29,52 @@ def content_messages(result) -> dict[str, tuple[str, int]]:
     return found
 
 
-def coverage_report(result, root: Path = LOCALES_DIR) -> dict:
+def coverage_report(result, root: Path = LOCALES_DIR, pack_roots: list[Path] | None = None) -> dict:
+    """Per locale: how many texts are translated, and which are missing or only fuzzy.
+
+    Without ``pack_roots``: every interface and content text the game loaded. With them: only the
+    content texts of those packs. A text counts as translated when the pack's own catalog or the
+    shipped one translates it (that is how the game looks it up); a fuzzy entry does not count.
+    """
     from babel.messages.pofile import read_po
 
-    messages = dict(interface_messages())
-    messages.update(content_messages(result))
+    if pack_roots is None:
+        messages = dict(interface_messages())
+        messages.update(content_messages(result))
+        chain_dirs = [*reversed(result.catalog_dirs), root] if hasattr(result, "catalog_dirs") else [root]
+        todo = "'python tools/i18n.py todo {locale}' lists them all"
+    else:
+        statuses = [s for s in result.packs if Path(s.place.root).resolve() in pack_roots]
+        messages = {}
+        for status in statuses:
+            for f in status.files:
+                for rec in f.texts:
+                    messages.setdefault(rec.text, (f.path, rec.line))
+        chain_dirs = [s.locales_dir for s in statuses if s.locales_dir] + [root]
+        todo = ("'python -m game pack translate " + " ".join(s.place.shown for s in statuses) +
+                "' puts them all in the pack's catalogs")
     report = {}
     for locale in LOCALES:
         missing = []
         if locale != SOURCE_LOCALE:
-            catalog = None
-            po = po_path(locale, root)
-            if po.exists():
-                with po.open("rb") as f:
-                    catalog = read_po(f, locale=locale)
+            chain = []
+            for folder in chain_dirs:
+                po = po_path(locale, folder)
+                if po.exists():
+                    with po.open("rb") as f:
+                        chain.append(read_po(f, locale=locale))
             for msgid, (path, line) in messages.items():
-                entry = catalog.get(msgid) if catalog is not None else None
-                if entry is None or not entry.string:
+                entries = [c.get(msgid) for c in chain]
+                entries = [e for e in entries if e is not None and e.string]
+                if not entries:
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "missing"})
-                elif entry.fuzzy:
+                elif all(e.fuzzy for e in entries):
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "fuzzy"})
         total = len(messages)
         done = total - len(missing)
         report[locale] = {"total": total, "translated": done,
-                          "percent": 100.0 * done / total if total else 100.0, "missing": missing}
+                          "percent": 100.0 * done / total if total else 100.0, "missing": missing,
+                          "todo": todo.format(locale=locale)}
     return report
 
 

@@ -34,6 +34,14 @@ ESPEAK_VOICES = {"zh_Hans": "cmn", "zh_Hant": "cmn", "en": "en"}
 ESPEAK_TIMEOUT_S = 10
 
 
+_pack_voice_dirs: list[Path] = []     # content packs' voice/ folders, load order (later packs win)
+
+
+def use_pack_voices(folders: list[Path]) -> None:
+    """Recordings of content packs (``<pack>/voice/<locale>/<message id>.ogg``), before the game's own."""
+    _pack_voice_dirs[:] = [Path(f) for f in folders]
+
+
 def message_id(source_text: str) -> str:
     return hashlib.sha1(source_text.encode("utf-8")).hexdigest()[:16]
 
@@ -62,8 +70,12 @@ class Narrator:
         self.last: tuple[str, str] | None = None   # (source text, shown text) for the replay button
 
     def _recorded(self, source_text: str) -> Path:
+        name = f"{message_id(source_text)}.ogg"
+        for folder in reversed(_pack_voice_dirs):
+            if (folder / self.locale / name).is_file():
+                return folder / self.locale / name
         base = self.voice_root / self.locale if self.voice_root else recorded_dir(self.locale)
-        return base / f"{message_id(source_text)}.ogg"
+        return base / name
 
     def source_for(self, source_text: str) -> VoiceSource:
         recorded = self._recorded(source_text)
@@ -97,7 +109,8 @@ class Narrator:
 
     def _recorded_dir_has_files(self) -> bool:
         base = self.voice_root / self.locale if self.voice_root else recorded_dir(self.locale)
-        return base.is_dir() and any(base.glob("*.ogg"))
+        return any(d.is_dir() and any(d.glob("*.ogg"))
+                   for d in [base, *(folder / self.locale for folder in _pack_voice_dirs)])
 
     def speak(self, source_text: str, shown_text: str) -> VoiceSource:
         """Say ``shown_text`` (the translated line); ``source_text`` names the recording."""

@@ -14,6 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", choices=LOCALES, action="append",
                         help="locale to render (repeatable; default: all)")
     parser.add_argument("--list", action="store_true", help="print every file made")
+    from ..content.validate_cmd import add_content_argument
+    add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,11 +24,17 @@ def run(args: argparse.Namespace) -> int:
     from .coverage import content_messages, interface_messages
     from .voice import message_id, render, rendered_dir
 
+    from ..content.validate_cmd import content_sources
+    from . import use_content
+    sources = content_sources(args, "voice")
+    if sources is None:
+        return 2
     espeak = shutil.which("espeak-ng")
     if espeak is None:
         print("voice: espeak-ng is not installed (Debian/Ubuntu: apt install espeak-ng); nothing was made")
         return 1
-    result = load_library(check_font=False)
+    result = load_library(sources=sources, check_font=False)
+    use_content(result)     # the packs' own translations are what is read aloud
     messages = list(dict.fromkeys([*interface_messages(), *content_messages(result)]))
     for locale in args.locale or LOCALES:
         tr = get_translator(locale)

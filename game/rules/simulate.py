@@ -143,13 +143,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"stop a game after N turns and count it unfinished, for boards without "
                              f"their own max_turns (default {TURN_CAP})")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    from game.content.validate_cmd import add_content_argument
+    add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.content.loader import load_library
     from game.content.rulesets import resolve
+    from game.content.validate_cmd import content_sources
 
-    library = load_library().library
+    sources = content_sources(args, "simulate")
+    if sources is None:
+        return 2
+    loaded = load_library(sources=sources)
+    packs = getattr(loaded, "packs", ())
+    for status in packs:
+        if status.origin == "given" and not status.loaded:
+            print(f"simulate: the pack in {status.place.shown} is not loaded: {status.reason}", file=sys.stderr)
+            return 1
+    library = loaded.library
+    given_boards = [b for s in packs if s.origin == "given" for b in s.ids.get("boards", ())]
+    if args.board is None and given_boards and not args.rules:
+        args.board = given_boards[0]   # measure the pack being written, not a shipped board
     if not library.boards:
         print("simulate: no boards loaded (run `python -m game validate` to see why)", file=sys.stderr)
         return 2

@@ -29,13 +29,38 @@ def scam_type_name(scam_type: str) -> str:
     return _scam_type_names().get(scam_type, scam_type)
 
 
+_names: dict[str, str] = {}
+
+
+def use_content(result) -> None:
+    """Name scam types from this load (``load_library``'s result): every pack in it, loaded or not,
+    so a report names the types of a disabled or broken pack too."""
+    _names.clear()
+    _names.update(names_from(result))
+    _scam_type_names.cache_clear()
+
+
+def names_from(result) -> dict[str, str]:
+    names: dict[str, str] = {}
+    files = [f for status in getattr(result, "packs", ()) for f in status.files] or result.files
+    for f in files:
+        if f.built and f.kind == "scam_type":
+            for item in f.built.items:
+                names.setdefault(item.id, item.name)
+    for key, value in result.library.scam_types.items():
+        names[key] = value.name
+    return names
+
+
 @lru_cache(maxsize=1)
 def _scam_type_names() -> dict[str, str]:
-    """Names from the shipped content; ids stand in for them when the content cannot be read."""
+    """Names from the shipped content and every installed pack (disabled ones too); ids stand in
+    for them only when the content cannot be read at all."""
+    if _names:
+        return dict(_names)
     try:
         from game.content.loader import load_library
-        from game.paths import CONTENT_DIR
-        library = load_library(paths=[CONTENT_DIR / "scam_types"], check_font=False).library
-        return {key: value.name for key, value in library.scam_types.items()}
+        from game.content.packs import ContentSources
+        return names_from(load_library(sources=ContentSources(everything=True), check_font=False))
     except Exception:  # noqa: BLE001 — a report must not fail over display names
         return {}

@@ -59,6 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder for the CSV files and PNG charts (created if missing)")
     parser.add_argument("--html", action="store_true", help="also write index.html, a self-contained dashboard")
     parser.add_argument("--locale", choices=LOCALES, default="zh_Hans", help="language of the dashboard")
+    from game.content.validate_cmd import add_content_argument
+    add_content_argument(parser)
 
 
 def filter_from(args: argparse.Namespace) -> Filter:
@@ -83,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.out.exists() and not args.out.is_dir():
         print(f"stats report: --out must be a folder, but {args.out} is a file", file=sys.stderr)
+        return 2
+    if not use_content(args):
         return 2
     try:
         conn = open_db(args.db)
@@ -112,6 +116,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"{figures['autoplay_left_out']} computer-played (autoplay) games left out (--include-autoplay)")
     print(f"wrote {len(written)} files to {args.out}")
     return 0
+
+
+def use_content(args: argparse.Namespace) -> bool:
+    """Scam type names and their translations from every pack the kiosk has, and ``--content``."""
+    from game.content.validate_cmd import content_sources
+    sources = content_sources(args, "stats report")
+    if sources is None:
+        return False
+    try:
+        from game.content.loader import load_library
+        from game.content.packs import ContentSources
+        from game.i18n.catalogs import use_pack_catalogs
+        from . import labels
+        result = load_library(sources=ContentSources(extra=sources.extra, everything=True), check_font=False)
+    except Exception:  # noqa: BLE001 — names are a courtesy; the report itself must come out
+        return True
+    labels.use_content(result)
+    use_pack_catalogs([s.locales_dir for s in result.packs if s.locales_dir and s.locales_dir.is_dir()])
+    return True
 
 
 # ---------------------------------------------------------------- the report
