@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 
-from . import cross_checks, graph_checks
+from . import cross_checks, graph_checks, regions
 from .builders import AssetRef, Built, build
 from .models import Library, Tile
 from .problems import Problem, ProblemList
@@ -168,8 +168,10 @@ def read_file(file: Path, root: Path) -> FileResult:
 
 
 def load_library(root: Path | None = None, paths: list[Path] | None = None,
-                 check_font: bool = True) -> LoadResult:
-    """Load every content file under ``paths`` (default: the shipped ``scenarios/`` folder)."""
+                 check_font: bool = True, region: str | None = None) -> LoadResult:
+    """Load every content file under ``paths`` (default: the shipped ``scenarios/`` folder).
+    With ``region`` the library is what that region plays (``regions.for_region``); without,
+    everything, as the checker sees it."""
     if paths is None:
         from ..paths import CONTENT_DIR
         paths = [root or CONTENT_DIR]
@@ -231,6 +233,9 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
 
     library = _assemble(registry)
     problems.extend(cross_checks.check(library))
+    problems.extend(regions.check_library(library))
+    if region is not None:
+        library = regions.for_region(library, region)
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return LoadResult(library, problems, files)
 
