@@ -49,11 +49,20 @@ def coverage_report(result, root: Path = LOCALES_DIR) -> dict:
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "missing"})
                 elif entry.fuzzy:
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "fuzzy"})
+                elif _placeholders(entry.string) != _placeholders(msgid):
+                    # a lost or misspelt {hotline.warning} would show the wrong number, or none
+                    missing.append({"msgid": msgid, "path": path, "line": line, "state": "placeholders"})
         total = len(messages)
         done = total - len(missing)
         report[locale] = {"total": total, "translated": done,
                           "percent": 100.0 * done / total if total else 100.0, "missing": missing}
     return report
+
+
+def _placeholders(text: str) -> list[str]:
+    """The {…} placeholders of a text ({hotline.warning}, {name}), sorted: a translation keeps them all."""
+    import re
+    return sorted(re.findall(r"\{[A-Za-z_][A-Za-z0-9_.]*\}", text))
 
 
 def _shown(path: Path) -> str:
