@@ -1,3 +1,3 @@
-"""反诈飞行棋 — Anti-Fraud Flight Chess."""
+"""反诈飞行棋 — Anti-Fraud Aeroplane Chess."""
 
 __version__ = "0.1.0"

@@ -39,6 +39,9 @@ PIN_ITERATIONS = 200_000  # changing this invalidates stored PINs (they fall bac
 
 TEXT_SIZES = ("normal", "large", "extra_large")
 MODES = ("normal", "kiosk", "classroom")
+# Where the machine stands decides the hotlines it names (96110 / 18222 / 165): set by the operator,
+# one value for every mode. The facts are in game.content.hotlines.
+REGIONS = ("mainland", "hong_kong", "taiwan")
 
 _LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$")
 _ID_RE = re.compile(r"^([a-z0-9][a-z0-9_]*)?$")  # '' or a content id
@@ -68,11 +71,12 @@ class Settings:
     stats_enabled: bool = True      # anonymous play statistics
     operator_pin_hash: str = ""     # hex; '' = first setup, DEFAULT_PIN works
     operator_pin_salt: str = ""     # hex
+    region: str = "mainland"        # whose hotlines the game names: one of REGIONS (game.content.hotlines)
 
 
 # One value for the whole machine; every other field is kept per mode, so what is chosen in
 # normal mode never becomes the kiosk's (only the operator menu changes the kiosk's).
-MACHINE_FIELDS = ("mode", "stats_enabled", "operator_pin_hash", "operator_pin_salt")
+MACHINE_FIELDS = ("mode", "stats_enabled", "operator_pin_hash", "operator_pin_salt", "region")
 
 
 # Allowed values per field, beyond the type check. Each returns True if the value is usable.
@@ -87,6 +91,7 @@ _CHECKS = {
     "teams": lambda v: 2 <= v <= 4,
     "operator_pin_hash": lambda v: bool(_HASH_RE.match(v)),
     "operator_pin_salt": lambda v: bool(_SALT_RE.match(v)),
+    "region": lambda v: v in REGIONS,
 }
 _TYPES = {f.name: f.type for f in fields(Settings)}
 

@@ -35,7 +35,7 @@ def test_default_path_is_in_the_user_data_folder():
 def test_round_trip_keeps_every_field(path):
     settings = Settings(locale="en", pack="elderly", text_size="extra_large", high_contrast=True,
                         reduced_motion=True, muted=True, voice=False, idle_timeout_s=120, countdown_s=5,
-                        mode="classroom", class_name="三年级二班", teams=3, stats_enabled=False)
+                        mode="classroom", class_name="三年级二班", teams=3, stats_enabled=False, region="taiwan")
     settings = set_pin(settings, "9753")
     save_settings(settings, path)
     assert load_settings(path) == (settings, None)
@@ -111,6 +111,17 @@ def test_unknown_value_falls_back_to_default(path):
     path.write_text(json.dumps({"text_size": "huge"}), encoding="utf-8")
     settings, notice = load_settings(path)
     assert settings.text_size == "normal" and "text_size" in notice
+
+
+def test_the_region_is_the_machines_not_a_modes(path):
+    save_settings(Settings(region="hong_kong"), path, mode="kiosk")
+    assert load_settings(path, mode="normal")[0].region == "hong_kong"
+
+
+def test_an_unknown_region_falls_back_to_the_mainland(path):
+    path.write_text(json.dumps({"region": "macao"}), encoding="utf-8")
+    settings, notice = load_settings(path)
+    assert settings.region == "mainland" and "region" in notice
 
 
 def test_out_of_range_number_falls_back_to_default(path):

@@ -4,8 +4,8 @@
                                            # no fuzzy guesses from similar texts, the lines never re-wrapped)
     python tools/i18n.py todo LOCALE [PATH_PREFIX]   # untranslated/fuzzy msgids as JSON {msgid: ""} on stdout
     python tools/i18n.py fill LOCALE FILE.json       # put translations from {msgid: msgstr} into LOCALE's .po
-    python tools/i18n.py hant              # draft empty zh_Hant entries by OpenCC (s2twp; pip install opencc),
-                                           # marked fuzzy: untranslated until a reviewer clears the flag
+    python tools/i18n.py hant              # zh_Hant from the source: OpenCC characters + the reviewed phrase table
+    python tools/i18n.py hant --check      # list zh_Hant entries that differ from that; exit 1 if any
 
 Translators can also edit the .po files directly (Poedit, Lokalize …); this is for batch work.
 """
@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from game.i18n.hant import PHRASES_FILE, PhraseTableError, converter, read_phrases, to_hant  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = ROOT / "locales"
@@ -88,37 +91,74 @@ def _write(po: Path, catalog) -> None:
         write_po(f, catalog, width=0, include_previous=True)
 
 
-# Taiwan/Hong Kong usage that OpenCC's phrase tables leave in mainland form.
-_HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單", "型別": "類型"}
-# Source words OpenCC's phrase tables turn into the wrong Taiwan word: 注销 is closing an account (註銷),
-# not 登出 "log out". (source word, OpenCC's word, the right word)
-_HANT_CONTEXT = (("注销", "登出", "註銷"),)
+# ---------------------------------------------------------------- zh_Hant: characters + reviewed phrases
+#
+# Traditional Chinese is made from the source text, not translated by hand: OpenCC converts character by
+# character ("s2tw": Taiwan's standard glyphs 為, 裡, 著, 群, 核, no phrase conversion, which swaps words and
+# changes meanings), then locales/zh_Hant/phrases.tsv, a table people review, puts in the words a reader in
+# Taiwan or Hong Kong needs (簡訊 for 短信) and keeps what must stay as written (statute names, slogans).
+# ``hant`` fills empty and fuzzy entries; an entry that differs from what the tool makes is flagged fuzzy for a
+# person, who adds a table row, or keeps the entry with a translator comment "hant: by hand — <why>".
+
+HANT_PHRASES = PHRASES_FILE
+HANT_BY_HAND = "hant: by hand"
 
 
-def hant() -> None:
-    """First draft of zh_Hant from the source text; a reviewer reads it afterwards."""
-    import opencc
+def hant_phrases(path: Path = HANT_PHRASES) -> list[tuple[str, str]]:
+    try:
+        return read_phrases(path)
+    except PhraseTableError as exc:
+        sys.exit(str(exc))
 
-    converter = opencc.OpenCC("s2twp")
+
+def hant_converter():
+    return converter()
+
+
+def hant_text(text: str, convert, phrases: list[tuple[str, str]]) -> str:
+    return to_hant(text, convert, phrases)
+
+
+def _by_hand(message) -> bool:
+    return any(c.strip().startswith(HANT_BY_HAND) for c in message.user_comments)
+
+
+def hant(check: bool = False) -> int:
+    """Make every zh_Hant entry from its source. With ``check``, change nothing and list the differences."""
+    converter, phrases = hant_converter(), hant_phrases()
     po = po_file("zh_Hant")
     with po.open("rb") as f:
         catalog = read_po(f, locale="zh_Hant")
-    changed = 0
+    filled = flagged = kept = 0
+    differ = []
     for message in catalog:
-        # Only empty entries: a fuzzy one is a draft waiting for its reviewer, who may have begun on it.
-        if message.id and not message.string:
-            text = converter.convert(message.id)
-            for mainland, local in _HANT_FIXES.items():
-                text = text.replace(mainland, local)
-            for source, wrong, right in _HANT_CONTEXT:
-                if source in message.id:
-                    text = text.replace(wrong, right)
-            message.string = text
-            message.flags.add("fuzzy")   # a machine draft counts as untranslated until a person clears the flag
+        if not message.id or _by_hand(message):
+            kept += bool(message.id)
+            continue
+        made = hant_text(message.id, converter, phrases)
+        if message.string == made and not message.fuzzy:
+            continue
+        if check:
+            differ.append(message.id)
+        elif not message.string or message.fuzzy:
+            # empty, or pybabel's fuzzy guess from a similar msgid, or a flag a person has not answered
+            message.string = made
+            message.flags.discard("fuzzy")
             message.previous_id = []
-            changed += 1
+            filled += 1
+        else:
+            message.flags.add("fuzzy")   # a person's text: they decide (table row, or "hant: by hand")
+            flagged += 1
+    if check:
+        for msgid in differ:
+            print(msgid)
+        print(f"{po}: {len(differ)} entries differ from characters + {HANT_PHRASES.name}; {kept} kept by hand",
+              file=sys.stderr)
+        return 1 if differ else 0
     _write(po, catalog)
-    print(f"{po}: {changed} entries drafted (fuzzy until reviewed)", file=sys.stderr)
+    print(f"{po}: {filled} entries made, {flagged} flagged fuzzy for a person, {kept} kept by hand",
+          file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
@@ -127,8 +167,8 @@ if __name__ == "__main__":
         update()
     elif command == "todo" and rest:
         todo(*rest)
-    elif command == "hant":
-        hant()
+    elif command == "hant" and rest in ([], ["--check"]):
+        sys.exit(hant(check=bool(rest)))
     elif command == "fill" and len(rest) == 2:
         fill(*rest)
     else:

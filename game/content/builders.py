@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from . import rulesets
+from . import hotlines, regions as region_checks, rulesets
 from .models import (
     FACE_SWAP_TELLS, Audience, Board, Channel, Choice, Contact, Ending, EndingOutcome,
     Ladder, Layout, Line, Node, Outcome, Pack, PackSettings, QuizItem, QuizPool,
@@ -39,6 +39,11 @@ class Built:
         self.assets: list[AssetRef] = []
         # positions of id references, for cross-reference errors: (kind, id, line, col, owner_id)
         self.refs: list[tuple[str, str, int, int, str]] = []
+        # where the file's texts play, for the hotline checks: the whole file's regions, and
+        # (first text, end, regions) of items with their own (a tile, a quiz item)
+        self.regions: tuple[str, ...] = ()
+        self.region_spans: list[tuple[int, int, tuple[str, ...]]] = []
+        self.plain: list[tuple[str, int, int, str]] = []   # shown-as-written values: (value, line, col, what)
 
 
 def build(r: Reader, source_path: str, default_kind: str | None = None) -> Built | None:
@@ -48,11 +53,25 @@ def build(r: Reader, source_path: str, default_kind: str | None = None) -> Built
         return None  # the other fields mean nothing without a kind; don't list them as unknown
     built = Built(kind)
     source = Source(source_path, r.data.line, r.data.col)
+    first_text = len(r.texts)
     model = _BUILDERS[kind](r, built, source)
     ok = r.finish()
+    _check_hotlines(r, built, first_text)
     if model is not None and ok:
         built.items.append(model)
     return built
+
+
+def _check_hotlines(r: Reader, built: Built, first_text: int) -> None:
+    """Hotline placeholders and literal numbers, each text against the regions it plays in."""
+    spans = sorted(built.region_spans)
+    outside = []
+    for i in range(first_text, len(r.texts)):
+        if not any(start <= i < end for start, end, _ in spans):
+            outside.append(r.texts[i])
+    region_checks.check_texts(outside, built.regions, r.problems, built.plain)
+    for start, end, regions in spans:
+        region_checks.check_texts(r.texts[start:end], regions, r.problems)
 
 
 # ---------------------------------------------------------------- scam types
@@ -82,6 +101,7 @@ def _tile_set(r: Reader, built: Built, source: Source):
         return None
     seen: dict[str, int] = {}
     for i, t in r.each_mapping(tiles, "tiles", lambda i: f"tile {i + 1}"):
+        first_text = len(t.texts)
         tile_id = t.id()
         if tile_id:
             t.where = f"tile '{tile_id}'"
@@ -101,9 +121,13 @@ def _tile_set(r: Reader, built: Built, source: Source):
         for ref, line, col in scenario_refs:
             built.refs.append(("scenario", ref, line, col, tile_id or ""))
         keyword = t.text("keyword")
-        if keyword and len(keyword) > 6:
+        regions = region_checks.read_regions(t)
+        if regions:
+            built.region_spans.append((first_text, len(t.texts), regions))
+        shown = max((hotlines.resolve(keyword, r) for r in region_checks.plays_in(regions)), key=len, default="")
+        if shown and len(shown) > 6:
             t.warning("keyword", "long-keyword",
-                      f"the keyword '{brief(keyword, quote=False)}' has {len(keyword)} characters",
+                      f"the keyword '{brief(shown, quote=False)}' has {len(shown)} characters",
                       "keywords of 2–6 characters stay readable on a board square")
         # A bad tile is left out on its own; the file's other tiles still load.
         if t.finish() and tile_id:
@@ -112,7 +136,7 @@ def _tile_set(r: Reader, built: Built, source: Source):
                 continue
             seen[tile_id] = i
             built.items.append(Tile(tile_id, keyword, ttype, scam_type, scenarios, quiz_pool, tip,
-                                    Source(source.path, tiles.pos(i)[0], tiles.pos(i)[1])))
+                                    Source(source.path, tiles.pos(i)[0], tiles.pos(i)[1]), regions))
     return None  # tiles were appended one by one
 
 
@@ -290,6 +314,7 @@ def _scenario(r: Reader, built: Built, source: Source):
     summary = r.text("summary")
     at_stake = r.int("at_stake", default=0, low=0, high=100_000_000)
     company_money = r.bool("company_money", default=False)
+    built.regions = region_checks.read_regions(r)
     start = r.id("start")
     nodes_data = r.mapping("nodes")
     nodes: dict[str, Node] = {}
@@ -313,7 +338,7 @@ def _scenario(r: Reader, built: Built, source: Source):
     if not (scenario_id and start and nodes) or not r.ok:
         return None
     return Scenario(scenario_id, title, scam_type, audiences, summary, at_stake, start,
-                    MappingProxyType(nodes), source, company_money=company_money)
+                    MappingProxyType(nodes), source, company_money=company_money, regions=built.regions)
 
 
 def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
@@ -322,7 +347,10 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
     c = n.sub("contact", f"the contact of node '{node_id}'", required=False)
     if c is not None:
         avatar = _asset(c, "avatar", built)
-        contact = Contact(c.text("name"), c.plain("number"), c.text("note", required=False), avatar)
+        number = c.plain("number")
+        if number:
+            built.plain.append((number, *c.pos("number"), f"the contact number of node '{node_id}'"))
+        contact = Contact(c.text("name"), number, c.text("note", required=False), avatar)
         if not c.finish():
             n.ok = False
     lines = _lines(n, node_id)
@@ -473,8 +501,11 @@ def _quiz_pool(r: Reader, built: Built, source: Source):
             r.problems.error(*items.pos(i), "wrong-type", f"{label} must be a mapping of fields, not {brief(value)}")
             continue
         # A broken question is left out on its own: the pool's other questions still play.
+        first_text = len(r.texts)
         with r.problems.about(f"{label}: "):
             item = _quiz_item(Reader(value, r.problems, "this question", r.texts), seen)
+        if item is not None and item.regions:
+            built.region_spans.append((first_text, len(r.texts), item.regions))
         if item is not None:
             quiz_items.append(item)
     if not pool_id or not quiz_items or not r.ok:
@@ -498,6 +529,7 @@ def _quiz_item(q: Reader, seen: set[str]) -> QuizItem | None:
     answer = q.int("answer", required=True, low=1, high=max(len(options), 1))
     explanation = q.text("explanation")
     techniques = q.enum_list("techniques", Technique)
+    regions = region_checks.read_regions(q)
     if options and len(options) < 2:
         q.error("options", "too-few-options", "a quiz item needs at least two options")
     if len(set(options)) != len(options):
@@ -506,7 +538,7 @@ def _quiz_item(q: Reader, seen: set[str]) -> QuizItem | None:
         q.error("id", "duplicate-id", f"the id '{item_id}' is used by an earlier question of this pool")
     seen.add(item_id)
     if q.finish() and item_id and answer:
-        return QuizItem(item_id, question, options, answer - 1, explanation, techniques)
+        return QuizItem(item_id, question, options, answer - 1, explanation, techniques, regions)
     return None
 
 

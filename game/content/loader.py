@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import linking
+from . import linking, regions
 from .files import (  # noqa: F401 — read_file, display_path and _content_root_of are used from here too
     CONTENT_SUFFIXES, MANIFEST, FileResult, _check_font, _content_root_of, content_files, display_path,
     is_manifest, read_file,
@@ -72,13 +72,19 @@ class LoadResult:
 
 
 def load_library(root: Path | None = None, paths: list[Path] | None = None, check_font: bool = True,
-                 sources: ContentSources | None = None) -> LoadResult:
+                 sources: ContentSources | None = None, region: str | None = None) -> LoadResult:
     """Load content: the given ``sources`` (default: shipped and installed packs), or, with ``root`` or
-    ``paths``, exactly those files and folders as one standalone pack."""
+    ``paths``, exactly those files and folders as one standalone pack. With ``region`` the library is
+    what that region plays (``regions.for_region``); without, everything, as the checker sees it."""
     if paths is not None or root is not None:
-        return _standalone(paths if paths is not None else [root], check_font)
-    sources = sources or ContentSources()
-    return load_packs(find_packs(sources), check_font, sources.everything)
+        result = _standalone(paths if paths is not None else [root], check_font)
+    else:
+        sources = sources or ContentSources()
+        result = load_packs(find_packs(sources), check_font, sources.everything)
+    result.problems.extend(regions.check_library(result.library))
+    if region is not None:
+        result.library = regions.for_region(result.library, region)
+    return result
 
 
 def _standalone(paths: list[Path], check_font: bool) -> LoadResult:

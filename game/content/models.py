@@ -157,6 +157,7 @@ class Tile:
     quiz_pool: str | None
     tip: str
     source: Source = field(default=Source(""), compare=False, repr=False)
+    regions: tuple[str, ...] = ()   # where it plays (game.content.regions); () = everywhere
 
 
 # ---------------------------------------------------------------- boards
@@ -284,6 +285,7 @@ class Scenario:
     # True when the money in this script is the company's (a finance clerk paying a fake "boss"):
     # scoring keeps it apart from the player's own savings.
     company_money: bool = False
+    regions: tuple[str, ...] = ()   # where it plays (game.content.regions); () = everywhere
 
     @property
     def channels(self) -> frozenset[Channel]:
@@ -301,6 +303,7 @@ class QuizItem:
     answer: int          # 0-based index into options (authors write 1-based)
     explanation: str
     techniques: tuple[Technique, ...] = ()
+    regions: tuple[str, ...] = ()   # where it is asked (game.content.regions); () = everywhere
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..paths import LOCALES_DIR, PACKAGE_DIR, PROJECT_DIR
@@ -70,12 +71,20 @@ def coverage_report(result, root: Path = LOCALES_DIR, pack_roots: list[Path] | N
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "missing"})
                 elif all(e.fuzzy for e in entries):
                     missing.append({"msgid": msgid, "path": path, "line": line, "state": "fuzzy"})
+                elif _placeholders(next(e for e in entries if not e.fuzzy).string) != _placeholders(msgid):
+                    # a lost or misspelt {hotline.warning} would show the wrong number, or none
+                    missing.append({"msgid": msgid, "path": path, "line": line, "state": "placeholders"})
         total = len(messages)
         done = total - len(missing)
         report[locale] = {"total": total, "translated": done,
                           "percent": 100.0 * done / total if total else 100.0, "missing": missing,
                           "todo": todo.format(locale=locale)}
     return report
+
+
+def _placeholders(text: str) -> list[str]:
+    """The {…} placeholders of a text ({hotline.warning}, {name}), sorted: a translation keeps them all."""
+    return sorted(re.findall(r"\{[A-Za-z_][A-Za-z0-9_.]*\}", text))
 
 
 def _shown(path: Path) -> str:

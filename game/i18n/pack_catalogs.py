@@ -109,33 +109,11 @@ def _write(path: Path, catalog) -> None:
     tmp.replace(path)
 
 
-# Taiwan usage that OpenCC's phrase tables leave in mainland form (as in tools/i18n.py).
-_HANT_FIXES = {"賬戶": "帳戶", "賬號": "帳號", "轉賬": "轉帳", "賬單": "帳單", "型別": "類型"}
-# Source words OpenCC turns into the wrong Taiwan word here: (source word, OpenCC's word, the right one).
-# 社区 is a neighbourhood (社區), not an online group (社群); 挂断 a phone is 掛斷, as in the game's catalog.
-_HANT_CONTEXT = (("注销", "登出", "註銷"), ("社区", "社群", "社區"), ("挂断", "結束通話", "掛斷"))
-
-
 def hant_draft(text: str) -> str:
-    """A first zh_Hant draft of a zh_Hans text (OpenCC s2twp), for a reviewer."""
+    """A first zh_Hant draft of a zh_Hans text, made as the shipped catalog's is (``game.i18n.hant``),
+    for a reviewer: the pack's author clears the fuzzy flag after reading it."""
+    from .hant import to_hant
     try:
-        import opencc
-    except ImportError:
-        raise TranslateError("OpenCC is not installed: pip install opencc (or leave out --draft-hant)") from None
-    converter = _converter(opencc)
-    out = converter.convert(text)
-    for mainland, local in _HANT_FIXES.items():
-        out = out.replace(mainland, local)
-    for source, wrong, right in _HANT_CONTEXT:
-        if source in text:
-            out = out.replace(wrong, right)
-    return out
-
-
-_CONVERTER = []
-
-
-def _converter(opencc):
-    if not _CONVERTER:
-        _CONVERTER.append(opencc.OpenCC("s2twp"))
-    return _CONVERTER[0]
+        return to_hant(text)
+    except ImportError as exc:
+        raise TranslateError(f"{exc} (or leave out --draft-hant)") from None

@@ -40,12 +40,12 @@ def run(args: argparse.Namespace) -> int:
         tr = get_translator(locale)
         out_dir = rendered_dir(locale)
         made = kept = failed = 0
-        for source in messages:
+        for source, shown in _lines(messages, tr):
             out = out_dir / f"{message_id(source)}.wav"
             if out.exists():
                 kept += 1
                 continue
-            if render(espeak, tr(source), locale, out):
+            if render(espeak, shown, locale, out):
                 made += 1
                 if args.list:
                     print(out)
@@ -54,3 +54,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"{locale}: made {made}, already there {kept}, failed {failed} → {out_dir}")
         sys.stdout.flush()
     return 0
+
+
+def _lines(messages, tr):
+    """(source as the game names its recording, text to speak) for every message. A line naming a
+    hotline ({hotline.warning}) is spoken once per region, as each region shows it (see App.tr)."""
+    from ..content.hotlines import REGION_IDS, resolve
+
+    for source in messages:
+        if "{hotline." not in source:
+            yield source, tr(source)
+            continue
+        for region in REGION_IDS:
+            yield resolve(source, region), resolve(tr(source), region, tr)

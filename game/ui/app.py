@@ -277,10 +277,16 @@ class App:
             scene.dirty = True
 
     def tr(self, text: str) -> str:
-        """The player's language for an interface or content text (zh_Hans source = msgid)."""
+        """The player's language for an interface or content text (zh_Hans source = msgid), with the
+        hotlines of the machine's region filled in: {hotline.warning} → 96110 / 18222 / 165."""
         if not text:
             return text
         shown = self.translator.gettext(text)
+        if "{hotline." in text:
+            from ..content.hotlines import resolve
+            region = getattr(self.settings, "region", None)
+            shown = resolve(shown, region, self.translator.gettext)
+            text = resolve(text, region)   # the source as this region reads it names its recording
         if shown is not text and len(self._sources) < 4096:
             self._sources[shown] = text   # lets narration find the recording of the source line
         return shown
@@ -306,7 +312,7 @@ class App:
     def _load_library(self):
         if self._library_result is None:
             from ..content.loader import load_library
-            self._library_result = load_library()
+            self._library_result = load_library(region=getattr(self.settings, "region", None))
             n = len(self._library_result.skipped_files)
             if n:
                 log.warning("%d content files skipped", n)

@@ -36,7 +36,7 @@ nodes:
         ladder: paid
         money: 500
         feedback: 钱转走了。
-      - text: 挂断，打110
+      - text: 挂断，打{{hotline.police}}
         to: done
         outcome: safe
         ladder: reported
@@ -60,7 +60,7 @@ def choice(text: str, to: str, outcome: str, techniques: str = "[authority]") ->
 """
 
 
-TWO = choice("挂断，打110", "done", "safe") + choice("听他说", "pay", "risky")
+TWO = choice("挂断，打{hotline.police}", "done", "safe") + choice("听他说", "pay", "risky")
 
 
 def check(tmp_path: Path, text: str):
@@ -79,7 +79,7 @@ def test_a_clean_script_has_no_wording_warnings(tmp_path):
     assert check(tmp_path, script(TWO))[1] == []
 
 
-@pytest.mark.parametrize("text", ["这是骗局，挂断", "借卡是违法的，不理", "脸是假的！挂断", "不对劲，打110"])
+@pytest.mark.parametrize("text", ["这是骗局，挂断", "借卡是违法的，不理", "脸是假的！挂断", "不对劲，打{hotline.police}"])
 def test_a_choice_that_says_its_verdict_is_warned_about(tmp_path, text):
     _, problems = check(tmp_path, script(choice(text, "done", "safe") + choice("听他说", "pay", "risky")))
     assert codes(problems) == ["verdict-in-choice"] and problems[0].severity == "warning"
@@ -100,7 +100,7 @@ def test_the_verdict_word_list_finds_every_word_it_holds():
 
 
 def test_a_lone_choice_with_techniques_is_warned_about(tmp_path):
-    text = script(TWO).replace("""      - text: 挂断，打110
+    text = script(TWO).replace("""      - text: 挂断，打{hotline.police}
         to: done
         outcome: safe
         ladder: reported
@@ -111,7 +111,7 @@ def test_a_lone_choice_with_techniques_is_warned_about(tmp_path):
 
 
 def test_a_lone_choice_without_techniques_is_fine(tmp_path):
-    text = script(TWO).replace("""      - text: 挂断，打110
+    text = script(TWO).replace("""      - text: 挂断，打{hotline.police}
         to: done
         outcome: safe
         ladder: reported
@@ -122,14 +122,14 @@ def test_a_lone_choice_without_techniques_is_fine(tmp_path):
 
 @pytest.mark.parametrize("outcomes, missing", [(("safe", "safe"), "risky or neutral"), (("risky", "neutral"), "safe")])
 def test_a_decision_needs_a_safe_and_a_tempting_choice(tmp_path, outcomes, missing):
-    choices = choice("挂断，打110", "done", outcomes[0]) + choice("听他说", "pay", outcomes[1])
+    choices = choice("挂断，打{hotline.police}", "done", outcomes[0]) + choice("听他说", "pay", outcomes[1])
     _, problems = check(tmp_path, script(choices))
     found = [p for p in problems if p.code == "one-sided-decision"]
     assert len(found) == 1 and f"no {missing} choice" in found[0].message
 
 
 def test_a_safe_and_a_neutral_choice_make_a_decision(tmp_path):
-    choices = choice("挂断，打110", "done", "safe") + choice("问他要警号", "pay", "neutral")
+    choices = choice("挂断，打{hotline.police}", "done", "safe") + choice("问他要警号", "pay", "neutral")
     assert "one-sided-decision" not in codes(check(tmp_path, script(choices))[1])
 
 
@@ -144,7 +144,7 @@ def test_a_plus_zero_number_inside_a_text_is_warned_about_too(tmp_path):
     assert codes(problems) == ["impossible-number"]
 
 
-@pytest.mark.parametrize("number", ["+852 6012 3344", "0044 7700 9015", "+86 138 0000 1234", "96110"])
+@pytest.mark.parametrize("number", ["+852 6012 3344", "0044 7700 9015", "+86 138 0000 1234", "010 6512 3456"])
 def test_real_international_and_domestic_numbers_are_fine(tmp_path, number):
     assert check(tmp_path, script(TWO, number=number))[1] == []
 

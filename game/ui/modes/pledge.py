@@ -27,7 +27,7 @@ PROMISES = (
     N_("接到陌生电话、短信，说“安全账户”“刷单返利”“注销校园贷”“高额回报”的，不听、不信、不转账。"),
     N_("不出租、不出借、不买卖自己的银行卡、手机卡和各类账号。"),
     N_("不点陌生链接，不和陌生人共享屏幕，不把验证码告诉任何人。"),
-    N_("遇到可疑情况，先告诉家人或老师，拨打 96110 反诈专线咨询。"),
+    N_("遇到可疑情况，先告诉家人或老师，拨打 {hotline.warning} 反诈专线咨询。"),
     N_("把学到的防骗知识讲给家人听，提醒身边的长辈一起防骗。"),
 )
 THREE_NO_ONE_MORE = (N_("未知链接不点击，陌生来电不轻信，"), N_("个人信息不透露，转账汇款多核实。"))
@@ -69,8 +69,8 @@ def _draw_signing(app, page: pygame.Surface, k: float, margin: int) -> int:
     tr = app.tr
     w, h = page.get_size()
     width = w - 2 * margin
-    foot = app.text.render(tr("全国反诈预警劝阻专线 96110 · 国家反诈中心APP"), round(30 * k), colour=MUTED,
-                           max_width=width, align="center")
+    foot = app.text.render(tr("{hotline.warning_name} {hotline.warning} · 报警 {hotline.police}"), round(30 * k),
+                           colour=MUTED, max_width=width, align="center")
     foot_rect = page.blit(foot, foot.get_rect(midbottom=(w // 2, h - round(80 * k))))
     when = app.text.render(tr("签名日期：") + tr("______年____月____日"), round(36 * k), colour=INK, max_width=width)
     when_rect = page.blit(when, when.get_rect(bottomleft=(margin, foot_rect.top - round(50 * k))))

@@ -5,7 +5,8 @@
 optional list of ``(name, PlayerScore)`` or ``(name, colour, PlayerScore)`` for a
 compact row per player. Shows savings protected, the safe-choice rate, each scam
 type spotted or missed with one line of advice, techniques, badges, a QR code
-that dials 96110, and "再玩一次" (``on_again()``; by default back to the title).
+that dials the region's anti-fraud hotline (96110 / 18222 / 165), and "再玩一次" (``on_again()``;
+by default back to the title).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..phone.labels import N_, technique_label
 from ...i18n.formatting import percent
 from ..phone.numbers import locale_of, money_short
 from ..phone.pieces import Badge, ChipRow
+from ...content.hotlines import region as hotline_region
 from ..qr import HOTLINE_URI, qr_surface
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape
 
@@ -198,9 +200,10 @@ class ResultsScene(ScreenScene):
         self.badge_title = Label(app, N_("获得徽章"), role="caption", colour_key="text_muted", align="left")
         self.badge_widgets = [Badge(app, technique_label(t), "button", "button_text", "check") for t in self.badges()]
         self.qr_panel = Panel(app)
-        self.qr = QRCode(app)
-        self.qr_label = Label(app, N_("扫码拨打 96110 反诈专线"), role="body", colour_key="text", bold=True)
-        self.qr_note = TextBox(app, N_("接到 96110 来电请接听：那是警方在提醒你。"), role="caption",
+        hotline = hotline_region(getattr(app.settings, "region", None))
+        self.qr = QRCode(app, hotline.qr)
+        self.qr_label = Label(app, N_("扫码拨打 {hotline.warning} 反诈专线"), role="body", colour_key="text", bold=True)
+        self.qr_note = TextBox(app, hotline.warning_note, role="caption",
                                colour_key="text_muted", align="center")
         self.again = Button(app, N_("再玩一次"), self.play_again, icon="play", name="again")
         self.items = [self.title]
