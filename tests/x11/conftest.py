@@ -21,7 +21,7 @@ import pytest
 import xclient
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREEN = (1920, 1200)
+SCREEN = (3840, 2160)   # every window size the tests try fits whole on the screen (XGetImage needs that)
 WAIT_S = 60          # a screen that takes longer than this to appear has hung
 
 pytestmark = pytest.mark.x11
@@ -141,16 +141,22 @@ class Game:
         ox, oy = self.origin()
         return ox + x + w // 2, oy + y + h // 2
 
+    def move_to(self, x: int, y: int) -> None:
+        # not "--sync": xdotool then waits for the pointer to move, which never happens (for about
+        # 15 s) when it is already there, as for the next tap on the same "继续"
+        self.xdotool("mousemove", str(x), str(y))
+        time.sleep(0.03)
+
     def tap(self, control: dict, hold_ms: int = 80) -> None:
         x, y = self.point(control)
-        self.xdotool("mousemove", "--sync", str(x), str(y))
+        self.move_to(x, y)
         self.xdotool("mousedown", "1")
         time.sleep(hold_ms / 1000)
         self.xdotool("mouseup", "1")
 
     def double_tap(self, control: dict, gap_ms: int) -> None:
         x, y = self.point(control)
-        self.xdotool("mousemove", "--sync", str(x), str(y))
+        self.move_to(x, y)
         for i in range(2):
             self.xdotool("mousedown", "1")
             time.sleep(0.04)

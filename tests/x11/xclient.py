@@ -61,6 +61,28 @@ Z_PIXMAP = 2
 ALL_PLANES = 0xFFFFFFFF
 
 
+# Xlib's default error handler ends the process on any X error (a BadMatch from XGetImage on a
+# window being resized): this one only keeps the last error code, and the call reports it.
+class XErrorEvent(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("display", ctypes.c_void_p), ("resourceid", ctypes.c_ulong),
+                ("serial", ctypes.c_ulong), ("error_code", ctypes.c_ubyte), ("request_code", ctypes.c_ubyte),
+                ("minor_code", ctypes.c_ubyte)]
+
+
+_ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(XErrorEvent))
+_last_error = [0]
+
+
+@_ERROR_HANDLER
+def _on_error(_display, event) -> int:
+    _last_error[0] = event.contents.error_code or 1
+    return 0
+
+
+_x.XSetErrorHandler.argtypes = [_ERROR_HANDLER]
+_x.XSetErrorHandler(_on_error)
+
+
 class _Display:
     def __init__(self, name: str):
         self.ptr = _x.XOpenDisplay(name.encode())
@@ -96,9 +118,10 @@ def screenshot(display: str, path: Path, window: int | None = None) -> Path:
         target = window or _x.XDefaultRootWindow(d)
         attrs = XWindowAttributes()
         _x.XGetWindowAttributes(d, target, ctypes.byref(attrs))
+        _last_error[0] = 0
         image = _x.XGetImage(d, target, 0, 0, attrs.width, attrs.height, ALL_PLANES, Z_PIXMAP)
         if not image:
-            raise OSError("XGetImage failed")
+            raise OSError(f"XGetImage failed (X error {_last_error[0]}): the window is changing or off screen")
         try:
             img = image.contents
             if img.bits_per_pixel != 32 or img.bytes_per_line != 4 * img.width:
