@@ -6,7 +6,7 @@ import json
 import pytest
 
 import game.content.loader
-from game.rules import PlayerSpec, simulate
+from game.rules import PlayerSpec, simulate, simulate_pool
 from rules_factories import classic_board, library, pack, simple_board
 
 
@@ -141,3 +141,30 @@ def test_a_fixed_seed_plays_the_recorded_games(content, capsys, board, policy):
     got = {key: report[key] for key in ("turns", "minutes", "scenes_per_game", "win_rate_by_seat", "savings_left")}
     got["landings"] = {tile: info["per_game"] for tile, info in report["tile_landings_per_game"].items()}
     assert got == GOLDEN[board, policy]
+
+
+def test_two_processes_give_the_report_of_one(content, capsys):
+    # 300 games: enough for both processes to play several chunks.
+    run("--board", "test_classic", "--games", "300", "--seed", "3", "--json", "--jobs", "1")
+    one = capsys.readouterr().out
+    run("--board", "test_classic", "--games", "300", "--seed", "3", "--json", "--jobs", "2")
+    assert capsys.readouterr().out == one
+
+
+def test_games_come_back_in_seed_order_from_several_processes(content):
+    setup = simulate_pool.Setup.of(content, simulate_pool.Plan("test_classic", None, "p", ("random",) * 4, 2000))
+    seeds = list(range(100, 100 + 3 * simulate_pool.CHUNK))
+    assert simulate_pool.play_all(setup, seeds, jobs=3) == [setup.play(seed) for seed in seeds]
+
+
+def test_the_library_is_loaded_once_however_many_processes(content, monkeypatch, tmp_path):
+    log = tmp_path / "loads"      # a file, so that a load in a worker process is counted too
+
+    def load(*args, **kwargs):
+        with log.open("a") as f:
+            f.write("load\n")
+        return _Loaded(content)
+
+    monkeypatch.setattr(game.content.loader, "load_library", load)
+    run("--board", "test_classic", "--games", "200", "--jobs", "2")
+    assert log.read_text().count("load") == 1
