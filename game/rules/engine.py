@@ -55,6 +55,7 @@ from .events import (
     TurnPassed,
 )
 from .geometry import HANGAR, Geometry, SeatRoute, Spot
+from .scene_pick import ScenePicker, shared_deck
 from .scenes import SceneResult
 from .scoring import DEFAULT_SAVINGS, PlayerScore, SessionScore
 
@@ -139,9 +140,9 @@ class Game:
     """One game. Pure Python; randomness only from ``self.rng`` (dice, scene picks)
     and ``self.ai_rng`` (for computer players), both seeded from ``rng_seed``."""
 
-    __slots__ = ("_asked", "_blocking", "_bounce", "_capture", "_dest", "_exact", "_extra6", "_fly_capture",
+    __slots__ = ("_blocking", "_bounce", "_capture", "_dest", "_exact", "_extra6", "_fly_capture",
                  "_general", "_hangar", "_launch", "_lose_turn", "_move_rows", "_moved", "_moves",
-                 "_n_players", "_n_tokens", "_opponents", "_pending", "_pending_tokens", "_places", "_played",
+                 "_n_players", "_n_tokens", "_opponents", "_pending", "_pending_tokens", "_picker", "_places",
                  "_player_at_seat", "_pos", "_random", "_record", "_routes", "_safe_tile", "_scene_risky",
                  "_scene_safe", "_skip", "_sq", "_sqt", "_stacking", "_tiles", "_triple", "ai_rng", "board",
                  "captures", "current", "finish_order", "geometry", "last_roll", "library", "max_turns",
@@ -226,8 +227,7 @@ class Game:
         self._skip = [False] * n
         self._pending: SceneRequested | None = None
         self._pending_tokens: tuple[int, ...] = ()
-        self._played: set[str] = set()
-        self._asked: set[tuple[str, int]] = set()
+        self._picker = ScenePicker(shared_deck(library, pack) if library else None, self._random)
 
     # ------------------------------------------------------------ reading the state
 
@@ -626,39 +626,12 @@ class Game:
     def _request_scene(self, p: int, tokens, square: int, events: list[Event] | None) -> None:
         tile_id = self.board.squares[square].tile
         self.tile_landings[tile_id] = self.tile_landings.get(tile_id, 0) + 1
-        scenario, quiz = self._pick_scene(tile_id)
+        scenario, quiz = self._picker.pick(tile_id)
         self._pending = SceneRequested(p, tokens[0], tile_id, square, scenario, quiz)
         self._pending_tokens = tokens
         self.phase = _SCENE
         if events is not None:
             events.append(self._pending)
-
-    def _pick_scene(self, tile_id: str) -> tuple[str | None, tuple[str, int] | None]:
-        """An unplayed scenario of the tile, else an unasked quiz item, else any of either."""
-        lib = self.library
-        tile = lib.tiles.get(tile_id) if lib else None
-        if tile is None:
-            return None, None
-        allowed_s = set(self.pack.scenarios) if self.pack and self.pack.scenarios else None
-        allowed_q = set(self.pack.quiz_pools) if self.pack and self.pack.quiz_pools else None
-        scenarios = [s for s in tile.scenarios if s in lib.scenarios and (allowed_s is None or s in allowed_s)]
-        pool = lib.quiz_pools.get(tile.quiz_pool) if tile.quiz_pool else None
-        if pool is not None and (not pool.items or (allowed_q is not None and pool.id not in allowed_q)):
-            pool = None
-        fresh = [s for s in scenarios if s not in self._played]
-        if fresh:
-            pick = fresh[int(self._random() * len(fresh))]
-            self._played.add(pick)
-            return pick, None
-        if pool is not None:
-            items = [i for i in range(len(pool.items)) if (pool.id, i) not in self._asked] or list(
-                range(len(pool.items)))
-            item = items[int(self._random() * len(items))]
-            self._asked.add((pool.id, item))
-            return None, (pool.id, item)
-        if scenarios:
-            return scenarios[int(self._random() * len(scenarios))], None
-        return None, None
 
     def resolve_scene(self, result: SceneResult | EndingOutcome | bool | str) -> list[Event]:
         """Apply a finished scene: a ``SceneResult`` (full scoring), an ``EndingOutcome``,
@@ -666,22 +639,24 @@ class Game:
         "skipped" (the teacher skipped it) is ``skip_scene()``."""
         if self.phase is not _SCENE:
             raise IllegalMove(f"no scene to resolve in phase {self.phase.value}")
-        if isinstance(result, str) and result == SKIPPED:
-            return self.skip_scene()
         req = self._pending
-        result = self._as_result(result, req)
+        if not isinstance(result, SceneResult):
+            if isinstance(result, str) and result == SKIPPED:
+                return self.skip_scene()
+            result = self._as_result(result, req)
         p, tokens = req.player, self._pending_tokens
         self._pending = None
         self.phase = _MOVE  # only until _after_move picks the real next phase
         record = self.scores[p].record(result)
-        loses = result.kind == "scenario" and not result.safe and self._lose_turn
+        safe = record.safe
+        loses = not safe and self._lose_turn and result.kind == "scenario"
         events: list[Event] | None = [] if self._record else None
         if events is not None:
-            events.append(SceneResolved(p, req.tile, result.safe, result.outcome, record.money_lost, loses,
+            events.append(SceneResolved(p, req.tile, safe, result.outcome, record.money_lost, loses,
                                         record.company_money))
         if loses:
             self._skip[p] = True
-        if result.safe:
+        if safe:
             if self._scene_safe:
                 self._bonus_move(p, tokens, self._scene_safe, "scene_safe", events)
         elif self._scene_risky:
