@@ -661,7 +661,13 @@ class Game:
                 self._bonus_move(p, tokens, self._scene_safe, "scene_safe", events)
         elif self._scene_risky:
             self._bonus_move(p, tokens, -self._scene_risky, "scene_risky", events)
-        self._after_move(p, events)
+        if self.phase is not _OVER:    # _after_move, inlined
+            if self.last_roll == 6 and self._extra6 and p not in self.finish_order:
+                self.phase = _ROLL
+                if events is not None:
+                    events.append(ExtraRoll(p))
+            else:
+                self._next_turn(events)
         return events if events is not None else []
 
     def skip_scene(self) -> list[Event]:

@@ -191,11 +191,14 @@ def play_pending_scene(game: Game, policy: Policy, rng: random.Random) -> SceneR
     if req is None:
         raise SceneError("no scene is pending")
     lib = game.library
-    if lib is not None and req.scenario and req.scenario in lib.scenarios:
-        return play_scenario(policy, lib.scenarios[req.scenario], rng)
-    if lib is not None and req.quiz and req.quiz[0] in lib.quiz_pools:
-        pool = lib.quiz_pools[req.quiz[0]]
-        return play_quiz(policy, pool.items[req.quiz[1]], rng, pool.id, req.quiz[1], pool.scam_type)
+    if lib is not None:
+        scenario = lib.scenarios.get(req.scenario) if req.scenario else None
+        if scenario is not None:
+            return play_scenario(policy, scenario, rng)
+        pool = lib.quiz_pools.get(req.quiz[0]) if req.quiz else None
+        if pool is not None:
+            index = req.quiz[1]
+            return play_quiz(policy, pool.items[index], rng, pool.id, index, pool.scam_type)
     accuracy = 0.5 if policy.quiz_accuracy is None else policy.quiz_accuracy
     return SceneResult.of_answer(rng.random() < accuracy, req.tile)
 
