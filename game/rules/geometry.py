@@ -42,7 +42,7 @@ of your colour flies rather than jumps.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from game.content.models import Board, Layout
 
@@ -218,3 +218,19 @@ class Geometry:
 
     def __getitem__(self, seat: int) -> SeatRoute:
         return self.routes[seat]
+
+
+_GEOMETRIES: dict[tuple, tuple[Board, Geometry]] = {}
+
+
+def shared_geometry(board: Board, rules: Mapping[str, object]) -> Geometry:
+    """One Geometry per board and geometry switches, reused by every game on them."""
+    key = (id(board), bool(rules.get("jump")), int(rules.get("jump_distance", 4)), bool(rules.get("fly")))
+    hit = _GEOMETRIES.get(key)
+    if hit is not None and hit[0] is board:
+        return hit[1]
+    if len(_GEOMETRIES) >= 16:
+        _GEOMETRIES.clear()
+    geometry = Geometry(board, rules)
+    _GEOMETRIES[key] = (board, geometry)
+    return geometry

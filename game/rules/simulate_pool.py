@@ -21,8 +21,8 @@ from typing import Callable, Sequence
 
 from game.content.models import Board, Library, Pack
 
-from .engine import PlayerSpec, shared_geometry
-from .geometry import Geometry
+from .geometry import Geometry, shared_geometry
+from .players import PlayerSpec
 from .simulate_games import GameSummary, play_game
 
 CHUNK = 250            # games a worker plays before sending their summaries back
