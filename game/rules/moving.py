@@ -76,7 +76,7 @@ class Moving(GameState):
                     events.append(SafeTileLanded(p, tile.id, square))
                 if sw.safe_tile_move:
                     self._bonus_move(p, tokens, sw.safe_tile_move, "safe_tile", events)
-        # _after_move, inlined: this is the hot path of every simulation.
+        # Turns._after_move, inlined: this is the hot path of every simulation.
         if self.phase is not _OVER:
             if roll == 6 and sw.extra_roll_on_six and p not in self.finish_order:
                 self.phase = _ROLL
@@ -139,7 +139,7 @@ class Moving(GameState):
             squares[t] = sq
 
     def _bonus_move(self, p: int, tokens, steps: int, cause: str, events: list[Event] | None) -> None:
-        """A plain walk forward (steps > 0) or back (steps < 0); see the module doc."""
+        """A plain walk forward (steps > 0) or back (steps < 0); see the rules in ``engine``."""
         route = self._routes[p]
         pos = self._pos[p][tokens[0]]
         target = min(max(pos + steps, 0), route.finish)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from game.content.models import Board, EndingOutcome, Library, TileType
 
-from .events import Event, ExtraRoll, SceneRequested, SceneResolved
+from .events import Event, SceneRequested, SceneResolved
 from .scenes import SceneResult
 from .state import GameState, IllegalMove, Phase
 
 SKIPPED = "skipped"   # ``resolve_scene(SKIPPED)``: the scene was skipped (classroom), not played
 
-_ROLL, _MOVE, _SCENE, _OVER = Phase.ROLL, Phase.MOVE, Phase.SCENE, Phase.OVER
+_MOVE, _SCENE = Phase.MOVE, Phase.SCENE
 
 
 class _ScamTileMarker:
@@ -85,13 +85,7 @@ class SceneTurn(GameState):
                 self._bonus_move(p, tokens, sw.scene_safe_move, "scene_safe", events)
         elif sw.scene_risky_move:
             self._bonus_move(p, tokens, -sw.scene_risky_move, "scene_risky", events)
-        if self.phase is not _OVER:    # _after_move, inlined
-            if self.last_roll == 6 and sw.extra_roll_on_six and p not in self.finish_order:
-                self.phase = _ROLL
-                if events is not None:
-                    events.append(ExtraRoll(p))
-            else:
-                self._next_turn(events)
+        self._after_move(p, events)
         return events if events is not None else []
 
     def skip_scene(self) -> list[Event]:
