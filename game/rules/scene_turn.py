@@ -16,6 +16,9 @@ SKIPPED = "skipped"   # ``resolve_scene(SKIPPED)``: the scene was skipped (class
 _MOVE, _SCENE = Phase.MOVE, Phase.SCENE
 
 
+_REQUESTS: dict[tuple, SceneRequested] = {}
+
+
 class _ScamTileMarker:
     """Stands for a tile the game has no library entry for: treated as a scam tile."""
 
@@ -50,7 +53,14 @@ class SceneTurn(GameState):
         tile_id = self.board.squares[square].tile
         self.tile_landings[tile_id] = self.tile_landings.get(tile_id, 0) + 1
         scenario, quiz = self._picker.pick(tile_id)
-        self._pending = SceneRequested(p, tokens[0], tile_id, square, scenario, quiz)
+        # Events are immutable and the same requests come back game after game: build each once.
+        key = (p, tokens[0], tile_id, square, scenario, quiz)
+        request = _REQUESTS.get(key)
+        if request is None:
+            if len(_REQUESTS) >= 50_000:
+                _REQUESTS.clear()
+            request = _REQUESTS[key] = SceneRequested(*key)
+        self._pending = request
         self._pending_tokens = tokens
         self.phase = _SCENE
         if events is not None:
