@@ -49,6 +49,11 @@ def test_too_many_players_is_an_error(content, capsys):
     assert run("--board", "test_classic", "--players", "5") == 2
 
 
+def test_no_processes_is_an_error(content, capsys):
+    assert run("--jobs", "0") == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
 def test_report_covers_length_time_tiles_scenes_seats_and_savings(content, capsys):
     assert run("--board", "test_classic", "--games", "20", "--json") == 0
     report = json.loads(capsys.readouterr().out)
