@@ -13,6 +13,7 @@ import json
 import random
 import sys
 
+from game.content import loader
 from game.content.models import Board, Library, Pack
 
 from .policies import POLICIES
@@ -52,9 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.content.loader import load_library
-
-    library = load_library().library
+    library = loader.load_library().library
     if not library.boards:
         print("simulate: no boards loaded (run `python -m game validate` to see why)", file=sys.stderr)
         return 2

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Callable, Sequence
 
+from game.content import loader
 from game.content.models import Board, Library, Pack
+from game.content.rulesets import resolve
 
 from .geometry import Geometry, shared_geometry
 from .players import PlayerSpec
@@ -56,8 +59,6 @@ class Setup:
 
     @classmethod
     def of(cls, library: Library, plan: Plan) -> "Setup":
-        from game.content.rulesets import resolve
-
         board = library.boards[plan.board]
         if plan.rules and plan.rules != board.preset.value:
             board = replace(board, rules=MappingProxyType(resolve(plan.rules, {})))
@@ -116,10 +117,10 @@ _SETUP: Setup | None = None
 
 def _start_worker(plan: Plan | None) -> None:
     global _SETUP
+    # Ctrl-C is the parent's to handle: it stops the pool, with one message instead of one per worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if plan is not None:
-        from game.content.loader import load_library
-
-        _SETUP = Setup.of(load_library().library, plan)
+        _SETUP = Setup.of(loader.load_library().library, plan)
 
 
 def _play_chunk(seeds: tuple[int, ...]) -> list[GameSummary]:
