@@ -49,7 +49,7 @@ from game.content.models import Board, Library, Pack
 
 from .events import Event, ExtraRoll, Rolled, SceneRequested, TripleSixPenalty
 from .geometry import HANGAR, Geometry, SeatRoute, Spot, shared_geometry
-from .moves import LegalMoves, Move, MovePreview
+from .moves import LegalMoves, Move, MovePreview, first_launch_only, move_table
 from .moving import Moving
 from .players import PlayerSpec, seat_order
 from .scene_pick import ScenePicker, shared_deck
@@ -112,9 +112,7 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
         n = self._n_players = len(self.players)
         self._routes: list[SeatRoute] = [self.geometry[s] for s in self.seats]
         self._sqt = [route.squares for route in self._routes]
-        self._dest = [route.destinations(sw.exact_finish, sw.bounce_back) for route in self._routes]
-        self._move_rows = [self.geometry.move_rows(p, s, sw.tokens, sw.exact_finish, sw.bounce_back)
-                           for p, s in enumerate(self.seats)]
+        self._move_rows = [move_table(self.geometry, p, s, sw) for p, s in enumerate(self.seats)]
         self._player_at_seat = {s: p for p, s in enumerate(self.seats)}
         self._pos = [[sw.hangar] * sw.tokens for _ in range(n)]
         self._sq = [[self._sqt[p][sw.hangar]] * sw.tokens for p in range(n)]
@@ -133,7 +131,7 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
         self.captures = 0
         self.tile_landings: dict[str, int] = {}    # tile id → landings (scam and safe)
         self._moved: tuple[int, ...] = ()
-        self._moves: list[Move] = []
+        self._moves: Sequence[Move] = ()
         self._skip = [False] * n
         self._pending: SceneRequested | None = None
         self._pending_tokens: tuple[int, ...] = ()
@@ -201,20 +199,15 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
         if sw.general:
             moves = self._legal_moves(p, value)
         else:
-            # Moves come from a table shared by every game on this geometry: no allocation here.
+            # Moves come from a table shared by every game on this geometry: no allocation but the list.
+            positions = self._pos[p]
             moves = []
-            rows = self._move_rows[p][value]
-            launch = value in sw.launch_on
-            for t, pos in enumerate(self._pos[p]):
-                if pos < 0:
-                    if not launch:
-                        continue
-                    launch = False          # one launch move stands for every token in the hangar
-                move = rows[t][pos]
-                if move is None:
-                    move = rows[t][pos] = self._plain_move(p, t, pos, value)
-                if move:
+            for row, pos in zip(self._move_rows[p][value], positions):
+                move = row[pos]
+                if move is not None:
                     moves.append(move)
+            if value in sw.launch_on and positions.count(HANGAR) > 1:
+                moves = first_launch_only(moves)
         self._moves = moves
         if moves:
             self.phase = _MOVE

@@ -204,17 +204,6 @@ class Geometry:
                        for i in range(len(board.seats))]
         for route in self.routes:
             route.link_crossings(self.routes, board.home_length)
-        self._move_rows: dict[tuple, list] = {}
-
-    def move_rows(self, player: int, seat: int, tokens: int, exact: bool, bounce: bool) -> list:
-        """A cache ``[roll][token][pos]`` of ``Move``s for ``Game`` to fill and share across games
-        (None = not computed yet, False = no such move; index -1 is the hangar)."""
-        key = (player, seat, tokens, exact, bounce)
-        rows = self._move_rows.get(key)
-        if rows is None:
-            size = self.routes[seat].finish + 2
-            rows = self._move_rows[key] = [[[None] * size for _ in range(tokens)] for _ in range(7)]
-        return rows
 
     def __getitem__(self, seat: int) -> SeatRoute:
         return self.routes[seat]

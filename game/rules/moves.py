@@ -1,17 +1,18 @@
 """What a roll allows: the legal moves, and what a move would do before it is made.
 
-Without stacking or blocking, ``Game.roll`` reads the moves from a table shared by every
-game on the geometry (``Geometry.move_rows``), filled here by ``_plain_move`` the first
-time a token stands there with that roll. With stacking or blocking on, ``_legal_moves``
-works them out for the position on the board.
+Without stacking or blocking a token's move depends only on where it stands and the roll,
+so ``Game.roll`` reads the moves from a ``move_table`` built once and shared by every game
+on the same geometry and switches. With stacking or blocking on, ``_legal_moves`` works them
+out for the position on the board.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from .geometry import HANGAR, SeatRoute
+from .geometry import HANGAR, Geometry, SeatRoute
 from .state import GameState, Phase
+from .switches import Switches
 
 
 class Move(NamedTuple):
@@ -35,6 +36,46 @@ class MovePreview(NamedTuple):
 
 
 _MOVE = Phase.MOVE
+
+# A row per roll and token: the token's Move from each route position, None where it has none;
+# the last entry (index -1, ``HANGAR``) is its launch, when the roll launches.
+MoveTable = tuple[tuple[tuple[Move | None, ...], ...], ...]
+_TABLES: dict[tuple, tuple[Geometry, MoveTable]] = {}
+
+
+def move_table(geometry: Geometry, player: int, seat: int, switches: Switches) -> MoveTable:
+    """``[roll][token][position]`` → Move or None, with no stacking or blocking; one per geometry and switches."""
+    key = (id(geometry), player, seat, switches.tokens, switches.exact_finish, switches.bounce_back,
+           switches.launch_on)
+    hit = _TABLES.get(key)
+    if hit is not None and hit[0] is geometry:
+        return hit[1]
+    if len(_TABLES) >= 64:
+        _TABLES.clear()
+    dest = geometry[seat].destinations(switches.exact_finish, switches.bounce_back)
+    table: list = [()]
+    for roll in range(1, 7):
+        rows = []
+        for t in range(switches.tokens):
+            row: list[Move | None] = [Move(player, (t,), roll, pos, to, False) if to >= 0 else None
+                                      for pos, to in enumerate(dest[roll])]
+            row.append(Move(player, (t,), roll, HANGAR, 0, True) if roll in switches.launch_on else None)
+            rows.append(tuple(row))
+        table.append(tuple(rows))
+    _TABLES[key] = (geometry, tuple(table))
+    return _TABLES[key][1]
+
+
+def first_launch_only(moves: list[Move]) -> list[Move]:
+    """One launch move stands for every token in the hangar: the first token's."""
+    out, launched = [], False
+    for move in moves:
+        if move.launch:
+            if launched:
+                continue
+            launched = True
+        out.append(move)
+    return out
 
 
 class LegalMoves(GameState):
@@ -79,13 +120,6 @@ class LegalMoves(GameState):
 
     def legal_moves(self) -> list[Move]:
         return list(self._moves) if self.phase is _MOVE else []
-
-    def _plain_move(self, p: int, t: int, pos: int, roll: int) -> Move | bool:
-        """The move of token ``t`` from ``pos`` with no stacking or blocking; False if none."""
-        if pos < 0:
-            return Move(p, (t,), roll, HANGAR, 0, True)
-        to = self._dest[p][roll][pos]
-        return Move(p, (t,), roll, pos, to, False) if to >= 0 else False
 
     def _legal_moves(self, p: int, roll: int) -> list[Move]:
         """The general case (stacking or blocking on); ``roll`` inlines the plain case."""

@@ -30,15 +30,12 @@ class Moving(GameState):
         p, tokens, roll, frm, _, launch = move
         route = self._routes[p]
         self._moved = tokens
-        self._moves = []
+        self._moves = ()
         events: list[Event] | None = [] if self._record else None
         if launch:
-            self._set(p, tokens, 0)
+            pos = 0
             if events is not None:
                 events.append(Launched(p, tokens, route.spots[0]))
-            if sw.capture:
-                self._capture_at(p, route.track[0], events)
-            pos = 0
         else:
             finish = route.finish
             pos = frm + roll
@@ -56,12 +53,17 @@ class Moving(GameState):
                         events.append(Moved(p, tokens, route.spots[frm + 1:finish + 1]))
             elif events is not None:
                 events.append(Moved(p, tokens, route.spots[frm + 1:pos + 1]))
-            self._set(p, tokens, pos)
-            if pos < route.track_count:
-                if sw.capture:
-                    self._capture_at(p, route.track[pos], events)
-                if route.chains[pos] or sw.blocking:
-                    pos = self._chain(p, route, tokens, pos, events)
+        square = self._sqt[p][pos]
+        positions, squares = self._pos[p], self._sq[p]
+        for t in tokens:                # self._set, inlined
+            positions[t] = pos
+            squares[t] = square
+        if pos < route.track_count:     # (a token finishing on the track's last square may capture there)
+            if sw.capture:
+                self._capture_at(p, route.track[pos], events)
+            # A launch neither jumps nor flies.
+            if not launch and (route.chains[pos] or sw.blocking):
+                pos = self._chain(p, route, tokens, pos, events)
         if pos == route.finish:
             self._finish_tokens(p, tokens, events)
         elif not launch and pos < route.track_count:

@@ -61,19 +61,19 @@ def shared_deck(library: Library, pack: Pack | None) -> SceneDeck:
 class ScenePicker:
     """One game's scene picks. ``random`` is the game's dice stream: one draw per pick that has a choice."""
 
-    __slots__ = ("deck", "random", "played", "unasked")
+    __slots__ = ("tiles", "random", "played", "unasked")
 
     def __init__(self, deck: SceneDeck | None, random: Callable[[], float]):
-        self.deck = deck
+        self.tiles = deck.tiles if deck is not None else None
         self.random = random
         self.played: set[str] = set()
         self.unasked: dict[str, list[int]] = {}    # pool id → item indexes not asked yet, in order
 
     def pick(self, tile_id: str) -> tuple[str | None, tuple[str, int] | None]:
         """(script id, None), (None, (pool id, item index)) or (None, None) when the tile has nothing."""
-        if self.deck is None:
+        if self.tiles is None:
             return None, None
-        scenarios, pool, items = self.deck.get(tile_id)
+        scenarios, pool, items = self.tiles.get(tile_id, _NOTHING)
         if scenarios:
             played = self.played
             fresh = [s for s in scenarios if s not in played]

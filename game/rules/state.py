@@ -9,7 +9,7 @@ They all derive from ``GameState`` and add no fields of their own.
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:
     import random
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from .events import SceneRequested
     from .geometry import Geometry, SeatRoute
-    from .moves import Move
+    from .moves import Move, MoveTable
     from .players import PlayerSpec
     from .scene_pick import ScenePicker
     from .scoring import PlayerScore
@@ -41,7 +41,7 @@ class GameState:
         "board", "rules", "switches", "geometry", "players", "seats", "library", "pack", "rng", "ai_rng",
         "max_turns", "scores", "current", "phase", "turns", "last_roll", "sixes", "finish_order",
         "over_reason", "captures", "tile_landings",
-        "_random", "_record", "_n_players", "_routes", "_sqt", "_dest", "_move_rows", "_player_at_seat",
+        "_random", "_record", "_n_players", "_routes", "_sqt", "_move_rows", "_player_at_seat",
         "_opponents", "_tiles", "_pos", "_sq", "_moved", "_moves", "_skip", "_pending", "_pending_tokens",
         "_picker",
     )
@@ -77,8 +77,7 @@ class GameState:
     _n_players: int
     _routes: list[SeatRoute]
     _sqt: list[tuple[int, ...]]       # route position → track square (-1 off the track)
-    _dest: list[tuple[tuple[int, ...], ...]]   # [roll][position] → end of a plain move
-    _move_rows: list[list]            # [roll][token][position] → Move, shared (Geometry.move_rows)
+    _move_rows: list[MoveTable]       # [roll][token][position] → Move or None (moves.move_table)
     _player_at_seat: dict[int, int]
     _opponents: list[tuple[int, ...]]
     _tiles: list                      # per track square: its Tile, a stand-in scam tile, or None
@@ -89,7 +88,7 @@ class GameState:
 
     # This turn.
     _moved: tuple[int, ...]           # tokens moved on the previous six (the three-sixes penalty)
-    _moves: list[Move]                # legal moves of the roll just made
+    _moves: Sequence[Move]            # legal moves of the roll just made; () once one is made
     _skip: list[bool]                 # players whose next turn is lost
     _pending: SceneRequested | None   # the scene to play
     _pending_tokens: tuple[int, ...]

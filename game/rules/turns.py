@@ -85,6 +85,6 @@ class Turns(GameState):
     def _game_over(self, reason: str, events: list[Event] | None) -> None:
         self.phase = _OVER
         self.over_reason = reason
-        self._moves = []
+        self._moves = ()
         if events is not None:
             events.append(GameOver(self.standings[0].player, reason))
