@@ -103,6 +103,8 @@ class PlayerScore:
     def record(self, result: SceneResult) -> SceneRecord:
         kind = result.kind
         choices = result.choices
+        if kind == "quiz" and not choices:
+            return self._record_answer(result)
         paid_on_route = 0
         if choices:
             for c in result.decisions:
@@ -147,6 +149,22 @@ class PlayerScore:
         furthest, credit = furthest_step(choices) if choices else _NO_STEP
         record = SceneRecord(kind, result.ref, result.scam_type, safe, result.outcome,
                              furthest, credit, lost, protected, company)
+        self.scenes.append(record)
+        return record
+
+    def _record_answer(self, result: SceneResult) -> SceneRecord:
+        """``record`` for a quiz answer, the most common scene: no money moves, nothing is protected."""
+        correct = bool(result.correct)
+        self._techniques(result.techniques, spotted=correct)
+        scam_type = result.scam_type or ""
+        tally = self.by_scam_type.get(scam_type)
+        if tally is None:
+            tally = self.by_scam_type[scam_type] = Tally()
+        if correct:
+            tally.right += 1
+        else:
+            tally.wrong += 1
+        record = SceneRecord("quiz", result.ref, result.scam_type, correct, result.outcome, *_NO_STEP, 0, 0)
         self.scenes.append(record)
         return record
 

@@ -55,8 +55,10 @@ def play_game(board: Board, players: Sequence[PlayerSpec], seed: int, *, library
         phase = game.phase
         if phase is ROLL:
             roll()
+            if game.phase is MOVE:
+                # The game's own move list, not legal_moves()'s copy: a policy only reads it.
+                apply(choosers[game.current](game, game._moves, rng))
         elif phase is MOVE:
-            # The game's own move list, not legal_moves()'s copy: a policy only reads it.
             apply(choosers[game.current](game, game._moves, rng))
         elif phase is SCENE:
             result = play_pending_scene(game, policies[game.pending_scene.player], rng)
