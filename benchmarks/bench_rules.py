@@ -29,6 +29,11 @@ import time
 from pathlib import Path
 from types import MappingProxyType
 
+try:
+    import resource            # CPU time of the command (not on Windows)
+except ImportError:
+    resource = None
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.content.models import Board, Layout, RulePreset, Seat, Square  # noqa: E402
@@ -108,17 +113,22 @@ def _first_pack(library, board_id: str):
 
 
 def measure_command(games: int, jobs: int, runs: int) -> float:
-    """Wall clock of the whole ``simulate`` command, start-up included."""
+    """Wall clock of the whole ``simulate`` command, start-up included, and the CPU time it used."""
     command = [sys.executable, "-m", "game", "simulate", "--board", "classic_four", "--players", "4",
                "--games", str(games), "--jobs", str(jobs)]
-    rates = []
+    rates, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
         start = time.perf_counter()
         subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         rates.append(games / (time.perf_counter() - start))
+        if resource:
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     best, median = max(rates), sorted(rates)[len(rates) // 2]
+    spent = f", {min(cpu):.1f} s CPU" if cpu else ""
     print(f"command, {jobs} job{'s' if jobs > 1 else ' '} {best:8,.0f} games/s best of {runs}, median {median:,.0f}   "
-          f"({games} games, load average {os.getloadavg()[0]:.1f})")
+          f"({games} games{spent}, load average {os.getloadavg()[0]:.1f})")
     return best
 
 
