@@ -112,7 +112,7 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
         n = self._n_players = len(self.players)
         self._routes: list[SeatRoute] = [self.geometry[s] for s in self.seats]
         self._sqt = [route.squares for route in self._routes]
-        self._move_rows = [move_table(self.geometry, p, s, sw) for p, s in enumerate(self.seats)]
+        self._move_rows = [] if sw.general else [move_table(self.geometry, p, s, sw) for p, s in enumerate(self.seats)]
         self._player_at_seat = {s: p for p, s in enumerate(self.seats)}
         self._pos = [[sw.hangar] * sw.tokens for _ in range(n)]
         self._sq = [[self._sqt[p][sw.hangar]] * sw.tokens for p in range(n)]

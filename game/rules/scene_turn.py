@@ -53,13 +53,16 @@ class SceneTurn(GameState):
         tile_id = self.board.squares[square].tile
         self.tile_landings[tile_id] = self.tile_landings.get(tile_id, 0) + 1
         scenario, quiz = self._picker.pick(tile_id)
-        # Events are immutable and the same requests come back game after game: build each once.
         key = (p, tokens[0], tile_id, square, scenario, quiz)
-        request = _REQUESTS.get(key)
-        if request is None:
-            if len(_REQUESTS) >= 50_000:
-                _REQUESTS.clear()
-            request = _REQUESTS[key] = SceneRequested(*key)
+        if events is not None:
+            request = SceneRequested(*key)
+        else:
+            # A simulation: events are immutable and the same requests come back game after game.
+            request = _REQUESTS.get(key)
+            if request is None:
+                if len(_REQUESTS) >= 20_000:
+                    _REQUESTS.clear()
+                request = _REQUESTS[key] = SceneRequested(*key)
         self._pending = request
         self._pending_tokens = tokens
         self.phase = _SCENE
