@@ -28,7 +28,7 @@ from .geometry import Geometry, shared_geometry
 from .players import PlayerSpec
 from .simulate_games import GameSummary, play_game
 
-CHUNK = 250            # games a worker plays before sending their summaries back
+CHUNK = 250            # games a worker plays at most before sending their summaries back
 MIN_PER_JOB = 40       # fewer games than this per process are not worth starting one for
 
 
@@ -90,7 +90,9 @@ def play_all(setup: Setup, seeds: Sequence[int], jobs: int = 1,
             if progress:
                 progress(len(out))
         return out
-    chunks = [tuple(seeds[i:i + CHUNK]) for i in range(0, len(seeds), CHUNK)]
+    # At least four chunks a process, so that a process held up by other work does not hold up the end.
+    size = max(1, min(CHUNK, -(-len(seeds) // (jobs * 4))))
+    chunks = [tuple(seeds[i:i + size]) for i in range(0, len(seeds), size)]
     global _SETUP
     context = multiprocessing.get_context(start_method or _default_start_method())
     forked = context.get_start_method() == "fork"
