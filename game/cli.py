@@ -61,6 +61,11 @@ def _console_streams() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # In the bundle, a `simulate --jobs` worker is started as this program again (Windows cannot fork):
+        # freeze_support runs the worker and exits instead of starting the command line a second time.
+        import multiprocessing
+        multiprocessing.freeze_support()
     _console_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in ("-h", "--help"):

@@ -2,11 +2,24 @@
 state machine, scenes (scripts and quizzes), scoring, computer players and the
 ``simulate`` command.
 
-Modules: ``geometry`` (routes, jumps, flights), ``engine`` (``Game``),
-``events``, ``scenes``, ``scoring``, ``policies``, ``simulate``.
+Modules:
+
+* the board — ``geometry`` (routes, jumps, flights), ``switches`` (a board's rule switches, read)
+* one game — ``engine`` (``Game`` and a turn, start here), ``state`` (its fields), ``players``
+  (seats), ``moves`` (what a roll allows), ``moving`` (making a move), ``turns`` (passing the
+  turn, standings), ``scene_turn`` (a scene on a scam tile), ``scene_pick`` (which scene), ``events``
+* scenes and scores — ``scenes`` (playing a script or quiz item), ``scoring``, ``checks``
+  (the learning check)
+* computer players — ``policies``
+* ``python -m game simulate`` — ``simulate`` (the command), ``simulate_games`` (one game, the
+  summary), ``simulate_pool`` (on several processes)
 """
 
-from .engine import Game, IllegalMove, Move, MovePreview, Phase, PlayerSpec, Standing
+from .engine import Game
+from .moves import Move, MovePreview
+from .players import PlayerSpec
+from .state import IllegalMove, Phase
+from .turns import Standing
 from .events import (
     Bounced, Captured, Event, ExtraRoll, Finished, Flew, GameOver, Jumped, Launched, Moved, PlayerFinished,
     Rolled, SafeTileLanded, SceneRequested, SceneResolved, TripleSixPenalty, TurnLost, TurnPassed,

@@ -42,7 +42,7 @@ of your colour flies rather than jumps.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from game.content.models import Board, Layout
 
@@ -204,17 +204,22 @@ class Geometry:
                        for i in range(len(board.seats))]
         for route in self.routes:
             route.link_crossings(self.routes, board.home_length)
-        self._move_rows: dict[tuple, list] = {}
-
-    def move_rows(self, player: int, seat: int, tokens: int, exact: bool, bounce: bool) -> list:
-        """A cache ``[roll][token][pos]`` of ``Move``s for ``Game`` to fill and share across games
-        (None = not computed yet, False = no such move; index -1 is the hangar)."""
-        key = (player, seat, tokens, exact, bounce)
-        rows = self._move_rows.get(key)
-        if rows is None:
-            size = self.routes[seat].finish + 2
-            rows = self._move_rows[key] = [[[None] * size for _ in range(tokens)] for _ in range(7)]
-        return rows
 
     def __getitem__(self, seat: int) -> SeatRoute:
         return self.routes[seat]
+
+
+_GEOMETRIES: dict[tuple, tuple[Board, Geometry]] = {}
+
+
+def shared_geometry(board: Board, rules: Mapping[str, object]) -> Geometry:
+    """One Geometry per board and geometry switches, reused by every game on them."""
+    key = (id(board), bool(rules.get("jump")), int(rules.get("jump_distance", 4)), bool(rules.get("fly")))
+    hit = _GEOMETRIES.get(key)
+    if hit is not None and hit[0] is board:
+        return hit[1]
+    if len(_GEOMETRIES) >= 16:
+        _GEOMETRIES.clear()
+    geometry = Geometry(board, rules)
+    _GEOMETRIES[key] = (board, geometry)
+    return geometry

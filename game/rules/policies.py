@@ -144,9 +144,10 @@ def play_scenario(policy: Policy, scenario: Scenario, rng: random.Random) -> Sce
     runner = ScenarioRunner(scenario)
     visits: dict[str, int] = {scenario.start: 1}
     for step in range(MAX_SCENE_STEPS):
-        if runner.is_over:
+        node = runner.node
+        if node.ending is not None:
             return runner.result()
-        choices = runner.choices
+        choices = node.choices
         if not choices:
             break
         if step < _WANDER_AFTER:
@@ -155,16 +156,29 @@ def play_scenario(policy: Policy, scenario: Scenario, rng: random.Random) -> Sce
             least = min(visits.get(c.to, 0) for c in choices)
             fresh = [i for i, c in enumerate(choices) if visits.get(c.to, 0) == least]
             index = fresh[int(rng.random() * len(fresh))]
-        runner.choose(index)
-        visits[runner.node.id] = visits.get(runner.node.id, 0) + 1
+        runner.take(index)
+        nid = runner.node.id
+        visits[nid] = visits.get(nid, 0) + 1
     raise SceneError(f"scenario {scenario.id!r} did not reach an ending (stuck at {runner.node.id!r})")
 
 
 def play_quiz(policy: Policy, item: QuizItem, rng: random.Random, pool_id: str = "", index: int = 0,
               scam_type: str | None = None) -> SceneResult:
     correct = policy.answer_quiz(item, rng) == item.answer
+    # A result is immutable and a simulation asks the same items over and over: build each once.
+    key = (id(item), correct, pool_id, index, scam_type)
+    hit = _ANSWERS.get(key)
+    if hit is not None and hit[0] is item:
+        return hit[1]
+    if len(_ANSWERS) >= 20_000:
+        _ANSWERS.clear()
     ref = f"{pool_id}#{index}" if pool_id else item.id
-    return SceneResult.of_answer(correct, ref, scam_type, item.techniques)
+    result = SceneResult.of_answer(correct, ref, scam_type, item.techniques)
+    _ANSWERS[key] = (item, result)
+    return result
+
+
+_ANSWERS: dict[tuple, tuple[QuizItem, SceneResult]] = {}
 
 
 def play_pending_scene(game: Game, policy: Policy, rng: random.Random) -> SceneResult:
@@ -177,11 +191,14 @@ def play_pending_scene(game: Game, policy: Policy, rng: random.Random) -> SceneR
     if req is None:
         raise SceneError("no scene is pending")
     lib = game.library
-    if lib is not None and req.scenario and req.scenario in lib.scenarios:
-        return play_scenario(policy, lib.scenarios[req.scenario], rng)
-    if lib is not None and req.quiz and req.quiz[0] in lib.quiz_pools:
-        pool = lib.quiz_pools[req.quiz[0]]
-        return play_quiz(policy, pool.items[req.quiz[1]], rng, pool.id, req.quiz[1], pool.scam_type)
+    if lib is not None:
+        scenario = lib.scenarios.get(req.scenario) if req.scenario else None
+        if scenario is not None:
+            return play_scenario(policy, scenario, rng)
+        pool = lib.quiz_pools.get(req.quiz[0]) if req.quiz else None
+        if pool is not None:
+            index = req.quiz[1]
+            return play_quiz(policy, pool.items[index], rng, pool.id, index, pool.scam_type)
     accuracy = 0.5 if policy.quiz_accuracy is None else policy.quiz_accuracy
     return SceneResult.of_answer(rng.random() < accuracy, req.tile)
 

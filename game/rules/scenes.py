@@ -134,24 +134,29 @@ class ScenarioRunner:
         return tuple(self._path)
 
     def choose(self, index: int) -> ChoiceResult:
-        if self.is_over:
+        choice, offered = self.take(index)
+        return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
+                            choice.techniques, self._node, offered > 1)
+
+    def take(self, index: int) -> tuple[Choice, int]:
+        """``choose`` for a computer player, which needs no feedback: the choice and how many were offered."""
+        node = self._node
+        if node.ending is not None:
             raise SceneError(f"scenario {self.scenario.id!r} is already over")
-        choices = self._node.choices
+        choices = node.choices
         if not 0 <= index < len(choices):
-            raise SceneError(f"node {self._node.id!r} has no choice {index} (it has {len(choices)})")
+            raise SceneError(f"node {node.id!r} has no choice {index} (it has {len(choices)})")
         choice = choices[index]
         nxt = self.scenario.nodes.get(choice.to)
         if nxt is None:
-            raise SceneError(f"choice {index} of node {self._node.id!r} leads to missing node {choice.to!r}")
-        node = self._node
+            raise SceneError(f"choice {index} of node {node.id!r} leads to missing node {choice.to!r}")
         self._taken.append(choice)
         self._offered.append(len(choices))
         self._path.append(nxt.id)
         self._node = nxt
         for listener in self.listeners:
             listener(node, index, choice)
-        return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
-                            choice.techniques, nxt, len(choices) > 1)
+        return choice, len(choices)
 
     def result(self) -> SceneResult:
         if not self.is_over:

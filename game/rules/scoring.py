@@ -78,6 +78,9 @@ def furthest_step(choices) -> tuple[Ladder, Ladder | None]:
     return furthest, credit
 
 
+_NO_STEP = (Ladder.IGNORED, None)   # furthest_step(()): a scene with no choice taken
+
+
 @dataclass
 class PlayerScore:
     starting_savings: int = DEFAULT_SAVINGS
@@ -98,17 +101,23 @@ class PlayerScore:
             self.savings = self.starting_savings
 
     def record(self, result: SceneResult) -> SceneRecord:
-        for c in result.decisions:
-            if c.outcome is Outcome.SAFE:
-                self.safe_choices += 1
-                self._techniques(c.techniques, spotted=True)
-            elif c.outcome is Outcome.RISKY:
-                self.risky_choices += 1
-                self._techniques(c.techniques, spotted=False)
-            else:
-                self.neutral_choices += 1
-        company = result.kind == "scenario" and result.company_money
-        paid_on_route = sum(max(c.money, 0) for c in result.choices)
+        kind = result.kind
+        choices = result.choices
+        if kind == "quiz" and not choices:
+            return self._record_answer(result)
+        paid_on_route = 0
+        if choices:
+            for c in result.decisions:
+                if c.outcome is Outcome.SAFE:
+                    self.safe_choices += 1
+                    self._techniques(c.techniques, spotted=True)
+                elif c.outcome is Outcome.RISKY:
+                    self.risky_choices += 1
+                    self._techniques(c.techniques, spotted=False)
+                else:
+                    self.neutral_choices += 1
+            paid_on_route = sum(max(c.money, 0) for c in choices)
+        company = kind == "scenario" and result.company_money
         if company:
             lost = paid_on_route          # the company's account, not capped by the player's savings
             self.company_lost += lost
@@ -116,32 +125,55 @@ class PlayerScore:
             lost = min(paid_on_route, self.savings)
             self.savings -= lost
             self.money_lost += lost
-        if result.kind == "quiz":
+        safe = result.safe
+        if kind == "quiz":
             self._techniques(result.techniques, spotted=bool(result.correct))
-        protected = max(0, result.at_stake - paid_on_route) if result.kind == "scenario" and result.safe else 0
+        protected = max(0, result.at_stake - paid_on_route) if kind == "scenario" and safe else 0
         if company:
             self.company_protected += protected
         else:
             self.savings_protected += protected
-        tally = self.by_scam_type.setdefault(result.scam_type or "", Tally())
-        if result.kind == "quiz":
+        scam_type = result.scam_type or ""
+        tally = self.by_scam_type.get(scam_type)
+        if tally is None:
+            tally = self.by_scam_type[scam_type] = Tally()
+        if kind == "quiz":
             if result.correct:
                 tally.right += 1
             else:
                 tally.wrong += 1
-        elif result.safe:
+        elif safe:
             tally.safe += 1
         else:
             tally.scammed += 1
-        furthest, credit = furthest_step(result.choices)
-        record = SceneRecord(result.kind, result.ref, result.scam_type, result.safe, result.outcome,
+        furthest, credit = furthest_step(choices) if choices else _NO_STEP
+        record = SceneRecord(kind, result.ref, result.scam_type, safe, result.outcome,
                              furthest, credit, lost, protected, company)
         self.scenes.append(record)
         return record
 
+    def _record_answer(self, result: SceneResult) -> SceneRecord:
+        """``record`` for a quiz answer, the most common scene: no money moves, nothing is protected."""
+        correct = bool(result.correct)
+        self._techniques(result.techniques, spotted=correct)
+        scam_type = result.scam_type or ""
+        tally = self.by_scam_type.get(scam_type)
+        if tally is None:
+            tally = self.by_scam_type[scam_type] = Tally()
+        if correct:
+            tally.right += 1
+        else:
+            tally.wrong += 1
+        record = SceneRecord("quiz", result.ref, result.scam_type, correct, result.outcome, *_NO_STEP, 0, 0)
+        self.scenes.append(record)
+        return record
+
     def _techniques(self, techniques, spotted: bool) -> None:
+        tallies = self.techniques
         for t in techniques:
-            tally = self.techniques.setdefault(t, TechniqueTally())
+            tally = tallies.get(t)
+            if tally is None:
+                tally = tallies[t] = TechniqueTally()
             if spotted:
                 tally.spotted += 1
             else:

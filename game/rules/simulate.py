@@ -3,126 +3,31 @@
 Game length, an estimate of minutes, how often each tile is landed on, scenes
 played, win rate by seat and savings left. Scenes are played by the policy on
 the real scripts and quiz items of the library. The same seed gives the same
-output.
+output, on one process or several (``--jobs``; see ``simulate_pool``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
-from types import MappingProxyType
-from dataclasses import dataclass, field, replace
-from typing import Sequence
 
+from game.content import loader
+from game.content.validate_cmd import add_content_argument, content_sources
 from game.content.models import Board, Library, Pack
 
-from .engine import Game, Phase, PlayerSpec, shared_geometry
-from .geometry import Geometry
-from .policies import POLICIES, Policy, get_policy, play_pending_scene
+from .policies import POLICIES
 from .scoring import DEFAULT_SAVINGS
+from .simulate_games import (
+    SECONDS_PER_QUIZ, SECONDS_PER_SCENARIO, SECONDS_PER_TURN, TURN_CAP, GameSummary, percentile, play_game,
+    summarise,
+)
+from .simulate_pool import Plan, Setup, default_jobs, play_all
 
-SECONDS_PER_TURN = 6
-SECONDS_PER_SCENARIO = 60
-SECONDS_PER_QUIZ = 20
-TURN_CAP = 2000   # a board with no max_turns is stopped here and the game counted unfinished
-
-
-@dataclass
-class GameSummary:
-    turns: int
-    reason: str                      # finished / max_turns (the board's own limit) / cap
-    winner: str | None               # seat colour; None when stopped at the cap
-    scenarios: int = 0
-    quizzes: int = 0
-    tile_landings: dict[str, int] = field(default_factory=dict)
-    savings: list[int] = field(default_factory=list)
-
-    @property
-    def seconds(self) -> int:
-        return self.turns * SECONDS_PER_TURN + self.scenarios * SECONDS_PER_SCENARIO + self.quizzes * SECONDS_PER_QUIZ
-
-
-def play_game(board: Board, players: Sequence[PlayerSpec], seed: int, *, library: Library | None = None,
-              pack: Pack | None = None, rules=None, max_turns: int | None = None,
-              geometry: Geometry | None = None) -> GameSummary:
-    """One whole computer game; every player uses ``PlayerSpec.policy`` (default random)."""
-    game = Game(board, players, seed, library=library, pack=pack, rules=rules, max_turns=max_turns,
-                geometry=geometry, record=False)
-    policies: list[Policy] = [get_policy(spec.policy or "random") for spec in players]
-    rng = game.ai_rng
-    scenarios = quizzes = 0
-    roll, apply = game.roll, game.apply
-    while True:
-        phase = game.phase
-        if phase is Phase.ROLL:
-            roll()
-        elif phase is Phase.MOVE:
-            apply(policies[game.current].choose_move(game, game._moves, rng))
-        elif phase is Phase.SCENE:
-            result = play_pending_scene(game, policies[game.pending_scene.player], rng)
-            if result.kind == "scenario":
-                scenarios += 1
-            else:
-                quizzes += 1
-            game.resolve_scene(result)
-        else:
-            break
-    capped = game.over_reason == "max_turns" and max_turns is not None and not game.rules.get("max_turns")
-    reason = "cap" if capped else game.over_reason
-    winner = None if capped else game.colour(game.winner)
-    return GameSummary(game.turns, reason, winner, scenarios, quizzes, dict(game.tile_landings),
-                       [s.savings for s in game.scores])
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile of ``values`` (q in 0..100)."""
-    if not values:
-        return 0
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(q / 100 * len(ordered)) - 1)]
-
-
-def summarise(games: list[GameSummary], board: Board, library: Library | None, starting: int) -> dict:
-    n = len(games)
-    turns = [g.turns for g in games]
-    minutes = [g.seconds / 60 for g in games]
-    seats = [s.colour for s in board.seats]
-    wins = {c: 0 for c in seats}
-    for g in games:
-        if g.winner is not None:
-            wins[g.winner] += 1
-    decided = sum(wins.values())
-    landings: dict[str, int] = {}
-    for g in games:
-        for tile, count in g.tile_landings.items():
-            landings[tile] = landings.get(tile, 0) + count
-    savings = [s for g in games for s in g.savings]
-    tiles = library.tiles if library else {}
-    return {
-        "games": n,
-        "ended": {reason: sum(1 for g in games if g.reason == reason) for reason in ("finished", "max_turns", "cap")},
-        "turns": {"mean": round(sum(turns) / n, 1), "p50": percentile(turns, 50), "p90": percentile(turns, 90),
-                  "max": max(turns)},
-        "minutes": {"mean": round(sum(minutes) / n, 1), "p50": round(percentile(minutes, 50), 1),
-                    "p90": round(percentile(minutes, 90), 1), "max": round(max(minutes), 1)},
-        "assumptions": {"seconds_per_turn": SECONDS_PER_TURN, "seconds_per_scenario": SECONDS_PER_SCENARIO,
-                        "seconds_per_quiz": SECONDS_PER_QUIZ},
-        "scenes_per_game": {"scenarios": round(sum(g.scenarios for g in games) / n, 2),
-                            "quizzes": round(sum(g.quizzes for g in games) / n, 2)},
-        "tile_landings_per_game": {
-            tile: {"keyword": tiles[tile].keyword if tile in tiles else "",
-                   "per_game": round(count / n, 2)}
-            for tile, count in sorted(landings.items(), key=lambda kv: (-kv[1], kv[0]))},
-        "win_rate_by_seat": {c: round(wins[c] / decided, 3) if decided else 0.0 for c in seats},
-        "savings_left": {"starting": starting,
-                         "mean": round(sum(savings) / len(savings)) if savings else starting,
-                         "min": min(savings) if savings else starting,
-                         "mean_share": round(sum(savings) / len(savings) / starting, 3) if savings and starting
-                         else 1.0},
-    }
+# The command's building blocks stay importable from here.
+__all__ = ["SECONDS_PER_QUIZ", "SECONDS_PER_SCENARIO", "SECONDS_PER_TURN", "TURN_CAP", "GameSummary", "add_arguments",
+           "format_report", "percentile", "play_game", "run", "summarise"]
 
 
 # ---------------------------------------------------------------- command line
@@ -143,20 +48,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"stop a game after N turns and count it unfinished, for boards without "
                              f"their own max_turns (default {TURN_CAP})")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    from game.content.validate_cmd import add_content_argument
+    parser.add_argument("--jobs", type=int, default=default_jobs(), metavar="N",
+                        help="processes to play on (default: this machine's cores, here %(default)s); "
+                             "the report is the same for any N")
     add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.content.loader import load_library
-    from game.content.rulesets import resolve
-    from game.content.validate_cmd import content_sources
-
     sources = content_sources(args, "simulate")
     if sources is None:
         return 2
-    loaded = load_library(sources=sources)
-    packs = getattr(loaded, "packs", ())
+    loaded = loader.load_library(sources=sources)
+    packs = loaded.packs
     for status in packs:
         if status.origin == "given" and not status.loaded:
             print(f"simulate: the pack in {status.place.shown} is not loaded: {status.reason}", file=sys.stderr)
@@ -173,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
         wanted = f"board '{args.board}'" if args.board else f"a {args.rules} board"
         print(f"simulate: no {wanted}; boards: {', '.join(sorted(library.boards))}", file=sys.stderr)
         return 2
-    if args.rules and args.rules != board.preset.value:
-        board = replace(board, rules=MappingProxyType(resolve(args.rules, {})))
+    rules = args.rules if args.rules and args.rules != board.preset.value else None
     n_players = args.players or board.max_players
     if not board.min_players <= n_players <= min(board.max_players, len(board.seats)):
         print(f"simulate: board '{board.id}' is for {board.min_players}–{board.max_players} players, "
@@ -188,26 +90,29 @@ def run(args: argparse.Namespace) -> int:
     if args.games < 1:
         print("simulate: --games must be at least 1", file=sys.stderr)
         return 2
+    if args.jobs < 1:
+        print("simulate: --jobs must be at least 1", file=sys.stderr)
+        return 2
     pack = _pick_pack(library, board.id, args.pack)
     if args.pack and pack is None:
         print(f"simulate: no pack '{args.pack}'; packs: {', '.join(sorted(library.packs))}", file=sys.stderr)
         return 2
-    players = [PlayerSpec(f"P{i + 1}", policy=names[i % len(names)]) for i in range(n_players)]
     max_turns = None if board.rules.get("max_turns") else args.max_turns
-    geometry = shared_geometry(board, board.rules)
-    seeds = random.Random(args.seed)
+    plan = Plan(board.id, rules, pack.id if pack else None,
+                tuple(names[i % len(names)] for i in range(n_players)), max_turns,
+                content=tuple(str(p) for p in args.content))
+    setup = Setup.of(library, plan)
+    # Game i's seed is the i-th draw, whichever process plays it.
+    draws = random.Random(args.seed)
+    seeds = [draws.getrandbits(64) for _ in range(args.games)]
     progress = _Progress(args.games) if sys.stderr.isatty() and args.games > 200 else None
-    games = []
-    for i in range(args.games):
-        games.append(play_game(board, players, seeds.getrandbits(64), library=library, pack=pack,
-                               max_turns=max_turns, geometry=geometry))
-        if progress:
-            progress.update(i + 1)
+    games = play_all(setup, seeds, args.jobs, progress.update if progress else None)
     if progress:
         progress.done()
+    board = setup.board
     starting = pack.settings.starting_savings if pack else DEFAULT_SAVINGS
     report = {"board": board.id, "rules": board.preset.value if not args.rules else args.rules,
-              "players": n_players, "policies": [p.policy for p in players], "pack": pack.id if pack else None,
+              "players": n_players, "policies": list(plan.policies), "pack": pack.id if pack else None,
               "seed": args.seed, "turn_cap": max_turns or board.rules.get("max_turns")}
     report.update(summarise(games, board, library, starting))
     if args.json:

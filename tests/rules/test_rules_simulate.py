@@ -6,7 +6,7 @@ import json
 import pytest
 
 import game.content.loader
-from game.rules import PlayerSpec, simulate
+from game.rules import PlayerSpec, simulate, simulate_pool
 from rules_factories import classic_board, library, pack, simple_board
 
 
@@ -14,6 +14,7 @@ class _Loaded:
     def __init__(self, lib):
         self.library = lib
         self.problems = []
+        self.packs = []
 
 
 @pytest.fixture
@@ -47,6 +48,11 @@ def test_unknown_policy_is_an_error(content, capsys):
 
 def test_too_many_players_is_an_error(content, capsys):
     assert run("--board", "test_classic", "--players", "5") == 2
+
+
+def test_no_processes_is_an_error(content, capsys):
+    assert run("--jobs", "0") == 2
+    assert "--jobs" in capsys.readouterr().err
 
 
 def test_report_covers_length_time_tiles_scenes_seats_and_savings(content, capsys):
@@ -111,3 +117,60 @@ def test_a_board_turn_limit_still_names_a_winner():
 @pytest.mark.parametrize("q, expected", [(50, 3), (90, 5), (100, 5), (0, 1)])
 def test_percentile_is_nearest_rank(q, expected):
     assert simulate.percentile([5, 1, 4, 2, 3], q) == expected
+
+
+# Recorded from the engine before the simulate speed work (issue 17); a change here changes games.
+GOLDEN = {
+    ("test_classic", "random"): {
+        "turns": {"max": 450, "mean": 344.3, "p50": 343, "p90": 392},
+        "minutes": {"max": 53.3, "mean": 39.2, "p50": 39.3, "p90": 44.2},
+        "scenes_per_game": {"quizzes": 11.28, "scenarios": 1.0},
+        "win_rate_by_seat": {"blue": 0.2, "green": 0.325, "red": 0.15, "yellow": 0.325},
+        "savings_left": {"mean": 49612, "mean_share": 0.992, "min": 45000, "starting": 50000},
+        "landings": {"help": 2.98, "police": 12.28},
+    },
+    ("test_simple", "naive,cautious"): {
+        "turns": {"max": 33, "mean": 25.9, "p50": 26, "p90": 31},
+        "minutes": {"max": 4.6, "mean": 3.4, "p50": 3.6, "p90": 4.2},
+        "scenes_per_game": {"quizzes": 0.3, "scenarios": 0.68},
+        "win_rate_by_seat": {"blue": 0.225, "green": 0.25, "red": 0.3, "yellow": 0.225},
+        "savings_left": {"mean": 99700, "mean_share": 0.997, "min": 95000, "starting": 100000},
+        "landings": {"help": 1.05, "police": 0.97},
+    },
+}
+
+
+@pytest.mark.parametrize("board, policy", sorted(GOLDEN))
+def test_a_fixed_seed_plays_the_recorded_games(content, capsys, board, policy):
+    assert run("--board", board, "--policy", policy, "--games", "40", "--seed", "5", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    got = {key: report[key] for key in ("turns", "minutes", "scenes_per_game", "win_rate_by_seat", "savings_left")}
+    got["landings"] = {tile: info["per_game"] for tile, info in report["tile_landings_per_game"].items()}
+    assert got == GOLDEN[board, policy]
+
+
+def test_two_processes_give_the_report_of_one(content, capsys):
+    # 300 games: enough for both processes to play several chunks.
+    run("--board", "test_classic", "--games", "300", "--seed", "3", "--json", "--jobs", "1")
+    one = capsys.readouterr().out
+    run("--board", "test_classic", "--games", "300", "--seed", "3", "--json", "--jobs", "2")
+    assert capsys.readouterr().out == one
+
+
+def test_games_come_back_in_seed_order_from_several_processes(content):
+    setup = simulate_pool.Setup.of(content, simulate_pool.Plan("test_classic", None, "p", ("random",) * 4, 2000))
+    seeds = list(range(100, 100 + 3 * simulate_pool.CHUNK))
+    assert simulate_pool.play_all(setup, seeds, jobs=3) == [setup.play(seed) for seed in seeds]
+
+
+def test_the_library_is_loaded_once_however_many_processes(content, monkeypatch, tmp_path):
+    log = tmp_path / "loads"      # a file, so that a load in a worker process is counted too
+
+    def load(*args, **kwargs):
+        with log.open("a") as f:
+            f.write("load\n")
+        return _Loaded(content)
+
+    monkeypatch.setattr(game.content.loader, "load_library", load)
+    run("--board", "test_classic", "--games", "200", "--jobs", "2")
+    assert log.read_text().count("load") == 1
