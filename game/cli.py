@@ -12,6 +12,8 @@ import importlib
 import os
 import sys
 
+from .crashlog import logs_dir
+
 COMMANDS = {
     "play": ("game.ui.app", "start the game (the default)"),
     "validate": ("game.content.validate_cmd", "check content files and report every problem"),
@@ -51,7 +53,6 @@ def _console_streams() -> None:
     if sys.stdout is not None and sys.stderr is not None:
         return
     try:
-        from .crashlog import logs_dir
         stream = open(logs_dir() / "console.log", "a", encoding="utf-8", buffering=1)
     except OSError:
         stream = open(os.devnull, "w", encoding="utf-8")

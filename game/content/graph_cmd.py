@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from . import graph_checks
+from .loader import load_library
 from .models import Scenario
 
 _ENDING_COLOURS = {"escaped": "#2e9d57", "reported": "#2f6fd0", "scammed": "#d33a2c"}
@@ -30,7 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .loader import load_library
 
     suffix = args.out.suffix.lower()
     if suffix not in (".dot", ".png", ".svg"):

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 
+from ..paths import CONTENT_DIR
 from . import cross_checks, graph_checks
 from .builders import AssetRef, Built, build
 from .models import Library, Tile
 from .problems import Problem, ProblemList
 from .reader import Reader, TextRecord
-from .yamlsafe import MAX_FILE_BYTES, YMap, brief, file_too_large, load as load_yaml
+from .yamlsafe import MAX_FILE_BYTES, YMap, brief, file_too_large
+from .yamlsafe import load as load_yaml
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 _HINTED_REFS_PER_FILE = 20   # "did you mean" costs one fuzzy match against every id: cap it per file
@@ -171,7 +173,6 @@ def load_library(root: Path | None = None, paths: list[Path] | None = None,
                  check_font: bool = True) -> LoadResult:
     """Load every content file under ``paths`` (default: the shipped ``scenarios/`` folder)."""
     if paths is None:
-        from ..paths import CONTENT_DIR
         paths = [root or CONTENT_DIR]
     files = [read_file(f, r) for f, r in content_files(paths)]
     problems: list[Problem] = []

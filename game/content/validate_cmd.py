@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+from .loader import LoadResult, _content_root_of, display_path, load_library
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -15,7 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .loader import load_library
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -50,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _with_roots(paths: list[Path]) -> list[Path]:
     """Single files are checked against their whole content folder, so references resolve."""
-    from .loader import _content_root_of
 
     roots = []
     for path in paths:
@@ -62,7 +62,6 @@ def _with_roots(paths: list[Path]) -> list[Path]:
 
 def _only(result, paths: list[Path]):
     """Keep the problems of the files the user named (all files under named folders)."""
-    from .loader import LoadResult, display_path
 
     wanted_files = {display_path(p) for p in paths if not p.is_dir()}
     wanted_dirs = tuple(display_path(p).rstrip(os.sep) + os.sep for p in paths if p.is_dir())
@@ -78,7 +77,7 @@ def _only(result, paths: list[Path]):
 def _coverage(result) -> dict:
     """Per-locale translation coverage, once the i18n layer exists."""
     try:
-        from ..i18n.coverage import coverage_report
+        from ..i18n.coverage import coverage_report  # Babel's catalog reader only for the coverage report
     except ImportError:
         return {}
     return {"translations": coverage_report(result)}

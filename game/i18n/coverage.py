@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.messages.extract import extract_python
+from babel.messages.pofile import read_po
+
 from ..paths import LOCALES_DIR, PACKAGE_DIR, PROJECT_DIR
 from .catalogs import LOCALES, SOURCE_LOCALE, po_path
 
 
 def interface_messages(package_dir: Path = PACKAGE_DIR) -> dict[str, tuple[str, int]]:
     """msgid → (file, line) of interface strings marked with tr(…) or N_(…) in the code."""
-    from babel.messages.extract import extract_python
 
     found: dict[str, tuple[str, int]] = {}
     for path in sorted(package_dir.rglob("*.py")):
@@ -30,7 +32,6 @@ def content_messages(result) -> dict[str, tuple[str, int]]:
 
 
 def coverage_report(result, root: Path = LOCALES_DIR) -> dict:
-    from babel.messages.pofile import read_po
 
     messages = dict(interface_messages())
     messages.update(content_messages(result))

@@ -6,7 +6,10 @@ import argparse
 import shutil
 import sys
 
-from .catalogs import LOCALES
+from ..content.loader import load_library
+from .catalogs import LOCALES, get_translator
+from .coverage import content_messages, interface_messages
+from .voice import message_id, render, rendered_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,10 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..content.loader import load_library
-    from .catalogs import get_translator
-    from .coverage import content_messages, interface_messages
-    from .voice import message_id, render, rendered_dir
 
     espeak = shutil.which("espeak-ng")
     if espeak is None:

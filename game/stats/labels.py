@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from game.content.loader import load_library
+from game.paths import CONTENT_DIR
+
 MODE_NAMES = {"normal": "普通", "kiosk": "展台", "classroom": "课堂", "autoplay": "自动演示"}
 AUDIENCE_NAMES = {"elderly": "老年人", "students": "学生", "workplace": "职场人士", "general": "大众"}
 TECHNIQUE_NAMES = {
@@ -33,8 +36,6 @@ def scam_type_name(scam_type: str) -> str:
 def _scam_type_names() -> dict[str, str]:
     """Names from the shipped content; ids stand in for them when the content cannot be read."""
     try:
-        from game.content.loader import load_library
-        from game.paths import CONTENT_DIR
         library = load_library(paths=[CONTENT_DIR / "scam_types"], check_font=False).library
         return {key: value.name for key, value in library.scam_types.items()}
     except Exception:  # noqa: BLE001 — a report must not fail over display names

@@ -20,19 +20,31 @@ import argparse
 import logging
 import os
 import random
+import sys
+import tempfile
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import pygame
 
-from . import layout
-from .input import Action, Intent, translate
-from .scene import Scene, SceneStack
-from .theme import HIGH_CONTRAST, WARM, Theme
-from ..settings import Settings, load_settings, save_settings
+from ..crashlog import logs_dir, read_count
+from ..i18n import get_translator
+from ..paths import user_data_dir
+from ..settings import Settings, default_settings_path, load_settings, read_mode, save_settings
 from ..startup_checks import EXIT_CANNOT_START, no_playable_content, startup_problems
 from ..stopping import StopRequest
+from . import layout, widgets
+from .autoplay import AutoPlayer
+from .input import Action, Intent, translate
+from .modes.play_stats import PlayStats
+from .navigation import CONTROLLERS, Navigator, resolve
+from .notice import show_notice
+from .recovery import CrashGuard
+from .scene import Scene, SceneStack
+from .sound import Sound
+from .theme import HIGH_CONTRAST, WARM, Theme
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +109,8 @@ class App:
         self.max_frames = frames
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.stack = SceneStack()
+        self.nav = Navigator(self.stack, self, lambda: self.controller.home)
+        self.games_played = 0          # games played to their end since start (autoplay picks short boards first)
         self.theme: Theme = WARM
         self.frame = 0
         self.clock_time = 0.0          # seconds of game time since start
@@ -125,21 +139,17 @@ class App:
         self.window_size = self.size = self.window.get_size()
         self.stack.size = self.size
         self.fonts, self.text = _make_text_system()
-        from .sound import Sound
         self.sound = Sound(self.settings, enabled=sound)
         self.set_locale(self.locale)
         self.apply_theme()
-        from .modes import make_controller
-        self.controller = make_controller(self)
+        self.controller = self._make_controller()
         self._layout_window()
         self.play_stats = None
         if getattr(self.settings, "stats_enabled", True):
             self.set_stats_enabled(True, save=False)
-        from .recovery import CrashGuard
         self.crash_guard = CrashGuard(self)
         self.autoplayer = None
         if autoplay:
-            from .autoplay import AutoPlayer
             self.autoplayer = AutoPlayer(self)
 
     # ------------------------------------------------------------ window
@@ -228,7 +238,6 @@ class App:
 
     def set_stats_enabled(self, on: bool, save: bool = True) -> None:
         """Anonymous statistics on or off, from now on."""
-        from .modes.play_stats import PlayStats
         if on and self.play_stats is None:
             self.play_stats = PlayStats(self, self.stats_db)
         elif not on and self.play_stats is not None:
@@ -243,10 +252,26 @@ class App:
 
     def home_scene(self):
         """The mode's first screen: the title, the kiosk's attract loop, or the class set-up."""
-        if self.controller is not None:
-            return self.controller.home_scene()
-        from .scenes.title import TitleScene
-        return TitleScene(self)
+        return self.nav.home_scene()
+
+    def _make_controller(self):
+        return resolve(CONTROLLERS.get(self.mode, CONTROLLERS["normal"]))(self)
+
+    def switch_mode(self, mode: str) -> None:
+        """The operator chose another mode: a new controller, and its first screen."""
+        if mode == self.mode:
+            return
+        self.controller.detach()
+        self.mode = mode
+        self.kiosk = mode == "kiosk"
+        self.save_player_settings = True
+        self.settings = self.saved_settings = self.settings_for_mode(mode)   # each mode keeps its own
+        self.sound.settings = self.settings
+        self.apply_settings()
+        self.controller = self._make_controller()
+        self._layout_window()
+        self.nav.home()
+        self.redraw_all()
 
     def apply_settings(self) -> None:
         """Settings changed: theme, language and text size take effect at once, on every scene."""
@@ -257,7 +282,6 @@ class App:
         self.stack.resize(self.size)
 
     def set_locale(self, locale: str) -> None:
-        from ..i18n import get_translator
 
         self.translator = get_translator(locale)
         self._sources: dict[str, str] = {}
@@ -289,6 +313,7 @@ class App:
     def narrator(self):
         """Who reads text aloud in the current language (made when first needed: not before the title shows)."""
         if self._narrator is None or self._narrator.locale != self.locale:
+            # the voice machinery loads when a line is first read aloud, not before the title
             from ..i18n.voice import Narrator
             self._narrator = Narrator(self.locale, play=self.sound.play_file)
         return self._narrator
@@ -305,6 +330,7 @@ class App:
     # ------------------------------------------------------------ content
     def _load_library(self):
         if self._library_result is None:
+            # the content loads after the first frame: the title shows at once
             from ..content.loader import load_library
             self._library_result = load_library()
             n = len(self._library_result.skipped_files)
@@ -353,7 +379,6 @@ class App:
         return hit
 
     def text_adapter_render(self, text, box, max_px, min_px, colour, bold, align):
-        from . import widgets
         return widgets.render_block(self, text, box, max_px, min_px, colour, bold, align)
 
     # ------------------------------------------------------------ running
@@ -507,7 +532,8 @@ class App:
     async def run(self) -> str:
         """Run until the game ends; returns why: "quit", "stopped" (a stop request from outside),
         "frames" (--frames reached) or "out_of_order" (a kiosk that keeps crashing)."""
-        import asyncio
+
+        import asyncio  # after the first frame: the title shows before asyncio loads
 
         clock = pygame.time.Clock()
         last = time.perf_counter()
@@ -569,7 +595,6 @@ class App:
 
 def _make_text_system():
     """(FontBook, TextCache) from game.ui.fonts / game.ui.text, or the minimal stand-in."""
-    from . import widgets
     return widgets.make_text_system()
 
 
@@ -649,10 +674,10 @@ def build_app(args, persist_settings: bool = True, stop: StopRequest | None = No
 
 def _log_to_file() -> None:
     """Warnings, errors and operator events also go to ``user_data_dir()/logs/game.log`` (rotated, 4 MB at most)."""
-    import sys
+
+    # the log file's handler after the first frame: the title shows first
     from logging.handlers import RotatingFileHandler
 
-    from ..paths import user_data_dir
     root = logging.getLogger()
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
@@ -675,10 +700,8 @@ def _log_to_file() -> None:
 def run_monkey(args) -> int:
     """``play --monkey N``: random input against the real game, in a data folder of its own
     (the monkey changes settings and plays games that must not reach a kiosk's statistics)."""
-    import sys
-    import tempfile
 
-    from .monkey import run_monkey as feed
+    from .monkey import run_monkey as feed  # the monkey tester only with --monkey
 
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     with tempfile.TemporaryDirectory(prefix="fanzha-monkey-") as folder:
@@ -701,7 +724,7 @@ def run_monkey(args) -> int:
 
 def unknown_pack(pack_id: str) -> str | None:
     """A one-line complaint when the shipped content has no pack ``pack_id``, else None."""
-    from ..content.loader import load_library
+    from ..content.loader import load_library  # the content loads after the first frame: the title shows at once
     packs = sorted(load_library().library.packs)
     if pack_id in packs:
         return None
@@ -712,7 +735,6 @@ EXIT_OUT_OF_ORDER = 4
 
 
 def run(args) -> int:
-    import sys
     if args.pack and (problem := unknown_pack(args.pack)):
         print(problem, file=sys.stderr)
         return 2
@@ -721,7 +743,7 @@ def run(args) -> int:
     stop = StopRequest().install()
     mode = args.mode or peek_mode()
     if mode == "kiosk" and not args.watched and not args.out_of_order:
-        from .. import watchdog
+        from .. import watchdog  # the watchdog only for a kiosk
         if watchdog.available():
             return watchdog.supervise(args.argv, stop)
     fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
@@ -734,14 +756,14 @@ def run(args) -> int:
         _stop_with_parent(stop)
     app = build_app(args, stop=stop)
     if args.trace:
-        from .trace import Trace
+        from .trace import Trace  # only with --trace
         app.trace = Trace(args.trace)
         app.trace.start(app)
     ended = "error"
     try:
         app.first_frame()
         _log_to_file()   # after the first frame: the title shows before the logging machinery loads
-        from . import x11_guard
+        from . import x11_guard  # after the first frame: ctypes and Xlib's handler after the title shows
 
         def display_lost() -> None:
             if app.trace is not None:
@@ -751,8 +773,8 @@ def run(args) -> int:
         x11_guard.install(display_lost)
         if app.settings_notice:
             logging.getLogger("game.operator").warning("%s", app.settings_notice)
-        import asyncio
         try:
+            import asyncio  # after the first frame (see App.run)
             ended = asyncio.run(app.run())
         except CannotStart as exc:
             ended = "cannot start"
@@ -785,14 +807,11 @@ def _no_display() -> list[tuple[str, str]]:
 
 def peek_mode() -> str:
     """The mode settings.json says to start in, without repairing anything (the game does that)."""
-    from ..settings import default_settings_path, read_mode
     return read_mode(default_settings_path())
 
 
 def _cannot_start(problems, stop: StopRequest, args, closable: bool, fullscreen: bool) -> int:
     """Say once, on stderr and on screen, why the game cannot start; exit status 3."""
-    import sys
-    from .notice import show_notice
     for zh, en in problems:
         print(f"python -m game: {en}\n               {zh}", file=sys.stderr)
     show_notice(["游戏无法启动", "The game cannot start"], [line for pair in problems for line in pair],
@@ -803,8 +822,6 @@ def _cannot_start(problems, stop: StopRequest, args, closable: bool, fullscreen:
 
 def _out_of_order(stop: StopRequest, args, fullscreen: bool) -> int:
     """A kiosk that keeps crashing: a still screen for the visitors until the staff come."""
-    from ..crashlog import logs_dir, read_count
-    from .notice import show_notice
     count = read_count()
     first = (count.get("first") or {}).get("report", "")
     where = f"{logs_dir()}" + (f" ({first})" if first else "")
@@ -817,7 +834,6 @@ def _out_of_order(stop: StopRequest, args, fullscreen: bool) -> int:
 
 def _stop_with_parent(stop: StopRequest) -> None:
     """Under the watchdog: if the watchdog itself is gone (killed hard), stop too."""
-    import threading
     parent = os.getppid()
 
     def watch() -> None:

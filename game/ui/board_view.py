@@ -23,7 +23,8 @@ import pygame
 from game.content.models import Board, Layout, TileType
 
 from .phone.labels import N_
-from .widgets import darker, draw_shape, mix, render_fitted
+from .text import fit_text
+from .widgets import LINE_SPACING, TEXT_SCALE, _splits_word, darker, draw_shape, mix, render_fitted
 
 RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
 
@@ -434,8 +435,6 @@ class BoardView:
 
 def _fit_score(app, text: str, box, max_px: int, min_px: int) -> tuple:
     """How well ``text`` fits ``box`` as ``render_block`` would set it: whole words, fitting, then size."""
-    from .text import fit_text
-    from .widgets import LINE_SPACING, _splits_word
     w, h = box
     while True:
         fit = fit_text(text, w, h, max_px, min_px, bold=True, line_spacing=LINE_SPACING, fonts=app.fonts)
@@ -446,5 +445,4 @@ def _fit_score(app, text: str, box, max_px: int, min_px: int) -> tuple:
 
 
 def _scale(app) -> float:
-    from .widgets import TEXT_SCALE
     return TEXT_SCALE.get(app.text_scale_key, 1.0)

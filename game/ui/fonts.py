@@ -11,10 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..paths import ASSETS_DIR
+
 if TYPE_CHECKING:  # pragma: no cover
     import pygame
 
-from ..paths import ASSETS_DIR
 
 FONT_DIR = ASSETS_DIR / "fonts"
 _REGULAR = FONT_DIR / "NotoSansSC-Regular.otf"
@@ -137,7 +138,7 @@ def read_cmap(path: str | Path) -> frozenset[int]:
     Uses fontTools when it is installed, otherwise the small reader below.
     """
     try:
-        from fontTools.ttLib import TTFont
+        from fontTools.ttLib import TTFont  # fontTools is optional: the small reader below stands in
     except ImportError:
         return read_cmap_struct(path)
     font = TTFont(str(path), lazy=True, fontNumber=0)

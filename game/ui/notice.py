@@ -14,6 +14,7 @@ import logging
 import pygame
 
 from ..stopping import StopRequest
+from .fonts import bundled_font_path
 from .text import break_lines
 
 log = logging.getLogger("game.operator")
@@ -64,7 +65,6 @@ def show_notice(title: list[str], lines: list[str], stop: StopRequest, *, closab
 
 
 def _fonts() -> dict[str, pygame.font.Font | str]:
-    from .fonts import bundled_font_path
     path = bundled_font_path()
     if not path.is_file():
         path = pygame.font.match_font(SYSTEM_CJK_FONTS)

@@ -23,6 +23,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from .. import __version__
 from ..crashlog import write_report
 
 log = logging.getLogger("game.operator")
@@ -102,7 +103,6 @@ class CrashGuard:
 
     def _describe(self, signature: str) -> str:
         app = self.app
-        from .. import __version__
         screens = " > ".join(getattr(s, "name", type(s).__name__) for s in app.stack.scenes) or "(none)"
         return (f"反诈飞行棋 {__version__} crash report {signature}\n"
                 f"time: {datetime.now().isoformat(timespec='seconds')}\n"

@@ -7,6 +7,7 @@ opaque scene and goes up, so overlays (feedback, dialogs) draw over the scene be
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,7 +92,6 @@ class SceneStack:
             try:
                 getattr(observer, what)(scene)
             except Exception:  # noqa: BLE001 — statistics or a controller must never stop the game
-                import logging
                 logging.getLogger(__name__).exception("scene observer %r failed on %s", observer, what)
 
     @property

@@ -10,13 +10,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+import pygame
 
 from game.text.linebreak import NO_END, NO_START, break_lines, is_cjk
 from game.ui.fonts import FontBook, default_fontbook
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pygame
 
 __all__ = ["NO_END", "NO_START", "FitResult", "TextCache", "block_height", "break_lines", "fit_text",
            "is_cjk", "line_step", "wrap_text"]
@@ -84,7 +82,6 @@ class TextCache:
         The Surface is as wide as the widest line; ``align`` places the lines
         relative to each other ("left", "center"/"centre", "right").
         """
-        import pygame
 
         align = "center" if align == "centre" else align
         if align not in _ALIGNS:
@@ -130,7 +127,6 @@ class TextCache:
     @staticmethod
     def _render(text: str, font: pygame.font.Font, colour: tuple, max_width: int | None,
                 align: str, line_spacing: float) -> pygame.Surface:
-        import pygame
 
         lines = wrap_text(text, font, max_width)
         rendered = [font.render(line, True, colour) if line else None for line in lines]

@@ -17,8 +17,11 @@ from typing import Callable
 
 import pygame
 
-from .input import Action, Intent
 from . import layout
+from .fonts import FontBook
+from .input import Action, Intent
+from .scene import Scene
+from .text import TextCache, block_height, fit_text, wrap_text
 
 # Text sizes in layout units (1/100 of the short side), before the text-size setting.
 TEXT_ROLES = {
@@ -667,8 +670,6 @@ class WidgetScene:
 
 def make_text_system():
     """(fonts, text) for ``app.fonts`` / ``app.text``."""
-    from .fonts import FontBook
-    from .text import TextCache
     fonts = FontBook()   # one per App: fonts die with pygame.quit(), a new App needs fresh ones
     return fonts, TextCache(fonts)
 
@@ -680,7 +681,6 @@ LINE_SPACING = 0.86
 def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
                  bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
     """Wrapped (CJK line breaking), shrunk to fit ``box``; short texts are balanced (共享/屏幕, not 共享屏/幕)."""
-    from .text import fit_text, wrap_text
     w, h = box
     while True:
         fit = fit_text(text, w, h, max_px, min_px, bold=bold, line_spacing=LINE_SPACING, fonts=app.fonts)
@@ -708,7 +708,6 @@ def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int,
 
 def text_height(app, text: str, width: int, px: int, bold: bool = False) -> int:
     """Height ``render_block`` needs for ``text`` wrapped at ``width`` at size ``px`` (for reserving room)."""
-    from .text import block_height, wrap_text
     if not text or width <= 0:
         return 0
     font = app.fonts.get(px, bold)
@@ -782,10 +781,9 @@ def frame_inset(app) -> float:
     return 2.2 * app.unit + 2.5 * app.unit
 
 
-from .scene import Scene as _Scene  # noqa: E402
 
 
-class ScreenScene(WidgetScene, _Scene):
+class ScreenScene(WidgetScene, Scene):
     """A full-screen scene made of widgets on the warm backdrop. Subclasses fill ``self.items``
     in ``build()`` and place them in ``place(size)``."""
 

@@ -17,57 +17,24 @@ landscape, bottom edge in portrait; the scenes lay out in the rest) gives the te
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from datetime import datetime
 
 import pygame
 
 from game.content.models import Ladder, Outcome
 from game.rules.engine import SKIPPED
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
+from ..phone.feedback import FeedbackOverlay
 from ..scenes.board import BoardScene
-from ..scenes.setup import SeatPlan
-from ..scenes.title import TitleScene
+from ..seats import SeatPlan
 from ..widgets import Button, Label, ScreenScene, TextBox
-from . import N_
 from .base import Controller
+from .classroom_state import CLASS_BOARD, ClassroomState, class_packs, team_name
 from .widgets import BarButton, CardOverlay, TextField, Toast
 
-QUIZ_POINTS = 10
 BAR_UNITS = 15.0          # the teacher bar's thickness, in units of the window
-CLASS_BOARD = "classroom_teams"
-
-
-def class_packs(library) -> list:
-    """The packs a class can play: those for students (初中, then 高中·大学: ids in order)."""
-    return sorted((p for p in library.packs.values() if getattr(p.audience, "value", p.audience) == "students"),
-                  key=lambda p: p.id)
-
-
-def team_name(app, i: int) -> str:
-    return app.tr("第{n}组").format(n=i + 1)
-
-
-@dataclass
-class ClassroomState:
-    """One class: who, how many teams, the quiz rounds' points."""
-
-    class_name: str = ""
-    teams: int = 4
-    started: datetime = field(default_factory=datetime.now)
-    quiz_points: list[int] = field(default_factory=list)
-    quiz_right: list[int] = field(default_factory=list)
-    quiz_rounds: int = 0
-    used_items: set = field(default_factory=set)
-
-    def __post_init__(self):
-        if not self.quiz_points:
-            self.quiz_points = [0] * self.teams
-        if not self.quiz_right:
-            self.quiz_right = [0] * self.teams
-
 
 # ---------------------------------------------------------------- the controller
 
@@ -102,12 +69,11 @@ class ClassroomController(Controller):
     def frozen(self, value) -> None:   # the base class sets it once
         pass
 
-    def home_scene(self):
-        return ClassroomSetupScene(self.app)
+    home = "class_setup"
 
     def redirect_home(self, scene):
-        if isinstance(scene, TitleScene):
-            return ClassroomSetupScene(self.app)
+        if scene.name in ("title", "attract"):
+            return self.app.nav.make(self.home)
         return scene
 
     def detach(self) -> None:
@@ -172,15 +138,14 @@ class ClassroomController(Controller):
         return next((s for s in reversed(self.app.stack.scenes) if isinstance(s, ClassroomBoardScene)), None)
 
     def open_scene(self):
-        from ..scenes.quiz import QuizScene
-        from ..scenes.scenario import ScenarioScene
-        return next((s for s in reversed(self.app.stack.scenes) if isinstance(s, (ScenarioScene, QuizScene))), None)
+        """The scam scene or quiz question in play, if any."""
+        return self.app.nav.find("scenario", "quiz")
 
     def _sync_bar(self) -> None:
         board = self.board()
         scene = self.open_scene()
-        quiz_open = any(isinstance(s, QuizRoundOpen) for s in self.app.stack.scenes)
-        summary_open = any(getattr(s, "name", "") == "class_summary" for s in self.app.stack.scenes)
+        quiz_open = self.app.nav.is_open("quiz_round")
+        summary_open = self.app.nav.is_open("class_summary")
         states = {
             self.pause_button: board is not None,
             self.reveal_button: scene is not None and not self.paused,
@@ -293,7 +258,7 @@ class ClassroomController(Controller):
     def toggle_pause(self) -> None:
         if self.paused:
             self.paused = False
-            for s in [s for s in self.app.stack.scenes if isinstance(s, PausedScene)]:
+            for s in [s for s in self.app.stack.scenes if s.name == "paused"]:
                 if self.app.stack.top is s:
                     self.app.stack.pop()
                 else:
@@ -301,7 +266,7 @@ class ClassroomController(Controller):
             self.app.redraw_all()
         elif self.board() is not None:
             self.paused = True
-            self.app.stack.push(PausedScene(self.app, self))
+            self.app.nav.navigate("paused", controller=self)
         self._sync_bar()
 
     def _unpause(self) -> None:
@@ -309,26 +274,24 @@ class ClassroomController(Controller):
             self.toggle_pause()
 
     def reveal(self) -> None:
-        from ..phone.feedback import FeedbackOverlay
-        from ..scenes.quiz import QuizScene
         scene = self.open_scene()
         if scene is None:
             self.toast.show(N_("现在没有进行中的场景"))
             return
         self._unpause()
-        if any(isinstance(s, (RevealChoiceOverlay, QuizRevealScene)) for s in self.app.stack.scenes):
+        if self.app.nav.is_open("reveal"):
             return
-        if isinstance(scene, QuizScene):
-            self.app.stack.push(QuizRevealScene(self.app, scene.item))
+        if scene.name == "quiz":
+            self.app.nav.navigate("reveal_answer", item=scene.item)
             return
-        if isinstance(self.app.stack.top, FeedbackOverlay):
+        if self.app.stack.top.name == "feedback":
             self.toast.show(N_("讲解已经在屏幕上"))
             return
         choice = best_choice(scene.runner.choices)
         if choice is None:
             self.toast.show(N_("这一幕已经演完，看看结局的讲解"))
             return
-        self.app.stack.push(RevealChoiceOverlay(self.app, choice, area_for=scene.feedback_area))
+        self.app.nav.navigate("reveal_choice", choice=choice, area_for=scene.feedback_area)
 
     def skip(self) -> None:
         board = self.board()
@@ -346,8 +309,7 @@ class ClassroomController(Controller):
             self.toast.show(N_("请先完成或跳过当前场景"))
             return
         self._unpause()
-        from .quiz_round import QuizRoundScene
-        scene = QuizRoundScene.for_class(self.app, self.state, board)
+        scene = self.app.nav.make("quiz_round", state=self.state, board=board)
         if scene is None:
             self.toast.show(N_("题库里的题都答过了"))
             return
@@ -358,12 +320,7 @@ class ClassroomController(Controller):
         if board is None or self.state is None:
             return
         self._unpause()
-        from .summary import TeamSummaryScene
-        self.app.stack.push(TeamSummaryScene(self.app, self.state, board, game_over=board.game.is_over))
-
-
-class QuizRoundOpen:
-    """Marker base for the quiz round scene (the bar greys out 答题 while one is open)."""
+        self.app.nav.navigate("class_summary", state=self.state, board=board, game_over=board.game.is_over)
 
 
 def best_choice(choices):
@@ -431,8 +388,7 @@ class ClassroomSetupScene(ScreenScene):
         self._sync()
 
     def open_settings(self) -> None:
-        from ..scenes.settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.nav.navigate("settings")
 
     def class_board(self):
         lib = self.app.library
@@ -463,7 +419,7 @@ class ClassroomSetupScene(ScreenScene):
         if hasattr(controller, "start_class"):
             controller.start_class(state)
         seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
-        app.stack.push(ClassroomBoardScene(app, board, seats, pack, state))
+        app.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
 
     def autoplay_targets(self) -> list:
         return [self.start_button]
@@ -528,11 +484,10 @@ class ClassroomBoardScene(BoardScene):
                 place = " · " + self.app.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
             self.score_labels[i].set_text(p.name + place)
 
-    def _show_results(self) -> None:
-        from .summary import TeamSummaryScene
+    def show_results(self) -> None:
         self.results_shown = True
-        self.app.games_played = getattr(self.app, "games_played", 0) + 1
-        self.app.stack.push(TeamSummaryScene(self.app, self.classroom, self, game_over=True))
+        self.app.games_played += 1
+        self.app.nav.navigate("class_summary", state=self.classroom, board=self, game_over=True)
 
     def skip_current_scene(self) -> bool:
         """The teacher skips the open scam scene or quiz question: it closes unscored, the game goes on."""
@@ -578,12 +533,7 @@ class PausedScene(CardOverlay):
         self.controller.toggle_pause()
 
 
-def _feedback_overlay_class():
-    from ..phone.feedback import FeedbackOverlay
-    return FeedbackOverlay
-
-
-class RevealChoiceOverlay(_feedback_overlay_class()):
+class RevealChoiceOverlay(FeedbackOverlay):
     """The feedback card of the right choice, shown by the teacher before the class chooses."""
 
     name = "reveal"

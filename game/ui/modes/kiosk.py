@@ -13,18 +13,18 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..scenes.title import TitleScene
 from ..widgets import Button, Label
-from . import N_
 from .base import ACTIVITY, Controller
 from .widgets import CardOverlay
-
 
 DEMO_FPS = 20     # frames a second of the attract loop's demo game while a plane moves
 PULSE_FPS = 12    # steps a second of the start button's pulse ring (as on the title)
@@ -47,15 +47,14 @@ class KioskController(Controller):
         self.app.save_player_settings = True
         pygame.mouse.set_visible(True)
 
-    def home_scene(self):
-        return AttractScene(self.app)
+    home = "attract"
 
     def redirect_home(self, scene):
         """Back to the title, from anywhere, is back to the attract loop, with the operator's settings."""
-        if isinstance(scene, TitleScene):
+        if scene.name in ("title", "attract"):
             self._restore_settings()
-            if not isinstance(scene, AttractScene):
-                return AttractScene(self.app)
+            if scene.name != "attract":
+                return self.app.nav.make(self.home)
         return scene
 
     def _restore_settings(self) -> None:
@@ -75,7 +74,7 @@ class KioskController(Controller):
 
     @property
     def countdown(self):
-        return next((s for s in self.app.stack.scenes if isinstance(s, CountdownScene)), None)
+        return self.app.nav.find("countdown")
 
     # ------------------------------------------------------------ events
     def intercept(self, intent: Intent) -> bool:
@@ -86,14 +85,14 @@ class KioskController(Controller):
             return not self.app.operator_exit     # visitors cannot close the kiosk
         if a is Action.SHORTCUT and intent.key == "f11":
             return True                           # nor leave full screen
-        if a is Action.BACK and isinstance(self.app.stack.top, AttractScene):
+        if a is Action.BACK and self.app.stack.top is not None and self.app.stack.top.name == "attract":
             return True
         return self._operator_gesture(intent)
 
     def update(self, dt: float) -> None:
         super().update(dt)
         top = self.app.stack.top
-        if top is None or isinstance(top, AttractScene) or self.countdown is not None:
+        if top is None or top.name == "attract" or self.countdown is not None:
             self.idle = 0.0
             return
         self.idle += dt
@@ -104,17 +103,16 @@ class KioskController(Controller):
             if seconds <= 0:
                 self.reset()
             else:
-                self.app.stack.push(CountdownScene(self.app, seconds, self))
+                self.app.nav.navigate("countdown", seconds=seconds, controller=self)
 
     def reset(self) -> None:
         """Back to the attract loop: the last visitor's game leaves the stack and the screen."""
-        import logging
         logging.getLogger("game.operator").info("kiosk: nobody played for a while, back to the attract loop")
         self.resets += 1
         self.idle = 0.0
         self.corner_held = None
         self.swallow_release = False
-        self.app.stack.clear_to(AttractScene(self.app))   # redirect_home puts the operator's settings back
+        self.app.nav.home()   # redirect_home puts the operator's settings back
         self.app.redraw_all()
 
 
@@ -156,11 +154,9 @@ class AttractScene(TitleScene):
         if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
             self._demo_tries += 1
             try:
-                from ..scenes.board import BoardScene
                 if self.app.library.boards:
-                    self.backdrop = BoardScene.demo_for(self.app)
+                    self.backdrop = self.app.nav.make("board_demo")
             except Exception:  # noqa: BLE001 — no demo is better than no kiosk
-                import logging
                 logging.getLogger(__name__).exception("attract demo not started")
         was_dirty = self.dirty
         super().update(dt)

@@ -13,10 +13,15 @@ from datetime import date, datetime
 
 import pygame
 
+from game.paths import user_data_dir
+from game.settings import DEFAULT_PIN, set_pin, verify_pin
+
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from . import N_
+from ..seats import LANGUAGES
+from ..text import block_height, wrap_text
+from ..widgets import LINE_SPACING, Button, Label, Panel, ScreenScene, TextBox, role_px
 
 log = logging.getLogger("game.operator")   # the operator's log (logs/game.log)
 
@@ -27,7 +32,6 @@ TEXT_SIZES = (("normal", N_("标准")), ("large", N_("大")), ("extra_large", N_
 
 
 def check_pin(settings, pin: str) -> bool:
-    from game.settings import DEFAULT_PIN, verify_pin
     if not hasattr(settings, "operator_pin_hash"):
         return pin == DEFAULT_PIN
     return verify_pin(settings, pin)
@@ -39,8 +43,6 @@ def pin_is_default(settings) -> bool:
 
 def natural_height(app, text: str, width: int, role: str) -> int:
     """Height of ``text`` wrapped at ``width`` in ``role``'s full size (what a TextBox needs not to shrink it)."""
-    from ..text import block_height, wrap_text
-    from ..widgets import LINE_SPACING, role_px
     if not text or width <= 0:
         return 0
     font = app.fonts.get(role_px(app, role)[0], False)
@@ -160,7 +162,7 @@ class PinPadScene(OperatorScreen):
                 if controller:
                     controller.pin_ok()
                 log.info("operator menu opened")
-                self.app.stack.replace(OperatorMenuScene(self.app))
+                self.app.nav.replace("operator_menu")
             else:
                 if controller:
                     controller.pin_failed()
@@ -171,7 +173,7 @@ class PinPadScene(OperatorScreen):
             self._say(N_("密码要 4 到 8 位数字"))
             return
         if self.purpose == "new":
-            self.app.stack.push(PinPadScene(self.app, "confirm", first=pin, prompt=self.prompt))
+            self.app.nav.navigate("pin_pad", purpose="confirm", first=pin, prompt=self.prompt)
             return
         # confirm
         if pin != self.first:
@@ -219,7 +221,6 @@ class PinPadScene(OperatorScreen):
 
 
 def save_new_pin(app, pin: str) -> None:
-    from game.settings import set_pin
     try:
         changed = set_pin(app.settings, pin)
     except (ValueError, TypeError):   # stand-in settings without PIN fields
@@ -322,7 +323,7 @@ class OperatorMenuScene(OperatorScreen):
     def enter(self) -> None:
         if pin_is_default(self.app.settings) and not self.prompted:
             self.prompted = True
-            self.app.stack.push(PinPadScene(self.app, "new", prompt=True))
+            self.app.nav.navigate("pin_pad", purpose="new", prompt=True)
 
     def resume(self) -> None:
         super().resume()
@@ -332,17 +333,16 @@ class OperatorMenuScene(OperatorScreen):
 
     # ---- actions
     def open_settings(self) -> None:
-        self.app.stack.push(OperatorSettingsScene(self.app))
+        self.app.nav.navigate("operator_settings")
 
     def open_stats(self) -> None:
-        self.app.stack.push(OperatorStatsScene(self.app))
+        self.app.nav.navigate("operator_stats")
 
     def change_pin(self) -> None:
-        self.app.stack.push(PinPadScene(self.app, "new"))
+        self.app.nav.navigate("pin_pad", purpose="new")
 
     def open_problems(self) -> None:
-        from ..scenes.title import ProblemsScene
-        self.app.stack.push(ProblemsScene(self.app))
+        self.app.nav.navigate("content_problems")
 
     def exit_game(self) -> None:
         if not self.confirm_exit:
@@ -400,7 +400,6 @@ class OperatorSettingsScene(OperatorScreen):
     name = "operator_settings"
 
     def build(self) -> None:
-        from ..scenes.setup import LANGUAGES
         app = self.app
         self.heading = Label(app, N_("设置（管理员）"), role="heading", colour_key="accent")
         self.rows: list[tuple[str, Label, list]] = []
@@ -503,8 +502,7 @@ class OperatorSettingsScene(OperatorScreen):
         app.stack.pop()
         if self.wanted_mode != app.mode:
             app.save_operator_settings(mode=self.wanted_mode)
-            from . import switch_mode
-            switch_mode(app, self.wanted_mode)
+            app.switch_mode(self.wanted_mode)
         return True
 
     def place(self, size) -> None:
@@ -547,11 +545,13 @@ class OperatorStatsScene(OperatorScreen):
             return self.app.play_stats.path
         if self.app.stats_db:
             return self.app.stats_db
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats import default_db_path
         return default_db_path()
 
     def figures(self) -> dict | None:
         """``game.stats.summary`` — the same query module as ``stats report``."""
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats import StatsError, open_for_reading, summary
         try:
             conn = open_for_reading(self.stats_path())
@@ -591,7 +591,9 @@ class OperatorStatsScene(OperatorScreen):
         self.fill()
 
     def fill(self) -> None:
+        # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import number, percent
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats.labels import scam_type_name, technique_name
         app = self.app
         tr = app.tr
@@ -630,8 +632,9 @@ class OperatorStatsScene(OperatorScreen):
         self.dirty = True
 
     def export(self) -> None:
-        from game.paths import user_data_dir
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats import open_for_reading
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats.report import write_report
         out = user_data_dir() / "reports" / datetime.now().strftime("%Y%m%d-%H%M%S")
         try:

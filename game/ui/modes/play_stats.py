@@ -53,6 +53,7 @@ class PlayStats:
         """The database, opened when first needed: the title shows before SQLite and the
         statistics modules are loaded."""
         if self._recorder is None:
+            # SQLite and the statistics modules load when first used, not before the title
             from game.stats import StatsRecorder
             self._recorder = StatsRecorder(self._path)
         return self._recorder
@@ -79,28 +80,22 @@ class PlayStats:
 
     # ------------------------------------------------------------ stack observer
     def scene_entered(self, scene) -> None:
-        name = getattr(scene, "name", "")
-        if name == "board":   # the name first: the title must not wait for the board's modules
-            from ..scenes.board import BoardScene
-            if isinstance(scene, BoardScene) and not scene.demo:
+        name = scene.name
+        if name == "board":
+            if not scene.demo:
                 self.start_game(scene)
         elif name == "scenario":
-            from ..scenes.scenario import ScenarioScene
-            if isinstance(scene, ScenarioScene):
-                self._begin_scenario(scene)
+            self._begin_scenario(scene)
         elif name == "results" or getattr(scene, "ends_game", False):
             if self.session is not None:
                 self.end_game(True)
 
     def scene_left(self, scene) -> None:
-        from ..scenes.quiz import QuizScene
-        from ..scenes.scenario import ScenarioScene
-
         if scene is self.board:
             self.end_game(bool(getattr(scene, "class_ended", False)))
-        elif isinstance(scene, ScenarioScene):
+        elif scene.name == "scenario":
             self._end_scenario(scene)
-        elif isinstance(scene, QuizScene):
+        elif scene.name == "quiz":
             if getattr(scene, "finished", False) and getattr(scene, "answer", None) is not None:
                 self._board_quiz(scene)
 
@@ -211,6 +206,7 @@ class PlayStats:
         session = self.session if self.session is not None else self.last_session
         if session is None or not self.recorder.available:
             return None
+        # SQLite and the statistics modules load when first used, not before the title
         from game.stats.queries import session_check
         try:
             return session_check(self.recorder._conn, session)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, ScreenScene, TextBox, Widget
-from . import N_
+from .summary import exports_dir
 
 PLEDGE_SIZE = (1240, 1754)     # A4 portrait, 150 dpi
 PAPER = (255, 255, 255)
@@ -89,6 +90,7 @@ def _draw_signing(app, page: pygame.Surface, k: float, margin: int) -> int:
 def _draw_promises(app, page: pygame.Surface, k: float, margin: int, shrink: float, class_name: str,
                    day: date | None) -> int:
     """Title, class and date, the five promises and the slogans box; returns the bottom."""
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from game.i18n.formatting import date as format_date
     tr = app.tr
     w = page.get_width()
@@ -141,7 +143,6 @@ def _draw_promises(app, page: pygame.Surface, k: float, margin: int, shrink: flo
 
 
 def save_pledge(app, class_name: str = "", day: date | None = None, folder: Path | None = None) -> Path:
-    from .summary import exports_dir
     folder = Path(folder) if folder else exports_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"pledge_{datetime.now():%Y%m%d_%H%M%S}.png"

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from . import N_
-from .classroom import QUIZ_POINTS, ClassroomState, QuizRoundOpen, team_name
+from .classroom_state import QUIZ_POINTS, ClassroomState, team_name
 
 LETTERS = "ABCD"
 
 
-class QuizRoundScene(ScreenScene, QuizRoundOpen):
+class QuizRoundScene(ScreenScene):
     name = "quiz_round"
 
     def __init__(self, app, state: ClassroomState, pool_id: str, index: int, item, board=None):

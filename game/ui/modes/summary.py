@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pygame
 
+from game.paths import user_data_dir
+
+from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from . import N_
-from .classroom import ClassroomState, team_name
+from .classroom_state import ClassroomState, team_name
 
 COLUMNS = (N_("组"), N_("安全选择率"), N_("识破"), N_("上当"), N_("答题得分"))
 
@@ -49,7 +51,6 @@ def team_rows(app, state: ClassroomState, board) -> list[TeamRow]:
 
 
 def exports_dir() -> Path:
-    from game.paths import user_data_dir
     path = user_data_dir() / "exports"
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -93,6 +94,7 @@ class TeamSummaryScene(ScreenScene):
         super().__init__(app)
 
     def build(self) -> None:
+        # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import date as format_date
         app = self.app
         tr = app.tr
@@ -136,8 +138,7 @@ class TeamSummaryScene(ScreenScene):
         self.dirty = True
 
     def pledge(self) -> None:
-        from .pledge import PledgeScene
-        self.app.stack.push(PledgeScene(self.app, self.state))
+        self.app.nav.navigate("pledge", state=self.state)
 
     def back(self) -> bool:
         if self.game_over:
@@ -148,8 +149,7 @@ class TeamSummaryScene(ScreenScene):
 
     def end(self) -> None:
         self.board.class_ended = True
-        from ..scenes.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))    # the class set-up, in classroom mode
+        self.app.nav.home()    # the class set-up, in classroom mode
 
     def autoplay_targets(self) -> list:
         return [self.end_button]

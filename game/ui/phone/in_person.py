@@ -16,6 +16,7 @@ from .frame import Screen, phone_rect, text_scale
 from .ink import Ink
 from .labels import N_
 from .state import PhoneHits
+from .video import blink, voice_level
 
 # Places and the words that suggest them, most specific first.
 PLACE_WORDS = (
@@ -226,7 +227,6 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     pal = Palette.from_theme(theme, shirt=look["shirt"], hair=look["hair_colour"])
     t = 0.0 if state.reduced_motion else state.t
     talking = state.speaking and not state.reduced_motion
-    from .video import blink, voice_level
     person = pygame.Rect(0, 0, int(card.w * 0.36), int(card.h * 0.5))
     person.midbottom = (int(card.w * 0.4), int(card.h * 0.76))
     gesture = 0.5 + 0.5 * abs(voice_level(t * 0.3)) if talking else 0.6

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pygame
 
+from ..fonts import default_fontbook
 from ..text import break_lines
 
 RGB = tuple[int, int, int]
@@ -41,7 +42,6 @@ class _FallbackFonts:
 
     def get(self, px: int, bold: bool) -> pygame.font.Font:
         try:  # the game's shared FontBook (game.ui.fonts) when it is there
-            from ..fonts import default_fontbook
             return default_fontbook().get(px, bold)
         except ImportError:
             pass

@@ -15,7 +15,7 @@ from ..input import Action, Intent
 from ..widgets import Widget, draw_icon
 from . import paint
 from .dispatch import draw_node
-from .ink import Ink
+from .ink import Ink, TextRecord
 from .state import PhoneHits, PhoneState
 
 
@@ -184,6 +184,5 @@ class ChipRow(_InkWidget):
 
 
 def _cut_record(row, rect, y, h):
-    from .ink import TextRecord
     text = " ".join(t for t, _, _ in row)
     return TextRecord(text, rect.copy(), pygame.Rect(rect.x, y, rect.w, h), 0, True)

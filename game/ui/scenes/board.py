@@ -10,20 +10,20 @@ Computer players roll and move by themselves after a visible pause.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pygame
 
 from game.rules import events as ev
 from game.rules.engine import Game, Phase, PlayerSpec
 from game.rules.geometry import Spot
+from game.rules.policies import get_policy, play_pending_scene
 
+from ...i18n.marker import N_
 from .. import layout
 from ..board_view import BoardView
 from ..input import Action, Intent
-from ...i18n.marker import N_
+from ..seats import COLOUR_NAMES, COMPUTER_POLICY, PlayerInfo, SeatPlan, draw_token
 from ..widgets import Button, Dice, Label, Panel, ScreenScene, TextBox, draw_backdrop
-from .setup import COLOUR_NAMES, COMPUTER_POLICY, SeatPlan, draw_token
 
 # Seconds; reduced motion uses the second value.
 TIMING = {
@@ -38,24 +38,6 @@ TIMING = {
     "scene_intro": (1.4, 0.9),
     "turn": (0.5, 0.35),
 }
-
-
-@dataclass(frozen=True)
-class PlayerInfo:
-    """A player as the screens see it (passed to the scenario and quiz scenes)."""
-
-    index: int          # index into the game's players
-    seat: int           # index into board.seats
-    colour: str
-    shape: str
-    number: int         # printed on the token
-    computer: bool
-    name: str           # e.g. "红方" (shown through app.tr)
-    policy: object | None = None   # game.rules.policies.Policy for computer players
-
-    @property
-    def is_computer(self) -> bool:
-        return self.computer
 
 
 class Tween:
@@ -123,7 +105,6 @@ class BoardScene(ScreenScene):
     def _player_info(self, i: int, plan: SeatPlan) -> PlayerInfo:
         policy = None
         if plan.computer:
-            from game.rules.policies import get_policy
             policy = get_policy(COMPUTER_POLICY)
         return PlayerInfo(i, plan.seat, plan.colour, plan.shape, plan.number, plan.computer,
                           COLOUR_NAMES.get(plan.colour, plan.colour), policy)
@@ -215,6 +196,7 @@ class BoardScene(ScreenScene):
     def _update_scores(self) -> None:
         if self.demo:
             return   # the attract loop's demo shows no score card
+        # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import money
         for i, p in enumerate(self.players):
             tag = self.app.tr(N_("电脑")) if p.computer else self.app.tr(N_("真人"))
@@ -315,7 +297,7 @@ class BoardScene(ScreenScene):
         self.refresh_focus()
 
     def open_menu(self) -> None:
-        self.app.stack.push(PauseScene(self.app))
+        self.app.nav.navigate("pause")
 
     def play(self, events: list) -> None:
         self.script = self._playback(events)
@@ -411,6 +393,7 @@ class BoardScene(ScreenScene):
                 text = tr("{name}上当了")
             text = text.format(name=name)
             if e.money_lost:
+                # Babel's locale data loads when a number or date is first shown, not before the title
                 from game.i18n.formatting import money
                 words = tr("，公司损失 {m}") if getattr(e, "company_money", False) else tr("，损失 {m}")
                 text += words.format(m=money(e.money_lost, self.app.locale))
@@ -521,7 +504,7 @@ class BoardScene(ScreenScene):
             self._say(e)
             self.app.sound.play("right")
             yield self.T("caption") * 2
-            self._show_results()
+            self.show_results()
 
     # ------------------------------------------------------------ scenes
     def _open_scene(self, req) -> None:
@@ -536,14 +519,11 @@ class BoardScene(ScreenScene):
         elif scenario_id and scenario_id in lib.scenarios:
             scenario = lib.scenarios[scenario_id]
             self.seen_channels |= set(scenario.channels)
-            from .scenario import ScenarioScene
-            scene = ScenarioScene(self.app, scenario, player, self._scene_done)
+            scene = self.app.nav.make("scenario", scenario=scenario, player=player, on_done=self._scene_done)
         elif req.quiz and req.quiz[0] in lib.quiz_pools:
-            from .quiz import QuizScene
             item = lib.quiz_pools[req.quiz[0]].items[req.quiz[1]]
-            scene = QuizScene(self.app, item, player, self._scene_done)
+            scene = self.app.nav.make("quiz", item=item, player=player, on_done=self._scene_done)
         if scene is None:
-            from game.rules.policies import get_policy, play_pending_scene
             policy = player.policy or get_policy(COMPUTER_POLICY)
             self.scene_open = None
             self.scene_result = play_pending_scene(self.game, policy, self.game.ai_rng)
@@ -579,32 +559,30 @@ class BoardScene(ScreenScene):
             events = self.game.resolve_scene("escaped")
         self.play(events)
 
-    def _show_results(self) -> None:
+    def show_results(self) -> None:
         if self.demo:   # attract loop: start over
             self.game = Game(self.board, self.game.players, self.app.rng.getrandbits(32), library=self.app.library)
             self._sync_tokens()
             self._update_scores()
             return
         self.results_shown = True
-        self.app.games_played = getattr(self.app, "games_played", 0) + 1
+        self.app.games_played += 1
         score = self.game.session_score()
         players = [(f"{self._name(i)} {p.number}", p.colour, self.game.scores[i]) for i, p in enumerate(self.players)]
-        from .results import ResultsScene
-        self.app.stack.push(ResultsScene(self.app, score, players=players))
+        self.app.nav.navigate("results", session_score=score, players=players)
 
     def resume(self) -> None:
         super().resume()
         self._full = True
         if self.results_shown:
-            from .title import TitleScene
-            self.app.stack.clear_to(TitleScene(self.app))
+            self.app.nav.home()
 
     # ------------------------------------------------------------ the turn, when nothing plays back
     def _decide(self, dt: float) -> None:
         g = self.game
         if g.is_over:
             if not self.results_shown:
-                self._show_results()
+                self.show_results()
             return
         p = g.current
         info = self.players[p]
@@ -917,12 +895,10 @@ class PauseScene(ScreenScene):
         return True
 
     def settings(self) -> None:
-        from .settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.nav.navigate("settings")
 
     def home(self) -> None:
-        from .title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.nav.home()
 
 
 def merge_overlapping(rects) -> list[pygame.Rect]:

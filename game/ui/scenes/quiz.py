@@ -16,9 +16,10 @@ from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
 from ..phone.feedback import has_voice, narrate
+from ..phone.ink import Ink
 from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px, text_height
 from .scenario import player_name
 
 LETTERS = "ABCD"
@@ -138,8 +139,6 @@ class QuizScene(ScreenScene):
                 left = pygame.Rect(area.x, y, area.w, area.bottom - y)
             else:
                 left = pygame.Rect(area.x, y, round(area.w * 0.52), area.bottom - y)
-            from ..phone.ink import Ink
-            from ..widgets import role_px
             want = Ink.of(self.app).measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
                                             round(left.w - 8 * u))[1] + round(6 * u)
             reserve = 0
@@ -202,7 +201,6 @@ class QuizScene(ScreenScene):
 
     def _result_need(self, panel_w: int, u: float, button_h: int) -> int:
         """Height of the explanation card at the smallest text size: badge, text, chips, buttons."""
-        from ..widgets import role_px, text_height
         inner_w = round(panel_w - 8 * u)
         low = role_px(self.app, "heading")[1]
         text_h = text_height(self.app, self.app.tr(self.item.explanation), inner_w, low)

@@ -14,17 +14,17 @@ from typing import Callable
 
 import pygame
 
+from ...i18n.formatting import percent
 from ...rules.scoring import BADGE_SPOTS
 from .. import layout
 from ..input import Action, Intent
 from ..phone import paint
 from ..phone.ink import Ink
 from ..phone.labels import N_, technique_label
-from ...i18n.formatting import percent
 from ..phone.numbers import locale_of, money_short
 from ..phone.pieces import Badge, ChipRow
 from ..qr import HOTLINE_URI, qr_surface
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape, role_px, text_height
 
 MAX_SCAM_ROWS = 6
 
@@ -293,7 +293,6 @@ class ResultsScene(ScreenScene):
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            from ..widgets import role_px, text_height
             bw = round(17 * u)
             tip_w = main.w - bw - gap
             low = role_px(self.app, "caption")[1]
@@ -387,8 +386,7 @@ class ResultsScene(ScreenScene):
         if self.on_again:
             self.on_again()
             return
-        from .title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.nav.home()
 
     def autoplay_targets(self) -> list:
         return [self.again]

@@ -20,13 +20,21 @@ from .. import layout
 from ..input import Action, Intent
 from ..phone.feedback import FeedbackOverlay, has_voice, narrate
 from ..phone.frame import phone_rect
+from ..phone.ink import Ink
 from ..phone.labels import (
-    ENDING_LABELS, ENDING_STYLES, N_, SPEAKER_ME, SPEAKER_SYSTEM, outcome_key, spoken_join, technique_label,
+    ENDING_LABELS,
+    ENDING_STYLES,
+    N_,
+    SPEAKER_ME,
+    SPEAKER_SYSTEM,
+    outcome_key,
+    spoken_join,
+    technique_label,
 )
 from ..phone.numbers import is_overseas, locale_of, money_short
 from ..phone.pieces import Badge, ChipRow, PhoneView
 from ..phone.state import TEST_DURATION, PhoneState
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, frame_inset, role_px, text_height
 
 # Words in a revealed line that start the matching face-swap test by themselves.
 TEST_WORDS = {"wave": ("挥手", "挥挥手", "挥一挥", "摆摆手"), "turn": ("转头", "转个头", "转转头", "侧脸", "侧过脸")}
@@ -385,7 +393,6 @@ class ScenarioScene(ScreenScene):
         return need
 
     def _inset(self, size) -> float:
-        from ..widgets import frame_inset
         return frame_inset(self.app)
 
     def feedback_area(self, size) -> pygame.Rect | None:
@@ -487,8 +494,6 @@ class ScenarioScene(ScreenScene):
         inner = layout.inset(cap, 3.5 * u, 2.5 * u)
         pw = round(11 * u) if self.progress.text else 0
         speaker_h = round(5.5 * u)
-        from ..phone.ink import Ink
-        from ..widgets import role_px
         low = role_px(self.app, "caption")[1]
         if Ink.of(self.app).width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
             # A long name (a group chat, in English): room for as many lines as it needs, up to three.
@@ -507,7 +512,6 @@ class ScenarioScene(ScreenScene):
 
     def _title_need(self, width: int) -> int:
         """Height the script's title needs at its smallest heading size."""
-        from ..widgets import role_px, text_height
         return text_height(self.app, self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], bold=True) + 2
 
     def read_button_wanted(self) -> bool:
@@ -557,8 +561,6 @@ class ScenarioScene(ScreenScene):
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
-            from ..phone.ink import Ink
-            from ..widgets import role_px
             want = Ink.of(self.app).measure(self.app.tr(self.end_summary.text), role_px(self.app, "body")[0],
                                             body.w)[1]
             story_h = round(min(body.h * 0.6, max(body.h * 0.3, want * 1.25 + 2 * u)))
@@ -578,8 +580,6 @@ class ScenarioScene(ScreenScene):
             ly = self.end_rate.rect.bottom + gap
         advice_h = 0
         if self.end_advice.text:
-            from ..phone.ink import Ink
-            from ..widgets import role_px
             want, low = role_px(self.app, "body")
             ink = Ink.of(self.app)
             advice_h = ink.measure(self.end_advice.text, want, lessons.w)[1] + round(2 * u)

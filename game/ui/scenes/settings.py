@@ -11,8 +11,8 @@ import pygame
 
 from .. import layout
 from ..phone.labels import N_
+from ..seats import LANGUAGES
 from ..widgets import Button, Label, ScreenScene
-from .setup import LANGUAGES
 
 # (settings field, row title, ((value, button text), ...))
 ROWS = (

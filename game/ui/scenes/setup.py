@@ -6,31 +6,16 @@ players can tell tokens apart; a tap cycles a seat through person / computer / e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
-from .. import layout
 from ...i18n.marker import N_
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_shape
+from .. import layout
+from ..seats import COLOUR_NAMES, LANGUAGES, SeatPlan, draw_token
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 
-LANGUAGES = (("zh_Hans", "简体中文"), ("zh_Hant", "繁體中文"), ("en", "English"))
-COLOUR_NAMES = {"red": N_("红方"), "yellow": N_("黄方"), "blue": N_("蓝方"), "green": N_("绿方")}
 SEAT_MODES = ("human", "computer", "off")
 MODE_TEXT = {"human": N_("真人"), "computer": N_("电脑"), "off": N_("不参加")}
 MODE_ICON = {"human": "play", "computer": "dice", "off": "minus"}
-COMPUTER_POLICY = "cautious"
-
-
-@dataclass(frozen=True)
-class SeatPlan:
-    """One seat chosen on the setup screen."""
-
-    seat: int         # index into board.seats
-    colour: str
-    shape: str
-    number: int       # 1-based, printed on the token
-    computer: bool
 
 
 def _packs(app):
@@ -126,7 +111,7 @@ class AudienceScene(ScreenScene):
         if self.pack_id:
             self.app.update_settings(pack=self.pack_id)
             apply_pack_settings(self.app, self.app.library.packs.get(self.pack_id))
-        self.app.stack.push(PlayersScene(self.app))
+        self.app.nav.navigate("setup_players")
 
     def back(self) -> bool:
         self.app.stack.pop()
@@ -263,11 +248,10 @@ class PlayersScene(ScreenScene):
         self._sync()
 
     def start(self) -> None:
-        from .board import BoardScene
         board = self.board
         if board is None:
             return
-        self.app.stack.push(BoardScene(self.app, board, self.seats(), self.pack))
+        self.app.nav.navigate("board", board=board, seats=self.seats(), pack=self.pack)
 
     def back(self) -> bool:
         self.app.stack.pop()
@@ -332,18 +316,3 @@ class PlayersScene(ScreenScene):
                 colour = tuple(round(c * 0.35 + b * 0.65) for c, b in zip(colour, t.panel))
             draw_token(self.app, surface, seat.shape, colour, area.center, r, i + 1)
 
-
-def draw_token(app, surface, shape: str, colour, center, radius: float, number: int | None = None) -> None:
-    """A seat's token: its shape in its colour, outlined, with its number on top."""
-    t = app.theme
-    outline = (255, 255, 255) if t.name != "high_contrast" else t.text
-    edge = 1.12 if shape == "circle" else 1.2
-    draw_shape(surface, shape, (40, 33, 28) if t.name != "high_contrast" else t.text, center, radius * edge)
-    draw_shape(surface, shape, colour, center, radius, outline, max(2, round(radius * 0.12)))
-    if number is not None and radius >= 6:
-        from ..widgets import render_fitted
-        px = max(8, round(radius * (0.95 if shape != "triangle" else 0.8)))
-        s, _ = render_fitted(app, str(number), (round(radius * 2), round(radius * 2)), "body",
-                             t.text_on(colour), True, max_px=px, min_px=6)
-        r = s.get_rect(center=(round(center[0]), round(center[1] + (radius * 0.22 if shape == "triangle" else 0))))
-        surface.blit(s, r)

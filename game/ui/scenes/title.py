@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
-from ...i18n.marker import N_
-from ..widgets import Button, Label, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, Panel
-from .setup import LANGUAGES
+from ..seats import LANGUAGES
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, render_fitted
 
 SEATS = (("red", "circle"), ("yellow", "square"), ("blue", "triangle"), ("green", "diamond"))
 
@@ -124,12 +124,10 @@ class TitleScene(ScreenScene):
 
     # ---- actions
     def begin(self) -> None:
-        from .setup import AudienceScene
-        self.app.stack.push(AudienceScene(self.app))
+        self.app.nav.navigate("setup_audience")
 
     def open_settings(self) -> None:
-        from .settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.nav.navigate("settings")
 
     def autoplay_targets(self) -> list:
         """The pretend visitor looks at the settings once, then starts."""
@@ -138,7 +136,7 @@ class TitleScene(ScreenScene):
         return [self.start]
 
     def open_problems(self) -> None:
-        self.app.stack.push(ProblemsScene(self.app))
+        self.app.nav.navigate("content_problems")
 
     def handle(self, intent: Intent) -> bool:
         if super().handle(intent):
@@ -228,7 +226,6 @@ class TitleScene(ScreenScene):
         self.app.report_dirty(None if full else [self._pulse_rect()])
 
     def _draw_title(self, surface) -> None:
-        from ..widgets import render_fitted
         s, _ = render_fitted(self.app, self.app.tr(self.title.text), self.title.rect.size, "title",
                              self.app.theme.accent, True, max_px=self.title_px)
         r = s.get_rect(center=self.title.rect.center)
