@@ -41,7 +41,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
     from game.ui.scenes.board import BoardScene
     from game.ui.scenes.quiz import QuizScene
     from game.ui.scenes.scenario import ScenarioScene
-    from game.ui.scenes.setup import SeatPlan
+    from game.ui.seats import SeatPlan
 
     out.mkdir(parents=True, exist_ok=True)
     db = DATA / "stats.sqlite3"

@@ -100,7 +100,7 @@ class App:
         self.command_line_pack = pack or ""   # honoured by every mode, autoplay included
         if pack:
             self.settings = replace(self.settings, pack=pack)
-        self.locale = getattr(self.settings, "locale", "zh_Hans") or "zh_Hans"
+        self.locale = self.settings.locale or "zh_Hans"
         self.fullscreen = fullscreen
         self.seed = seed if seed is not None else random.randrange(1 << 30)
         self.rng = random.Random(self.seed)
@@ -145,7 +145,7 @@ class App:
         self.controller = self._make_controller()
         self._layout_window()
         self.play_stats = None
-        if getattr(self.settings, "stats_enabled", True):
+        if self.settings.stats_enabled:
             self.set_stats_enabled(True, save=False)
         self.crash_guard = CrashGuard(self)
         self.autoplayer = None
@@ -193,14 +193,14 @@ class App:
     # ------------------------------------------------------------ settings, theme, language
     @property
     def text_scale_key(self) -> str:
-        return getattr(self.settings, "text_size", "normal")
+        return self.settings.text_size
 
     @property
     def reduced_motion(self) -> bool:
-        return bool(getattr(self.settings, "reduced_motion", False))
+        return bool(self.settings.reduced_motion)
 
     def apply_theme(self) -> None:
-        self.theme = HIGH_CONTRAST if getattr(self.settings, "high_contrast", False) else WARM
+        self.theme = HIGH_CONTRAST if self.settings.high_contrast else WARM
 
     def update_settings(self, save: bool = True, **changes) -> None:
         """A player changed settings: applied live (they are immutable: replaced whole) and
@@ -243,7 +243,7 @@ class App:
         elif not on and self.play_stats is not None:
             self.play_stats.close()
             self.play_stats = None
-        if save and bool(getattr(self.settings, "stats_enabled", True)) != on:
+        if save and bool(self.settings.stats_enabled) != on:
             self.save_operator_settings(stats_enabled=on)
 
     @property
@@ -287,16 +287,11 @@ class App:
         self._sources: dict[str, str] = {}
         self._narrator = None
         self.locale = locale
-        try:
-            self.fonts.set_locale(locale)
-        except (AttributeError, KeyError):
-            pass   # the stand-in fonts, or a locale without its own font table: keep the current fonts
-        if getattr(self.settings, "locale", locale) != locale:
+        self.fonts.set_locale(locale)
+        if self.settings.locale != locale:
             self.settings = replace(self.settings, locale=locale)
         for scene in self.stack.scenes:
-            hook = getattr(scene, "on_locale_changed", None)
-            if hook:
-                hook()
+            scene.on_locale_changed()
             scene.layout(self.stack.size)   # every scene re-lays its text in the new language
             scene.dirty = True
 
@@ -320,7 +315,7 @@ class App:
 
     def narrate(self, text: str) -> str:
         """Read ``text`` (as shown) aloud: recording, else espeak-ng, else silence. Returns the source kind."""
-        if getattr(self.settings, "muted", False):
+        if self.settings.muted:
             return "silent"
         return self.narrator.speak(self._sources.get(text, text), text).kind
 
@@ -356,7 +351,7 @@ class App:
 
     def current_pack(self):
         packs = self.library.packs
-        pid = getattr(self.settings, "pack", "")
+        pid = self.settings.pack
         if pid in packs:
             return packs[pid]
         return next(iter(packs.values()), None)

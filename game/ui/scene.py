@@ -67,6 +67,9 @@ class Scene:
         return {}
 
     # ---- helpers
+    def on_locale_changed(self) -> None:
+        """The language changed (``layout`` follows): texts composed from several words are made again."""
+
     def invalidate(self) -> None:
         self.dirty = True
 
@@ -76,7 +79,8 @@ class SceneStack:
 
     ``observers`` (objects with ``scene_entered(scene)`` / ``scene_left(scene)``) hear of
     every scene that joins or leaves the stack: play statistics and the kiosk/classroom
-    controllers follow the game that way. An observer's error is logged, never raised.
+    controllers follow the game that way. An observer's error is logged with the scene and
+    raised (statistics handle their own database errors; anything else is a bug).
     ``home`` (optional) turns the scene given to ``clear_to`` into the mode's own first
     screen: "back to the title" means the attract loop in a kiosk, the class set-up in a classroom.
     """
@@ -91,8 +95,9 @@ class SceneStack:
         for observer in list(self.observers):
             try:
                 getattr(observer, what)(scene)
-            except Exception:  # noqa: BLE001 — statistics or a controller must never stop the game
-                logging.getLogger(__name__).exception("scene observer %r failed on %s", observer, what)
+            except Exception:
+                logging.getLogger(__name__).error("scene observer %r failed on %s(%s)", observer, what, scene.name)
+                raise
 
     @property
     def top(self) -> Scene | None:

@@ -42,6 +42,11 @@ class PlayerInfo:
         return self.computer
 
 
+def player_name(player: PlayerInfo | None) -> str:
+    """The name a scene shows for its player (a seat's colour name, a msgid; "" outside a game)."""
+    return "" if player is None else player.name
+
+
 def draw_token(app, surface, shape: str, colour, center, radius: float, number: int | None = None) -> None:
     """A seat's token: its shape in its colour, outlined, with its number on top."""
     t = app.theme

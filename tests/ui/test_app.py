@@ -9,7 +9,7 @@ from game.content.problems import Problem
 from game.ui import app as app_module
 from game.ui.input import Action, Intent
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 from game.ui.scenes.title import ProblemsScene, TitleScene
 from game.ui.sound import Sound
 from game.ui.theme import HIGH_CONTRAST, WARM
@@ -118,9 +118,9 @@ def test_autoplay_shows_every_phone_channel():
     for i in range(8000):
         frame(app)
         names.add(app.stack.top.name)
-        if app.autoplay_channels >= wanted:
+        if app.autoplayer.channels >= wanted:
             break
-    assert app.autoplay_channels >= wanted, (sorted(c.value for c in wanted - app.autoplay_channels), i)
+    assert app.autoplayer.channels >= wanted, (sorted(c.value for c in wanted - app.autoplayer.channels), i)
     assert {"title", "setup_audience", "setup_players", "board"} <= names
 
 

@@ -12,7 +12,7 @@ from game.ui.input import Action, Intent
 from game.ui.modes.kiosk import AttractScene, CountdownScene
 from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 
 from ui_helpers import layout_problems, make_app
 

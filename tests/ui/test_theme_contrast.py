@@ -117,7 +117,7 @@ def test_tokens_differ_without_colour(theme):
     """Grey pictures of the four seats' tokens are all different (shape), and the number shows."""
     from types import SimpleNamespace
 
-    from game.ui.scenes.setup import draw_token
+    from game.ui.seats import draw_token
     from game.ui.widgets import make_text_system
     fonts, text = make_text_system()
 

@@ -20,8 +20,7 @@ import dataclasses
 
 import pygame
 
-from game.content.models import Ladder, Outcome
-from game.rules.engine import SKIPPED
+from game.rules.classroom import best_choice
 
 from ...i18n.marker import N_
 from .. import layout
@@ -323,15 +322,6 @@ class ClassroomController(Controller):
         self.app.nav.navigate("class_summary", state=self.state, board=board, game_over=board.game.is_over)
 
 
-def best_choice(choices):
-    """The choice a teacher reveals: safe with a credit step (reported/verified) first, then safe, then neutral."""
-    def rank(c):
-        outcome = getattr(c.outcome, "value", c.outcome)
-        ladder = c.ladder if isinstance(c.ladder, Ladder) else Ladder(c.ladder)
-        return (outcome == Outcome.SAFE.value, ladder.is_credit, outcome != Outcome.RISKY.value)
-    if not choices:
-        return None
-    return max(choices, key=rank)
 
 
 # ---------------------------------------------------------------- set-up and board
@@ -344,16 +334,16 @@ class ClassroomSetupScene(ScreenScene):
     def build(self) -> None:
         app = self.app
         settings = app.settings
-        self.teams = app.teams or int(getattr(settings, "teams", 4) or 4)
+        self.teams = app.teams or int(settings.teams or 4)
         self.teams = max(2, min(4, self.teams))
-        name = app.class_name if app.class_name is not None else getattr(settings, "class_name", "")
+        name = app.class_name if app.class_name is not None else settings.class_name
         self.heading = Label(app, N_("课堂模式 · 分组闯关"), role="heading", colour_key="accent")
         self.intro = TextBox(app, N_("全班分成几组，每组一架飞机。踩到关键词，全组一起商量怎么应对骗局。"),
                              role="body", colour_key="text_muted", align="center")
         self.name_label = Label(app, N_("班级"), role="body", bold=True, align="left")
         self.name_field = TextField(app, name, N_("点这里输入班级名称（可不填）"), name="class_name")
         self.packs = class_packs(app.library)
-        chosen = getattr(settings, "pack", "")
+        chosen = settings.pack
         self.pack_id = chosen if chosen in [p.id for p in self.packs] else (self.packs[0].id if self.packs else "")
         self.level_label = Label(app, N_("学段"), role="body", bold=True, align="left")
         self.pack_buttons = [(p.id, Button(app, p.name, lambda pid=p.id: self.set_pack(pid), style="choice",
@@ -402,7 +392,7 @@ class ClassroomSetupScene(ScreenScene):
     def start(self) -> None:
         app = self.app
         controller = app.controller
-        if getattr(controller, "editing", None) is not None:
+        if controller.editing is not None:
             controller.end_text()
         board, pack = self.class_board()
         if board is None:
@@ -411,13 +401,12 @@ class ClassroomSetupScene(ScreenScene):
         teams = max(2, min(self.teams, board.max_players, len(board.seats)))
         name = self.name_field.text.strip()
         changes = {k: v for k, v in (("class_name", name), ("teams", teams), ("pack", pack.id if pack else ""))
-                   if hasattr(app.settings, k) and v != ""}
+                   if v != ""}
         if changes:
             app.update_settings(**changes)
         app.class_name = name
         state = ClassroomState(class_name=name, teams=teams)
-        if hasattr(controller, "start_class"):
-            controller.start_class(state)
+        controller.start_class(state)
         seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
         app.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
 
@@ -491,15 +480,9 @@ class ClassroomBoardScene(BoardScene):
 
     def skip_current_scene(self) -> bool:
         """The teacher skips the open scam scene or quiz question: it closes unscored, the game goes on."""
-        scene = self.scene_open
-        if scene is None or scene is True or scene not in self.app.stack.scenes:
+        if self.scene_open is None or self.scene_open not in self.app.stack.scenes:
             return False
-        stack = self.app.stack
-        while stack.top is not None and stack.top is not self:
-            stack.pop()
-        self.scene_open = None
-        self.scene_result = SKIPPED
-        self.dirty = True
+        self.skip_scene()
         return True
 
 

@@ -96,10 +96,10 @@ class KioskController(Controller):
             self.idle = 0.0
             return
         self.idle += dt
-        timeout = getattr(self.app.settings, "idle_timeout_s", 90)
+        timeout = self.app.settings.idle_timeout_s
         if self.idle >= timeout:
             self.idle = 0.0
-            seconds = getattr(self.app.settings, "countdown_s", 15)
+            seconds = self.app.settings.countdown_s
             if seconds <= 0:
                 self.reset()
             else:
@@ -148,16 +148,14 @@ class AttractScene(TitleScene):
 
     def update(self, dt: float) -> None:
         # The demo board after the first frame (the title shows at once; content loads behind it).
-        guard = getattr(self.app, "crash_guard", None)
-        if guard is not None and guard.demo_off:
+        if self.app.crash_guard.demo_off:
             self._demo_tries = 1          # the demo kept crashing: the attract loop without it
         if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
             self._demo_tries += 1
-            try:
-                if self.app.library.boards:
-                    self.backdrop = self.app.nav.make("board_demo")
-            except Exception:  # noqa: BLE001 — no demo is better than no kiosk
-                logging.getLogger(__name__).exception("attract demo not started")
+            # A demo that fails is the crash guard's: it logs, goes back here and, when the demo
+            # keeps failing, turns it off (demo_off above).
+            if self.app.library.boards:
+                self.backdrop = self.app.nav.make("board_demo")
         was_dirty = self.dirty
         super().update(dt)
         if self.backdrop is not None and not self.app.reduced_motion:
@@ -312,7 +310,7 @@ class CountdownScene(CardOverlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         # A ring that empties as the seconds run out, around the number.
-        total = max(1.0, float(getattr(self.app.settings, "countdown_s", 15)))
+        total = max(1.0, float(self.app.settings.countdown_s))
         frac = max(0.0, min(1.0, self.left / total))
         r = self.number.rect
         side = min(r.w, r.h)

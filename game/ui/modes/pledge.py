@@ -176,7 +176,7 @@ class PledgeScene(ScreenScene):
 
     def __init__(self, app, state, day: date | None = None):
         self.state = state
-        self.day = day or getattr(state, "started", datetime.now()).date()
+        self.day = day or state.started.date()
         self.saved: Path | None = None
         super().__init__(app)
 

@@ -35,7 +35,7 @@ class QuizRoundScene(ScreenScene):
     @classmethod
     def for_class(cls, app, state: ClassroomState, board=None):
         """A question from the class's pack not asked in a round yet (None when all were)."""
-        pack = getattr(board, "pack", None) or app.current_pack()
+        pack = (board.pack if board is not None else None) or app.current_pack()
         pools = [app.library.quiz_pools[p] for p in (pack.quiz_pools if pack else app.library.quiz_pools)
                  if p in app.library.quiz_pools]
         fresh = [(pool.id, i, item) for pool in pools for i, item in enumerate(pool.items)
@@ -107,7 +107,7 @@ class QuizRoundScene(ScreenScene):
         if correct:
             self.state.quiz_points[team] += QUIZ_POINTS
             self.state.quiz_right[team] += 1
-        stats = getattr(self.app, "play_stats", None)
+        stats = self.app.play_stats
         if stats is not None:
             stats.record_quiz(self.pool_id, self.index, self.item, correct)
         self.team += 1

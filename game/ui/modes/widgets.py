@@ -141,9 +141,7 @@ class TextField(Widget):
         return self.visible and self.handle_tap(intent)
 
     def activate(self) -> None:
-        begin = getattr(self.app.controller, "begin_text", None)
-        if begin is not None:
-            begin(self)
+        self.app.controller.begin_text(self)   # a text field is the classroom's (the class name)
 
     def set_text(self, text: str) -> None:
         text = "".join(ch for ch in text if ch.isprintable())[: self.max_len]

@@ -19,20 +19,6 @@ from .numbers import locale_of, money_short
 from .pieces import Badge, ChipRow
 
 
-def narrate(app, text: str) -> bool:
-    """Read ``text`` aloud when the App has a voice; returns whether it did."""
-    speak = getattr(app, "narrate", None)
-    if callable(speak):
-        try:
-            speak(text)
-        except Exception:  # a voice problem must never stop the game
-            return False
-        return True
-    return False
-
-
-def has_voice(app) -> bool:
-    return callable(getattr(app, "narrate", None))
 
 
 class FeedbackOverlay(WidgetScene, Scene):
@@ -66,7 +52,6 @@ class FeedbackOverlay(WidgetScene, Scene):
         self.money.visible = choice.money > 0
         self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
-        self.read_button.visible = has_voice(app)
         self.continue_button = Button(app, N_("继续"), self.close, icon="play", name="continue")
         self.tech_title.visible = self.chips.visible = bool(choice.techniques)
         self.items = [self.panel, self.badge, self.chosen_label, self.chosen, self.feedback, self.tech_title,
@@ -142,11 +127,11 @@ class FeedbackOverlay(WidgetScene, Scene):
             self.on_close()
 
     def read_aloud(self) -> None:
-        narrate(self.app, spoken_join(self.app, [self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""),
+        self.app.narrate(spoken_join(self.app, [self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""),
                                                                            self.choice.feedback) if t]))
 
     def enter(self) -> None:
-        if getattr(self.app.settings, "voice", False):
+        if self.app.settings.voice:
             self.read_aloud()
 
     def autoplay_targets(self) -> list:

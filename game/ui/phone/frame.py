@@ -19,8 +19,7 @@ RGB = tuple[int, int, int]
 
 
 def tr(app, text: str) -> str:
-    f = getattr(app, "tr", None)
-    return f(text) if f else text
+    return app.tr(text)
 
 
 def phone_rect(area: pygame.Rect, aspect: float = ASPECT) -> pygame.Rect:
@@ -38,7 +37,7 @@ def phone_rect(area: pygame.Rect, aspect: float = ASPECT) -> pygame.Rect:
 
 def text_scale(app) -> float:
     """Phone text grows a little with the player's text-size setting."""
-    size = getattr(getattr(app, "settings", None), "text_size", "normal")
+    size = app.settings.text_size
     return {"large": 1.12, "extra_large": 1.25}.get(size, 1.0)
 
 

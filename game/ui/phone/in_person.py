@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.models import Speaker
+
 from . import paint
 from .bubbles import Thread, items_for
 from .face import Palette, draw_standing
@@ -32,11 +34,10 @@ PLACE_WORDS = (
 def place_of(node) -> str:
     """Which backdrop fits: the contact's note first, then narration, name, and speech."""
     contact = node.contact
-    lines = [getattr(line.speaker, "value", line.speaker) for line in node.lines]
     texts = [contact.note if contact else "", node.app, node.image or ""]
-    texts += [line.text for line, sp in zip(node.lines, lines) if sp == "system"]
+    texts += [line.text for line in node.lines if line.speaker is Speaker.SYSTEM]
     texts += [contact.name if contact else ""]
-    texts += [line.text for line, sp in zip(node.lines, lines) if sp != "system"]
+    texts += [line.text for line in node.lines if line.speaker is not Speaker.SYSTEM]
     for text in texts:
         for place, words in PLACE_WORDS:
             if text and any(w in text for w in words):
@@ -210,7 +211,7 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     u = card.w / 100
     radius = int(u * 6)
     ink = Ink.of(app)
-    tr = getattr(app, "tr", lambda t: t)
+    tr = app.tr
     paint.shadow(surface, card, radius, dark, max(2, int(u * 3)))
     place = place_of(node)
     sign = tr(node.app) if node.app else tr(SIGNS[place]) if SIGNS[place] else ""

@@ -47,7 +47,7 @@ def masked_account(seed: str) -> str:
 
 
 def locale_of(app) -> str:
-    return getattr(app, "locale", "") or "zh_Hans"
+    return app.locale
 
 
 def currency_symbol(locale: str = "zh_Hans") -> str:

@@ -17,6 +17,7 @@ from game.rules import events as ev
 from game.rules.engine import Game, Phase, PlayerSpec
 from game.rules.geometry import Spot
 from game.rules.policies import get_policy, play_pending_scene
+from game.rules.scenes import SceneResult
 
 from ...i18n.marker import N_
 from .. import layout
@@ -78,7 +79,8 @@ class BoardScene(ScreenScene):
         self.think = 0.0
         self.choosing: list = []    # legal moves offered to a person
         self.scene_open = None      # the scenario/quiz scene we pushed
-        self.scene_result = None    # its result, until fed to the rules
+        self.scene_result: SceneResult | None = None    # its result, until fed to the rules
+        self.scene_skipped = False  # the teacher skipped it: nothing to feed but the skip
         self.results_shown = False
         self.pulse = 0.0
         self.flash_square: int | None = None
@@ -277,7 +279,11 @@ class BoardScene(ScreenScene):
                 and not self.players[g.current].computer)
 
     def _idle(self) -> bool:
-        return self.scene_open is None and self.scene_result is None and not self.results_shown
+        return self.scene_open is None and not self._scene_settled() and not self.results_shown
+
+    def _scene_settled(self) -> bool:
+        """A scene ended (or was skipped) and the rules have not heard of it yet."""
+        return self.scene_result is not None or self.scene_skipped
 
     def roll(self) -> None:
         self.dice.enabled = False
@@ -395,7 +401,7 @@ class BoardScene(ScreenScene):
             if e.money_lost:
                 # Babel's locale data loads when a number or date is first shown, not before the title
                 from game.i18n.formatting import money
-                words = tr("，公司损失 {m}") if getattr(e, "company_money", False) else tr("，损失 {m}")
+                words = tr("，公司损失 {m}") if e.company_money else tr("，损失 {m}")
                 text += words.format(m=money(e.money_lost, self.app.locale))
             if e.loses_next_turn:
                 text += tr("，下一轮停一次")
@@ -519,10 +525,12 @@ class BoardScene(ScreenScene):
         elif scenario_id and scenario_id in lib.scenarios:
             scenario = lib.scenarios[scenario_id]
             self.seen_channels |= set(scenario.channels)
-            scene = self.app.nav.make("scenario", scenario=scenario, player=player, on_done=self._scene_done)
+            scene = self.app.nav.make("scenario", scenario=scenario, player=player, on_done=self.scene_done,
+                                      savings=self.game.scores[req.player].savings)
         elif req.quiz and req.quiz[0] in lib.quiz_pools:
-            item = lib.quiz_pools[req.quiz[0]].items[req.quiz[1]]
-            scene = self.app.nav.make("quiz", item=item, player=player, on_done=self._scene_done)
+            pool = lib.quiz_pools[req.quiz[0]]
+            scene = self.app.nav.make("quiz", item=pool.items[req.quiz[1]], player=player, on_done=self.scene_done,
+                                      pool_id=pool.id, index=req.quiz[1], scam_type=pool.scam_type)
         if scene is None:
             policy = player.policy or get_policy(COMPUTER_POLICY)
             self.scene_open = None
@@ -533,8 +541,7 @@ class BoardScene(ScreenScene):
 
     def _autoplay_scenario(self, picked: str) -> str:
         """Autoplay exercises every phone channel: prefer scripts showing channels not seen yet."""
-        shared = getattr(self.app, "autoplay_channels", None)
-        seen = shared if shared is not None else self.seen_channels
+        seen = self.app.autoplayer.channels if self.app.autoplayer is not None else self.seen_channels
         lib = self.app.library.scenarios
         best = max(lib.values(), key=lambda s: (len(set(s.channels) - seen), s.id == picked, -len(s.nodes)))
         if set(best.channels) - seen:
@@ -542,22 +549,30 @@ class BoardScene(ScreenScene):
             return best.id
         return picked
 
-    def _scene_done(self, result) -> None:
+    def scene_done(self, result: SceneResult) -> None:
         """Called by the scenario / quiz scene with its result."""
         scene = self.scene_open
         self.scene_open = None
-        self.scene_result = result if result is not None else "escaped"
-        if scene is not None and scene is not True and self.app.stack.top is scene:
+        self.scene_result = result
+        if scene is not None and self.app.stack.top is scene:
             self.app.stack.pop()
         self.dirty = True
 
+    def skip_scene(self) -> None:
+        """Leave the open scene unplayed: it closes, nothing is scored, the game goes on."""
+        while self.app.stack.top is not None and self.app.stack.top is not self:
+            self.app.stack.pop()
+        self.scene_open = None
+        self.scene_skipped = True
+        self.dirty = True
+
     def _feed_result(self) -> None:
+        if self.scene_skipped:
+            self.scene_skipped = False
+            self.play(self.game.skip_scene())
+            return
         result, self.scene_result = self.scene_result, None
-        try:
-            events = self.game.resolve_scene(result)
-        except Exception:
-            events = self.game.resolve_scene("escaped")
-        self.play(events)
+        self.play(self.game.resolve_scene(result))
 
     def show_results(self) -> None:
         if self.demo:   # attract loop: start over
@@ -587,7 +602,7 @@ class BoardScene(ScreenScene):
         p = g.current
         info = self.players[p]
         if g.phase is Phase.SCENE:
-            if self.scene_open is None and self.scene_result is None:
+            if self.scene_open is None and not self._scene_settled():
                 self._open_scene(g.pending_scene)
             return
         if info.computer:
@@ -668,7 +683,7 @@ class BoardScene(ScreenScene):
             tw.t += dt
         self.pulse = (self.pulse + dt) % 1.2
         if self.script is None and self._active():
-            if self.scene_result is not None:
+            if self._scene_settled():
                 self._feed_result()
             else:
                 self._decide(dt)

@@ -1,7 +1,7 @@
 """One quiz question: the question, 2–4 big answers, then right/wrong with the explanation.
 
 ``QuizScene(app, item, player, on_done)``: "继续" pops the scene and calls
-``on_done(correct: bool)``. ``pool_id`` / ``index`` / ``scam_type`` (optional)
+``on_done(result)`` (a ``SceneResult``). ``pool_id`` / ``index`` / ``scam_type`` (optional)
 identify the item for the rules' ``QuizRunner`` (``scene.result()`` gives its
 ``SceneResult``).
 """
@@ -15,12 +15,11 @@ import pygame
 from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
-from ..phone.feedback import has_voice, narrate
 from ..phone.ink import Ink
 from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
+from ..seats import PlayerInfo, player_name
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px, text_height
-from .scenario import player_name
 
 LETTERS = "ABCD"
 
@@ -28,7 +27,8 @@ LETTERS = "ABCD"
 class QuizScene(ScreenScene):
     name = "quiz"
 
-    def __init__(self, app, item, player=None, on_done: Callable[[bool], None] | None = None, *,
+    def __init__(self, app, item, player: PlayerInfo | None = None,
+                 on_done: Callable[[SceneResult], None] | None = None, *,
                  pool_id: str = "", index: int = 0, scam_type: str | None = None):
         self.item = item
         self.player = player
@@ -83,7 +83,7 @@ class QuizScene(ScreenScene):
         else:
             self.badge.set(N_("答错了"), "risky", "risky_text", "cross")
         self.app.sound.play("right" if self.answer.correct else "wrong")
-        if getattr(self.app.settings, "voice", False):
+        if self.app.settings.voice:
             self.read_aloud()
         self.layout(self.app.size)
 
@@ -93,7 +93,7 @@ class QuizScene(ScreenScene):
             parts = [tr(self.item.question)] + [b.text for b in self.options]
         else:
             parts = [tr(self.badge.text), tr(self.item.explanation)]
-        narrate(self.app, spoken_join(self.app, parts))
+        self.app.narrate(spoken_join(self.app, parts))
 
     def finish(self) -> None:
         if self.answer is None or self.finished:
@@ -102,7 +102,7 @@ class QuizScene(ScreenScene):
         if self.app.stack.top is self:
             self.app.stack.pop()
         if self.on_done:
-            self.on_done(bool(self.answer.correct))
+            self.on_done(self.result())
 
     def result(self) -> SceneResult:
         return self.runner.result()
@@ -170,7 +170,7 @@ class QuizScene(ScreenScene):
                                           badge_h)
             bw = round(min(inner.w * 0.4, 45 * u))
             self.continue_button.rect = pygame.Rect(inner.right - bw, inner.bottom - button_h, bw, button_h)
-            self.read_button.visible = has_voice(self.app)
+            self.read_button.visible = True
             self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, round(min(30 * u, inner.w * 0.3)),
                                                 button_h)
             bottom = self.continue_button.rect.y - round(1.5 * u)
@@ -195,7 +195,7 @@ class QuizScene(ScreenScene):
         if not self.chips.labels:
             return False
         u = self.app.unit
-        read_w = round(min(30 * u, inner_w * 0.3)) + gap if has_voice(self.app) else 0
+        read_w = round(min(30 * u, inner_w * 0.3)) + gap
         beside = inner_w - bw - gap - read_w
         return beside > 0 and self.chips.natural_height(beside) <= button_h
 

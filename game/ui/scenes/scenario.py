@@ -15,10 +15,13 @@ from typing import Callable
 
 import pygame
 
+from ...content.models import Channel, Speaker
+from ...rules.face_checks import asked_check
+from ...rules import money as money_rules
 from ...rules.scenes import ScenarioRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
-from ..phone.feedback import FeedbackOverlay, has_voice, narrate
+from ..phone.feedback import FeedbackOverlay
 from ..phone.frame import phone_rect
 from ..phone.ink import Ink
 from ..phone.labels import (
@@ -34,16 +37,11 @@ from ..phone.labels import (
 from ..phone.numbers import is_overseas, locale_of, money_short
 from ..phone.pieces import Badge, ChipRow, PhoneView
 from ..phone.state import TEST_DURATION, PhoneState
+from ..seats import PlayerInfo, player_name
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, frame_inset, role_px, text_height
 
-# Words in a revealed line that start the matching face-swap test by themselves.
-TEST_WORDS = {"wave": ("挥手", "挥挥手", "挥一挥", "摆摆手"), "turn": ("转头", "转个头", "转转头", "侧脸", "侧过脸")}
 TEST_LABELS = {"turn": N_("请他转转头"), "wave": N_("请他挥挥手")}
 SECONDS_PER_CHAR = 0.16      # how long a line "is being said" (mouth moves) per character
-
-
-def _speaker(line) -> str:
-    return getattr(line.speaker, "value", line.speaker)
 
 
 def _contact_key(node) -> tuple:
@@ -51,23 +49,16 @@ def _contact_key(node) -> tuple:
     return (c.name, c.number) if c else ("", "")
 
 
-def player_name(player) -> str:
-    if player is None:
-        return ""
-    if isinstance(player, str):
-        return player
-    return getattr(player, "name", "") or ""
-
-
 class ScenarioScene(ScreenScene):
     name = "scenario"
 
-    def __init__(self, app, scenario, player=None, on_done: Callable[[SceneResult], None] | None = None):
+    def __init__(self, app, scenario, player: PlayerInfo | None = None,
+                 on_done: Callable[[SceneResult], None] | None = None, savings: int | None = None):
         self.scenario = scenario
         self.player = player
         self.on_done = on_done
+        self.savings = savings        # the player's savings when the scene began (None: not in a game)
         self.runner = ScenarioRunner(scenario)
-        self.money_lost = 0
         self.time = 0.0
         self.phase = "lines"          # lines → choices → (feedback overlay) → … → ending
         self.node = None
@@ -91,7 +82,6 @@ class ScenarioScene(ScreenScene):
         self.player_label = Label(app, "", role="caption", colour_key="text_muted", align="left")
         self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
-        self.read_button.visible = has_voice(app)
         self.caption_panel = Panel(app)
         self.speaker = Label(app, "", role="caption", colour_key="text_muted", align="left")
         self.caption = TextBox(app, "", role="heading", bold=False)
@@ -136,15 +126,13 @@ class ScenarioScene(ScreenScene):
             self.call_time = 0.0
         self.node = node
         self.node_time = 0.0
-        channel = getattr(node.channel, "value", node.channel)
-        self.ringing = channel == "phone_call" and not same_talk and not node.is_ending
+        self.ringing = node.channel is Channel.PHONE_CALL and not same_talk and not node.is_ending
         self.shown = 0 if self.ringing or not node.lines else 1
         self.state = PhoneState(t=0.0, shown=self.shown, history=self.history, ringing=self.ringing,
                                 call_started=self.call_time, reduced_motion=self.app.reduced_motion,
                                 clock=self._clock(), reveal_t=0.0)
-        channels = getattr(self.app, "autoplay_channels", None)
-        if isinstance(channels, set):
-            channels.add(channel)
+        if self.app.autoplayer is not None:
+            self.app.autoplayer.channels.add(node.channel)
         self._rebuild_choices()
         self._after_reveal()
         if self.phase == "ending":
@@ -178,20 +166,20 @@ class ScenarioScene(ScreenScene):
             self.caption.translate = False
             self.caption.set_text(self._ringing_text())
         elif line is not None:
-            sp = _speaker(line)
-            if sp == "them":
+            sp = line.speaker
+            if sp is Speaker.THEM:
                 name = node.contact.name if node.contact and node.contact.name else N_("对方")
             else:
-                name = SPEAKER_ME if sp == "me" else SPEAKER_SYSTEM
+                name = SPEAKER_ME if sp is Speaker.ME else SPEAKER_SYSTEM
             self.speaker.set_text(name)
             self.caption.translate = True
             self.caption.set_text(line.text)
-            self.caption.colour_key = "text_muted" if sp == "system" else "text"
+            self.caption.colour_key = "text_muted" if sp is Speaker.SYSTEM else "text"
             self._maybe_test(line.text)
-            if getattr(self.app.settings, "voice", False):
+            if self.app.settings.voice:
                 # The last line before a choice is followed by the question and the choices.
                 parts = [self.app.tr(line.text)] + (self._spoken_choices() if self.phase == "choices" else [])
-                narrate(self.app, spoken_join(self.app, parts))
+                self.app.narrate(spoken_join(self.app, parts))
         else:
             self.speaker.set_text("")
             self.caption.set_text("")
@@ -201,7 +189,7 @@ class ScenarioScene(ScreenScene):
         st.shown = self.shown
         st.ringing = self.ringing
         st.reveal_t = st.t
-        self._speak_until = st.t + (len(line.text) * SECONDS_PER_CHAR if line is not None and _speaker(line) == "them"
+        self._speak_until = st.t + (len(line.text) * SECONDS_PER_CHAR if line is not None and line.speaker is Speaker.THEM
                                     else 0.0)
         st.speaking = st.t < self._speak_until
         self.invalidate()
@@ -229,13 +217,11 @@ class ScenarioScene(ScreenScene):
         self.invalidate()
 
     def _maybe_test(self, text: str) -> None:
-        channel = getattr(self.node.channel, "value", self.node.channel)
-        if channel != "video_call":
+        if self.node.channel is not Channel.VIDEO_CALL:
             return
-        for kind, words in TEST_WORDS.items():
-            if any(w in text for w in words):
-                self.run_test(kind)
-                return
+        kind = asked_check(text)
+        if kind is not None:
+            self.run_test(kind)
 
     def advance(self) -> None:
         """Show the next line (the first tap on a ringing call "answers" it)."""
@@ -258,13 +244,12 @@ class ScenarioScene(ScreenScene):
         prev = self.node
         self.app.trace_event("choice", index=index, text=choice.text, outcome=outcome_key(choice.outcome))
         self.runner.choose(index)
-        self.money_lost += max(0, choice.money)
         key = outcome_key(choice.outcome)
         self.app.sound.play("right" if key == "safe" else "wrong" if key == "risky" else "button")
         self.phase = "feedback"
         overlay = FeedbackOverlay(self.app, choice, on_close=lambda: self._enter_node(self.runner.node, prev),
                                   area_for=self.feedback_area,
-                                  company_money=getattr(self.scenario, "company_money", False))
+                                  company_money=self.scenario.company_money)
         self.app.stack.push(overlay)
 
     def run_test(self, kind: str) -> None:
@@ -281,11 +266,11 @@ class ScenarioScene(ScreenScene):
         """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
         if self.phase == "ending":
             parts = [self.end_badge.text and self.app.tr(self.end_badge.text), self.app.tr(self.end_summary.text)]
-            narrate(self.app, spoken_join(self.app, parts))
+            self.app.narrate(spoken_join(self.app, parts))
             return
         said = spoken_join(self.app, [self.app.tr(self.speaker.text), self.caption.shown_text()], "：")
         extra = self._spoken_choices() if self.phase == "choices" else []
-        narrate(self.app, spoken_join(self.app, [said, *extra]))
+        self.app.narrate(spoken_join(self.app, [said, *extra]))
 
     def finish(self) -> None:
         """The ending card's "继续": leave and hand the result to the board."""
@@ -301,12 +286,12 @@ class ScenarioScene(ScreenScene):
     # ================================================================ ending
     def _fill_ending(self) -> None:
         ending = self.node.ending
-        key = getattr(ending.outcome, "value", ending.outcome)
+        key = ending.outcome.value
         face, text, icon = ENDING_STYLES.get(key, ENDING_STYLES["escaped"])
         self.end_badge.set(ENDING_LABELS.get(key, key), face, text, icon)
         self.end_summary.set_text(ending.summary)
         tr = self.app.tr
-        company = getattr(self.scenario, "company_money", False)
+        company = self.scenario.company_money
         if self.money_lost > 0:
             words = N_("公司损失 {money}") if company else N_("损失 {money}")
             self.end_money.set(tr(words).replace("{money}", money_short(self.money_lost, locale_of(self.app))),
@@ -340,11 +325,14 @@ class ScenarioScene(ScreenScene):
         self.end_advice.visible = bool(advice)
         self.end_rate.visible = bool(counted)
 
+    @property
+    def money_lost(self) -> int:
+        """What the choices taken so far cost, as the scoring counts it (capped at the player's savings)."""
+        return money_rules.money_lost(money_rules.paid_out(self.runner.taken), self.savings,
+                                      self.scenario.company_money)
+
     def _scam_type(self):
-        try:
-            return self.app.library.scam_types.get(self.scenario.scam_type)
-        except Exception:  # no library loaded (tests with a bare scenario)
-            return None
+        return self.app.library.scam_types.get(self.scenario.scam_type)
 
     # ================================================================ layout
     def place(self, size) -> None:
@@ -387,8 +375,7 @@ class ScenarioScene(ScreenScene):
         n = len(self.choice_buttons)
         choices = n * button_h + max(0, n - 1) * gap + round(6 * u) + gap if n else 0
         need = max(choices, button_h)
-        channel = getattr(self.node.channel, "value", self.node.channel) if self.node else ""
-        if channel == "video_call":
+        if self.node is not None and self.node.channel is Channel.VIDEO_CALL:
             need += max(touch, round(10.5 * u)) + gap
         return need
 
@@ -406,7 +393,7 @@ class ScenarioScene(ScreenScene):
         u = layout.unit_for(size)
         gap = round(2.5 * u)
         touch = layout.touch_min(size)
-        channel = getattr(self.node.channel, "value", self.node.channel)
+        channel = self.node.channel.value
         tests = channel == "video_call" and self.phase in ("lines", "choices")
         # Bottom block: test buttons, prompt, choices or the "continue" button (full width in portrait).
         n = len(self.choice_buttons)
@@ -422,16 +409,15 @@ class ScenarioScene(ScreenScene):
         header = pygame.Rect(side.x, side.y, side.w, header_h)
         read_h = max(touch, round(11 * u))
         side_bottom = side.bottom
-        if self.read_button_wanted():
-            if portrait:
-                # The column beside the phone is narrow: the button goes under the caption, full width.
-                self.read_button.rect = pygame.Rect(side.x, side.bottom - read_h, side.w, read_h)
-                side_bottom = self.read_button.rect.y - gap
-            else:
-                rw = round(min(26 * u, side.w * 0.35))
-                self.read_button.rect = pygame.Rect(header.right - rw, header.y, rw, read_h)
-                header.w -= rw + gap
-            self.read_button.visible = True
+        if portrait:
+            # The column beside the phone is narrow: the button goes under the caption, full width.
+            self.read_button.rect = pygame.Rect(side.x, side.bottom - read_h, side.w, read_h)
+            side_bottom = self.read_button.rect.y - gap
+        else:
+            rw = round(min(26 * u, side.w * 0.35))
+            self.read_button.rect = pygame.Rect(header.right - rw, header.y, rw, read_h)
+            header.w -= rw + gap
+        self.read_button.visible = True
         name = player_name(self.player)
         self.player_label.set_text(name)
         # A long title (English) takes two or three lines: the header grows, the caption card gives way.
@@ -514,9 +500,6 @@ class ScenarioScene(ScreenScene):
         """Height the script's title needs at its smallest heading size."""
         return text_height(self.app, self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], bold=True) + 2
 
-    def read_button_wanted(self) -> bool:
-        return has_voice(self.app)
-
     def _place_ending(self, size) -> None:
         """The summary card: badge and title, the story's end, money, choices, techniques, advice."""
         u = layout.unit_for(size)
@@ -554,10 +537,9 @@ class ScenarioScene(ScreenScene):
         bw2 = round(min(inner.w, 50 * u))
         self.done_button.rect = pygame.Rect(inner.right - bw2, inner.bottom - button_h, bw2, button_h)
         self.done_button.visible = True
-        if self.read_button_wanted():
-            rw = round(min(30 * u, inner.w - bw2 - gap))
-            self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, rw, button_h)
-            self.read_button.visible = rw >= touch
+        rw = round(min(30 * u, inner.w - bw2 - gap))
+        self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, rw, button_h)
+        self.read_button.visible = rw >= touch
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
@@ -615,7 +597,7 @@ class ScenarioScene(ScreenScene):
             if was_speaking != st.speaking:
                 self.invalidate()
             return
-        channel = getattr(self.node.channel, "value", self.node.channel)
+        channel = self.node.channel.value
         moving = (channel == "video_call" or self.ringing or st.speaking or was_speaking
                   or st.t - st.reveal_t < 0.4 or bool(st.test))
         self.animating = moving

@@ -33,8 +33,6 @@ class SettingsScene(ScreenScene):
         self.heading = Label(app, N_("设置"), role="heading", colour_key="accent")
         self.rows = []
         for field, title, options in ROWS:
-            if not hasattr(app.settings, field):
-                continue   # the stand-in settings (no game.settings) have no read-aloud switch
             label = Label(app, title, role="body", bold=True, align="left")
             buttons = []
             for value, text in options:
@@ -52,7 +50,7 @@ class SettingsScene(ScreenScene):
 
     def _sync(self) -> None:
         for field, _, buttons in self.rows:
-            current = getattr(self.app.settings, field, None)
+            current = getattr(self.app.settings, field)
             for value, b in buttons:
                 b.selected = value == current
         self.voice_status.set_text(self.status_text())
@@ -61,9 +59,8 @@ class SettingsScene(ScreenScene):
     def status_text(self) -> str:
         """Where the voice comes from (or why there is none), and whether the sound is off."""
         app = self.app
-        status = getattr(app, "voice_status", None)
-        text = status() if callable(status) else ""
-        if getattr(app.settings, "muted", False):
+        text = app.voice_status()
+        if app.settings.muted:
             text = " · ".join(t for t in (text, app.tr(N_("声音已关闭，不会朗读"))) if t)
         return text
 
@@ -80,17 +77,17 @@ class SettingsScene(ScreenScene):
             self._tour = step + 1
             field, value = self.AUTOPLAY_TOUR[step]
             return [b for f, _, buttons in self.rows if f == field for v, b in buttons if v == value]
-        self.app.autoplay_saw_settings = True
+        self.app.autoplayer.saw_settings = True
         return [self.done]
 
     def set(self, field: str, value) -> None:
         changes = {field: value}
-        if field == "text_size" and hasattr(self.app.settings, "text_size_chosen") and not self.app.autoplay:
+        if field == "text_size" and not self.app.autoplay:
             changes["text_size_chosen"] = True    # an audience pack no longer changes it
         self.app.update_settings(**changes)
         if field == "reduced_motion":
             for scene in self.app.stack.scenes:
-                if hasattr(scene, "idle_fps") and scene.name == "title":
+                if scene.name == "title":
                     scene.idle_fps = 0 if value else 12
         self._sync()
 

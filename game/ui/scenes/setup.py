@@ -28,10 +28,10 @@ def _packs(app):
 def apply_pack_settings(app, pack) -> None:
     """A pack's own text size (large for the elderly pack) takes effect when the pack is picked,
     unless someone chose a text size in the settings screen."""
-    size = getattr(getattr(pack, "settings", None), "text_size", "")
+    size = pack.settings.text_size if pack is not None else ""
     if app.autoplay:   # the computer visitor leaves every setting as it found it
         return
-    if not size or getattr(app.settings, "text_size_chosen", False) or size == app.text_scale_key:
+    if not size or app.settings.text_size_chosen or size == app.text_scale_key:
         return
     app.update_settings(save=False, text_size=size)   # the pack's choice, for this game
 
@@ -63,7 +63,7 @@ class AudienceScene(ScreenScene):
         self.items = [self.heading, self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
                       *[b for _, b in self.pack_buttons], self.desc_panel, self.description,
                       self.back_button, self.next_button]
-        pid = getattr(app.settings, "pack", "")
+        pid = app.settings.pack
         if pid not in {p.id for p in self.packs} and self.packs:
             pid = self.packs[-1].id if app.autoplay is False else app.rng.choice(self.packs).id
         self.pack_id = pid
@@ -98,7 +98,7 @@ class AudienceScene(ScreenScene):
         if not getattr(self, "picked", False):
             if self.app.command_line_pack:
                 return [b for pid, b in self.pack_buttons if pid == self.app.command_line_pack]
-            if not getattr(self.app, "games_played", 0):   # first game: a pack with a short board
+            if not self.app.games_played:   # first game: a pack with a short board
                 boards = self.app.library.boards
                 def shortest(pack):
                     return min((boards[b].length for b in pack.boards if b in boards), default=1 << 30)
@@ -260,7 +260,7 @@ class PlayersScene(ScreenScene):
     def autoplay_targets(self) -> list:
         """Pick a board (when there is a choice), then start."""
         if self.board_buttons and not getattr(self, "picked", False):
-            if not getattr(self.app, "games_played", 0):   # first game: the shortest board, to reach the results
+            if not self.app.games_played:   # first game: the shortest board, to reach the results
                 shortest = min(self.boards, key=lambda b: b.length * len(b.seats) * int(b.rules.get("tokens_per_player", 1)))
                 return [b for bid, b in self.board_buttons if bid == shortest.id]
             return [b for _, b in self.board_buttons]

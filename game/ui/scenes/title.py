@@ -131,7 +131,7 @@ class TitleScene(ScreenScene):
 
     def autoplay_targets(self) -> list:
         """The pretend visitor looks at the settings once, then starts."""
-        if not getattr(self.app, "autoplay_saw_settings", False):
+        if not self.app.autoplayer.saw_settings:
             return [self.settings_button]
         return [self.start]
 
