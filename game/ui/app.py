@@ -35,8 +35,9 @@ from ..paths import user_data_dir
 from ..settings import Settings, default_settings_path, load_settings, read_mode, save_settings
 from ..startup_checks import EXIT_CANNOT_START, no_playable_content, startup_problems
 from ..stopping import StopRequest
-from . import layout, widgets
+from . import layout
 from .autoplay import AutoPlayer
+from .fonts import FontBook
 from .input import Action, Intent, translate
 from .modes.play_stats import PlayStats
 from .navigation import CONTROLLERS, Navigator, resolve
@@ -44,6 +45,8 @@ from .notice import show_notice
 from .recovery import CrashGuard
 from .scene import Scene, SceneStack
 from .sound import Sound
+from .phone.ink import Ink
+from .text import TextService
 from .theme import HIGH_CONTRAST, WARM, Theme
 
 log = logging.getLogger(__name__)
@@ -53,7 +56,6 @@ IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (640, 480)      # smaller windows cannot show a phone and its choices legibly
 FAST_DT = 0.1              # headless autoplay: seconds of game time per step
-TEXT_BLOCK_PIXELS = 3_000_000   # per generation of the text-block cache (about 12 MB)
 LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
@@ -118,9 +120,6 @@ class App:
         self._shots = 0
         self._last_top: Scene | None = None
         self._library_result = None
-        self._text_cache: dict = {}
-        self._text_cache_pixels = 0
-        self._text_cache_old: dict = {}
         self._dirty_rects: list = []
         self._partial = False
         self._partial_reports = 0
@@ -138,7 +137,9 @@ class App:
         self.screen = self.window
         self.window_size = self.size = self.window.get_size()
         self.stack.size = self.size
-        self.fonts, self.text = _make_text_system()
+        self.fonts = FontBook()        # one per App: fonts die with pygame.quit(), a new App needs fresh ones
+        self.text = TextService(self.fonts)   # every text on screen: one cache, two generations
+        self.ink = Ink(self.text)      # the phone's text, drawn through the same service
         self.sound = Sound(self.settings, enabled=sound)
         self.set_locale(self.locale)
         self.apply_theme()
@@ -356,26 +357,6 @@ class App:
             return packs[pid]
         return next(iter(packs.values()), None)
 
-    # ------------------------------------------------------------ text
-    def text_block(self, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
-                   bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
-        """Wrapped text shrunk until it fits ``box``; cached (two generations, bounded memory)."""
-        key = (text, box, max_px, min_px, tuple(colour), bold, align)
-        hit = self._text_cache.get(key)
-        if hit is None:
-            hit = self._text_cache_old.get(key)
-            if hit is None:
-                hit = self.text_adapter_render(text, box, max_px, min_px, colour, bold, align)
-            self._text_cache_pixels += hit[0].get_width() * hit[0].get_height() if hit[0] else 0
-            if len(self._text_cache) > 800 or self._text_cache_pixels > TEXT_BLOCK_PIXELS:
-                self._text_cache_old, self._text_cache = self._text_cache, {}
-                self._text_cache_pixels = 0
-            self._text_cache[key] = hit
-        return hit
-
-    def text_adapter_render(self, text, box, max_px, min_px, colour, bold, align):
-        return widgets.render_block(self, text, box, max_px, min_px, colour, bold, align)
-
     # ------------------------------------------------------------ running
     def request_quit(self) -> None:
         self._quit = True
@@ -434,9 +415,7 @@ class App:
         return max(1, wait)
 
     def draw(self) -> None:
-        ink = getattr(self, "_phone_ink", None)
-        if ink is not None:
-            ink.begin_frame()   # the phone's record of drawn text is per frame (layout tests read it)
+        self.ink.begin_frame()   # the phone's record of drawn text is per frame (layout tests read it)
         self._dirty_rects = []
         self._partial = True
         self.stack.draw(self.screen)
@@ -485,13 +464,9 @@ class App:
         self.frame += 1
 
     def _new_text_generation(self) -> None:
-        """A new screen: the text caches keep what this and the previous screen drew, and let the
+        """A new screen: the text service keeps what this and the previous screen drew, and lets the
         rest go, so a kiosk running for weeks holds a few screens of text, not every text it ever showed."""
         self.text.new_generation()
-        self._text_cache_old, self._text_cache, self._text_cache_pixels = self._text_cache, {}, 0
-        ink = getattr(self, "_phone_ink", None)
-        if ink is not None:
-            ink.new_generation()
 
     def _guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
         """``step`` for the real loop: an unexpected exception is reported; a kiosk carries on,
@@ -586,11 +561,6 @@ class App:
         if getattr(self, "play_stats", None) is not None:
             self.play_stats.close()
             self.play_stats = None
-
-
-def _make_text_system():
-    """(FontBook, TextCache) from game.ui.fonts / game.ui.text, or the minimal stand-in."""
-    return widgets.make_text_system()
 
 
 # ---------------------------------------------------------------- command line

@@ -23,8 +23,8 @@ import pygame
 from game.content.models import Board, Layout, TileType
 
 from .phone.labels import N_
-from .text import fit_text
-from .widgets import LINE_SPACING, TEXT_SCALE, _splits_word, darker, draw_shape, mix, render_fitted
+from .text import LINE_SPACING, splits_word
+from .widgets import TEXT_SCALE, darker, draw_shape, mix, render_fitted
 
 RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
 
@@ -434,14 +434,9 @@ class BoardView:
 
 
 def _fit_score(app, text: str, box, max_px: int, min_px: int) -> tuple:
-    """How well ``text`` fits ``box`` as ``render_block`` would set it: whole words, fitting, then size."""
-    w, h = box
-    while True:
-        fit = fit_text(text, w, h, max_px, min_px, bold=True, line_spacing=LINE_SPACING, fonts=app.fonts)
-        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines, text)):
-            break
-        max_px = fit.size - 1
-    return (not _splits_word(fit.lines, text), fit.fits, fit.size)
+    """How well ``text`` fits ``box`` as a label sets it: whole words, fitting, then size."""
+    fit = app.text.fit(text, box[0], box[1], max_px, min_px, bold=True, line_spacing=LINE_SPACING)
+    return (not splits_word(fit.lines, text), fit.fits, fit.size)
 
 
 def _scale(app) -> float:

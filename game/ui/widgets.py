@@ -6,8 +6,8 @@ short side) so the same code serves a 1280×720 kiosk and a 4K projector.
 Text is always fitted to its box (``game.ui.text``: Chinese line breaking,
 then shrinking down to a minimum size); ``text_fits()`` says whether it
 fitted at or above that minimum.
-Rendered text is cached per widget and only re-rendered when the text, the
-box, the theme or the text size changes.
+Rendered text comes from the App's text service (``app.text``: one cache for every screen
+and the phone).
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from typing import Callable
 import pygame
 
 from . import layout
-from .fonts import FontBook
 from .input import Action, Intent
 from .scene import Scene
-from .text import TextCache, block_height, fit_text, wrap_text
+from .text import LINE_SPACING
 
 # Text sizes in layout units (1/100 of the short side), before the text-size setting.
 TEXT_ROLES = {
@@ -76,7 +75,7 @@ def render_fitted(app, text: str, box: tuple[int, int], role: str = "body", colo
     if min_px:
         low = min(min_px, want)
     colour = colour or app.theme.text
-    return app.text_block(text, box, want, low, colour, bold=bold, align=align)
+    return app.text.block(text, box, want, low, colour, bold, align, LINE_SPACING)
 
 
 # ---------------------------------------------------------------- base
@@ -149,9 +148,6 @@ class Label(Widget):
         self.bold = role in ("title", "heading", "button") if bold is None else bold
         self.translate = translate
         self.min_role: str | None = None   # shrink as far as this role's minimum (long English paragraphs)
-        self._cache_key = None
-        self._surface: pygame.Surface | None = None
-        self._fits = True
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -159,24 +155,19 @@ class Label(Widget):
     def shown_text(self) -> str:
         return self.app.tr(self.text) if self.translate else self.text
 
-    def _render(self) -> pygame.Surface | None:
-        key = (self.text, self.rect.size, self.app.theme.name, self.app.text_scale_key, self.colour_key,
-               self.app.locale, self.min_role)
-        if key != self._cache_key:
-            self._cache_key = key
-            if not self.text or self.rect.w <= 0 or self.rect.h <= 0:
-                self._surface, self._fits = None, True
-            else:
-                colour = getattr(self.app.theme, self.colour_key)
-                low = role_px(self.app, self.min_role)[1] if self.min_role else None
-                self._surface, self._fits = render_fitted(self.app, self.shown_text(), self.rect.size, self.role,
-                                                          colour, self.bold, self.align, min_px=low)
-        return self._surface
+    def rendered(self) -> tuple[pygame.Surface | None, bool]:
+        """(the fitted text, whether it fitted), from the text service's cache."""
+        if not self.text or self.rect.w <= 0 or self.rect.h <= 0:
+            return None, True
+        colour = getattr(self.app.theme, self.colour_key)
+        low = role_px(self.app, self.min_role)[1] if self.min_role else None
+        return render_fitted(self.app, self.shown_text(), self.rect.size, self.role, colour, self.bold, self.align,
+                             min_px=low)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        s = self._render()
+        s, _ = self.rendered()
         if s is None:
             return
         r = s.get_rect()
@@ -195,8 +186,7 @@ class Label(Widget):
         surface.blit(s, r)
 
     def text_fits(self) -> bool:
-        self._render()
-        return self._fits
+        return self.rendered()[1]
 
     def texts(self) -> list[str]:
         return [self.text] if self.text else []
@@ -441,7 +431,7 @@ class Button(Widget):
         lift = body.y - self.rect.y - (0 if self.pressed else depth // 2)
         self.label.colour_key = text_key
         self.label.rect = text_rect
-        rendered = self.label._render()
+        rendered, _ = self.label.rendered()
         tw = rendered.get_width() if rendered else 0
         if icon_rect and self.text:
             # centre icon + text together, like a phone button
@@ -663,78 +653,6 @@ class WidgetScene:
         for w in self.items:
             if w.visible:
                 w.draw(surface)
-
-
-# ---------------------------------------------------------------- text system
-# Fonts, line breaking and fitting come from game.ui.fonts / game.ui.text.
-
-def make_text_system():
-    """(fonts, text) for ``app.fonts`` / ``app.text``."""
-    fonts = FontBook()   # one per App: fonts die with pygame.quit(), a new App needs fresh ones
-    return fonts, TextCache(fonts)
-
-
-# Lines 1.25 em apart: the font's own line height (~1.45 em) wastes room in small boxes.
-LINE_SPACING = 0.86
-
-
-def render_block(app, text: str, box: tuple[int, int], max_px: int, min_px: int, colour,
-                 bold: bool = False, align: str = "center") -> tuple[pygame.Surface, bool]:
-    """Wrapped (CJK line breaking), shrunk to fit ``box``; short texts are balanced (共享/屏幕, not 共享屏/幕)."""
-    w, h = box
-    while True:
-        fit = fit_text(text, w, h, max_px, min_px, bold=bold, line_spacing=LINE_SPACING, fonts=app.fonts)
-        # A smaller size is better than breaking a word like "APP" into "AP / P".
-        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines, text)):
-            break
-        max_px = fit.size - 1
-    width = w
-    if fit.fits and 1 < len(fit.lines) <= 3 and "\n" not in text:
-        font = app.fonts.get(fit.size, bold)
-        lo, hi = 1, w
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            lines = wrap_text(text, font, mid)
-            if len(lines) <= len(fit.lines) and not (_splits_word(lines, text) and not _splits_word(fit.lines, text)):
-                width, hi = mid, mid - 1
-            else:
-                lo = mid + 1
-    surf = app.text.render(text, fit.size, bold=bold, colour=colour, max_width=width, align=align,
-                           line_spacing=LINE_SPACING)
-    if surf.get_width() > w or surf.get_height() > h:   # only when even the minimum size overflows
-        surf = surf.subsurface(pygame.Rect(0, 0, min(w, surf.get_width()), min(h, surf.get_height())))
-    return surf, fit.fits
-
-
-def text_height(app, text: str, width: int, px: int, bold: bool = False) -> int:
-    """Height ``render_block`` needs for ``text`` wrapped at ``width`` at size ``px`` (for reserving room)."""
-    if not text or width <= 0:
-        return 0
-    font = app.fonts.get(px, bold)
-    return block_height(font, len(wrap_text(text, font, width)), LINE_SPACING)
-
-
-def _splits_word(lines: list[str], text: str | None = None) -> bool:
-    """Whether a line break falls inside a Latin word ("AP / P"). With ``text`` (the unwrapped text) a
-    break at a space between two words ("Screen / sharing") is not counted: the space was there."""
-    def latin(ch: str) -> bool:
-        return ch.isascii() and ch.isalnum()
-    pos = 0
-    for a, b in zip(lines, lines[1:]):
-        end = -1
-        if text is not None:
-            start = text.find(a, pos)
-            end = start + len(a) if start >= 0 else -1
-        if end >= 0:
-            after = end
-            while after < len(text) and text[after].isspace():
-                after += 1
-            pos = after
-            if after > end:
-                continue          # the break is at a space
-        if a and b and latin(a[-1]) and latin(b[0]):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------- screens

@@ -40,11 +40,11 @@ def test_settings_apply_live():
     title = TitleScene(app)
     app.stack.push(title)
     frame(app)
-    small = title.start.label._render().get_height()
+    small = title.start.label.rendered()[0].get_height()
     app.update_settings(save=False, high_contrast=True, text_size="extra_large")
     frame(app)
     assert app.theme is HIGH_CONTRAST
-    assert title.start.label._render().get_height() > small
+    assert title.start.label.rendered()[0].get_height() > small
     app.update_settings(save=False, high_contrast=False)
     assert app.theme is WARM
 

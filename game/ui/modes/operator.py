@@ -21,8 +21,8 @@ from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..seats import LANGUAGES
-from ..text import block_height, wrap_text
-from ..widgets import LINE_SPACING, Button, Label, Panel, ScreenScene, TextBox, role_px
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px
 
 log = logging.getLogger("game.operator")   # the operator's log (logs/game.log)
 
@@ -36,8 +36,7 @@ def natural_height(app, text: str, width: int, role: str) -> int:
     """Height of ``text`` wrapped at ``width`` in ``role``'s full size (what a TextBox needs not to shrink it)."""
     if not text or width <= 0:
         return 0
-    font = app.fonts.get(role_px(app, role)[0], False)
-    return block_height(font, len(wrap_text(app.tr(text), font, width)), LINE_SPACING) + 2
+    return app.text.height(app.tr(text), width, role_px(app, role)[0], False, LINE_SPACING) + 2
 
 
 def seconds_text(app, seconds: int) -> str:

@@ -198,7 +198,7 @@ class BarButton(Button):
         draw_bar_icon(surface, self.icon, text_colour, icon_rect.move(0, dy), face)
         self.label.colour_key = text_key
         self.label.rect = text_rect
-        rendered = self.label._render()
+        rendered, _ = self.label.rendered()
         if rendered is not None:
             if not self.enabled:
                 rendered = rendered.copy()

@@ -94,7 +94,7 @@ def open_phone(surface: pygame.Surface, area: pygame.Rect, app, state: PhoneStat
 
     hits = PhoneHits(screen=glass.copy(), body=body.copy())
     u = glass.w / 100
-    ink = Ink.of(app)
+    ink = app.ink
     status_h = int(u * 9)
     content = pygame.Rect(glass.x, glass.y + status_h, glass.w, glass.h - status_h)
     scr = Screen(surface, content, glass, u, theme, ink, app, state, hits, radius - bezel)

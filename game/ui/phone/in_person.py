@@ -210,7 +210,7 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     card = phone_rect(rect, 0.56)
     u = card.w / 100
     radius = int(u * 6)
-    ink = Ink.of(app)
+    ink = app.ink
     tr = app.tr
     paint.shadow(surface, card, radius, dark, max(2, int(u * 3)))
     place = place_of(node)

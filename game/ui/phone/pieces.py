@@ -15,7 +15,7 @@ from ..input import Action, Intent
 from ..widgets import Widget, draw_icon
 from . import paint
 from .dispatch import draw_node
-from .ink import Ink, TextRecord
+from .ink import TextRecord
 from .state import PhoneHits, PhoneState
 
 
@@ -28,7 +28,7 @@ class _InkWidget(Widget):
         self._drawn_once = False
 
     def _ink_draw(self, surface: pygame.Surface, paint_fn) -> None:
-        ink = Ink.of(self.app)
+        ink = self.app.ink
         start = len(ink.records)
         paint_fn(surface)
         self._records = ink.records[start:]
@@ -97,7 +97,7 @@ class Badge(_InkWidget):
 
     def natural_width(self, height: int) -> int:
         px = int(height * 0.5)
-        return int(Ink.of(self.app).width(self.app.tr(self.text), px, True) + height * 1.6)
+        return int(self.app.ink.width(self.app.tr(self.text), px, True) + height * 1.6)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.w <= 0:
@@ -111,7 +111,7 @@ class Badge(_InkWidget):
             icon = pygame.Rect(r.x + r.h * 0.22, r.y + r.h * 0.18, r.h * 0.64, r.h * 0.64)
             draw_icon(s, self.icon, fg, icon)
             box = pygame.Rect(icon.right + r.h * 0.12, r.y, r.right - icon.right - r.h * 0.4, r.h)
-            Ink.of(self.app).text(s, self.app.tr(self.text), box, int(r.h * 0.5), fg, bold=True, align="center",
+            self.app.ink.text(s, self.app.tr(self.text), box, int(r.h * 0.5), fg, bold=True, align="center",
                                   valign="middle", max_lines=1, min_px=int(r.h * 0.3))
         self._ink_draw(surface, paint_badge)
 
@@ -135,7 +135,7 @@ class ChipRow(_InkWidget):
     def _place(self, width: int):
         h = self._chip_h()
         px = int(h * 0.5)
-        ink = Ink.of(self.app)
+        ink = self.app.ink
         gap = int(h * 0.3)
         x, rows, row = 0, [], []
         for label in self.labels:
@@ -172,12 +172,12 @@ class ChipRow(_InkWidget):
             for row in rows:
                 if y + h > self.rect.bottom + 1:
                     # Not enough room: record the cut so layout tests notice.
-                    Ink.of(self.app).records.append(_cut_record(row, self.rect, y, h))
+                    self.app.ink.records.append(_cut_record(row, self.rect, y, h))
                     break
                 for text, x, w in row:
                     chip = pygame.Rect(self.rect.x + x, y, w, h)
                     paint.rrect(s, face, chip, h // 2)
-                    Ink.of(self.app).text(s, text, chip.inflate(-h * 0.6, 0), px, fg, align="center",
+                    self.app.ink.text(s, text, chip.inflate(-h * 0.6, 0), px, fg, align="center",
                                           valign="middle", max_lines=1, min_px=int(px * 0.7))
                 y += h + int(h * 0.3)
         self._ink_draw(surface, paint_chips)

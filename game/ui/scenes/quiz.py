@@ -15,11 +15,11 @@ import pygame
 from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
-from ..phone.ink import Ink
 from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
 from ..seats import PlayerInfo, player_name
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px, text_height
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px
 
 LETTERS = "ABCD"
 
@@ -139,7 +139,7 @@ class QuizScene(ScreenScene):
                 left = pygame.Rect(area.x, y, area.w, area.bottom - y)
             else:
                 left = pygame.Rect(area.x, y, round(area.w * 0.52), area.bottom - y)
-            want = Ink.of(self.app).measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
+            want = self.app.ink.measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
                                             round(left.w - 8 * u))[1] + round(6 * u)
             reserve = 0
             if portrait:
@@ -203,7 +203,7 @@ class QuizScene(ScreenScene):
         """Height of the explanation card at the smallest text size: badge, text, chips, buttons."""
         inner_w = round(panel_w - 8 * u)
         low = role_px(self.app, "heading")[1]
-        text_h = text_height(self.app, self.app.tr(self.item.explanation), inner_w, low)
+        text_h = self.app.text.height(self.app.tr(self.item.explanation), inner_w, low, False, LINE_SPACING)
         need = round(5 * u) + round(8.5 * u) + 2 * round(1.5 * u) + text_h + button_h
         bw = round(min(inner_w * 0.4, 45 * u))
         if self.chips.labels and not self._chips_beside(inner_w, bw, round(2.5 * u), button_h):

@@ -19,12 +19,12 @@ from ...rules.scoring import BADGE_SPOTS
 from .. import layout
 from ..input import Action, Intent
 from ..phone import paint
-from ..phone.ink import Ink
 from ..phone.labels import N_, technique_label
 from ..phone.numbers import locale_of, money_short
 from ..phone.pieces import Badge, ChipRow
 from ..qr import HOTLINE_URI, qr_surface
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape, role_px, text_height
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape, role_px
 
 MAX_SCAM_ROWS = 6
 
@@ -72,7 +72,7 @@ class PlayerRow(Widget):
         if not self.visible or self.rect.h <= 0:
             return
         t = self.app.theme
-        ink = Ink.of(self.app)
+        ink = self.app.ink
         start = len(ink.records)
         r = self.rect
         paint.rrect(surface, t.button_alt, r, r.h // 4)
@@ -296,7 +296,7 @@ class ResultsScene(ScreenScene):
             fit = 0
             for badge, label, tip in self.scam_widgets:
                 # One line of advice in Chinese; a longer English one gets the lines it needs.
-                tip_h = max(round(4 * u), text_height(self.app, self.app.tr(tip.text), tip_w, low) + 2)
+                tip_h = max(round(4 * u), self.app.text.height(self.app.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
                 row_h = round(5.5 * u) + tip_h
                 if y + row_h > bottom - gap:
                     break

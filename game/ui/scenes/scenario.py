@@ -23,7 +23,6 @@ from .. import layout
 from ..input import Action, Intent
 from ..phone.feedback import FeedbackOverlay
 from ..phone.frame import phone_rect
-from ..phone.ink import Ink
 from ..phone.labels import (
     ENDING_LABELS,
     ENDING_STYLES,
@@ -38,7 +37,8 @@ from ..phone.numbers import is_overseas, locale_of, money_short
 from ..phone.pieces import Badge, ChipRow, PhoneView
 from ..phone.state import TEST_DURATION, PhoneState
 from ..seats import PlayerInfo, player_name
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, frame_inset, role_px, text_height
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, frame_inset, role_px
 
 TEST_LABELS = {"turn": N_("请他转转头"), "wave": N_("请他挥挥手")}
 SECONDS_PER_CHAR = 0.16      # how long a line "is being said" (mouth moves) per character
@@ -481,10 +481,9 @@ class ScenarioScene(ScreenScene):
         pw = round(11 * u) if self.progress.text else 0
         speaker_h = round(5.5 * u)
         low = role_px(self.app, "caption")[1]
-        if Ink.of(self.app).width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
+        if self.app.ink.width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
             # A long name (a group chat, in English): room for as many lines as it needs, up to three.
-            from ..widgets import text_height
-            need = text_height(self.app, self.app.tr(self.speaker.text), round(inner.w - pw - u), low) + 2
+            need = self.app.text.height(self.app.tr(self.speaker.text), round(inner.w - pw - u), low, False, LINE_SPACING) + 2
             speaker_h = max(round(10 * u), min(need, round(15 * u)))
         self.speaker.rect = pygame.Rect(inner.x, inner.y, inner.w - pw - round(u), speaker_h)
         self.progress.rect = pygame.Rect(inner.right - pw, inner.y, pw, round(5.5 * u))
@@ -498,7 +497,7 @@ class ScenarioScene(ScreenScene):
 
     def _title_need(self, width: int) -> int:
         """Height the script's title needs at its smallest heading size."""
-        return text_height(self.app, self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], bold=True) + 2
+        return self.app.text.height(self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], True, LINE_SPACING) + 2
 
     def _place_ending(self, size) -> None:
         """The summary card: badge and title, the story's end, money, choices, techniques, advice."""
@@ -543,7 +542,7 @@ class ScenarioScene(ScreenScene):
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
-            want = Ink.of(self.app).measure(self.app.tr(self.end_summary.text), role_px(self.app, "body")[0],
+            want = self.app.ink.measure(self.app.tr(self.end_summary.text), role_px(self.app, "body")[0],
                                             body.w)[1]
             story_h = round(min(body.h * 0.6, max(body.h * 0.3, want * 1.25 + 2 * u)))
             story = pygame.Rect(body.x, body.y, body.w, story_h)
@@ -563,7 +562,7 @@ class ScenarioScene(ScreenScene):
         advice_h = 0
         if self.end_advice.text:
             want, low = role_px(self.app, "body")
-            ink = Ink.of(self.app)
+            ink = self.app.ink
             advice_h = ink.measure(self.end_advice.text, want, lessons.w)[1] + round(2 * u)
             advice_h = min(advice_h, max(lessons.bottom - ly, 0))
         if self.end_chips.labels:
