@@ -38,6 +38,7 @@ from ..stopping import StopRequest
 from . import layout
 from .autoplay import AutoPlayer
 from .fonts import FontBook
+from .framebuffer import use_plain_framebuffer
 from .input import Action, Intent, translate
 from .modes.play_stats import PlayStats
 from .navigation import CONTROLLERS, Navigator, resolve
@@ -47,6 +48,7 @@ from .scene import Scene, SceneStack
 from .sound import Sound
 from .phone.ink import Ink
 from .text import TextService
+from .widgets import Backdrop
 from .theme import HIGH_CONTRAST, WARM, Theme
 
 log = logging.getLogger(__name__)
@@ -140,6 +142,7 @@ class App:
         self.fonts = FontBook()        # one per App: fonts die with pygame.quit(), a new App needs fresh ones
         self.text = TextService(self.fonts)   # every text on screen: one cache, two generations
         self.ink = Ink(self.text)      # the phone's text, drawn through the same service
+        self.backdrop = Backdrop()     # the warm background, drawn by most screens
         self.sound = Sound(self.settings, enabled=sound)
         self.set_locale(self.locale)
         self.apply_theme()
@@ -155,6 +158,7 @@ class App:
 
     # ------------------------------------------------------------ window
     def _open_window(self, size):
+        use_plain_framebuffer()
         display = self.display if self.display < pygame.display.get_num_displays() else 0
         if self.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=display)
@@ -542,6 +546,7 @@ class App:
                 problems = no_playable_content(self.library, len(self.skipped_files))
                 if problems:
                     raise CannotStart(problems)
+                self.trace_event("ready")
                 self.stack._mark_visible_dirty()
             if self.crash_guard.out_of_order:
                 return "out_of_order"

@@ -39,8 +39,8 @@ class BoardView:
         self.hangars: dict[int, pygame.Rect] = {}        # seat → hangar box
         self.inward: list[tuple[float, float]] = []      # per track index: direction to the board's inside
         self.cell = 1.0
-        self._static: pygame.Surface | None = None
-        self._static_key = None
+        self.overflow: list[str] = []   # keywords that did not fit their square (tests read this)
+        self.split: list[str] = []      # Latin keywords that had to break inside a word
         self.tiles = self._tiles()
 
     def _tiles(self):
@@ -54,7 +54,6 @@ class BoardView:
             self._layout_ring(rect)
         else:
             self._layout_path(rect)
-        self._static = None
 
     def _layout_ring(self, rect: pygame.Rect) -> None:
         n = self.board.length
@@ -227,11 +226,9 @@ class BoardView:
 
     # ------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
-        key = (self.rect.size, self.area.size, self.app.theme.name, self.app.text_scale_key, self.app.locale)
-        if self._static is None or self._static_key != key:
-            self._static = self._render_static()
-            self._static_key = key
-        surface.blit(self._static, self.area.topleft)
+        """Draw the board (squares, keywords, hangars). Not kept: the board scene keeps the picture it
+        composes from this, and a second full-size copy here would only cost memory."""
+        surface.blit(self._render_static(), self.area.topleft)
 
     def _render_static(self) -> pygame.Surface:
         self.overflow = []   # keywords that did not fit their square (tests read this)
@@ -259,8 +256,7 @@ class BoardView:
         return surf.convert_alpha()
 
     def text_fits(self) -> bool:
-        if self._static is None:
-            self._render_static()
+        self._render_static()
         return not self.overflow
 
     def _colour(self, name: str | None):

@@ -14,6 +14,7 @@ import logging
 import pygame
 
 from ..stopping import StopRequest
+from .framebuffer import use_plain_framebuffer
 from .fonts import bundled_font_path
 from .text import break_lines
 
@@ -35,6 +36,7 @@ def show_notice(title: list[str], lines: list[str], stop: StopRequest, *, closab
         if not pygame.display.get_init():
             pygame.display.init()
         if pygame.display.get_surface() is None:
+            use_plain_framebuffer()   # a still notice: no renderer, no GL libraries
             flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
             display = display if display < pygame.display.get_num_displays() else 0
             pygame.display.set_mode((0, 0) if fullscreen else size, flags, display=display)

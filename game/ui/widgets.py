@@ -657,41 +657,61 @@ class WidgetScene:
 
 # ---------------------------------------------------------------- screens
 
-def draw_backdrop(app, surface: pygame.Surface, frame: bool = True) -> None:
-    """The warm background with a frame of board-coloured squares (cached per size and theme)."""
-    key = (surface.get_size(), app.theme.name, frame)
-    cache = getattr(app, "_backdrop_cache", None)
-    if cache is None or cache[0] != key:
-        bg = pygame.Surface(surface.get_size()).convert()
-        t = app.theme
-        bg.fill(t.background)
-        if frame:
-            u = app.unit
-            w, h = bg.get_size()
-            cell = 2.2 * u
-            colours = [t.red, t.yellow, t.blue, t.green]
-            i = 0
-            x = 0.0
-            gap = max(1, round(0.35 * u))
-            while x < w:
-                for y in (0, h - cell):
-                    r = pygame.Rect(round(x), round(y), round(cell) - gap, round(cell))
-                    pygame.draw.rect(bg, mix(colours[i % 4], t.background, 0.45 if t.name != "high_contrast" else 0),
-                                     r, border_radius=round(0.5 * u))
-                x += cell
-                i += 1
-            y = cell
-            i = 1
-            while y < h - cell:
-                for xx in (0, w - cell):
-                    r = pygame.Rect(round(xx), round(y), round(cell), round(cell) - gap)
-                    pygame.draw.rect(bg, mix(colours[i % 4], t.background, 0.45 if t.name != "high_contrast" else 0),
-                                     r, border_radius=round(0.5 * u))
-                y += cell
-                i += 1
-        cache = (key, bg)
-        app._backdrop_cache = cache
-    surface.blit(cache[1], (0, 0))
+class Backdrop:
+    """The warm background with a frame of board-coloured squares; the App keeps one
+    (``app.backdrop``) with the last picture drawn, for screens that redraw it often."""
+
+    def __init__(self):
+        self._cached: tuple | None = None   # (size, theme, unit, the picture)
+
+    def draw(self, surface: pygame.Surface, theme, unit: float, frame: bool = True, keep: bool = True) -> None:
+        """Draw on ``surface``. Without the frame it is a plain fill. ``keep=False`` for a screen that keeps
+        its own picture of what it draws (the title, the board): no second full-window copy is kept."""
+        if not frame:
+            surface.fill(theme.background)
+            return
+        key = (surface.get_size(), theme.name, unit)
+        if self._cached is not None and self._cached[0] == key:
+            surface.blit(self._cached[1], (0, 0))
+            return
+        target = pygame.Surface(surface.get_size()).convert() if keep else surface
+        _paint_backdrop(target, theme, unit)
+        if keep:
+            self._cached = (key, target)
+            surface.blit(target, (0, 0))
+
+    def forget(self) -> None:
+        self._cached = None
+
+
+def _paint_backdrop(bg: pygame.Surface, t, u: float) -> None:
+    bg.fill(t.background)
+    w, h = bg.get_size()
+    cell = 2.2 * u
+    colours = [t.red, t.yellow, t.blue, t.green]
+    fade = 0.45 if t.name != "high_contrast" else 0
+    gap = max(1, round(0.35 * u))
+    i = 0
+    x = 0.0
+    while x < w:
+        for y in (0, h - cell):
+            r = pygame.Rect(round(x), round(y), round(cell) - gap, round(cell))
+            pygame.draw.rect(bg, mix(colours[i % 4], t.background, fade), r, border_radius=round(0.5 * u))
+        x += cell
+        i += 1
+    y = cell
+    i = 1
+    while y < h - cell:
+        for xx in (0, w - cell):
+            r = pygame.Rect(round(xx), round(y), round(cell), round(cell) - gap)
+            pygame.draw.rect(bg, mix(colours[i % 4], t.background, fade), r, border_radius=round(0.5 * u))
+        y += cell
+        i += 1
+
+
+def draw_backdrop(app, surface: pygame.Surface, frame: bool = True, keep: bool = True) -> None:
+    """The warm background (``Backdrop.draw`` with the app's theme and unit)."""
+    app.backdrop.draw(surface, app.theme, app.unit, frame, keep)
 
 
 def frame_inset(app) -> float:

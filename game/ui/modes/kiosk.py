@@ -156,6 +156,7 @@ class AttractScene(TitleScene):
             # keeps failing, turns it off (demo_off above).
             if self.app.library.boards:
                 self.backdrop = self.app.nav.make("board_demo")
+                self._static = None   # the title's own picture: the demo and the layer replace it
         was_dirty = self.dirty
         super().update(dt)
         if self.backdrop is not None and not self.app.reduced_motion:

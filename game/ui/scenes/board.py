@@ -714,7 +714,7 @@ class BoardScene(ScreenScene):
         key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale)
         if getattr(self, "_frame", None) is None or self._frame[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
-            draw_backdrop(self.app, frame, frame=False)
+            draw_backdrop(self.app, frame, frame=False, keep=False)
             self.view.draw(frame)
             if not self.demo:
                 self.caption_card.draw(frame)

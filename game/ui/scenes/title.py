@@ -181,7 +181,7 @@ class TitleScene(ScreenScene):
                tuple((b.selected, b.pressed, b.focused) for _, b in self.lang_buttons))
         if getattr(self, "_static", None) is None or self._static[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
-            draw_backdrop(self.app, frame)
+            draw_backdrop(self.app, frame, keep=False)   # the title keeps its own picture
             self._draw_title(frame)
             self.subtitle.draw(frame)
             self._draw_tokens(frame)
