@@ -35,6 +35,8 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "x11"))
+import xclient  # noqa: E402  (the real-window tests' Xvfb starter)
 SCREEN = (1920, 1080)
 MiB = 1024 * 1024
 
@@ -67,16 +69,6 @@ while True:
     pygame.display.flip()
     clock.tick(60)
 """
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                               "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    return server, f":{number}"
 
 
 class Run:
@@ -206,7 +198,7 @@ def main() -> int:
     runs = args.runs or (3 if args.quick else 5)
     autoplay_min, kiosk_min = (1.0, 2.0) if args.quick else (5.0, 30.0)
 
-    server, display = start_xvfb()
+    server, display = xclient.start_xvfb(*SCREEN)
     work = Path(tempfile.mkdtemp(prefix="bench-x11-"))
     figures: dict = {}
     try:

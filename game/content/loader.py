@@ -17,7 +17,8 @@ from types import MappingProxyType
 
 from ..paths import CONTENT_DIR
 from . import cross_checks, graph_checks
-from .builders import AssetRef, Built, build
+from .builders import build
+from .built import AssetRef, Built
 from .models import Library, Tile
 from .problems import Problem, ProblemList
 from .reader import Reader, TextRecord

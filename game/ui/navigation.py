@@ -23,36 +23,36 @@ ROUTES: dict[str, str] = {
     "setup_players": "game.ui.scenes.setup:PlayersScene",
     "settings": "game.ui.scenes.settings:SettingsScene",
     # a game
-    "board": "game.ui.scenes.board:BoardScene",
-    "board_demo": "game.ui.scenes.board:BoardScene.demo_for",
-    "pause": "game.ui.scenes.board:PauseScene",
-    "scenario": "game.ui.scenes.scenario:ScenarioScene",
+    "board": "game.ui.scenes.board.scene:BoardScene",
+    "board_demo": "game.ui.scenes.board.scene:BoardScene.demo_for",
+    "pause": "game.ui.scenes.board.pause:PauseScene",
+    "scenario": "game.ui.scenes.scenario.scene:ScenarioScene",
     "quiz": "game.ui.scenes.quiz:QuizScene",
     "results": "game.ui.scenes.results:ResultsScene",
     # kiosk
     "attract": "game.ui.modes.kiosk:AttractScene",
     "countdown": "game.ui.modes.kiosk:CountdownScene",
     # classroom
-    "class_setup": "game.ui.modes.classroom:ClassroomSetupScene",
-    "class_board": "game.ui.modes.classroom:ClassroomBoardScene",
-    "paused": "game.ui.modes.classroom:PausedScene",
-    "reveal_choice": "game.ui.modes.classroom:RevealChoiceOverlay",
-    "reveal_answer": "game.ui.modes.classroom:QuizRevealScene",
+    "class_setup": "game.ui.modes.classroom.setup:ClassroomSetupScene",
+    "class_board": "game.ui.modes.classroom.board:ClassroomBoardScene",
+    "paused": "game.ui.modes.classroom.overlays:PausedScene",
+    "reveal_choice": "game.ui.modes.classroom.overlays:RevealChoiceOverlay",
+    "reveal_answer": "game.ui.modes.classroom.overlays:QuizRevealScene",
     "quiz_round": "game.ui.modes.quiz_round:QuizRoundScene.for_class",
     "class_summary": "game.ui.modes.summary:TeamSummaryScene",
     "pledge": "game.ui.modes.pledge:PledgeScene",
     # the operator
-    "pin_pad": "game.ui.modes.operator:PinPadScene",
-    "operator_menu": "game.ui.modes.operator:OperatorMenuScene",
-    "operator_settings": "game.ui.modes.operator:OperatorSettingsScene",
-    "operator_stats": "game.ui.modes.operator:OperatorStatsScene",
+    "pin_pad": "game.ui.modes.operator.pin:PinPadScene",
+    "operator_menu": "game.ui.modes.operator.menu:OperatorMenuScene",
+    "operator_settings": "game.ui.modes.operator.settings_page:OperatorSettingsScene",
+    "operator_stats": "game.ui.modes.operator.stats_page:OperatorStatsScene",
 }
 
 # How each mode is run: its controller (sees every event first, names the mode's first screen).
 CONTROLLERS: dict[str, str] = {
     "normal": "game.ui.modes.base:Controller",
     "kiosk": "game.ui.modes.kiosk:KioskController",
-    "classroom": "game.ui.modes.classroom:ClassroomController",
+    "classroom": "game.ui.modes.classroom.controller:ClassroomController",
 }
 
 

@@ -7,8 +7,9 @@ import pygame
 import pytest
 
 from game.ui.input import Action, Intent
+from game.rules.classroom import best_choice
 from game.ui.modes.classroom import (ClassroomBoardScene, ClassroomSetupScene, PausedScene, QuizRevealScene,
-                                     RevealChoiceOverlay, best_choice)
+                                     RevealChoiceOverlay)
 from game.ui.modes.pledge import PLEDGE_SIZE, save_pledge
 from game.ui.modes.quiz_round import QuizRoundScene
 from game.ui.modes.summary import TeamSummaryScene, export_class_csv

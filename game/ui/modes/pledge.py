@@ -208,13 +208,10 @@ class PledgeScene(ScreenScene):
         return [self.back_button]
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
+        u, area, portrait, gap = self.regions(size)
         if portrait:
-            self.heading.rect = pygame.Rect(area.x, area.y, area.w, round(9 * u))
-            bar = pygame.Rect(area.x, area.bottom - round(12 * u), area.w, round(12 * u))
+            self.heading.rect = layout.top_band(area, 9 * u)
+            bar = layout.bottom_band(area, 12 * u)
             self.save_button.rect, self.back_button.rect = layout.row(bar, 2, 48 * u, 3 * u)
             self.message.rect = pygame.Rect(area.x, bar.y - round(17 * u), area.w, round(16 * u))
             self.info.rect = pygame.Rect(area.x, self.message.rect.y - round(13 * u), area.w, round(12 * u))

@@ -13,7 +13,7 @@ from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from .classroom_state import QUIZ_POINTS, ClassroomState, team_name
+from .classroom.state import QUIZ_POINTS, ClassroomState, team_name
 
 LETTERS = "ABCD"
 
@@ -142,11 +142,8 @@ class QuizRoundScene(ScreenScene):
 
     # ---------------------------------------------------------------- layout
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
-        top = pygame.Rect(area.x, area.y, area.w, round(10 * u))
+        u, area, portrait, gap = self.regions(size)
+        top = layout.top_band(area, 10 * u)
         self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.45), top.h)
         self.turn.rect = pygame.Rect(self.heading.rect.right + gap, top.y, round(top.right - self.heading.rect.right - gap),
                                      top.h)

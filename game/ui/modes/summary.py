@@ -20,7 +20,7 @@ from game.paths import user_data_dir
 from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from .classroom_state import ClassroomState, team_name
+from .classroom.state import ClassroomState, team_name
 
 COLUMNS = (N_("组"), N_("安全选择率"), N_("识破"), N_("上当"), N_("答题得分"))
 
@@ -156,11 +156,8 @@ class TeamSummaryScene(ScreenScene):
 
     # ---- layout
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
-        top = pygame.Rect(area.x, area.y, area.w, round(10 * u))
+        u, area, portrait, gap = self.regions(size)
+        top = layout.top_band(area, 10 * u)
         if portrait:
             self.heading.rect = pygame.Rect(top.x, top.y, top.w, top.h)
             self.subtitle.rect = pygame.Rect(top.x, top.bottom, top.w, round(6 * u))
@@ -175,7 +172,7 @@ class TeamSummaryScene(ScreenScene):
             bar = pygame.Rect(area.x, area.bottom - round(2 * 12 * u + gap), area.w, round(2 * 12 * u + gap))
             cells = layout.grid(bar, len(buttons), 2, 12 * u, gap)
         else:
-            bar = pygame.Rect(area.x, area.bottom - round(12 * u), area.w, round(12 * u))
+            bar = layout.bottom_band(area, 12 * u)
             cells = layout.row(bar, len(buttons), 46 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r

@@ -55,15 +55,6 @@ class CardOverlay(WidgetScene, Scene):
     def back(self) -> None:
         pass
 
-    def update(self, dt: float) -> None:
-        moving = False
-        for w in self.items:
-            if w.visible and w.update(dt):
-                moving = True
-        self.animating = moving
-        if moving:
-            self.dirty = True
-
     def draw(self, surface: pygame.Surface) -> None:
         key = (surface.get_size(), self.app.theme.name, self.veil_alpha)
         if self._veil is None or self._veil[0] != key:

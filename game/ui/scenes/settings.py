@@ -96,9 +96,7 @@ class SettingsScene(ScreenScene):
         return True
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         if portrait:

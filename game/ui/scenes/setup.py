@@ -118,9 +118,7 @@ class AudienceScene(ScreenScene):
         return True
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         self.back_button.rect, self.next_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
@@ -267,9 +265,7 @@ class PlayersScene(ScreenScene):
         return [self.start_button]
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         self.back_button.rect, self.start_button.rect = layout.row(bar, 2, 48 * u, 4 * u)

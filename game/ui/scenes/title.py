@@ -87,9 +87,7 @@ class TitleScene(ScreenScene):
 
     def place(self, size) -> None:
         w, h = size
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         # Vertical rhythm as fractions of the height, sizes in units.
         top = area.y + area.h * (0.10 if portrait else 0.04)
         self.title.rect = pygame.Rect(area.x, top, area.w, 22 * u)
