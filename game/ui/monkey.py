@@ -184,11 +184,10 @@ def run_monkey(app, count: int, seed: int, restart, out=sys.stderr) -> int:
             if app.autoplayer and monkey.rng.random() < CALM_CHANCE:
                 for _ in range(CALM_FRAMES):
                     app.step(1 / 60, [])
-            if app._quit:
+            if app.quit_requested:
                 if kiosk and not app.operator_exit:
                     raise InvariantBroken("a visitor quit the kiosk")
-                app._quit = False   # quitting is allowed (normal mode, or the kiosk operator): start again
-                app.operator_exit = False
+                app.carry_on_after_quit()   # quitting is allowed (normal mode, or the kiosk operator): start again
                 restart()
             away = away + 1 if app.mode != home_mode else 0
             if away > AWAY_EVENTS:

@@ -29,6 +29,7 @@ ROUTES: dict[str, str] = {
     "scenario": "game.ui.scenes.scenario.scene:ScenarioScene",
     "quiz": "game.ui.scenes.quiz:QuizScene",
     "results": "game.ui.scenes.results:ResultsScene",
+    "feedback": "game.ui.phone.feedback:FeedbackOverlay",
     # kiosk
     "attract": "game.ui.modes.kiosk:AttractScene",
     "countdown": "game.ui.modes.kiosk:CountdownScene",
@@ -125,9 +126,25 @@ class Navigator:
         """Empty the stack and start again from the mode's first screen."""
         self.stack.clear_to(self.home_scene())
 
+    def show(self, scene) -> None:
+        """Show a screen built already (``make``) over the current one."""
+        self.stack.push(scene)
+
+    def remove(self, scene) -> None:
+        """Take ``scene`` off the stack wherever it is (the teacher's pause under a reveal)."""
+        if self.stack.top is scene:
+            self.stack.pop()
+        elif scene in self.stack.scenes:
+            self.stack.scenes.remove(scene)
+
     @property
     def top(self):
         return self.stack.top
+
+    @property
+    def scenes(self) -> tuple:
+        """The screens open, bottom first."""
+        return tuple(self.stack.scenes)
 
     def is_open(self, name: str) -> bool:
         return any(s.name == name for s in self.stack.scenes)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import pygame
 
-    from .app import App
+    from .context import SceneContext
     from .input import Intent
 
 
@@ -24,10 +24,15 @@ class Scene:
     passes_events = False  # True for overlays that let unhandled intents reach the scene below
     name = "scene"         # used in screenshots' file names and the monkey tester's reports
 
-    def __init__(self, app: "App"):
-        self.app = app
+    def __init__(self, ctx: "SceneContext"):
+        # What a scene may use (game.ui.context): drawing, settings and content, services, screens.
+        self.look = ctx.look
+        self.session = ctx.session
+        self.services = ctx.services
+        self.nav = ctx.nav
         self.dirty = True          # needs a redraw
         self.animating = False     # True while something moves: the loop then runs at 60 fps
+        self.full_paint = True     # scenes that repaint in part: the next frame repaints everything
 
     # ---- life cycle
     def enter(self) -> None:
@@ -120,7 +125,7 @@ class SceneStack:
         self._tell("scene_left", scene)
         if self.top:
             self.top.resume()
-            self._mark_visible_dirty()
+            self.mark_visible_dirty()
         return scene
 
     def replace(self, scene: Scene) -> None:
@@ -184,6 +189,6 @@ class SceneStack:
             scene.draw(surface)
             scene.dirty = False
 
-    def _mark_visible_dirty(self) -> None:
+    def mark_visible_dirty(self) -> None:
         for scene in self.visible():
             scene.dirty = True

@@ -85,7 +85,7 @@ def test_keyboard_focus_and_confirm_start_the_game():
 
 def test_skipped_content_notice_opens_the_problem_list(monkeypatch):
     app = make_app()
-    result = app._load_library()
+    result = app.load_content()
     fake = SimpleNamespace(library=result.library, skipped_files=["scenarios/scripts/bad.yaml"],
                            problems=[Problem("scenarios/scripts/bad.yaml", 3, 5, "bad-value", "nope", "fix it")])
     monkeypatch.setattr(app, "_library_result", fake)

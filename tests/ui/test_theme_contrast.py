@@ -120,7 +120,7 @@ def test_tokens_differ_without_colour(theme):
     from game.ui.seats import draw_token
     from game.ui.text import TextService
 
-    app = SimpleNamespace(theme=theme, unit=7.2, text=TextService(), settings=SimpleNamespace(text_size="normal"))
+    app = SimpleNamespace(theme=theme, unit=7.2, text=TextService(), text_scale_key="normal")
     greys = []
     for i, (colour, shape) in enumerate(zip(PLAYER_COLOURS, ("circle", "square", "triangle", "diamond"))):
         with_number = pygame.Surface((80, 80))

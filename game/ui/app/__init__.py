@@ -1,4 +1,5 @@
-"""The game window: ``App`` (what every scene reaches through ``self.app``) and the main loop.
+"""The game window: ``App`` (the window, the session, the loop; scenes see it through the narrow
+views of ``game.ui.context``) and the ``play`` command.
 
 ``python -m game play [--size WxH] [--fullscreen] [--locale L] [--pack ID] [--seed N]
 [--autoplay] [--frames N] [--screenshots DIR] [--kiosk | --classroom] [--stats-db PATH]``.

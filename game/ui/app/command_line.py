@@ -140,7 +140,7 @@ def run_monkey(args) -> int:
         app.monkey = True
         try:
             app.first_frame()
-            app._load_library()
+            app.load_content()
             return feed(app, args.monkey, seed, lambda: app.stack.clear_to(app.home_scene()))
         finally:
             app.shutdown()

@@ -1,4 +1,4 @@
-"""``App``: what every scene reaches through ``self.app``, put together from its window, session and loop."""
+"""``App``: the window, session and loop put together; scenes get its narrow views (``game.ui.context``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ...settings import Settings, load_settings
 from ...stopping import StopRequest
 from ..autoplay import AutoPlayer
 from ..fonts import FontBook
+from ..context import DrawingContext, ServiceContext, SessionContext
 from ..navigation import Navigator
 from ..phone.ink import Ink
 from ..recovery import CrashGuard
@@ -38,7 +39,11 @@ LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
 class App(WindowPart, SessionPart, LoopPart):
-    """Everything a scene needs: window, theme, fonts, text, content, settings, sound, randomness."""
+    """The game: window, theme, text, content, settings, sound, randomness, the scene stack and the mode.
+
+    Scenes are built with it as their ``SceneContext`` and keep only its views ``look``, ``session``,
+    ``services`` and ``nav``; the mode controllers, statistics, autoplay and crash guard are its own parts.
+    """
 
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, fullscreen: bool = False, locale: str | None = None,
                  pack: str | None = None, seed: int | None = None, autoplay: bool = False,
@@ -62,7 +67,6 @@ class App(WindowPart, SessionPart, LoopPart):
         self.persist_settings = persist_settings and not autoplay and frames is None
         self.kiosk = self.mode == "kiosk"
         self.operator_exit = False      # set by the operator menu's exit: the only way out of a kiosk
-        self.save_player_settings = True   # a kiosk keeps visitors' changes for their own game only
         self.stats_db = Path(stats_db) if stats_db else None
         self.class_name = class_name
         self.teams = teams
@@ -82,6 +86,10 @@ class App(WindowPart, SessionPart, LoopPart):
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.stack = SceneStack()
         self.nav = Navigator(self.stack, self, lambda: self.controller.home)
+        # What scenes are given (game.ui.context): views of this App passing on only those names.
+        self.look = DrawingContext(self)
+        self.session = SessionContext(self)
+        self.services = ServiceContext(self)
         self.games_played = 0          # games played to their end since start (autoplay picks short boards first)
         self.theme: Theme = WARM
         self.frame = 0

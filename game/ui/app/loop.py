@@ -27,6 +27,20 @@ class LoopPart:
     """The main loop of ``App`` (a mixin)."""
 
     # ------------------------------------------------------------ running
+    @property
+    def quit_requested(self) -> bool:
+        return self._quit
+
+    def quit_by_operator(self) -> None:
+        """The operator menu's exit: the only way out of a kiosk."""
+        self.operator_exit = True
+        self.request_quit()
+
+    def carry_on_after_quit(self) -> None:
+        """Forget a quit (the monkey tester starts again from the first screen)."""
+        self._quit = False
+        self.operator_exit = False
+
     def request_quit(self) -> None:
         self._quit = True
 
@@ -94,7 +108,7 @@ class LoopPart:
         rest go, so a kiosk running for weeks holds a few screens of text, not every text it ever showed."""
         self.text.new_generation()
 
-    def _guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
+    def guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
         """``step`` for the real loop: an unexpected exception is reported; a kiosk carries on,
         other modes raise it again (tests and the monkey call ``step`` and see every exception)."""
         try:
@@ -123,7 +137,7 @@ class LoopPart:
 
     def first_frame(self) -> None:
         """Show the first screen at once, before anything slow (content, asyncio) is loaded."""
-        self._guarded_step(0.0, pygame.event.get(), None)
+        self.guarded_step(0.0, pygame.event.get(), None)
 
     async def run(self) -> str:
         """Run until the game ends; returns why: "quit", "stopped" (a stop request from outside),
@@ -160,16 +174,16 @@ class LoopPart:
             dt = self.fixed_dt or min(now - last, 0.1)
             elapsed = None if self.fixed_dt else now - last
             last = now
-            self._guarded_step(dt, events, elapsed)
+            self.guarded_step(dt, events, elapsed)
             passes += 1   # counted even when the step crashed: --frames always ends a run
             if first:
                 first = False
-                self._load_library()   # after the first frame: the title shows at once
+                self.load_content()   # after the first frame: the title shows at once
                 problems = no_playable_content(self.library, len(self.skipped_files))
                 if problems:
                     raise CannotStart(problems)
                 self.trace_event("ready")
-                self.stack._mark_visible_dirty()
+                self.stack.mark_visible_dirty()
             if self.crash_guard.out_of_order:
                 return "out_of_order"
             pause = self.crash_guard.take_pause()

@@ -19,11 +19,17 @@ class SessionPart:
     def update_settings(self, save: bool = True, **changes) -> None:
         """A player changed settings: applied live (they are immutable: replaced whole) and
         kept for next time, unless ``save`` is False or the mode keeps visitors' changes to their game."""
-        self.settings = replace(self.settings, **changes)
-        self.sound.settings = self.settings
-        self.apply_settings()
-        if save and self.save_player_settings:
+        self.use_settings(replace(self.settings, **changes))
+        if save and self.controller.keeps_player_settings:
             self._store(changes)
+
+    def use_settings(self, settings: Settings) -> None:
+        """The one way settings change: theme, language, text size and sound follow at once.
+        (``update_settings`` and ``save_operator_settings`` for changes; a kiosk puts the operator's
+        back this way after a visitor leaves.)"""
+        self.settings = settings
+        self.sound.settings = settings
+        self.apply_settings()
 
     def save_operator_settings(self, **changes) -> None:
         """The operator changed settings: applied at once and always kept (also in a kiosk)."""
@@ -78,14 +84,20 @@ class SessionPart:
         self.controller.detach()
         self.mode = mode
         self.kiosk = mode == "kiosk"
-        self.save_player_settings = True
-        self.settings = self.saved_settings = self.settings_for_mode(mode)   # each mode keeps its own
-        self.sound.settings = self.settings
-        self.apply_settings()
+        self.saved_settings = self.settings_for_mode(mode)   # each mode keeps its own
+        self.use_settings(self.saved_settings)
         self.controller = self._make_controller()
         self._layout_window()
         self.nav.home()
         self.redraw_all()
+
+    def game_finished(self) -> None:
+        """A game was played to its end (the board's results, the class summary)."""
+        self.games_played += 1
+
+    def set_class_name(self, name: str) -> None:
+        """The class set-up's name (shown on screen and the pledge; never in statistics)."""
+        self.class_name = name
 
     def apply_settings(self) -> None:
         """Settings changed: theme, language and text size take effect at once, on every scene."""
@@ -137,7 +149,7 @@ class SessionPart:
         return self.tr(self.narrator.status())
 
     # ------------------------------------------------------------ content
-    def _load_library(self):
+    def load_content(self):
         if self._library_result is None:
             # the content loads after the first frame: the title shows at once
             from ...content.loader import load_library
@@ -149,15 +161,15 @@ class SessionPart:
 
     @property
     def library(self):
-        return self._load_library().library
+        return self.load_content().library
 
     @property
     def load_problems(self):
-        return self._load_library().problems
+        return self.load_content().problems
 
     @property
     def skipped_files(self) -> list[str]:
-        return self._load_library().skipped_files
+        return self.load_content().skipped_files
 
     @property
     def library_ready(self) -> bool:

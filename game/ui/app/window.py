@@ -63,7 +63,7 @@ class WindowPart:
         """Next frame redraws every visible scene in full (window exposed, focus back)."""
         for scene in self.stack.visible():
             scene.dirty = True
-            scene._full = True
+            scene.full_paint = True
         if self.controller is not None:
             self.controller.dirty = True
 
@@ -98,6 +98,11 @@ class WindowPart:
             self._partial = False
         else:
             self._dirty_rects.extend(rects)
+
+    @property
+    def presented_in_part(self) -> bool:
+        """The last frame was sent to the screen as rectangles, not whole."""
+        return self._partial
 
     def present(self) -> None:
         if getattr(self, "_partial", False):

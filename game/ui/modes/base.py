@@ -32,6 +32,7 @@ class Controller:
     """Normal mode: no strip of its own, no idle reset; quitting is allowed."""
 
     mode = "normal"
+    keeps_player_settings = True   # a visitor's change of language or text size is kept for next time
 
     def __init__(self, app):
         self.app = app

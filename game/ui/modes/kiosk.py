@@ -32,10 +32,10 @@ PULSE_FPS = 12    # steps a second of the start button's pulse ring (as on the t
 
 class KioskController(Controller):
     mode = "kiosk"
+    keeps_player_settings = False   # a visitor's changes are for their own game only
 
     def __init__(self, app):
         super().__init__(app)
-        app.save_player_settings = False
         self.baseline = app.settings       # the operator's settings; each visitor starts from these
         self.idle = 0.0
         self.resets = 0
@@ -44,7 +44,6 @@ class KioskController(Controller):
 
     def detach(self) -> None:
         super().detach()
-        self.app.save_player_settings = True
         pygame.mouse.set_visible(True)
 
     home = "attract"
@@ -60,9 +59,7 @@ class KioskController(Controller):
     def _restore_settings(self) -> None:
         """A visitor's language or text size was for their game only."""
         if self.app.settings != self.baseline:
-            self.app.settings = self.baseline
-            self.app.sound.settings = self.baseline
-            self.app.apply_settings()
+            self.app.use_settings(self.baseline)
 
     def settings_saved(self) -> None:
         self.baseline = self.app.settings
@@ -121,12 +118,12 @@ class AttractScene(TitleScene):
 
     name = "attract"
 
-    def __init__(self, app):
+    def __init__(self, ctx):
         self._demo_tries = 0
         self._layer = None          # (key, the veil with title and tokens drawn on it)
         self._under_pulse = None    # (rect, what lies under the pulse ring, as last composed)
         self._pulse_step = None
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
         super().build()
@@ -139,7 +136,7 @@ class AttractScene(TitleScene):
 
     def place(self, size) -> None:
         super().place(size)
-        u = self.app.unit
+        u = self.look.unit
         area = self.content_rect()
         big = pygame.Rect(0, 0, round(min(area.w, 84 * u)), round(20 * u))
         big.midtop = (area.centerx, self.start.rect.y)
@@ -148,18 +145,18 @@ class AttractScene(TitleScene):
 
     def update(self, dt: float) -> None:
         # The demo board after the first frame (the title shows at once; content loads behind it).
-        if self.app.crash_guard.demo_off:
+        if self.services.crash_guard.demo_off:
             self._demo_tries = 1          # the demo kept crashing: the attract loop without it
-        if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
+        if self.backdrop is None and self._demo_tries < 1 and (self.session.library_ready or self.services.frame > 0):
             self._demo_tries += 1
             # A demo that fails is the crash guard's: it logs, goes back here and, when the demo
             # keeps failing, turns it off (demo_off above).
-            if self.app.library.boards:
-                self.backdrop = self.app.nav.make("board_demo")
+            if self.session.library.boards:
+                self.backdrop = self.nav.make("board_demo")
                 self._static = None   # the title's own picture: the demo and the layer replace it
         was_dirty = self.dirty
         super().update(dt)
-        if self.backdrop is not None and not self.app.reduced_motion:
+        if self.backdrop is not None and not self.look.reduced_motion:
             # The demo moves at DEMO_FPS, not 60, and only the pulse steps while no plane
             # moves: the kiosk waits here most of the day.
             board = self.backdrop
@@ -177,7 +174,7 @@ class AttractScene(TitleScene):
         # step the area under them comes back from a copy taken when it was last composed,
         # unless the board changed there too.
         layer, fresh = self._foreground(surface)
-        full = fresh or getattr(self, "_full", True) or self.app.stack.top is not self
+        full = fresh or self.full_paint or self.nav.top is not self
         pulse = self._pulse_rect()
         step = int(self.pulse * PULSE_FPS)
         rects = self.backdrop.paint(surface, under=True,
@@ -201,23 +198,23 @@ class AttractScene(TitleScene):
             self._draw_pulse(surface)
             self.start.draw(surface)
             self._pulse_step = step
-        self._full = False
-        self.app.report_dirty(rects)
+        self.full_paint = False
+        self.look.report_dirty(rects)
 
     def _draw_pulse(self, surface) -> None:
         """The title's pulse ring, in PULSE_FPS steps."""
-        if not self.app.reduced_motion:
+        if not self.look.reduced_motion:
             surface.blit(*self._pulse_ring(int(self.pulse * PULSE_FPS) / PULSE_FPS))
 
     def _foreground(self, surface) -> tuple[pygame.Surface, bool]:
         """(the veil with everything but the start button on it, True when just made)."""
-        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
+        key = (surface.get_size(), self.look.theme.name, self.look.text_scale_key, self.session.locale,
                tuple((getattr(w, "text", ""), getattr(w, "pressed", False), getattr(w, "focused", False),
                       getattr(w, "selected", False)) for w in self.items if w.visible))
         if self._layer is not None and self._layer[0] == key:
             return self._layer[1], False
         layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        layer.fill((*self.app.theme.background, 200))
+        layer.fill((*self.look.theme.background, 200))
         self._draw_title(layer)
         self.subtitle.draw(layer)
         self._draw_tokens(layer)
@@ -242,25 +239,24 @@ class CountdownScene(CardOverlay):
     name = "countdown"
     veil_alpha = 170
 
-    def __init__(self, app, seconds: float, controller: KioskController):
+    def __init__(self, ctx, seconds: float, controller: KioskController):
         self.left = float(seconds)
         self.controller = controller
         self._armed = False
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("还在玩吗？点一下继续"), role="heading", colour_key="accent")
-        self.number = Label(app, "", role="title", colour_key="text", translate=False)
-        self.caption = Label(app, "", role="body", colour_key="text_muted", translate=False)
-        self.go_on = Button(app, N_("继续玩"), self.keep_playing, icon="play", name="continue")
+        self.heading = Label(self.look, N_("还在玩吗？点一下继续"), role="heading", colour_key="accent")
+        self.number = Label(self.look, "", role="title", colour_key="text", translate=False)
+        self.caption = Label(self.look, "", role="body", colour_key="text_muted", translate=False)
+        self.go_on = Button(self.look, N_("继续玩"), self.keep_playing, icon="play", name="continue")
         self.items = [self.heading, self.number, self.caption, self.go_on]
         self._sync()
 
     def _sync(self) -> None:
         n = max(0, int(self.left + 0.999))
         self.number.set_text(str(n))
-        self.caption.set_text(self.app.tr("{n} 秒后回到首页，下一位朋友可以开始").format(n=n))
+        self.caption.set_text(self.session.tr("{n} 秒后回到首页，下一位朋友可以开始").format(n=n))
         self.dirty = True
 
     def place(self, size) -> None:
@@ -286,13 +282,12 @@ class CountdownScene(CardOverlay):
 
     def keep_playing(self) -> None:
         self.controller.idle = 0.0
-        if self in self.app.stack.scenes:
+        if self in self.nav.scenes:
             # Remove this card wherever it is (an operator screen may have opened over it).
-            if self.app.stack.top is self:
-                self.app.stack.pop()
-            else:
-                self.app.stack.scenes.remove(self)
-                self.app.redraw_all()
+            under = self.nav.top is not self
+            self.nav.remove(self)
+            if under:
+                self.look.redraw_all()
 
     def handle(self, intent: Intent) -> bool:
         a = intent.action
@@ -311,12 +306,12 @@ class CountdownScene(CardOverlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         # A ring that empties as the seconds run out, around the number.
-        total = max(1.0, float(self.app.settings.countdown_s))
+        total = max(1.0, float(self.session.settings.countdown_s))
         frac = max(0.0, min(1.0, self.left / total))
         r = self.number.rect
         side = min(r.w, r.h)
         if side > 10:
             ring = pygame.Rect(0, 0, side, side)
             ring.center = r.center
-            pygame.draw.arc(surface, self.app.theme.accent, ring, math.pi / 2, math.pi / 2 + 2 * math.pi * frac,
-                            max(3, round(0.8 * self.app.unit)))
+            pygame.draw.arc(surface, self.look.theme.accent, ring, math.pi / 2, math.pi / 2 + 2 * math.pi * frac,
+                            max(3, round(0.8 * self.look.unit)))

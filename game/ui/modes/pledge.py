@@ -153,8 +153,8 @@ def save_pledge(app, class_name: str = "", day: date | None = None, folder: Path
 class Picture(Widget):
     """A surface scaled to fit its rect (kept in proportion)."""
 
-    def __init__(self, app, surface: pygame.Surface):
-        super().__init__(app)
+    def __init__(self, look, surface: pygame.Surface):
+        super().__init__(look)
         self.surface = surface
         self._scaled = None
 
@@ -167,41 +167,40 @@ class Picture(Widget):
         if self._scaled is None or self._scaled.get_size() != size:
             self._scaled = pygame.transform.smoothscale(self.surface, size)
         r = self._scaled.get_rect(center=self.rect.center)
-        pygame.draw.rect(surface, (0, 0, 0), r.move(round(self.app.unit * 0.5), round(self.app.unit * 0.5)))
+        pygame.draw.rect(surface, (0, 0, 0), r.move(round(self.look.unit * 0.5), round(self.look.unit * 0.5)))
         surface.blit(self._scaled, r)
 
 
 class PledgeScene(ScreenScene):
     name = "pledge"
 
-    def __init__(self, app, state, day: date | None = None):
+    def __init__(self, ctx, state, day: date | None = None):
         self.state = state
         self.day = day or state.started.date()
         self.saved: Path | None = None
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("个人反诈承诺书"), role="heading", colour_key="accent", align="left")
-        self.picture = Picture(app, render_pledge(app, self.state.class_name, self.day))
-        self.info = TextBox(app, N_("保存成图片后用 A4 纸打印，每人一张，签名后带回家给家长看。"), role="body")
-        self.message = TextBox(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.save_button = Button(app, N_("保存图片"), self.save, icon="check", autoplay_weight=0, name="save_pledge")
-        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", name="back")
+        self.heading = Label(self.look, N_("个人反诈承诺书"), role="heading", colour_key="accent", align="left")
+        self.picture = Picture(self.look, render_pledge(self.look, self.state.class_name, self.day))
+        self.info = TextBox(self.look, N_("保存成图片后用 A4 纸打印，每人一张，签名后带回家给家长看。"), role="body")
+        self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.save_button = Button(self.look, N_("保存图片"), self.save, icon="check", autoplay_weight=0, name="save_pledge")
+        self.back_button = Button(self.look, N_("返回"), self.back, style="secondary", icon="back", name="back")
         self.items = [self.heading, self.picture, self.info, self.message, self.save_button, self.back_button]
 
     def save(self) -> None:
         try:
-            self.saved = save_pledge(self.app, self.state.class_name, self.day)
+            self.saved = save_pledge(self.look, self.state.class_name, self.day)
         except (OSError, pygame.error) as exc:
-            self.message.set_text(self.app.tr("保存失败：") + str(exc))
+            self.message.set_text(self.session.tr("保存失败：") + str(exc))
         else:
-            self.message.set_text(self.app.tr("已保存到：") + "\n" + str(self.saved))
+            self.message.set_text(self.session.tr("已保存到：") + "\n" + str(self.saved))
         self.dirty = True
 
     def back(self) -> bool:
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
         return True
 
     def autoplay_targets(self) -> list:

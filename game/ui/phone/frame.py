@@ -37,7 +37,7 @@ def phone_rect(area: pygame.Rect, aspect: float = ASPECT) -> pygame.Rect:
 
 def text_scale(app) -> float:
     """Phone text grows a little with the player's text-size setting."""
-    size = app.settings.text_size
+    size = app.text_scale_key
     return {"large": 1.12, "extra_large": 1.25}.get(size, 1.0)
 
 

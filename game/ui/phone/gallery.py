@@ -14,11 +14,11 @@ SIZES = ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920))
 
 
 def stub_app(theme=None, text_size: str = "normal", reduced_motion: bool = False):
-    """The smallest App the pure drawing needs (theme, tr, locale, settings, the text's ink)."""
+    """The smallest drawing context the phone needs (theme, tr, locale, text size, the text's ink)."""
     # pygame after main() has chosen the dummy video driver
     from game.ui.phone.ink import Ink
     from game.ui.theme import WARM
-    return SimpleNamespace(theme=theme or WARM, tr=lambda s: s, locale="zh_Hans", ink=Ink(),
+    return SimpleNamespace(theme=theme or WARM, tr=lambda s: s, locale="zh_Hans", ink=Ink(), text_scale_key=text_size,
                            settings=SimpleNamespace(text_size=text_size, high_contrast=False,
                                                     reduced_motion=reduced_motion, muted=True))
 

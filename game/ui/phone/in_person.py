@@ -222,7 +222,7 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
         rounded = pygame.Surface(card.size, pygame.SRCALPHA)
         paint.blit_rounded(rounded, art, rounded.get_rect(), radius)
         return rounded
-    surface.blit(paint._cached(("backdrop", place, card.size, radius, theme, sign), backdrop), card.topleft)
+    surface.blit(paint.cached(("backdrop", place, card.size, radius, theme, sign), backdrop), card.topleft)
     # The speaker stands in the middle of the picture.
     look = looks_for(theme, node.contact.name if node.contact else "", place)
     pal = Palette.from_theme(theme, shirt=look["shirt"], hair=look["hair_colour"])

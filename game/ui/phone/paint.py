@@ -46,7 +46,7 @@ _CACHE_LIMITS = (64, 16_000_000)   # layers, pixels (64 MB at most, reached only
 _cache_pixels = 0
 
 
-def _cached(key, make):
+def cached(key, make):
     """Small cache for layers that depend only on sizes and colours (cleared when it grows)."""
     global _cache_pixels
     hit = _CACHE.get(key)
@@ -65,7 +65,7 @@ def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, colour: RGB,
     """A soft drop shadow under ``rect`` (a few translucent rounded rects)."""
     if spread <= 0:
         return
-    layer = _cached(("shadow", rect.size, radius, tuple(colour), spread),
+    layer = cached(("shadow", rect.size, radius, tuple(colour), spread),
                     lambda: _shadow_layer(rect.size, radius, colour, spread))
     surface.blit(layer, (rect.x - spread * 2, rect.y - spread * 2))
 
@@ -84,7 +84,7 @@ def _shadow_layer(size, radius, colour, spread) -> pygame.Surface:
 
 def vertical_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> pygame.Surface:
     """A top-to-bottom colour fade (cached: blit it, never draw on it)."""
-    return _cached(("gradient", tuple(size), tuple(top), tuple(bottom)), lambda: _gradient(size, top, bottom))
+    return cached(("gradient", tuple(size), tuple(top), tuple(bottom)), lambda: _gradient(size, top, bottom))
 
 
 def _gradient(size, top, bottom) -> pygame.Surface:
@@ -293,7 +293,7 @@ def blit_rounded(surface: pygame.Surface, source: pygame.Surface, rect: pygame.R
         surface.blit(source, rect.topleft)
         round_corners(surface, rect, radius, outside)
         return
-    mask = _cached(("round_mask", rect.size, radius), lambda: _round_mask(rect.size, radius))
+    mask = cached(("round_mask", rect.size, radius), lambda: _round_mask(rect.size, radius))
     layer = mask.copy()
     layer.blit(source, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     surface.blit(layer, rect.topleft)
@@ -304,7 +304,7 @@ def round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int, outsi
     r = max(0, int(radius))
     if r <= 0:
         return
-    corners = _cached(("corners", r, tuple(outside)), lambda: _corner_pieces(r, outside))
+    corners = cached(("corners", r, tuple(outside)), lambda: _corner_pieces(r, outside))
     surface.blit(corners[0], rect.topleft)
     surface.blit(corners[1], (rect.right - r, rect.y))
     surface.blit(corners[2], (rect.x, rect.bottom - r))

@@ -202,7 +202,7 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     paint.blit_rounded(surface, video, glass, scr.radius, theme.phone_body)
     u = scr.u
     # Darken the top for the header text (a gradient fading out downwards).
-    shade = paint._cached(("video_shade", glass.size, dark, int(u * 40)),
+    shade = paint.cached(("video_shade", glass.size, dark, int(u * 40)),
                           lambda: _top_shade(glass.size, dark, int(u * 40)))
     surface.blit(shade, glass.topleft)
     paint.round_corners(surface, glass, scr.radius, theme.phone_body)

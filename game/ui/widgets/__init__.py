@@ -1,13 +1,14 @@
 """Widgets every screen is built from: buttons, labels, text boxes, cards, the dice, a focus ring.
 
 Widgets are positioned by the scene's ``layout()`` (set ``widget.rect``) and
-drawn with ``widget.draw(surface)``. Sizes come from ``app.unit`` (1/100 of the
-short side) so the same code serves a 1280×720 kiosk and a 4K projector.
+drawn with ``widget.draw(surface)``. A widget is given only the drawing context
+(``game.ui.context.Drawing``); sizes come from its ``unit`` (1/100 of the short side) so the
+same code serves a 1280×720 kiosk and a 4K projector.
 Text is always fitted to its box (``game.ui.text``: Chinese line breaking,
 then shrinking down to a minimum size); ``text_fits()`` says whether it
 fitted at or above that minimum.
-Rendered text comes from the App's text service (``app.text``: one cache for every screen
-and the phone).
+Rendered text comes from the text service (``look.text``: one cache for every screen and
+the phone).
 
 Modules: ``base`` (Widget, Label, TextBox, Panel), ``button``, ``dice``, ``focus`` (keyboard focus,
 WidgetScene), ``screen`` (the backdrop, ScreenScene), ``fitting`` (text roles), ``shapes``, ``colours``.

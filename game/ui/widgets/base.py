@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import layout
+from ..context import Drawing
 from ..input import Action, Intent
 from .colours import darker
 from .fitting import render_fitted, role_px
@@ -15,8 +16,8 @@ class Widget:
 
     focusable = False
 
-    def __init__(self, app, rect: pygame.Rect | None = None):
-        self.app = app
+    def __init__(self, look: Drawing, rect: pygame.Rect | None = None):
+        self.look = look          # the drawing context (game.ui.context.Drawing): a widget needs no more
         self.rect = pygame.Rect(rect) if rect else pygame.Rect(0, 0, 0, 0)
         self.visible = True
 
@@ -56,7 +57,7 @@ class Widget:
     def min_touch_ok(self) -> bool:
         if not self.focusable:
             return True
-        edge = layout.touch_min(self.app.size)
+        edge = layout.touch_min(self.look.size)
         return self.rect.w >= edge and self.rect.h >= edge
 
     def texts(self) -> list[str]:
@@ -66,10 +67,10 @@ class Widget:
 class Label(Widget):
     """A piece of text fitted into its rect: wraps, then shrinks; never overflows."""
 
-    def __init__(self, app, text: str = "", role: str = "body", colour_key: str = "text",
+    def __init__(self, look, text: str = "", role: str = "body", colour_key: str = "text",
                  align: str = "center", valign: str = "center", bold: bool | None = None,
                  rect: pygame.Rect | None = None, translate: bool = True):
-        super().__init__(app, rect)
+        super().__init__(look, rect)
         self.text = text
         self.role = role
         self.colour_key = colour_key
@@ -83,15 +84,15 @@ class Label(Widget):
         self.text = text
 
     def shown_text(self) -> str:
-        return self.app.tr(self.text) if self.translate else self.text
+        return self.look.tr(self.text) if self.translate else self.text
 
     def rendered(self) -> tuple[pygame.Surface | None, bool]:
         """(the fitted text, whether it fitted), from the text service's cache."""
         if not self.text or self.rect.w <= 0 or self.rect.h <= 0:
             return None, True
-        colour = getattr(self.app.theme, self.colour_key)
-        low = role_px(self.app, self.min_role)[1] if self.min_role else None
-        return render_fitted(self.app, self.shown_text(), self.rect.size, self.role, colour, self.bold, self.align,
+        colour = getattr(self.look.theme, self.colour_key)
+        low = role_px(self.look, self.min_role)[1] if self.min_role else None
+        return render_fitted(self.look, self.shown_text(), self.rect.size, self.role, colour, self.bold, self.align,
                              min_px=low)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -114,18 +115,18 @@ class Label(Widget):
 class TextBox(Label):
     """Paragraph text: left-aligned, top-aligned, wrapped."""
 
-    def __init__(self, app, text: str = "", role: str = "body", colour_key: str = "text", **kw):
+    def __init__(self, look, text: str = "", role: str = "body", colour_key: str = "text", **kw):
         kw.setdefault("align", "left")
         kw.setdefault("valign", "top")
-        super().__init__(app, text, role, colour_key, **kw)
+        super().__init__(look, text, role, colour_key, **kw)
 
 
 class Panel(Widget):
     """A rounded card with a soft shadow; optional title strip."""
 
-    def __init__(self, app, rect: pygame.Rect | None = None, colour_key: str = "panel",
+    def __init__(self, look, rect: pygame.Rect | None = None, colour_key: str = "panel",
                  radius_units: float = 2.4, shadow: bool = True, border_key: str | None = None):
-        super().__init__(app, rect)
+        super().__init__(look, rect)
         self.colour_key = colour_key
         self.radius_units = radius_units
         self.shadow = shadow
@@ -134,16 +135,16 @@ class Panel(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.w <= 0:
             return
-        t = self.app.theme
-        radius = round(self.radius_units * self.app.unit)
+        t = self.look.theme
+        radius = round(self.radius_units * self.look.unit)
         if self.shadow and t.name != "high_contrast":
-            off = max(2, round(0.6 * self.app.unit))
+            off = max(2, round(0.6 * self.look.unit))
             shadow = self.rect.move(0, off)
             pygame.draw.rect(surface, darker(t.background, 0.86), shadow, border_radius=radius)
         pygame.draw.rect(surface, getattr(t, self.colour_key), self.rect, border_radius=radius)
         border = self.border_key or ("text" if t.name == "high_contrast" else None)
         if border:
-            pygame.draw.rect(surface, getattr(t, border), self.rect, max(2, round(0.3 * self.app.unit)),
+            pygame.draw.rect(surface, getattr(t, border), self.rect, max(2, round(0.3 * self.look.unit)),
                              border_radius=radius)
 
 

@@ -33,11 +33,11 @@ class Button(Widget):
 
     focusable = True
 
-    def __init__(self, app, text: str, on_click: Callable[[], None] | None = None, style: str = "primary",
+    def __init__(self, look, text: str, on_click: Callable[[], None] | None = None, style: str = "primary",
                  icon: str | None = None, enabled: bool = True, rect: pygame.Rect | None = None,
                  role: str = "button", icon_colour=None, autoplay_weight: float = 1.0,
                  translate: bool = True, name: str = ""):
-        super().__init__(app, rect)
+        super().__init__(look, rect)
         self.text = text
         self.on_click = on_click
         self.style = style
@@ -49,7 +49,7 @@ class Button(Widget):
         self.focused = False
         self.autoplay_weight = autoplay_weight
         self.name = name or text
-        self.label = Label(app, text, role=role, translate=translate, bold=True)
+        self.label = Label(look, text, role=role, translate=translate, bold=True)
 
     # ---- state
     def set_text(self, text: str) -> None:
@@ -57,7 +57,7 @@ class Button(Widget):
         self.label.text = text
 
     def colours(self):
-        t = self.app.theme
+        t = self.look.theme
         face_key, text_key = BUTTON_STYLES.get(self.style, BUTTON_STYLES["primary"])
         if self.style == "choice" and self.selected:
             face_key, text_key = "button", "button_text"
@@ -69,7 +69,7 @@ class Button(Widget):
 
     def activate(self) -> None:
         if self.enabled and self.on_click:
-            self.app.sound.play("button")
+            self.look.sound.play("button")
             self.on_click()
 
     def handle(self, intent: Intent) -> bool:
@@ -80,7 +80,7 @@ class Button(Widget):
     # ---- drawing
     def _inner(self) -> tuple[pygame.Rect, pygame.Rect | None]:
         """(text rect, icon rect)."""
-        u = self.app.unit
+        u = self.look.unit
         pad = max(u * 1.6, self.rect.h * 0.12)
         inner = layout.inset(self.rect, pad, self.rect.h * 0.12)
         has_mark = self.style == "choice" and self.selected
@@ -98,8 +98,8 @@ class Button(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        u = self.app.unit
-        t = self.app.theme
+        u = self.look.unit
+        t = self.look.theme
         face, text_colour, text_key = self.colours()
         radius = round(min(self.rect.h * 0.22, 3 * u))
         depth = max(2, round(0.7 * u)) if self.enabled else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Callable
 
 import pygame
@@ -26,8 +27,8 @@ class Dice(Widget):
 
     focusable = True
 
-    def __init__(self, app, on_tap: Callable[[], None] | None = None, rect: pygame.Rect | None = None):
-        super().__init__(app, rect)
+    def __init__(self, look, on_tap: Callable[[], None] | None = None, rect: pygame.Rect | None = None):
+        super().__init__(look, rect)
         self.on_tap = on_tap
         self.value = 6
         self.shown = 6
@@ -40,6 +41,7 @@ class Dice(Widget):
         self.autoplay_weight = 1.0
         self.name = "dice"
         self.pulse = 0.0
+        self._faces = random.Random(0)   # the faces shown while it tumbles (the value comes from the rules)
 
     def roll(self, value: int, duration: float = 0.8) -> None:
         self.value = value
@@ -57,7 +59,7 @@ class Dice(Widget):
             self._flip -= dt
             if self._flip <= 0:
                 self._flip = 0.07 + (0.8 - self.rolling) * 0.05
-                self.shown = self.app.rng.randint(1, 6) if self.rolling > 0.1 else self.value
+                self.shown = self._faces.randint(1, 6) if self.rolling > 0.1 else self.value
             if self.rolling == 0:
                 self.shown = self.value
             moving = True
@@ -78,8 +80,8 @@ class Dice(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        t = self.app.theme
-        u = self.app.unit
+        t = self.look.theme
+        u = self.look.unit
         side = min(self.rect.w, self.rect.h)
         face = pygame.Rect(0, 0, side, side)
         face.center = self.rect.center

@@ -26,7 +26,7 @@ TEXT_SCALE = {"normal": 1.0, "large": 1.2, "extra_large": 1.45}
 
 def role_px(app, role: str) -> tuple[int, int]:
     """(wanted, minimum) pixel size of a text role, with the text-size setting applied."""
-    scale = TEXT_SCALE.get(app.settings.text_size, 1.0)
+    scale = TEXT_SCALE.get(app.text_scale_key, 1.0)
     want = TEXT_ROLES.get(role, TEXT_ROLES["body"]) * app.unit * scale
     low = MIN_TEXT_UNITS.get(role, 3.0) * app.unit
     return max(8, round(want)), max(8, round(min(low, want)))

@@ -81,8 +81,8 @@ class ScreenScene(WidgetScene, Scene):
 
     framed = True
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, ctx):
+        super().__init__(ctx)
         self.items: list[Widget] = []
         self.build()
 
@@ -101,7 +101,7 @@ class ScreenScene(WidgetScene, Scene):
         """Rebuild widgets (content or language changed) and lay them out again."""
         self.items = []
         self.build()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     def on_locale_changed(self) -> None:
         self.dirty = True
@@ -117,15 +117,15 @@ class ScreenScene(WidgetScene, Scene):
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_backdrop(self.app, surface, self.framed)
+        draw_backdrop(self.look, surface, self.framed)
         self.draw_widgets(surface)
 
     def regions(self, size) -> tuple[float, pygame.Rect, bool, float]:
         """(unit, content area, portrait, gap): what a screen's layout starts from."""
-        u = self.app.unit
+        u = self.look.unit
         return u, self.content_rect(), layout.is_portrait(size), 2 * u
 
     def content_rect(self) -> pygame.Rect:
-        m = round(frame_inset(self.app))
-        w, h = self.app.size
+        m = round(frame_inset(self.look))
+        w, h = self.look.size
         return pygame.Rect(m, m, w - 2 * m, h - 2 * m)

@@ -25,17 +25,17 @@ class ClassroomController(Controller):
         self.state: ClassroomState | None = None
         self.paused = False
         self.editing: TextField | None = None
-        self.toast = Toast(app)
+        self.toast = Toast(app.look)
         self.bar_rect = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.class_started = 0.0
         self._clock_text = ""
-        self.clock_label = Label(app, "", role="caption", colour_key="text", translate=False)
-        self.pause_button = BarButton(app, N_("暂停"), self.toggle_pause, "pause", "P", name="bar_pause")
-        self.reveal_button = BarButton(app, N_("揭晓"), self.reveal, "info", "R", name="bar_reveal")
-        self.skip_button = BarButton(app, N_("跳过"), self.skip, "skip", "S", name="bar_skip")
-        self.quiz_button = BarButton(app, N_("答题"), self.quiz_round, "quiz", "Q", name="bar_quiz")
-        self.end_button = BarButton(app, N_("总结"), self.end_class, "home", "E", name="bar_end")
+        self.clock_label = Label(app.look, "", role="caption", colour_key="text", translate=False)
+        self.pause_button = BarButton(app.look, N_("暂停"), self.toggle_pause, "pause", "P", name="bar_pause")
+        self.reveal_button = BarButton(app.look, N_("揭晓"), self.reveal, "info", "R", name="bar_reveal")
+        self.skip_button = BarButton(app.look, N_("跳过"), self.skip, "skip", "S", name="bar_skip")
+        self.quiz_button = BarButton(app.look, N_("答题"), self.quiz_round, "quiz", "Q", name="bar_quiz")
+        self.end_button = BarButton(app.look, N_("总结"), self.end_class, "home", "E", name="bar_end")
         self.buttons = [self.pause_button, self.reveal_button, self.skip_button, self.quiz_button, self.end_button]
         self.keys = {"p": self.toggle_pause, "r": self.reveal, "s": self.skip, "q": self.quiz_round,
                      "e": self.end_class}

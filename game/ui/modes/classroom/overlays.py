@@ -19,15 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 class PausedScene(CardOverlay):
     name = "paused"
 
-    def __init__(self, app, controller: ClassroomController):
+    def __init__(self, ctx, controller: ClassroomController):
         self.controller = controller
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("暂停"), role="title", colour_key="accent")
-        self.body = TextBox(app, N_("大家来讨论一下：如果是你，会怎么做？"), role="heading", align="center")
-        self.go_on = Button(app, N_("继续"), self.controller.toggle_pause, icon="play", name="continue")
+        self.heading = Label(self.look, N_("暂停"), role="title", colour_key="accent")
+        self.body = TextBox(self.look, N_("大家来讨论一下：如果是你，会怎么做？"), role="heading", align="center")
+        self.go_on = Button(self.look, N_("继续"), self.controller.toggle_pause, icon="play", name="continue")
         self.items = [self.heading, self.body, self.go_on]
 
     def place(self, size) -> None:
@@ -49,8 +48,8 @@ class RevealChoiceOverlay(FeedbackOverlay):
 
     name = "reveal"
 
-    def __init__(self, app, choice, area_for=None):
-        super().__init__(app, choice, on_close=None, area_for=area_for)
+    def __init__(self, ctx, choice, area_for=None):
+        super().__init__(ctx, choice, on_close=None, area_for=area_for)
         self.chosen_label.set_text(N_("正确做法"))
         self.tech_title.set_text(N_("这样做，就识破了："))
         self.money.visible = False
@@ -62,18 +61,17 @@ class QuizRevealScene(CardOverlay):
 
     name = "reveal"
 
-    def __init__(self, app, item):
+    def __init__(self, ctx, item):
         self.item = item
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
         letter = "ABCD"[self.item.answer]
-        self.heading = Label(app, N_("正确答案"), role="heading", colour_key="accent", align="left")
-        self.answer = TextBox(app, f"{letter}. {app.tr(self.item.options[self.item.answer])}", role="heading",
+        self.heading = Label(self.look, N_("正确答案"), role="heading", colour_key="accent", align="left")
+        self.answer = TextBox(self.look, f"{letter}. {self.session.tr(self.item.options[self.item.answer])}", role="heading",
                               translate=False)
-        self.explanation = TextBox(app, self.item.explanation, role="body")
-        self.ok = Button(app, N_("知道了"), self.back, icon="check", name="continue")
+        self.explanation = TextBox(self.look, self.item.explanation, role="body")
+        self.ok = Button(self.look, N_("知道了"), self.back, icon="check", name="continue")
         self.items = [self.heading, self.answer, self.explanation, self.ok]
 
     def place(self, size) -> None:
@@ -89,5 +87,5 @@ class QuizRevealScene(CardOverlay):
         self.explanation.rect = pygame.Rect(inner.x, top, inner.w, max(0, round(self.ok.rect.y - 2 * u - top)))
 
     def back(self) -> None:
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()

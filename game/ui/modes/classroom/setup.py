@@ -18,30 +18,30 @@ class ClassroomSetupScene(ScreenScene):
     name = "class_setup"
 
     def build(self) -> None:
-        app = self.app
-        settings = app.settings
-        self.teams = app.teams or int(settings.teams or 4)
+        settings = self.session.settings
+        self.teams = self.session.teams or int(settings.teams or 4)
         self.teams = max(2, min(4, self.teams))
-        name = app.class_name if app.class_name is not None else settings.class_name
-        self.heading = Label(app, N_("课堂模式 · 分组闯关"), role="heading", colour_key="accent")
-        self.intro = TextBox(app, N_("全班分成几组，每组一架飞机。踩到关键词，全组一起商量怎么应对骗局。"),
+        name = self.session.class_name if self.session.class_name is not None else settings.class_name
+        self.heading = Label(self.look, N_("课堂模式 · 分组闯关"), role="heading", colour_key="accent")
+        self.intro = TextBox(self.look, N_("全班分成几组，每组一架飞机。踩到关键词，全组一起商量怎么应对骗局。"),
                              role="body", colour_key="text_muted", align="center")
-        self.name_label = Label(app, N_("班级"), role="body", bold=True, align="left")
-        self.name_field = TextField(app, name, N_("点这里输入班级名称（可不填）"), name="class_name")
-        self.packs = class_packs(app.library)
+        self.name_label = Label(self.look, N_("班级"), role="body", bold=True, align="left")
+        self.name_field = TextField(self.look, name, N_("点这里输入班级名称（可不填）"), name="class_name",
+                                    on_activate=self.session.controller.begin_text)
+        self.packs = class_packs(self.session.library)
         chosen = settings.pack
         self.pack_id = chosen if chosen in [p.id for p in self.packs] else (self.packs[0].id if self.packs else "")
-        self.level_label = Label(app, N_("学段"), role="body", bold=True, align="left")
-        self.pack_buttons = [(p.id, Button(app, p.name, lambda pid=p.id: self.set_pack(pid), style="choice",
+        self.level_label = Label(self.look, N_("学段"), role="body", bold=True, align="left")
+        self.pack_buttons = [(p.id, Button(self.look, p.name, lambda pid=p.id: self.set_pack(pid), style="choice",
                                            name=f"class_pack_{p.id}")) for p in self.packs]
-        self.teams_label = Label(app, N_("分几组？"), role="body", bold=True, align="left")
-        self.team_buttons = [(n, Button(app, app.tr("{n} 组").format(n=n), lambda n=n: self.set_teams(n),
+        self.teams_label = Label(self.look, N_("分几组？"), role="body", bold=True, align="left")
+        self.team_buttons = [(n, Button(self.look, self.session.tr("{n} 组").format(n=n), lambda n=n: self.set_teams(n),
                                         style="choice", translate=False, name=f"teams_{n}")) for n in (2, 3, 4)]
-        self.note = Label(app, N_("老师工具条：P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
+        self.note = Label(self.look, N_("老师工具条：P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
                           colour_key="text_muted")
-        self.settings_button = Button(app, N_("设置"), self.open_settings, style="secondary", icon="gear",
+        self.settings_button = Button(self.look, N_("设置"), self.open_settings, style="secondary", icon="gear",
                                       autoplay_weight=0, name="settings")
-        self.start_button = Button(app, N_("开始上课"), self.start, icon="play", name="start_class")
+        self.start_button = Button(self.look, N_("开始上课"), self.start, icon="play", name="start_class")
         self.items = [self.heading, self.intro, self.name_label, self.name_field, self.teams_label,
                       *[b for _, b in self.team_buttons], self.note, self.settings_button, self.start_button]
         if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
@@ -64,11 +64,11 @@ class ClassroomSetupScene(ScreenScene):
         self._sync()
 
     def open_settings(self) -> None:
-        self.app.nav.navigate("settings")
+        self.nav.navigate("settings")
 
     def class_board(self):
-        lib = self.app.library
-        pack = lib.packs.get(self.pack_id) or self.app.current_pack()
+        lib = self.session.library
+        pack = lib.packs.get(self.pack_id) or self.session.current_pack()
         board = lib.boards.get(CLASS_BOARD)
         if board is None or (pack is not None and pack.boards and CLASS_BOARD not in pack.boards):
             ids = list(pack.boards) if pack is not None else list(lib.boards)
@@ -76,8 +76,7 @@ class ClassroomSetupScene(ScreenScene):
         return board, pack
 
     def start(self) -> None:
-        app = self.app
-        controller = app.controller
+        controller = self.session.controller
         if controller.editing is not None:
             controller.end_text()
         board, pack = self.class_board()
@@ -89,12 +88,12 @@ class ClassroomSetupScene(ScreenScene):
         changes = {k: v for k, v in (("class_name", name), ("teams", teams), ("pack", pack.id if pack else ""))
                    if v != ""}
         if changes:
-            app.update_settings(**changes)
-        app.class_name = name
+            self.session.update_settings(**changes)
+        self.session.set_class_name(name)
         state = ClassroomState(class_name=name, teams=teams)
         controller.start_class(state)
         seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
-        app.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
+        self.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
 
     def autoplay_targets(self) -> list:
         return [self.start_button]

@@ -39,5 +39,5 @@ class OperatorScreen(ScreenScene):
     operator_screen = True
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True

@@ -15,29 +15,28 @@ from .common import MODE_NAMES, OperatorScreen, log, natural_height
 class OperatorMenuScene(OperatorScreen):
     name = "operator_menu"
 
-    def __init__(self, app):
+    def __init__(self, ctx):
         self.prompted = False
         self.confirm_exit = False
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("管理员菜单"), role="heading", colour_key="accent")
-        self.status = Label(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.panel = Panel(app)
-        self.notice_title = Label(app, N_("提示"), role="body", colour_key="accent", align="left", bold=True)
-        self.notices: list[TextBox] = [TextBox(app, "", role="caption", translate=False) for _ in range(5)]
-        self.settings_button = Button(app, N_("设置"), self.open_settings, icon="gear", autoplay_weight=0,
+        self.heading = Label(self.look, N_("管理员菜单"), role="heading", colour_key="accent")
+        self.status = Label(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.panel = Panel(self.look)
+        self.notice_title = Label(self.look, N_("提示"), role="body", colour_key="accent", align="left", bold=True)
+        self.notices: list[TextBox] = [TextBox(self.look, "", role="caption", translate=False) for _ in range(5)]
+        self.settings_button = Button(self.look, N_("设置"), self.open_settings, icon="gear", autoplay_weight=0,
                                       name="operator_settings")
-        self.stats_button = Button(app, N_("统计数据"), self.open_stats, icon="info", autoplay_weight=0,
+        self.stats_button = Button(self.look, N_("统计数据"), self.open_stats, icon="info", autoplay_weight=0,
                                    name="operator_stats")
-        self.pin_button = Button(app, N_("修改密码"), self.change_pin, style="secondary", icon="check",
+        self.pin_button = Button(self.look, N_("修改密码"), self.change_pin, style="secondary", icon="check",
                                  autoplay_weight=0, name="change_pin")
-        self.content_button = Button(app, N_("内容问题"), self.open_problems, style="secondary", icon="info",
+        self.content_button = Button(self.look, N_("内容问题"), self.open_problems, style="secondary", icon="info",
                                      autoplay_weight=0, name="content_problems")
-        self.resume_button = Button(app, N_("返回游戏"), self.back, style="secondary", icon="play", autoplay_weight=0,
+        self.resume_button = Button(self.look, N_("返回游戏"), self.back, style="secondary", icon="play", autoplay_weight=0,
                                     name="resume")
-        self.exit_button = Button(app, N_("退出游戏"), self.exit_game, style="risky", icon="cross", autoplay_weight=0,
+        self.exit_button = Button(self.look, N_("退出游戏"), self.exit_game, style="risky", icon="cross", autoplay_weight=0,
                                   name="exit")
         self.buttons = [self.settings_button, self.stats_button, self.pin_button, self.content_button,
                         self.resume_button, self.exit_button]
@@ -48,35 +47,33 @@ class OperatorMenuScene(OperatorScreen):
     # ---- content
     def notice_texts(self) -> list[str]:
         """What the operator should know, most urgent first."""
-        app = self.app
-        tr = app.tr
+        tr = self.session.tr
         out = []
         if self.message:
             out.append(tr(self.message))
-        if app.settings_notice:
-            out.append(app.settings_notice)
-        skipped = len(app.skipped_files)
+        if self.session.settings_notice:
+            out.append(self.session.settings_notice)
+        skipped = len(self.session.skipped_files)
         if skipped:
             out.append(tr("{n} 个内容文件有错误，未加载（其余内容照常可玩）。点“内容问题”查看。").format(n=skipped))
-        stats = app.play_stats
+        stats = self.services.play_stats
         if stats is not None and (stats.notice or stats.last_error):
             out.append(tr("统计数据库：") + (stats.notice or stats.last_error))
-        guard = app.crash_guard
+        guard = self.services.crash_guard
         if guard.crashes:
             out.append(tr("本次运行中程序出错 {n} 次，已自动回到首页。错误报告在 {folder}").format(
                 n=guard.crashes, folder=guard.last_report.parent if guard.last_report else "logs"))
-        if pin_is_default(app.settings):
+        if pin_is_default(self.session.settings):
             out.append(tr("仍在使用初始密码 2468，请点“修改密码”换一个。"))
         if not out:
             out.append(tr("一切正常。"))
         return out[: len(self.notices)]
 
     def refresh(self) -> None:
-        app = self.app
-        tr = app.tr
-        mode = dict(MODE_NAMES).get(app.mode, app.mode)
-        pack = app.library.packs.get(app.settings.pack) if app.library_ready else None
-        stats_on = tr("开") if app.play_stats is not None else tr("关")
+        tr = self.session.tr
+        mode = dict(MODE_NAMES).get(self.session.mode, self.session.mode)
+        pack = self.session.library.packs.get(self.session.settings.pack) if self.session.library_ready else None
+        stats_on = tr("开") if self.services.play_stats is not None else tr("关")
         self.status.set_text(" · ".join([tr("模式：") + tr(mode),
                                          tr("内容包：") + (tr(pack.name) if pack else tr("进门时选择")),
                                          tr("统计：") + stats_on]))
@@ -84,39 +81,39 @@ class OperatorMenuScene(OperatorScreen):
         for box, text in zip(self.notices, texts + [""] * len(self.notices)):
             box.set_text(text)
             box.visible = bool(text)
-        self.content_button.enabled = bool(app.skipped_files)
+        self.content_button.enabled = bool(self.session.skipped_files)
         self.exit_button.set_text(N_("再点一次：退出") if self.confirm_exit else N_("退出游戏"))
         self.dirty = True
 
     def show_message(self, text: str) -> None:
         self.message = text
         self.refresh()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     # ---- life
     def enter(self) -> None:
-        if pin_is_default(self.app.settings) and not self.prompted:
+        if pin_is_default(self.session.settings) and not self.prompted:
             self.prompted = True
-            self.app.nav.navigate("pin_pad", purpose="new", prompt=True)
+            self.nav.navigate("pin_pad", purpose="new", prompt=True)
 
     def resume(self) -> None:
         super().resume()
         self.confirm_exit = False
         self.refresh()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     # ---- actions
     def open_settings(self) -> None:
-        self.app.nav.navigate("operator_settings")
+        self.nav.navigate("operator_settings")
 
     def open_stats(self) -> None:
-        self.app.nav.navigate("operator_stats")
+        self.nav.navigate("operator_stats")
 
     def change_pin(self) -> None:
-        self.app.nav.navigate("pin_pad", purpose="new")
+        self.nav.navigate("pin_pad", purpose="new")
 
     def open_problems(self) -> None:
-        self.app.nav.navigate("content_problems")
+        self.nav.navigate("content_problems")
 
     def exit_game(self) -> None:
         if not self.confirm_exit:
@@ -124,8 +121,7 @@ class OperatorMenuScene(OperatorScreen):
             self.refresh()
             return
         log.info("operator quit the game")
-        self.app.operator_exit = True
-        self.app.request_quit()
+        self.services.quit_by_operator()
 
     # ---- layout
     def place(self, size) -> None:
@@ -149,7 +145,7 @@ class OperatorMenuScene(OperatorScreen):
         rest = pygame.Rect(inner.x, self.notice_title.rect.bottom + u, inner.w,
                            inner.bottom - self.notice_title.rect.bottom - u)
         shown = [b for b in self.notices if b.visible]
-        need = [natural_height(self.app, b.text, rest.w, "caption") for b in shown]
+        need = [natural_height(self.look, b.text, rest.w, "caption") for b in shown]
         if shown and sum(need) + (len(shown) - 1) * 2 * u <= rest.h:
             y = rest.y
             for box, h in zip(shown, need):   # one under the other, at their natural height

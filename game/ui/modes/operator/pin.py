@@ -21,32 +21,31 @@ class PinPadScene(OperatorScreen):
     name = "pin_pad"
     HEADINGS = {"login": N_("管理员密码"), "new": N_("设置新的管理员密码"), "confirm": N_("再输入一次新密码")}
 
-    def __init__(self, app, purpose: str = "login", first: str = "", prompt: bool = False, message: str = ""):
+    def __init__(self, ctx, purpose: str = "login", first: str = "", prompt: bool = False, message: str = ""):
         self.purpose = purpose
         self.first = first             # confirm: the PIN typed the first time
         self.prompt = prompt           # new: asked because the default PIN is still in use
         self.pin = ""
         self.start_message = message
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, self.HEADINGS[self.purpose], role="heading", colour_key="accent")
-        self.message = TextBox(app, "", role="body", colour_key="text", align="center")
-        self.dots = Label(app, "", role="title", colour_key="text", translate=False)
+        self.heading = Label(self.look, self.HEADINGS[self.purpose], role="heading", colour_key="accent")
+        self.message = TextBox(self.look, "", role="body", colour_key="text", align="center")
+        self.dots = Label(self.look, "", role="title", colour_key="text", translate=False)
         self.keys = []
         for text in ("1", "2", "3", "4", "5", "6", "7", "8", "9"):
-            self.keys.append(Button(app, text, lambda d=text: self.digit(d), style="secondary", translate=False,
+            self.keys.append(Button(self.look, text, lambda d=text: self.digit(d), style="secondary", translate=False,
                                     autoplay_weight=0, name=f"digit_{text}"))
-        self.delete = Button(app, N_("删除"), self.delete_digit, style="secondary", icon="back", autoplay_weight=0,
+        self.delete = Button(self.look, N_("删除"), self.delete_digit, style="secondary", icon="back", autoplay_weight=0,
                              name="delete")
         self.keys.append(self.delete)
-        self.keys.append(Button(app, "0", lambda: self.digit("0"), style="secondary", translate=False,
+        self.keys.append(Button(self.look, "0", lambda: self.digit("0"), style="secondary", translate=False,
                                 autoplay_weight=0, name="digit_0"))
-        self.ok = Button(app, N_("确定"), self.submit, icon="check", autoplay_weight=0, name="ok")
+        self.ok = Button(self.look, N_("确定"), self.submit, icon="check", autoplay_weight=0, name="ok")
         self.keys.append(self.ok)
         cancel = N_("以后再说") if self.prompt else N_("取消")
-        self.cancel = Button(app, cancel, self.back, style="secondary", icon="cross", autoplay_weight=0,
+        self.cancel = Button(self.look, cancel, self.back, style="secondary", icon="cross", autoplay_weight=0,
                              name="cancel")
         self.items = [self.heading, self.message, self.dots, *self.keys, self.cancel]
         self._say(self.start_message or self._hint())
@@ -100,17 +99,17 @@ class PinPadScene(OperatorScreen):
     def submit(self) -> None:
         pin, self.pin = self.pin, ""
         self._sync()
-        controller = self.app.controller
+        controller = self.session.controller
         if self.purpose == "login":
             wait = controller.pin_locked_for() if controller else 0
             if wait > 0:
-                self._say(self.app.tr("错误次数太多，请 {n} 秒后再试").format(n=int(wait + 0.999)))
+                self._say(self.session.tr("错误次数太多，请 {n} 秒后再试").format(n=int(wait + 0.999)))
                 return
-            if verify_pin(self.app.settings, pin):
+            if verify_pin(self.session.settings, pin):
                 if controller:
                     controller.pin_ok()
                 log.info("operator menu opened")
-                self.app.nav.replace("operator_menu")
+                self.nav.replace("operator_menu")
             else:
                 if controller:
                     controller.pin_failed()
@@ -121,20 +120,20 @@ class PinPadScene(OperatorScreen):
             self._say(N_("密码要 4 到 8 位数字"))
             return
         if self.purpose == "new":
-            self.app.nav.navigate("pin_pad", purpose="confirm", first=pin, prompt=self.prompt)
+            self.nav.navigate("pin_pad", purpose="confirm", first=pin, prompt=self.prompt)
             return
         # confirm
         if pin != self.first:
-            self.app.stack.pop()
-            new = self.app.stack.top
+            self.nav.back()
+            new = self.nav.top
             if isinstance(new, PinPadScene):
                 new._say(N_("两次输入的不一样，请重新输入新密码"))
             return
-        save_new_pin(self.app, pin)
-        self.app.stack.pop()                       # the confirm pad
-        if isinstance(self.app.stack.top, PinPadScene) and self.app.stack.top.purpose == "new":
-            self.app.stack.pop()                   # the new-PIN pad
-        menu = self.app.stack.top
+        save_new_pin(self.session, pin)
+        self.nav.back()                       # the confirm pad
+        if isinstance(self.nav.top, PinPadScene) and self.nav.top.purpose == "new":
+            self.nav.back()                   # the new-PIN pad
+        menu = self.nav.top
         if menu is not None and menu.name == "operator_menu":
             menu.show_message(N_("管理员密码已修改"))
 
@@ -165,8 +164,8 @@ class PinPadScene(OperatorScreen):
             b.rect = r
 
 
-def save_new_pin(app, pin: str) -> None:
-    changed = set_pin(app.settings, pin)   # the pad only takes 4 to 8 digits: set_pin never refuses one
-    app.save_operator_settings(operator_pin_hash=changed.operator_pin_hash,
+def save_new_pin(session, pin: str) -> None:
+    changed = set_pin(session.settings, pin)   # the pad only takes 4 to 8 digits: set_pin never refuses one
+    session.save_operator_settings(operator_pin_hash=changed.operator_pin_hash,
                                operator_pin_salt=changed.operator_pin_salt)
     log.info("operator PIN changed")

@@ -17,22 +17,21 @@ class OperatorSettingsScene(OperatorScreen):
     name = "operator_settings"
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("设置（管理员）"), role="heading", colour_key="accent")
+        self.heading = Label(self.look, N_("设置（管理员）"), role="heading", colour_key="accent")
         self.rows: list[tuple[str, Label, list]] = []
 
         def choice_row(field, title, options, translate=True):
-            label = Label(app, title, role="body", bold=True, align="left")
+            label = Label(self.look, title, role="body", bold=True, align="left")
             buttons = []
             for value, text in options:
-                b = Button(app, text, lambda f=field, v=value: self.set(f, v), style="choice", translate=translate,
+                b = Button(self.look, text, lambda f=field, v=value: self.set(f, v), style="choice", translate=translate,
                            autoplay_weight=0, name=f"{field}_{value}")
                 buttons.append((value, b))
             self.rows.append((field, label, buttons))
 
         def cycle_row(field, title):
-            label = Label(app, title, role="body", bold=True, align="left")
-            b = Button(app, "", lambda f=field: self.cycle(f), style="choice", translate=False, icon="play",
+            label = Label(self.look, title, role="body", bold=True, align="left")
+            b = Button(self.look, "", lambda f=field: self.cycle(f), style="choice", translate=False, icon="play",
                        autoplay_weight=0, name=f"{field}_next")
             self.rows.append((field, label, [(None, b)]))
 
@@ -42,8 +41,8 @@ class OperatorSettingsScene(OperatorScreen):
         cycle_row("pack", N_("内容包"))
         choice_row("text_size", N_("文字大小"), TEXT_SIZES)
         choice_row("stats_enabled", N_("匿名统计"), ((True, N_("开")), (False, N_("关"))))
-        self.note = Label(app, "", role="caption", colour_key="text_muted")
-        self.done = Button(app, N_("完成"), self.back, icon="check", autoplay_weight=0, name="done")
+        self.note = Label(self.look, "", role="caption", colour_key="text_muted")
+        self.done = Button(self.look, N_("完成"), self.back, icon="check", autoplay_weight=0, name="done")
         self.items = [self.heading]
         for _, label, buttons in self.rows:
             self.items += [label, *[b for _, b in buttons]]
@@ -54,13 +53,12 @@ class OperatorSettingsScene(OperatorScreen):
         if field == "mode":
             return self.wanted_mode
         if field == "stats_enabled":
-            return self.app.play_stats is not None
-        return getattr(self.app.settings, field)
+            return self.services.play_stats is not None
+        return getattr(self.session.settings, field)
 
     def _sync(self) -> None:
-        app = self.app
         if not hasattr(self, "wanted_mode"):
-            self.wanted_mode = app.mode
+            self.wanted_mode = self.session.mode
         for field, _, buttons in self.rows:
             current = self._value(field)
             for value, b in buttons:
@@ -69,20 +67,20 @@ class OperatorSettingsScene(OperatorScreen):
                     b.set_text(self._cycle_text(field, current))
                 else:
                     b.selected = value == current
-        if self.wanted_mode != app.mode:
-            name = app.tr(dict(MODE_NAMES).get(self.wanted_mode, self.wanted_mode))
-            self.note.set_text(app.tr("点“完成”后换成{mode}模式").format(mode=name))
+        if self.wanted_mode != self.session.mode:
+            name = self.session.tr(dict(MODE_NAMES).get(self.wanted_mode, self.wanted_mode))
+            self.note.set_text(self.session.tr("点“完成”后换成{mode}模式").format(mode=name))
         else:
-            self.note.set_text(app.tr("改动立即生效并保存"))
+            self.note.set_text(self.session.tr("改动立即生效并保存"))
         self.dirty = True
 
     def _packs(self) -> list:
-        return list(self.app.library.packs.values())
+        return list(self.session.library.packs.values())
 
     def _cycle_text(self, field, current) -> str:
-        tr = self.app.tr
+        tr = self.session.tr
         if field == "idle_timeout_s":
-            return seconds_text(self.app, int(current or 90))
+            return seconds_text(self.look, int(current or 90))
         if field == "pack":
             pack = next((p for p in self._packs() if p.id == current), None)
             return tr(pack.name) if pack else tr("进门时选择")
@@ -98,25 +96,23 @@ class OperatorSettingsScene(OperatorScreen):
         self.set(field, values[(i + 1) % len(values)])
 
     def set(self, field: str, value) -> None:
-        app = self.app
         log.info("operator set %s = %r", field, value)
         if field == "mode":
             self.wanted_mode = value
         elif field == "stats_enabled":
-            app.set_stats_enabled(bool(value))
+            self.services.set_stats_enabled(bool(value))
         else:
             changes = {field: value}
             if field == "text_size":
                 changes["text_size_chosen"] = True
-            app.save_operator_settings(**changes)
+            self.session.save_operator_settings(**changes)
         self._sync()
 
     def back(self) -> bool:
-        app = self.app
-        app.stack.pop()
-        if self.wanted_mode != app.mode:
-            app.save_operator_settings(mode=self.wanted_mode)
-            app.switch_mode(self.wanted_mode)
+        self.nav.back()
+        if self.wanted_mode != self.session.mode:
+            self.session.save_operator_settings(mode=self.wanted_mode)
+            self.services.switch_mode(self.wanted_mode)
         return True
 
     def place(self, size) -> None:

@@ -20,15 +20,15 @@ class OperatorStatsScene(OperatorScreen):
 
     name = "operator_stats"
 
-    def __init__(self, app, today: date | None = None):
+    def __init__(self, ctx, today: date | None = None):
         self.today = today or date.today()
-        super().__init__(app)
+        super().__init__(ctx)
 
     def stats_path(self):
-        if self.app.play_stats is not None:
-            return self.app.play_stats.path
-        if self.app.stats_db:
-            return self.app.stats_db
+        if self.services.play_stats is not None:
+            return self.services.play_stats.path
+        if self.session.stats_db:
+            return self.session.stats_db
         # SQLite and the statistics modules load when first used, not before the title
         from game.stats import default_db_path
         return default_db_path()
@@ -51,22 +51,21 @@ class OperatorStatsScene(OperatorScreen):
             conn.close()
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("统计数据（匿名）"), role="heading", colour_key="accent")
+        self.heading = Label(self.look, N_("统计数据（匿名）"), role="heading", colour_key="accent")
         self.tiles: list[tuple[Panel, Label, Label]] = []
         for title in (N_("今天参与"), N_("近 7 天"), N_("累计参与"), N_("完成率"), N_("安全选择率")):
-            self.tiles.append((Panel(app), Label(app, "", role="heading", colour_key="accent", translate=False),
-                               Label(app, title, role="caption", colour_key="text_muted")))
-        self.kinds_panel = Panel(app)
-        self.kinds_title = Label(app, N_("最常被骗或答错的诈骗类型"), role="body", bold=True, align="left")
-        self.kinds = TextBox(app, "", role="caption", translate=False)
-        self.tech_panel = Panel(app)
-        self.tech_title = Label(app, N_("最常得逞的骗术手法"), role="body", bold=True, align="left")
-        self.techs = TextBox(app, "", role="caption", translate=False)
-        self.note = TextBox(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.export_button = Button(app, N_("导出报告"), self.export, style="secondary", icon="info", autoplay_weight=0,
+            self.tiles.append((Panel(self.look), Label(self.look, "", role="heading", colour_key="accent", translate=False),
+                               Label(self.look, title, role="caption", colour_key="text_muted")))
+        self.kinds_panel = Panel(self.look)
+        self.kinds_title = Label(self.look, N_("最常被骗或答错的诈骗类型"), role="body", bold=True, align="left")
+        self.kinds = TextBox(self.look, "", role="caption", translate=False)
+        self.tech_panel = Panel(self.look)
+        self.tech_title = Label(self.look, N_("最常得逞的骗术手法"), role="body", bold=True, align="left")
+        self.techs = TextBox(self.look, "", role="caption", translate=False)
+        self.note = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.export_button = Button(self.look, N_("导出报告"), self.export, style="secondary", icon="info", autoplay_weight=0,
                                     name="export_report")
-        self.done = Button(app, N_("返回"), self.back, icon="back", autoplay_weight=0, name="done")
+        self.done = Button(self.look, N_("返回"), self.back, icon="back", autoplay_weight=0, name="done")
         self.items = [self.heading]
         for panel, value, title in self.tiles:
             self.items += [panel, value, title]
@@ -80,8 +79,7 @@ class OperatorStatsScene(OperatorScreen):
 
         # SQLite and the statistics modules load when first used, not before the title
         from game.stats.labels import scam_type_name, technique_name
-        app = self.app
-        tr = app.tr
+        tr = self.session.tr
         f = self.figures()
         self.data = f
         people = tr("{n} 人")
@@ -92,10 +90,10 @@ class OperatorStatsScene(OperatorScreen):
             self.note.set_text(tr("统计数据库：") + str(self.stats_path()))
         else:
             def pct(x):
-                return "—" if x is None else percent(x, app.locale)
-            values = [people.format(n=number(f["people_today"], app.locale)),
-                      people.format(n=number(f["people_week"], app.locale)),
-                      people.format(n=number(f["people"], app.locale)),
+                return "—" if x is None else percent(x, self.session.locale)
+            values = [people.format(n=number(f["people_today"], self.session.locale)),
+                      people.format(n=number(f["people_week"], self.session.locale)),
+                      people.format(n=number(f["people"], self.session.locale)),
                       pct(f["completion_rate"]), pct(f["safe_choice_rate"])]
             times = tr("{n} 次")
             kinds = [f"{i + 1}. {tr(scam_type_name(r['scam_type']))} · " + times.format(n=r["missed"])
@@ -106,10 +104,10 @@ class OperatorStatsScene(OperatorScreen):
             self.kinds.set_text("\n".join(kinds) or (tr("还没有人被骗或答错") if f["scam_types_counted"] else too_few))
             self.techs.set_text("\n".join(techs) or (tr("还没有人选过危险选项") if f["techniques_counted"] else too_few))
             note = tr("完成 {s} 场，未玩完 {a} 场，共 {p} 人。").format(
-                s=number(f["completed"], app.locale), a=number(f["abandoned"], app.locale),
-                p=number(f["people"], app.locale))
+                s=number(f["completed"], self.session.locale), a=number(f["abandoned"], self.session.locale),
+                p=number(f["people"], self.session.locale))
             if f["autoplay_left_out"]:
-                note += "\n" + tr("电脑演示 {n} 场未计入。").format(n=number(f["autoplay_left_out"], app.locale))
+                note += "\n" + tr("电脑演示 {n} 场未计入。").format(n=number(f["autoplay_left_out"], self.session.locale))
             self.note.set_text(note)
         for (_, value, _), text in zip(self.tiles, values):
             value.set_text(text)
@@ -129,9 +127,9 @@ class OperatorStatsScene(OperatorScreen):
                 conn.close()
         except (OSError, sqlite3.Error, StatsError) as exc:   # say what went wrong, keep the menu
             log.warning("statistics export to %s failed: %s", out, exc)
-            self.note.set_text(self.app.tr("导出失败：") + str(exc))
+            self.note.set_text(self.session.tr("导出失败：") + str(exc))
         else:
-            self.note.set_text(self.app.tr("已导出 {n} 个文件到：").format(n=len(written)) + "\n" + str(out))
+            self.note.set_text(self.session.tr("已导出 {n} 个文件到：").format(n=len(written)) + "\n" + str(out))
         self.dirty = True
 
     def place(self, size) -> None:

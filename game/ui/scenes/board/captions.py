@@ -12,31 +12,31 @@ class BoardCaptions:
 
     # ------------------------------------------------------------ text
     def _name(self, p: int) -> str:
-        return self.app.tr(self.players[p].name)
+        return self.session.tr(self.players[p].name)
 
     def _turn_text(self) -> str:
         g = self.game
         if g.is_over:
-            return self.app.tr("游戏结束")
+            return self.session.tr("游戏结束")
         p = g.current
         if self.players[p].computer:
-            return self.app.tr("轮到{name}（电脑）").format(name=self._name(p))
-        return self.app.tr("轮到{name}：点骰子").format(name=self._name(p))
+            return self.session.tr("轮到{name}（电脑）").format(name=self._name(p))
+        return self.session.tr("轮到{name}：点骰子").format(name=self._name(p))
 
     def _set_caption(self, text: str) -> None:
         self.caption.set_text(text)
         self.dirty = True
 
     def _keyword(self, tile_id: str) -> str:
-        tile = self.app.library.tiles.get(tile_id)
-        return self.app.tr(tile.keyword) if tile else tile_id
+        tile = self.session.library.tiles.get(tile_id)
+        return self.session.tr(tile.keyword) if tile else tile_id
 
     def _event_text(self, e) -> str | None:
         """The caption for a rules event in the current language (None: the event has no caption of its own).
 
         Kept apart from ``_show`` so a language switch can say the last caption again in the new language.
         """
-        tr = self.app.tr
+        tr = self.session.tr
         name = self._name(e.player)
         if isinstance(e, ev.Rolled):
             return tr("{name}掷出了 {n} 点").format(name=name, n=e.value)
@@ -77,7 +77,7 @@ class BoardCaptions:
         if isinstance(e, ev.TurnLost):
             return tr("{name}上一关上当了，这一轮停一次").format(name=name)
         if isinstance(e, ev.SafeTileLanded):
-            tile = self.app.library.tiles.get(e.tile)
+            tile = self.session.library.tiles.get(e.tile)
             tip = tr(tile.tip) if tile and tile.tip else ""
             return tr("帮助格「{k}」：{tip}").format(k=self._keyword(e.tile), tip=tip)
         if isinstance(e, ev.SceneRequested):
@@ -96,10 +96,10 @@ class BoardCaptions:
                 # Babel's locale data loads when a number or date is first shown, not before the title
                 from game.i18n.formatting import money
                 words = tr("，公司损失 {m}") if e.company_money else tr("，损失 {m}")
-                text += words.format(m=money(e.money_lost, self.app.locale))
+                text += words.format(m=money(e.money_lost, self.session.locale))
             if e.loses_next_turn:
                 text += tr("，下一轮停一次")
-            tile = self.app.library.tiles.get(e.tile)
+            tile = self.session.library.tiles.get(e.tile)
             if tile is not None and tile.tip:
                 text += "\n" + tr("记住：") + tr(tile.tip)
             return text
@@ -130,5 +130,5 @@ class BoardCaptions:
         else:
             self._set_caption(self._turn_text())
         self._frame = None
-        self._full = True
+        self.full_paint = True
         self.dirty = True

@@ -32,28 +32,28 @@ class BoardPainting:
     """The board scene's drawing (a mixin of ``BoardScene``)."""
 
     def _static_frame(self, surface) -> pygame.Surface:
-        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale)
+        key = (surface.get_size(), self.look.theme.name, self.look.text_scale_key, self.session.locale)
         if getattr(self, "_frame", None) is None or self._frame[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
-            draw_backdrop(self.app, frame, frame=False, keep=False)
+            draw_backdrop(self.look, frame, frame=False, keep=False)
             self.view.draw(frame)
             if not self.demo:
                 self.caption_card.draw(frame)
                 self.score_card.draw(frame)
             self._frame = (key, frame)
-            self._full = True
+            self.full_paint = True
         return self._frame[1]
 
     def _token_sprite(self, p: int, number: int, radius: float) -> pygame.Surface:
-        t = self.app.theme
+        t = self.look.theme
         info = self.players[p]
-        key = (p, number, round(radius), t.name, self.app.text_scale_key)
+        key = (p, number, round(radius), t.name, self.look.text_scale_key)
         cache = self.__dict__.setdefault("_sprites", {})
         sprite = cache.get(key)
         if sprite is None:
             side = round(radius * 2.6)
             sprite = pygame.Surface((side, side), pygame.SRCALPHA)
-            draw_token(self.app, sprite, info.shape, t.player_colour(info.colour), (side / 2, side / 2), radius, number)
+            draw_token(self.look, sprite, info.shape, t.player_colour(info.colour), (side / 2, side / 2), radius, number)
             cache[key] = sprite
         return sprite
 
@@ -70,7 +70,7 @@ class BoardPainting:
                 self.menu_button.pressed, self.menu_button.focused, self.flash_square)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.app.report_dirty(self.paint(surface))
+        self.look.report_dirty(self.paint(surface))
 
     def paint(self, surface: pygame.Surface, under: bool = False, extra=()) -> list | None:
         """Draw what changed since the last frame; returns the rectangles drawn (None: everything).
@@ -84,7 +84,7 @@ class BoardPainting:
         radius = self.view.token_radius
         token_rects = {k: self._token_rect(xy, radius) for k, xy in positions.items()}
         state = self._state()
-        full = (getattr(self, "_full", True) or (self.app.stack.top is not self and not under)
+        full = (self.full_paint or (self.nav.top is not self and not under)
                 or getattr(self, "_last_state", None) is None)
         if full:
             surface.blit(static, (0, 0))
@@ -98,11 +98,11 @@ class BoardPainting:
                 dirty.append(self.dice.rect.inflate(self.dice.rect.w * 0.5, self.dice.rect.h * 0.5))
             if state != self._last_state:
                 dirty += [self.caption_card.rect.inflate(4, 4), self.score_card.rect.inflate(4, 4),
-                          self.turn_label.rect, self.menu_button.rect.inflate(self.app.unit * 2, self.app.unit * 2)]
+                          self.turn_label.rect, self.menu_button.rect.inflate(self.look.unit * 2, self.look.unit * 2)]
             if self.flash_square is not None or state[-1] != self._last_state[-1]:
                 sq = self._last_flash if self.flash_square is None else self.flash_square
                 if sq is not None:
-                    dirty.append(self.view.squares[sq].inflate(self.app.unit * 4, self.app.unit * 4))
+                    dirty.append(self.view.squares[sq].inflate(self.look.unit * 4, self.look.unit * 4))
             screen = surface.get_rect()
             # Disjoint rectangles (a scene above may blend a translucent layer over each once),
             # each covering every token it touches, since a token is always drawn whole.
@@ -122,12 +122,12 @@ class BoardPainting:
         self._last_choosing = bool(self.choosing)
         self._last_dice = self.dice.is_rolling or self.dice.enabled
         self._last_flash = self.flash_square
-        self._full = False
+        self.full_paint = False
         return dirty
 
     def _draw_dynamic(self, surface, positions, token_rects, dirty) -> None:
-        t = self.app.theme
-        u = self.app.unit
+        t = self.look.theme
+        u = self.look.unit
         if self.flash_square is not None:
             r = self.view.squares[self.flash_square]
             grow = round(u * (0.5 + 0.8 * math.sin(self.pulse / 1.2 * math.pi)))
@@ -157,17 +157,17 @@ class BoardPainting:
         sprite = self._token_sprite(g.current, p.number, radius)
         surface.blit(sprite, sprite.get_rect(center=(round(r.x + radius + 2), r.centery)))
         label = self.turn_label
-        text = self.app.tr("{name}的回合").format(name=self._name(g.current)) if not g.is_over else self.app.tr("游戏结束")
+        text = self.session.tr("{name}的回合").format(name=self._name(g.current)) if not g.is_over else self.session.tr("游戏结束")
         if label.text != text:
             label.set_text(text)
         saved = label.rect
-        offset = round(radius * 2 + self.app.unit * 1.5)
+        offset = round(radius * 2 + self.look.unit * 1.5)
         label.rect = pygame.Rect(r.x + offset, r.y, r.w - offset, r.h)
         label.draw(surface)
         label.rect = saved
 
     def _draw_tokens(self, surface, positions, token_rects, dirty) -> None:
-        t = self.app.theme
+        t = self.look.theme
         radius = self.view.token_radius
         movable = {(m.player, tok) for m in self.choosing for tok in m.tokens}
         order = sorted(positions, key=lambda k: (k in self.tweens, positions[k][1]))

@@ -16,16 +16,15 @@ class PauseScene(ScreenScene):
     opaque = False
 
     def build(self) -> None:
-        app = self.app
-        self.card = Panel(app)
-        self.heading = Label(app, N_("暂停"), role="heading", colour_key="accent")
-        self.resume_button = Button(app, N_("继续游戏"), self.back, icon="play", name="resume")
-        self.settings_button = Button(app, N_("设置"), self.settings, style="secondary", icon="gear", autoplay_weight=0)
-        self.home_button = Button(app, N_("回到首页"), self.home, style="secondary", icon="home", autoplay_weight=0)
+        self.card = Panel(self.look)
+        self.heading = Label(self.look, N_("暂停"), role="heading", colour_key="accent")
+        self.resume_button = Button(self.look, N_("继续游戏"), self.back, icon="play", name="resume")
+        self.settings_button = Button(self.look, N_("设置"), self.settings, style="secondary", icon="gear", autoplay_weight=0)
+        self.home_button = Button(self.look, N_("回到首页"), self.home, style="secondary", icon="home", autoplay_weight=0)
         self.items = [self.card, self.heading, self.resume_button, self.settings_button, self.home_button]
 
     def place(self, size) -> None:
-        u = self.app.unit
+        u = self.look.unit
         w = min(size[0] - 8 * u, 80 * u)
         h = min(size[1] - 8 * u, 70 * u)
         self.card.rect = layout.centered(pygame.Rect(0, 0, *size), w, h)
@@ -42,11 +41,11 @@ class PauseScene(ScreenScene):
         self.draw_widgets(surface)
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True
 
     def settings(self) -> None:
-        self.app.nav.navigate("settings")
+        self.nav.navigate("settings")
 
     def home(self) -> None:
-        self.app.nav.home()
+        self.nav.home()

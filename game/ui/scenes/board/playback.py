@@ -51,7 +51,7 @@ class BoardPlayback:
 
     # ------------------------------------------------------------ playback of rules events
     def T(self, key: str) -> float:
-        return TIMING[key][1 if self.app.reduced_motion else 0]
+        return TIMING[key][1 if self.look.reduced_motion else 0]
 
     def _playback(self, events: list):
         for e in events:
@@ -62,7 +62,7 @@ class BoardPlayback:
         for spot in path:
             for t in tokens:
                 self.tweens[(p, t)] = Tween(self.drawn[(p, t)], spot, step, arc)
-            self.app.sound.play("move")
+            self.services.sound.play("move")
             yield step
             for t in tokens:
                 self.drawn[(p, t)] = spot
@@ -78,7 +78,7 @@ class BoardPlayback:
 
     def _show(self, e):
         if isinstance(e, ev.Rolled):
-            self.app.sound.play("dice")
+            self.services.sound.play("dice")
             self.dice.roll(e.value, self.T("dice"))
             self._say(e)
             yield self.T("dice") + self.T("after_roll")
@@ -104,13 +104,13 @@ class BoardPlayback:
             yield from self._glide(e.player, e.tokens, e.to, self.T("fly"), 2.5)
         elif isinstance(e, ev.Captured):
             self._say(e)
-            self.app.sound.play("wrong")
+            self.services.sound.play("wrong")
             home = self.game.spot(e.victim, e.victim_tokens[0])
             yield from self._glide(e.victim, e.victim_tokens, home, self.T("capture"), 1.5)
             yield self.T("caption") * 0.5
         elif isinstance(e, ev.Finished):
             self._say(e)
-            self.app.sound.play("right")
+            self.services.sound.play("right")
             yield self.T("caption")
         elif isinstance(e, ev.PlayerFinished):
             self._say(e)
@@ -126,7 +126,7 @@ class BoardPlayback:
             yield self.T("caption") * 1.5
         elif isinstance(e, ev.SafeTileLanded):
             self._say(e)
-            self.app.sound.play("right")
+            self.services.sound.play("right")
             self.flash_square = e.square
             yield self.T("caption") * 2
             self.flash_square = None
@@ -145,16 +145,16 @@ class BoardPlayback:
             yield self.T("turn")
         elif isinstance(e, ev.GameOver):
             self._say(e)
-            self.app.sound.play("right")
+            self.services.sound.play("right")
             yield self.T("caption") * 2
             self.show_results()
 
     # ------------------------------------------------------------ scenes
     def _open_scene(self, req) -> None:
-        lib = self.app.library
+        lib = self.session.library
         player = self.players[req.player]
         scenario_id = req.scenario
-        if self.app.autoplay and scenario_id:
+        if self.session.autoplay and scenario_id:
             scenario_id = self._autoplay_scenario(scenario_id)
         scene = None
         if self.demo:
@@ -162,11 +162,11 @@ class BoardPlayback:
         elif scenario_id and scenario_id in lib.scenarios:
             scenario = lib.scenarios[scenario_id]
             self.seen_channels |= set(scenario.channels)
-            scene = self.app.nav.make("scenario", scenario=scenario, player=player, on_done=self.scene_done,
+            scene = self.nav.make("scenario", scenario=scenario, player=player, on_done=self.scene_done,
                                       savings=self.game.scores[req.player].savings)
         elif req.quiz and req.quiz[0] in lib.quiz_pools:
             pool = lib.quiz_pools[req.quiz[0]]
-            scene = self.app.nav.make("quiz", item=pool.items[req.quiz[1]], player=player, on_done=self.scene_done,
+            scene = self.nav.make("quiz", item=pool.items[req.quiz[1]], player=player, on_done=self.scene_done,
                                       pool_id=pool.id, index=req.quiz[1], scam_type=pool.scam_type)
         if scene is None:
             policy = player.policy or get_policy(COMPUTER_POLICY)
@@ -174,12 +174,12 @@ class BoardPlayback:
             self.scene_result = play_pending_scene(self.game, policy, self.game.ai_rng)
             return
         self.scene_open = scene
-        self.app.stack.push(scene)
+        self.nav.show(scene)
 
     def _autoplay_scenario(self, picked: str) -> str:
         """Autoplay exercises every phone channel: prefer scripts showing channels not seen yet."""
-        seen = self.app.autoplayer.channels if self.app.autoplayer is not None else self.seen_channels
-        lib = self.app.library.scenarios
+        seen = self.services.autoplayer.channels if self.services.autoplayer is not None else self.seen_channels
+        lib = self.session.library.scenarios
         best = max(lib.values(), key=lambda s: (len(set(s.channels) - seen), s.id == picked, -len(s.nodes)))
         if set(best.channels) - seen:
             seen |= set(best.channels)
@@ -191,14 +191,14 @@ class BoardPlayback:
         scene = self.scene_open
         self.scene_open = None
         self.scene_result = result
-        if scene is not None and self.app.stack.top is scene:
-            self.app.stack.pop()
+        if scene is not None and self.nav.top is scene:
+            self.nav.back()
         self.dirty = True
 
     def skip_scene(self) -> None:
         """Leave the open scene unplayed: it closes, nothing is scored, the game goes on."""
-        while self.app.stack.top is not None and self.app.stack.top is not self:
-            self.app.stack.pop()
+        while self.nav.top is not None and self.nav.top is not self:
+            self.nav.back()
         self.scene_open = None
         self.scene_skipped = True
         self.dirty = True
@@ -213,12 +213,12 @@ class BoardPlayback:
 
     def show_results(self) -> None:
         if self.demo:   # attract loop: start over
-            self.game = Game(self.board, self.game.players, self.app.rng.getrandbits(32), library=self.app.library)
+            self.game = Game(self.board, self.game.players, self.session.rng.getrandbits(32), library=self.session.library)
             self._sync_tokens()
             self._update_scores()
             return
         self.results_shown = True
-        self.app.games_played += 1
+        self.session.game_finished()
         score = self.game.session_score()
         players = [(f"{self._name(i)} {p.number}", p.colour, self.game.scores[i]) for i, p in enumerate(self.players)]
-        self.app.nav.navigate("results", session_score=score, players=players)
+        self.nav.navigate("results", session_score=score, players=players)

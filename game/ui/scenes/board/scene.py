@@ -32,17 +32,17 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     name = "board"
     framed = False
 
-    def __init__(self, app, board, seats: list[SeatPlan], pack=None, seed: int | None = None, demo: bool = False):
+    def __init__(self, ctx, board, seats: list[SeatPlan], pack=None, seed: int | None = None, demo: bool = False):
         self.demo = demo            # attract loop behind the title: no scam screens, a new game at the end
         self.board = board
         self.pack = pack
         self.seat_plans = seats or [SeatPlan(0, board.seats[0].colour, board.seats[0].shape, 1, False)]
         specs = [PlayerSpec(COLOUR_NAMES.get(s.colour, s.colour), s.colour,
                             COMPUTER_POLICY if s.computer else None) for s in self.seat_plans]
-        self.game = Game(board, specs, app.rng.getrandbits(32) if seed is None else seed,
-                         library=app.library, pack=pack)
+        self.game = Game(board, specs, ctx.session.rng.getrandbits(32) if seed is None else seed,
+                         library=ctx.session.library, pack=pack)
         self.players = [self._player_info(i, plan) for i, plan in enumerate(self.seat_plans)]
-        self.view = BoardView(app, board)
+        self.view = BoardView(ctx.look, board, ctx.session.library)
         self.drawn: dict[tuple[int, int], Spot] = {}
         self.tweens: dict[tuple[int, int], Tween] = {}
         self.script = None          # generator playing back events; yields seconds to wait
@@ -56,24 +56,24 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         self.pulse = 0.0
         self.flash_square: int | None = None
         self.seen_channels: set = set()
-        super().__init__(app)
+        super().__init__(ctx)
         self._sync_tokens()
         self._say_turn()
 
     @classmethod
-    def demo_for(cls, app, board_id: str | None = None) -> "BoardScene":
+    def demo_for(cls, ctx, board_id: str | None = None) -> "BoardScene":
         """Four computer players on a shipped board, for the title's attract loop
-        (``title.backdrop = BoardScene.demo_for(app)``)."""
-        boards = app.library.boards
+        (``title.backdrop = BoardScene.demo_for(ctx)``)."""
+        boards = ctx.session.library.boards
         board = boards.get(board_id) if board_id else None
         board = board or boards.get("classic_four") or next(iter(boards.values()))
         plans = [SeatPlan(i, s.colour, s.shape, i + 1, True) for i, s in enumerate(board.seats[:4])]
-        scene = cls(app, board, plans, None, demo=True)
-        scene.layout(app.size)
+        scene = cls(ctx, board, plans, None, demo=True)
+        scene.layout(ctx.look.size)
         return scene
 
     def _active(self) -> bool:
-        return self.demo or self.app.stack.top is self
+        return self.demo or self.nav.top is self
 
     def _player_info(self, i: int, plan: SeatPlan) -> PlayerInfo:
         policy = None
@@ -84,34 +84,33 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
 
     # ------------------------------------------------------------ widgets
     def build(self) -> None:
-        app = self.app
-        self.turn_label = Label(app, "", role="heading", align="left")
-        self.menu_button = Button(app, N_("菜单"), self.open_menu, style="secondary", icon="gear", autoplay_weight=0,
+        self.turn_label = Label(self.look, "", role="heading", align="left")
+        self.menu_button = Button(self.look, N_("菜单"), self.open_menu, style="secondary", icon="gear", autoplay_weight=0,
                                   name="menu")
-        self.dice = Dice(app, self.tap_dice)
-        self.dice_hint = Label(app, "", role="caption", colour_key="text_muted")
-        self.caption_card = Panel(app)
-        self.caption = TextBox(app, "", role="body")
-        self.choice_buttons = [Button(app, "", lambda k=k: self.choose(k), style="primary", name=f"token_{k}")
+        self.dice = Dice(self.look, self.tap_dice)
+        self.dice_hint = Label(self.look, "", role="caption", colour_key="text_muted")
+        self.caption_card = Panel(self.look)
+        self.caption = TextBox(self.look, "", role="body")
+        self.choice_buttons = [Button(self.look, "", lambda k=k: self.choose(k), style="primary", name=f"token_{k}")
                                for k in range(4)]
         for b in self.choice_buttons:
             b.visible = False
-        self.score_card = Panel(app)
-        self.score_labels = [Label(app, "", role="caption", align="left", translate=False) for _ in self.players]
-        self.money_labels = [Label(app, "", role="caption", align="right", translate=False) for _ in self.players]
+        self.score_card = Panel(self.look)
+        self.score_labels = [Label(self.look, "", role="caption", align="left", translate=False) for _ in self.players]
+        self.money_labels = [Label(self.look, "", role="caption", align="right", translate=False) for _ in self.players]
         self.items = [self.turn_label, self.menu_button, self.caption_card, self.caption, self.dice, self.dice_hint,
                       *self.choice_buttons, self.score_card, *self.score_labels, *self.money_labels]
 
     def place(self, size) -> None:
         w, h = size
-        u = self.app.unit
+        u = self.look.unit
         m = round(2.5 * u)
         gap = 2 * u
         if self.demo:   # attract loop: just the board, centred, under the title
             self.board_area = pygame.Rect(m, m, w - 2 * m, h - 2 * m)
             self.view.layout(self.board_area)
             self._frame = None
-            self._full = True
+            self.full_paint = True
             return
         if layout.is_portrait(size):
             board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56)))
@@ -163,7 +162,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
             self.score_labels[i].rect = name_r
             self.money_labels[i].rect = money_r
         self._frame = None
-        self._full = True
+        self.full_paint = True
         self._update_scores()
 
     def _update_scores(self) -> None:
@@ -172,12 +171,12 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import money
         for i, p in enumerate(self.players):
-            tag = self.app.tr(N_("电脑")) if p.computer else self.app.tr(N_("真人"))
+            tag = self.session.tr(N_("电脑")) if p.computer else self.session.tr(N_("真人"))
             place = ""
             if self.game.is_finished(i):
-                place = " · " + self.app.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
-            self.score_labels[i].set_text(f"{self.app.tr(p.name)} {p.number} · {tag}{place}")
-            self.money_labels[i].set_text(money(self.game.scores[i].savings, self.app.locale))
+                place = " · " + self.session.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
+            self.score_labels[i].set_text(f"{self.session.tr(p.name)} {p.number} · {tag}{place}")
+            self.money_labels[i].set_text(money(self.game.scores[i].savings, self.session.locale))
 
     # ------------------------------------------------------------ state → drawing
     def _sync_tokens(self) -> None:
@@ -220,7 +219,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     # ------------------------------------------------------------ actions
     def tap_dice(self) -> None:
         if self._human_to_roll():
-            self.app.sound.play("button")
+            self.services.sound.play("button")
             self.roll()
 
     def _human_to_roll(self) -> bool:
@@ -253,13 +252,13 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         self.refresh_focus()
 
     def open_menu(self) -> None:
-        self.app.nav.navigate("pause")
+        self.nav.navigate("pause")
 
     def resume(self) -> None:
         super().resume()
-        self._full = True
+        self.full_paint = True
         if self.results_shown:
-            self.app.nav.home()
+            self.nav.home()
 
     # ------------------------------------------------------------ the turn, when nothing plays back
     def _decide(self, dt: float) -> None:
@@ -303,7 +302,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
 
     def _offer(self, moves) -> None:
         self.choosing = list(moves)[:4]
-        u = self.app.unit
+        u = self.look.unit
         for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, len(self.choosing), 24 * u, 1.5 * u,
                                                           align="left")):
             b.rect = r
@@ -312,13 +311,13 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
                 m = self.choosing[k]
                 b.visible = True
                 b.icon = self.players[m.player].shape
-                b.set_text(self.app.tr("{n}号 起飞") if m.launch else self.app.tr("{n}号"))
+                b.set_text(self.session.tr("{n}号 起飞") if m.launch else self.session.tr("{n}号"))
                 b.set_text(b.text.format(n=m.token + 1))
             else:
                 b.visible = False
         self.caption.rect = self.caption_short
         self._caption_event = None
-        self._set_caption(self.app.tr("{name}：选一架飞机走（点下面的按钮或棋盘上的飞机）").format(
+        self._set_caption(self.session.tr("{name}：选一架飞机走（点下面的按钮或棋盘上的飞机）").format(
             name=self._name(self.game.current)))
         self.refresh_focus()
 
@@ -338,7 +337,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         return False
 
     def _token_at(self, pos):
-        radius = max(self.view.token_radius * 1.6, self.app.min_touch / 2)
+        radius = max(self.view.token_radius * 1.6, self.look.min_touch / 2)
         best = None
         for key, xy in self.token_positions().items():
             d = math.dist(xy, pos)
@@ -371,7 +370,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         waiting = (self.script is None and not self.tweens and not self.dice.is_rolling and self._idle()
                    and (self.dice.enabled or bool(self.choosing)))
         self.animating = not waiting
-        self.idle_fps = 15 if waiting and not self.app.reduced_motion else 0
+        self.idle_fps = 15 if waiting and not self.look.reduced_motion else 0
         self.dirty = True
 
     # ------------------------------------------------------------ drawing

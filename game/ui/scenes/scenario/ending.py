@@ -28,16 +28,16 @@ class ScenarioEnding:
         face, text, icon = ENDING_STYLES.get(key, ENDING_STYLES["escaped"])
         self.end_badge.set(ENDING_LABELS.get(key, key), face, text, icon)
         self.end_summary.set_text(ending.summary)
-        tr = self.app.tr
+        tr = self.session.tr
         company = self.scenario.company_money
         if self.money_lost > 0:
             words = N_("公司损失 {money}") if company else N_("损失 {money}")
-            self.end_money.set(tr(words).replace("{money}", money_short(self.money_lost, locale_of(self.app))),
+            self.end_money.set(tr(words).replace("{money}", money_short(self.money_lost, locale_of(self.look))),
                                "risky", "risky_text", "minus")
         else:
             kept = self.scenario.at_stake if ending.outcome.is_safe else 0
             words = N_("守住公司 {money}") if company else N_("守住了 {money}")
-            self.end_money.set(tr(words).replace("{money}", money_short(kept, locale_of(self.app))),
+            self.end_money.set(tr(words).replace("{money}", money_short(kept, locale_of(self.look))),
                                "safe", "safe_text", "check")
             self.end_money.visible = kept > 0
         # Only decisions count: a step with one choice tests nothing.
@@ -70,11 +70,11 @@ class ScenarioEnding:
                                       self.scenario.company_money)
 
     def _scam_type(self):
-        return self.app.library.scam_types.get(self.scenario.scam_type)
+        return self.session.library.scam_types.get(self.scenario.scam_type)
 
     def _title_need(self, width: int) -> int:
         """Height the script's title needs at its smallest heading size."""
-        return self.app.text.height(self.app.tr(self.title.text), width, role_px(self.app, "heading")[1], True, LINE_SPACING) + 2
+        return self.look.text.height(self.session.tr(self.title.text), width, role_px(self.look, "heading")[1], True, LINE_SPACING) + 2
 
     def _place_ending(self, size) -> None:
         """The summary card: badge and title, the story's end, money, choices, techniques, advice."""
@@ -119,7 +119,7 @@ class ScenarioEnding:
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
-            want = self.app.ink.measure(self.app.tr(self.end_summary.text), role_px(self.app, "body")[0],
+            want = self.look.ink.measure(self.session.tr(self.end_summary.text), role_px(self.look, "body")[0],
                                             body.w)[1]
             story_h = round(min(body.h * 0.6, max(body.h * 0.3, want * 1.25 + 2 * u)))
             story = pygame.Rect(body.x, body.y, body.w, story_h)
@@ -138,8 +138,8 @@ class ScenarioEnding:
             ly = self.end_rate.rect.bottom + gap
         advice_h = 0
         if self.end_advice.text:
-            want, low = role_px(self.app, "body")
-            ink = self.app.ink
+            want, low = role_px(self.look, "body")
+            ink = self.look.ink
             advice_h = ink.measure(self.end_advice.text, want, lessons.w)[1] + round(2 * u)
             advice_h = min(advice_h, max(lessons.bottom - ly, 0))
         if self.end_chips.labels:

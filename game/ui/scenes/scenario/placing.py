@@ -66,7 +66,7 @@ class ScenarioPlacing:
         return need
 
     def _inset(self, size) -> float:
-        return frame_inset(self.app)
+        return frame_inset(self.look)
 
     def feedback_area(self, size) -> pygame.Rect | None:
         """Where the feedback card goes: over the side column in landscape, so the phone stays in view."""
@@ -166,10 +166,10 @@ class ScenarioPlacing:
         inner = layout.inset(cap, 3.5 * u, 2.5 * u)
         pw = round(11 * u) if self.progress.text else 0
         speaker_h = round(5.5 * u)
-        low = role_px(self.app, "caption")[1]
-        if self.app.ink.width(self.app.tr(self.speaker.text), low) > inner.w - pw - u:
+        low = role_px(self.look, "caption")[1]
+        if self.look.ink.width(self.session.tr(self.speaker.text), low) > inner.w - pw - u:
             # A long name (a group chat, in English): room for as many lines as it needs, up to three.
-            need = self.app.text.height(self.app.tr(self.speaker.text), round(inner.w - pw - u), low, False, LINE_SPACING) + 2
+            need = self.look.text.height(self.session.tr(self.speaker.text), round(inner.w - pw - u), low, False, LINE_SPACING) + 2
             speaker_h = max(round(10 * u), min(need, round(15 * u)))
         self.speaker.rect = pygame.Rect(inner.x, inner.y, inner.w - pw - round(u), speaker_h)
         self.progress.rect = pygame.Rect(inner.right - pw, inner.y, pw, round(5.5 * u))

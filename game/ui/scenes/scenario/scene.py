@@ -17,7 +17,6 @@ from ....content.models import Channel, Speaker
 from ....rules.face_checks import asked_check
 from ....rules.scenes import ScenarioRunner, SceneResult
 from ...input import Action, Intent
-from ...phone.feedback import FeedbackOverlay
 from ...phone.labels import (
     N_,
     SPEAKER_ME,
@@ -47,7 +46,7 @@ def _contact_key(node) -> tuple:
 class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
     name = "scenario"
 
-    def __init__(self, app, scenario, player: PlayerInfo | None = None,
+    def __init__(self, ctx, scenario, player: PlayerInfo | None = None,
                  on_done: Callable[[SceneResult], None] | None = None, savings: int | None = None):
         self.scenario = scenario
         self.player = player
@@ -65,40 +64,39 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.finished = False
         self.result: SceneResult | None = None
         self.state = PhoneState()
-        super().__init__(app)
+        super().__init__(ctx)
         self._enter_node(self.runner.node, None)
 
     # ================================================================ widgets
     def build(self) -> None:
-        app = self.app
-        self.phone = PhoneView(app, self._phone_tapped)
-        self.title = Label(app, self.scenario.title, role="heading", colour_key="accent", align="left")
+        self.phone = PhoneView(self.look, self._phone_tapped)
+        self.title = Label(self.look, self.scenario.title, role="heading", colour_key="accent", align="left")
         # The player's seat name ("红方", a msgid) or a typed name: shown through tr either way.
-        self.player_label = Label(app, "", role="caption", colour_key="text_muted", align="left")
-        self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
+        self.player_label = Label(self.look, "", role="caption", colour_key="text_muted", align="left")
+        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
-        self.caption_panel = Panel(app)
-        self.speaker = Label(app, "", role="caption", colour_key="text_muted", align="left")
-        self.caption = TextBox(app, "", role="heading", bold=False)
+        self.caption_panel = Panel(self.look)
+        self.speaker = Label(self.look, "", role="caption", colour_key="text_muted", align="left")
+        self.caption = TextBox(self.look, "", role="heading", bold=False)
         self.caption.min_role = "body"     # a long English line in the narrow portrait column may shrink further
-        self.progress = Label(app, "", role="caption", colour_key="text_muted", align="right", translate=False)
-        self.prompt = Label(app, N_("你会怎么做？"), role="body", colour_key="text", align="left", bold=True)
-        self.next_button = Button(app, N_("继续"), self.advance, icon="play", name="next_line")
-        self.test_buttons = {k: Button(app, TEST_LABELS[k], lambda k=k: self.run_test(k), style="neutral",
+        self.progress = Label(self.look, "", role="caption", colour_key="text_muted", align="right", translate=False)
+        self.prompt = Label(self.look, N_("你会怎么做？"), role="body", colour_key="text", align="left", bold=True)
+        self.next_button = Button(self.look, N_("继续"), self.advance, icon="play", name="next_line")
+        self.test_buttons = {k: Button(self.look, TEST_LABELS[k], lambda k=k: self.run_test(k), style="neutral",
                                        icon="info", name=f"test_{k}", autoplay_weight=0.3) for k in ("turn", "wave")}
-        self.test_label = Label(app, N_("试一试："), role="body", colour_key="text", align="left", bold=True)
+        self.test_label = Label(self.look, N_("试一试："), role="body", colour_key="text", align="left", bold=True)
         self.choice_buttons: list[Button] = []
         # The ending card.
-        self.end_panel = Panel(app)
-        self.end_badge = Badge(app)
-        self.end_title = Label(app, self.scenario.title, role="heading", colour_key="accent")
-        self.end_summary = TextBox(app, "", role="body")
-        self.end_money = Badge(app)
-        self.end_rate = Label(app, "", role="body", colour_key="text", translate=False)
-        self.end_tech_title = Label(app, N_("这次骗子用了："), role="caption", colour_key="text_muted", align="left")
-        self.end_chips = ChipRow(app)
-        self.end_advice = TextBox(app, "", role="body", translate=False)
-        self.done_button = Button(app, N_("继续"), self.finish, icon="play", name="done")
+        self.end_panel = Panel(self.look)
+        self.end_badge = Badge(self.look)
+        self.end_title = Label(self.look, self.scenario.title, role="heading", colour_key="accent")
+        self.end_summary = TextBox(self.look, "", role="body")
+        self.end_money = Badge(self.look)
+        self.end_rate = Label(self.look, "", role="body", colour_key="text", translate=False)
+        self.end_tech_title = Label(self.look, N_("这次骗子用了："), role="caption", colour_key="text_muted", align="left")
+        self.end_chips = ChipRow(self.look)
+        self.end_advice = TextBox(self.look, "", role="body", translate=False)
+        self.done_button = Button(self.look, N_("继续"), self.finish, icon="play", name="done")
         self._set_items()
 
     def _set_items(self) -> None:
@@ -124,16 +122,16 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.ringing = node.channel is Channel.PHONE_CALL and not same_talk and not node.is_ending
         self.shown = 0 if self.ringing or not node.lines else 1
         self.state = PhoneState(t=0.0, shown=self.shown, history=self.history, ringing=self.ringing,
-                                call_started=self.call_time, reduced_motion=self.app.reduced_motion,
+                                call_started=self.call_time, reduced_motion=self.look.reduced_motion,
                                 clock=self._clock(), reveal_t=0.0)
-        if self.app.autoplayer is not None:
-            self.app.autoplayer.channels.add(node.channel)
+        if self.services.autoplayer is not None:
+            self.services.autoplayer.channels.add(node.channel)
         self._rebuild_choices()
         self._after_reveal()
         if self.phase == "ending":
             self._fill_ending()
-        if self.app.size:
-            self.layout(self.app.size)
+        if self.look.size:
+            self.layout(self.look.size)
 
     def _clock(self) -> str:
         base = 9 * 60 + 41 + int(self.time // 60)
@@ -141,7 +139,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def _rebuild_choices(self) -> None:
         node = self.node
-        self.choice_buttons = [Button(self.app, c.text, lambda i=i: self.choose(i), style="secondary",
+        self.choice_buttons = [Button(self.look, c.text, lambda i=i: self.choose(i), style="secondary",
                                       name=f"choice_{i}") for i, c in enumerate(self.runner.choices)]
         if node.is_ending:
             self.choice_buttons = []
@@ -171,10 +169,10 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             self.caption.set_text(line.text)
             self.caption.colour_key = "text_muted" if sp is Speaker.SYSTEM else "text"
             self._maybe_test(line.text)
-            if self.app.settings.voice:
+            if self.session.settings.voice:
                 # The last line before a choice is followed by the question and the choices.
-                parts = [self.app.tr(line.text)] + (self._spoken_choices() if self.phase == "choices" else [])
-                self.app.narrate(spoken_join(self.app, parts))
+                parts = [self.session.tr(line.text)] + (self._spoken_choices() if self.phase == "choices" else [])
+                self.services.narrate(spoken_join(self.look, parts))
         else:
             self.speaker.set_text("")
             self.caption.set_text("")
@@ -191,17 +189,17 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def _ringing_text(self) -> str:
         c = self.node.contact
-        who = " ".join(x for x in ((self.app.tr(c.name) if c and c.name else ""), (c.number if c else "")) if x)
-        text = who or self.app.tr(N_("未知号码"))
+        who = " ".join(x for x in ((self.session.tr(c.name) if c and c.name else ""), (c.number if c else "")) if x)
+        text = who or self.session.tr(N_("未知号码"))
         if c and is_overseas(c.number, c.note):
-            text += "\n" + self.app.tr(N_("境外来电"))
+            text += "\n" + self.session.tr(N_("境外来电"))
         return text
 
     def _spoken_choices(self) -> list[str]:
         """What is read after the last line: the question, then each choice."""
         if not self.runner.choices or self.node.is_ending:
             return []
-        return [self.app.tr(self.prompt.text)] + [self.app.tr(c.text) for c in self.runner.choices]
+        return [self.session.tr(self.prompt.text)] + [self.session.tr(c.text) for c in self.runner.choices]
 
     def on_locale_changed(self) -> None:
         """Texts composed from several words (a ringing caller, the ending's amounts) are made again."""
@@ -230,22 +228,20 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self._after_reveal()
         if self.phase == "ending":
             self._fill_ending()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     def choose(self, index: int) -> None:
         if self.phase != "choices":
             return
         choice = self.runner.choices[index]
         prev = self.node
-        self.app.trace_event("choice", index=index, text=choice.text, outcome=outcome_key(choice.outcome))
+        self.services.trace_event("choice", index=index, text=choice.text, outcome=outcome_key(choice.outcome))
         self.runner.choose(index)
         key = outcome_key(choice.outcome)
-        self.app.sound.play("right" if key == "safe" else "wrong" if key == "risky" else "button")
+        self.services.sound.play("right" if key == "safe" else "wrong" if key == "risky" else "button")
         self.phase = "feedback"
-        overlay = FeedbackOverlay(self.app, choice, on_close=lambda: self._enter_node(self.runner.node, prev),
-                                  area_for=self.feedback_area,
-                                  company_money=self.scenario.company_money)
-        self.app.stack.push(overlay)
+        self.nav.navigate("feedback", choice=choice, on_close=lambda: self._enter_node(self.runner.node, prev),
+                          area_for=self.feedback_area, company_money=self.scenario.company_money)
 
     def run_test(self, kind: str) -> None:
         """The player asks the caller to turn the head / wave: the face-swap may break up."""
@@ -260,12 +256,12 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
     def read_aloud(self) -> None:
         """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
         if self.phase == "ending":
-            parts = [self.end_badge.text and self.app.tr(self.end_badge.text), self.app.tr(self.end_summary.text)]
-            self.app.narrate(spoken_join(self.app, parts))
+            parts = [self.end_badge.text and self.session.tr(self.end_badge.text), self.session.tr(self.end_summary.text)]
+            self.services.narrate(spoken_join(self.look, parts))
             return
-        said = spoken_join(self.app, [self.app.tr(self.speaker.text), self.caption.shown_text()], "：")
+        said = spoken_join(self.look, [self.session.tr(self.speaker.text), self.caption.shown_text()], "：")
         extra = self._spoken_choices() if self.phase == "choices" else []
-        self.app.narrate(spoken_join(self.app, [said, *extra]))
+        self.services.narrate(spoken_join(self.look, [said, *extra]))
 
     def finish(self) -> None:
         """The ending card's "继续": leave and hand the result to the board."""
@@ -273,8 +269,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             return
         self.finished = True
         self.result = self.runner.result()
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
         if self.on_done:
             self.on_done(self.result)
 
@@ -289,7 +285,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         if st.test and st.t - st.test_t > TEST_DURATION:
             st.test = ""
             self.invalidate()
-        if self.phase == "ending" or self.app.reduced_motion:
+        if self.phase == "ending" or self.look.reduced_motion:
             self.animating = False
             if was_speaking != st.speaking:
                 self.invalidate()
