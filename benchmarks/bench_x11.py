@@ -102,9 +102,15 @@ class Run:
         return total
 
     def rss(self) -> int:
-        """Resident memory of the process that draws (the game, not its watchdog)."""
-        procs = self.tree()
-        game = procs[-1] if procs else self.ps
+        """Resident memory of the process that draws: the innermost Python process (a kiosk's game
+        under its watchdog; not an espeak-ng reading a line aloud)."""
+        game = self.ps
+        for p in self.tree():
+            try:
+                if "python" in p.name().lower():
+                    game = p
+            except psutil.NoSuchProcess:
+                pass
         try:
             return game.memory_info().rss
         except psutil.NoSuchProcess:
@@ -256,9 +262,10 @@ def main() -> int:
               f"change over the second half {trend:+.1f} MiB, CPU {run['cpu'] * 100:.1f}%"
               + ("" if run["alive"] else " (the game ended early!)"))
         print("   RSS by minute: " + ", ".join(f"{t:.0f}:{m:.0f}" for t, m in samples))
+    ready = (f"{start['ready']:.2f} s after launch, {start['ready'] - start['first']:.2f} s after the first frame"
+             if start["ready"] is not None else "not reported")
     print(f"start-up (median of {runs}): bare window first frame {start['bare'] * 1000:.0f} ms; game first frame "
-          f"{start['first'] * 1000:.0f} ms ({start['first'] / start['bare']:.2f}x), ready "
-          + (f"{start['ready']:.2f} s" if start["ready"] is not None else "not reported"))
+          f"{start['first'] * 1000:.0f} ms ({start['first'] / start['bare']:.2f}x); content loaded (ready) {ready}")
     return 0
 
 

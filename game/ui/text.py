@@ -94,12 +94,13 @@ class FitResult:
 
 def fit_text(text: str, box_w: int, box_h: int, max_size: int, min_size: int, *,
              bold: bool = False, line_spacing: float = 1.0, fonts: FontBook,
-             max_lines: int | None = None, wrap=None) -> FitResult:
+             max_lines: int | None = None, wrap=None, warn: bool = True) -> FitResult:
     """The largest size in [min_size, max_size] whose wrapped text fits ``box_w`` x ``box_h``
     (in at most ``max_lines`` lines), preferring whole words: if some size fits without breaking a
     Latin word, the largest such size wins over a larger one that breaks one.
 
-    If even ``min_size`` does not fit, that size is returned with ``fits=False``.
+    If even ``min_size`` does not fit, that size is returned with ``fits=False`` (and a warning logged,
+    unless ``warn`` is False: the phone cuts such text with "…" and records it).
     ``wrap(text, size, width, bold)`` breaks lines (``TextService.wrap`` passes its cached one).
     """
     min_size = min(min_size, max_size)
@@ -135,7 +136,8 @@ def fit_text(text: str, box_w: int, box_h: int, max_size: int, min_size: int, *,
 
     found = largest(min_size, max_size)
     if found is None:
-        log.warning("text does not fit %dx%d even at size %d: %r", box_w, box_h, min_size, text[:40])
+        if warn:
+            log.warning("text does not fit %dx%d even at size %d: %r", box_w, box_h, min_size, text[:40])
         return FitResult(list(lines_at(min_size)), min_size, False)
     lines, size = found
     while size > min_size and splits_word(list(lines), text):
@@ -228,13 +230,14 @@ class TextService:
         return lines
 
     def fit(self, text: str, box_w: int, box_h: int, max_size: int, min_size: int, *, bold: bool = False,
-            line_spacing: float = 1.0, max_lines: int | None = None) -> FitResult:
+            line_spacing: float = 1.0, max_lines: int | None = None, warn: bool = True) -> FitResult:
         """``fit_text`` through the cache."""
         key = ("fit", text, box_w, box_h, max_size, min_size, bold, line_spacing, max_lines, self.fonts.locale)
         fit = self._get(key)
         if fit is None:
             fit = self._put(key, fit_text(text, box_w, box_h, max_size, min_size, bold=bold, fonts=self.fonts,
-                                          line_spacing=line_spacing, max_lines=max_lines, wrap=self.wrap))
+                                          line_spacing=line_spacing, max_lines=max_lines, wrap=self.wrap,
+                                          warn=warn))
         return fit
 
     def height(self, text: str, width: int, size: int, bold: bool = False,

@@ -7,6 +7,7 @@ import time
 import pygame
 
 from ...startup_checks import no_playable_content
+from ..phone import paint
 from ..input import Action, Intent, translate
 
 IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
@@ -107,6 +108,7 @@ class LoopPart:
         """A new screen: the text service keeps what this and the previous screen drew, and lets the
         rest go, so a kiosk running for weeks holds a few screens of text, not every text it ever showed."""
         self.text.new_generation()
+        paint.LAYERS.new_generation()
 
     def guarded_step(self, dt: float, events: list, elapsed: float | None) -> None:
         """``step`` for the real loop: an unexpected exception is reported; a kiosk carries on,

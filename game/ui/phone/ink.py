@@ -77,7 +77,7 @@ class Ink:
         px = max(6, int(px))
         lo = min(px, max(6, int(min_px if min_px is not None else px * 0.6)))
         fit = self.service.fit(text, max(1, box_size[0]), box_size[1], px, lo, bold=bold,
-                               line_spacing=self._spacing(px, bold, gap), max_lines=max_lines)
+                               line_spacing=self._spacing(px, bold, gap), max_lines=max_lines, warn=False)
         return fit.size
 
     # ---------------------------------------------------------------- drawing
