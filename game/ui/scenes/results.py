@@ -164,7 +164,7 @@ class ResultsScene(ScreenScene):
             self.stats.append((panel, big, small))
         # Company money (a clerk and a fake boss) is never the player's savings: one line of its own.
         self.company = Label(self.look, "", role="body", colour_key="text", align="left", translate=False)
-        company_lost, company_kept = getattr(s, "company_lost", 0), getattr(s, "company_protected", 0)
+        company_lost, company_kept = s.company_lost, s.company_protected
         if company_lost or company_kept:
             loc = locale_of(self.look)
             self.company.set_text(tr(N_("公司资金：守住 {kept}，被骗走 {lost}"))

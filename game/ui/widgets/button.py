@@ -40,13 +40,9 @@ class Button(Widget):
         super().__init__(look, rect)
         self.text = text
         self.on_click = on_click
-        self.style = style
-        self.icon = icon
-        self.icon_colour = icon_colour
+        self.style, self.icon, self.icon_colour = style, icon, icon_colour   # face colours and the icon
         self.enabled = enabled
-        self.selected = False
-        self.pressed = False
-        self.focused = False
+        self.selected = self.pressed = self.focused = False
         self.autoplay_weight = autoplay_weight
         self.name = name or text
         self.label = Label(look, text, role=role, translate=translate, bold=True)
