@@ -43,7 +43,7 @@ def main() -> None:
     app = App(size=size, seed=11, autoplay=True, sound=False, mode=args.mode)
     app.fixed_dt = 1 / 60
     app.stack.push(app.home_scene())
-    app._load_library()
+    app.load_content()
     process = psutil.Process()
     warm_up = args.frames // 5
     samples = []
@@ -52,8 +52,8 @@ def main() -> None:
     print(f"{'frame':>7} {'RSS MiB':>8} {'text cache':>10} {'cache Mpx':>9} {'objects':>8}  screen")
     for frame in range(1, args.frames + 1):
         app.step(1 / 60, [])
-        if app._quit or app.stack.top is None:
-            app._quit = False
+        if app.quit_requested or app.stack.top is None:
+            app.carry_on_after_quit()
             app.stack.clear_to(app.home_scene())
         name = getattr(app.stack.top, "name", "?")
         scenes[name] = scenes.get(name, 0) + 1

@@ -5,7 +5,7 @@
 
 Prints (no pass/fail):
 
-* ms per render of a 30-character Chinese line (TextCache miss: wrap + render);
+* ms per render of a 30-character Chinese line (text service miss: wrap + render);
 * ms per frame when the same line comes from the cache and is blitted;
 * µs to break a 200-character mixed paragraph (real font metrics), old breaker vs new: the new one
   the first time it sees the paragraph (it cuts it into words) and again (words cached);
@@ -40,7 +40,7 @@ import pygame  # noqa: E402
 
 from game.text import linebreak, segment  # noqa: E402
 from game.ui.fonts import FontBook  # noqa: E402
-from game.ui.text import TextCache, wrap_text  # noqa: E402
+from game.ui.text import TextService, wrap_text  # noqa: E402
 
 LINE = "请拨打96110咨询，或下载国家反诈中心APP举报电信诈骗。"
 PARAGRAPH = ("接到自称“公检法”的电话，要求把钱转到“安全账户”的，都是诈骗！"
@@ -187,10 +187,10 @@ def main() -> None:
     old = old_breaker(args.old)
 
     def uncached():
-        cache = TextCache(fonts)  # a fresh cache: every call is a miss
+        cache = TextService(fonts)  # a fresh cache: every call is a miss
         cache.render(LINE, args.size, colour=(40, 40, 40))
 
-    cache = TextCache(fonts)
+    cache = TextService(fonts)
 
     def cached():
         cache.new_generation()

@@ -77,8 +77,10 @@ def _percentile(values, q):
 def board_frames(size, frames: int) -> dict:
     import pygame
     from game.ui.app import App
+    from game.content.models import EndingOutcome
+    from game.rules.scenes import SceneResult
     from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.setup import SeatPlan
+    from game.ui.seats import SeatPlan
 
     app = App(size=size, sound=False, seed=11)
     board = app.library.boards["classic_four"]
@@ -92,7 +94,7 @@ def board_frames(size, frames: int) -> dict:
         if app.stack.top is not scene:          # a scam scene opened: skip it, we time the board
             while app.stack.top is not scene:
                 app.stack.pop()
-            scene._scene_done("escaped") if scene.scene_open else None
+            scene.scene_done(SceneResult.of_ending(EndingOutcome.ESCAPED)) if scene.scene_open else None
         moving = bool(scene.tweens) or scene.dice.is_rolling
         t0 = time.perf_counter()
         app.step(1 / 60, [])

@@ -12,6 +12,9 @@ import importlib
 import os
 import sys
 
+from .crashlog import logs_dir
+from . import __version__
+
 COMMANDS = {
     "play": ("game.ui.app", "start the game (the default)"),
     "validate": ("game.content.validate_cmd", "check content files and report every problem"),
@@ -52,7 +55,6 @@ def _console_streams() -> None:
     if sys.stdout is not None and sys.stderr is not None:
         return
     try:
-        from .crashlog import logs_dir
         stream = open(logs_dir() / "console.log", "a", encoding="utf-8", buffering=1)
     except OSError:
         stream = open(os.devnull, "w", encoding="utf-8")
@@ -72,7 +74,6 @@ def main(argv: list[str] | None = None) -> int:
         _top_parser().print_help()
         return 0
     if argv and argv[0] in ("-V", "--version"):   # content packs name the oldest game version they need
-        from . import __version__
         print(f"反诈飞行棋 (fanzha-chess) {__version__}")
         return 0
     if not argv or argv[0] not in COMMANDS:

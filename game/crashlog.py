@@ -16,6 +16,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from .paths import user_data_dir
+
 log = logging.getLogger("game.operator")
 
 KEEP_REPORTS = 50
@@ -23,7 +25,6 @@ COUNT_FILE = "crashes.json"
 
 
 def logs_dir() -> Path:
-    from .paths import user_data_dir
     folder = user_data_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     return folder

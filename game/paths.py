@@ -30,6 +30,7 @@ def user_data_dir() -> Path:
     if override:
         path = Path(override)
     else:
+        # platformdirs when the data folder is first needed (validate and simulate never need it)
         from platformdirs import user_data_dir as _platform_dir
         path = Path(_platform_dir("fanzha-chess", appauthor=False))
     path.mkdir(parents=True, exist_ok=True)

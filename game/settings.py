@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.paths import user_data_dir
+
 SETTINGS_FILE = "settings.json"
 FILE_VERSION = 2
 DEFAULT_PIN = "2468"
@@ -97,7 +99,6 @@ _TYPES = {f.name: f.type for f in fields(Settings)}
 
 
 def default_settings_path() -> Path:
-    from game.paths import user_data_dir
     return user_data_dir() / SETTINGS_FILE
 
 

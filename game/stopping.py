@@ -64,8 +64,8 @@ class StopRequest:
         self.request(signal.Signals(signum).name)
 
     def _install_console_handler(self) -> None:  # pragma: no cover - Windows only
-        import ctypes
-        from ctypes import wintypes
+        import ctypes  # Windows only
+        from ctypes import wintypes  # Windows only
 
         events = {2: "console closed", 5: "log-off", 6: "shut-down"}   # CTRL_CLOSE/LOGOFF/SHUTDOWN_EVENT
 

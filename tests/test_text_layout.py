@@ -1,4 +1,4 @@
-"""Line breaking (game.ui.text.break_lines), TextCache and fit_text."""
+"""Line breaking (game.ui.text.break_lines), the text service's cache and fit_text."""
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from game.text import segment  # noqa: E402
 from game.text.linebreak import break_opportunities  # noqa: E402
 from game.ui.fonts import FontBook  # noqa: E402
-from game.ui.text import NO_END, NO_START, TextCache, block_height, break_lines, fit_text, wrap_text  # noqa: E402
+from game.ui.text import NO_END, NO_START, TextService, block_height, break_lines, fit_text, wrap_text  # noqa: E402
 
 HOTLINE = "请拨打96110咨询，或下载国家反诈中心APP。"
 
@@ -126,12 +126,12 @@ def test_measures_about_one_line_at_a_time():
     assert sum(measured) < 10 * len(text)
 
 
-# ---------------------------------------------------------------- TextCache
+# ---------------------------------------------------------------- the text service's cache
 
 @pytest.fixture
 def cache(monkeypatch):
-    c = TextCache(FontBook())
-    real = TextCache._render
+    c = TextService(FontBook())
+    real = TextService._render
     c.calls = 0
 
     def counting(*args, **kw):

@@ -73,7 +73,7 @@ def _fill_values(tr, library, locale: str) -> dict[str, list]:
     """What the game puts into the placeholders of its formatted strings, per placeholder name."""
     from game.i18n.formatting import money, percent
     from game.ui.modes.operator import MODE_NAMES
-    from game.ui.scenes.setup import COLOUR_NAMES
+    from game.ui.seats import COLOUR_NAMES
     seats = [tr(name) for name in COLOUR_NAMES.values()]
     teams = [tr("第{n}组").format(n=n) for n in range(1, 5)]            # modes/classroom.team_name
     tiles = sorted(library.tiles.values(), key=lambda t: t.id)

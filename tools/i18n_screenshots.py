@@ -53,7 +53,7 @@ def _title(app):
 
 def _board(app):
     from game.ui.scenes.board import BoardScene
-    from game.ui.scenes.setup import SeatPlan
+    from game.ui.seats import SeatPlan
     board = app.library.boards[BOARD]
     plans = [SeatPlan(i, s.colour, s.shape, i + 1, i > 0) for i, s in enumerate(board.seats[:4])]
     scene = BoardScene(app, board, plans, None, seed=11)

@@ -41,7 +41,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
     from game.ui.scenes.board import BoardScene
     from game.ui.scenes.quiz import QuizScene
     from game.ui.scenes.scenario import ScenarioScene
-    from game.ui.scenes.setup import SeatPlan
+    from game.ui.seats import SeatPlan
 
     out.mkdir(parents=True, exist_ok=True)
     db = DATA / "stats.sqlite3"
@@ -63,7 +63,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
     for size in sizes:
         app = App(size=size, mode="kiosk", sound=False, seed=3, stats_db=db)
         app.stack.push(app.home_scene())
-        app._load_library()
+        app.load_content()
         shot(app, "kiosk_attract", size, steps=40)
         board = app.library.boards["park_simple"]
         seats = [SeatPlan(0, board.seats[0].colour, board.seats[0].shape, 1, False),
@@ -103,7 +103,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
         app = App(size=size, mode="classroom", sound=False, seed=5, stats_db=DATA / "class.sqlite3",
                   class_name="初二（3）班")
         app.stack.push(app.home_scene())
-        app._load_library()
+        app.load_content()
         shot(app, "class_setup", size)
         app.stack.top.start()
         c = app.controller

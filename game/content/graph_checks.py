@@ -7,6 +7,7 @@ ends safely and one ends scammed; every choice points at a node that exists.
 
 from __future__ import annotations
 
+import difflib
 from collections import deque
 
 from .models import Scenario
@@ -160,6 +161,5 @@ def check(scenario: Scenario, problems: ProblemList) -> bool:
 
 
 def _hint(name: str, nodes) -> str:
-    import difflib
     close = difflib.get_close_matches(name, list(nodes), n=1)
     return f"did you mean '{close[0]}'?" if close else f"nodes are: {', '.join(list(nodes)[:12])}"

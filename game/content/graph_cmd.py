@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import graph_checks
 from .models import Scenario
+from .validate_cmd import add_content_argument, content_sources
+from .loader import load_library
 
 _ENDING_COLOURS = {"escaped": "#2e9d57", "reported": "#2f6fd0", "scammed": "#d33a2c"}
 _CHOICE_COLOURS = {"safe": "#2e9d57", "risky": "#d33a2c", "neutral": "#6b7280"}
@@ -25,13 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", metavar="SCENARIO_ID")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE",
                         help="output file: .dot, .png or .svg")
-    from .validate_cmd import add_content_argument
     add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .loader import load_library
-    from .validate_cmd import content_sources
 
     suffix = args.out.suffix.lower()
     if suffix not in (".dot", ".png", ".svg"):

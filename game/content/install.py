@@ -25,6 +25,8 @@ from .packs import (
 )
 from .problems import Problem
 from .zipsafe import ZipRefused, copy_folder, export, pack_root, unpack
+import re
+from .loader import load_library
 
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                      *(f"lpt{i}" for i in range(1, 10))}
@@ -53,7 +55,6 @@ class InstallResult:
 def list_packs(sources: ContentSources | None = None) -> list[PackStatus]:
     """Every pack with its name, version, authors, counts and problems; disabled packs are checked
     too (state 'disabled', ``enabled`` False) so the operator sees what enabling one would bring."""
-    from .loader import load_library
     sources = sources or ContentSources()
     result = load_library(sources=ContentSources(sources.shipped, sources.installed, sources.extra,
                                                  sources.packs_dir, everything=True))
@@ -109,7 +110,6 @@ def _fetch(source: Path, dest: Path) -> Path:
 
 def _check(root: Path, folder: Path) -> PackStatus:
     """The staged pack checked with everything installed, as the game would load it."""
-    from .loader import load_library
     result = load_library(sources=ContentSources(packs_dir=folder, extra=(root,)))
     return next(s for s in result.packs if s.place.root == root)
 
@@ -144,7 +144,6 @@ def _swap_in(root: Path, folder: Path, pack_id: str) -> str:
 
 
 def _version_of(folder: Path) -> str:
-    import re
     try:
         text = (folder / MANIFEST).read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -226,7 +225,6 @@ def export_pack(pack: str | Path, out: Path, sources: ContentSources | None = No
 
     The pack is checked first; one with errors is not exported (PackError).
     """
-    from .loader import load_library
     sources = sources or ContentSources()
     path = Path(pack)
     if path.is_dir() and (path / MANIFEST).is_file():

@@ -27,6 +27,7 @@ from .models import Library
 from .packs import ContentSources, PackPlace, PackStatus, find_packs, read_state
 from .problems import Problem
 from .reader import TextRecord
+from .. import __version__
 
 STANDALONE_ID = "standalone"
 
@@ -180,7 +181,6 @@ def _read_manifest(status: PackStatus, check_font: bool = True) -> None:
     if place.origin == "shipped" and status.manifest.id != SHIPPED_ID:
         status.problems.append(Problem(result.path, 1, 1, "bad-id", f"the shipped pack's id must be '{SHIPPED_ID}'"))
         status.manifest = ContentPack(SHIPPED_ID, status.manifest.name, status.manifest.version, (), "0", ())
-    from .. import __version__
     if needs_newer_game(status.manifest, __version__):
         status.state = "needs-newer-game"
         status.reason = (f"this pack needs game version {status.manifest.game} or newer; this game is "

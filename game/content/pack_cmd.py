@@ -10,6 +10,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from .install import PackError, export_pack, install_pack, list_packs, remove_pack, set_enabled
+from .packs import ContentSources
+from .validate_cmd import counts_text
+from ..i18n.pack_catalogs import TranslateError, translate_pack
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,8 +49,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args) -> int:
-    from .install import list_packs
-    from .packs import ContentSources
     packs = list_packs(ContentSources())
     if args.format == "json":
         print(json.dumps([p.as_json() for p in packs], ensure_ascii=False, indent=2))
@@ -62,7 +64,6 @@ def _list(args) -> int:
 
 
 def pack_summary(status) -> str:
-    from .validate_cmd import counts_text
     authors = f" · {', '.join(status.authors)}" if status.authors else ""
     state = status.state if status.state in ("loaded", "disabled") else f"{status.state}: {status.reason}"
     counts = f" · {counts_text(status.counts)}" if status.counts else ""
@@ -70,7 +71,6 @@ def pack_summary(status) -> str:
 
 
 def _install(args) -> int:
-    from .install import install_pack
     result = install_pack(args.source)
     if args.format == "json":
         print(json.dumps({"ok": result.ok, "message": result.message, "replaced": result.replaced,
@@ -84,7 +84,6 @@ def _install(args) -> int:
 
 def _simple(verb):
     def action(args) -> int:
-        from .install import PackError, remove_pack, set_enabled
         try:
             message = remove_pack(args.pack_id) if verb == "remove" else \
                 set_enabled(args.pack_id, verb == "enable")
@@ -97,7 +96,6 @@ def _simple(verb):
 
 
 def _export(args) -> int:
-    from .install import PackError, export_pack
     try:
         out, status = export_pack(args.pack, args.out)
     except (PackError, OSError) as exc:
@@ -108,7 +106,6 @@ def _export(args) -> int:
 
 
 def _translate(args) -> int:
-    from ..i18n.pack_catalogs import TranslateError, translate_pack
     try:
         lines = translate_pack(args.folder, args.locale or ["zh_Hant", "en"], draft_hant=args.draft_hant)
     except TranslateError as exc:

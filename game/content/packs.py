@@ -25,6 +25,8 @@ from pathlib import Path
 from .files import MANIFEST, display_path, is_manifest
 from .manifest import SHIPPED_ID, ContentPack
 from .problems import Problem
+from ..paths import CONTENT_DIR, user_data_dir
+from .zipsafe import ZipRefused, unpack
 
 STATE_FILE = "state.json"          # in packs/: {"disabled": [pack ids]}
 OLD_PREFIX = ".old-"               # packs/.old-<id>: the pack an install is replacing
@@ -52,7 +54,6 @@ class ContentSources:
 
 def user_packs_dir() -> Path:
     """``packs/`` in the per-user data folder (made if missing)."""
-    from ..paths import user_data_dir
     path = user_data_dir() / "packs"
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -143,7 +144,6 @@ class NotAPack(Exception):
 
 def find_packs(sources: ContentSources) -> list[PackPlace]:
     """Every pack folder the sources name, shipped first. Raises NotAPack for a bad ``--content``."""
-    from ..paths import CONTENT_DIR
 
     places: list[PackPlace] = []
     if sources.shipped:
@@ -176,7 +176,6 @@ def given_place(path: Path) -> PackPlace:
     if not path.exists():
         raise NotAPack(f"{path}: no such file or folder")
     if path.is_file() and path.suffix.lower() == ".zip":
-        from .zipsafe import ZipRefused, unpack
         tmp = Path(tempfile.mkdtemp(prefix="fanzha-pack-"))
         atexit.register(shutil.rmtree, tmp, True)
         try:

@@ -13,6 +13,11 @@ import argparse
 import json
 import os
 from pathlib import Path
+import sys
+from .packs import ContentSources, NotAPack, enclosing_pack, given_place
+from ..paths import CONTENT_DIR
+from .loader import LoadResult, _content_root_of, load_library
+from ..i18n.coverage import coverage_report
 
 SHOWN_MISSING = 20     # translations listed per locale before "and N more"
 
@@ -34,9 +39,7 @@ def add_content_argument(parser: argparse.ArgumentParser) -> None:
 
 def content_sources(args: argparse.Namespace, command: str):
     """The ContentSources for ``--content``, or None after printing why one is not a pack."""
-    import sys
 
-    from .packs import ContentSources, NotAPack, given_place
 
     try:
         for path in args.content:
@@ -48,9 +51,6 @@ def content_sources(args: argparse.Namespace, command: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..paths import CONTENT_DIR
-    from .loader import load_library
-    from .packs import enclosing_pack
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -139,10 +139,8 @@ def _print_coverage(extra: dict) -> None:
 
 def _note_pack_here(everything: bool) -> None:
     """Run in a pack's folder with no PATH, say how to check that pack: it is not what was checked."""
-    from .packs import enclosing_pack
     here = enclosing_pack(Path.cwd()) if everything else None
     if here is not None:
-        from ..paths import CONTENT_DIR
         if here.resolve() != CONTENT_DIR.resolve():
             print(f"note: this folder is in the content pack {here}; to check that pack, run "
                   f"'python -m game validate {here}'")
@@ -150,7 +148,6 @@ def _note_pack_here(everything: bool) -> None:
 
 def _with_roots(paths: list[Path]) -> list[Path]:
     """Single files are checked against their whole content folder, so references resolve."""
-    from .loader import _content_root_of
 
     roots = []
     for path in paths:
@@ -166,7 +163,6 @@ def _only(result, paths: list[Path], packed):
     For a path in a content pack, the pack's problems outside the named files stay too: its
     manifest's, and the other half of an id collision (in another pack's file).
     """
-    from .loader import LoadResult
 
     wanted_files = {os.path.abspath(p) for p in paths if not p.is_dir()}
     wanted_dirs = tuple(os.path.abspath(p).rstrip(os.sep) + os.sep for p in paths if p.is_dir())
@@ -194,8 +190,4 @@ def _only(result, paths: list[Path], packed):
 
 def _coverage(result, pack_roots=None) -> dict:
     """Per-locale translation coverage: of everything loaded, or of the named packs' own texts."""
-    try:
-        from ..i18n.coverage import coverage_report
-    except ImportError:
-        return {}
     return {"translations": coverage_report(result, pack_roots=pack_roots)}

@@ -17,6 +17,6 @@ __all__ = ["LOCALES", "SOURCE_LOCALE", "LOCALE_NAMES", "Translator", "compile_ca
 
 def use_content(result) -> None:
     """After ``load_library``: translations and recorded voice of the loaded content packs take effect."""
-    from .voice import use_pack_voices
+    from .voice import use_pack_voices   # the voice machinery loads when content brings voices, not at start-up
     use_pack_catalogs(result.catalog_dirs)
     use_pack_voices(result.voice_dirs)

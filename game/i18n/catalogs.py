@@ -35,8 +35,8 @@ def compile_catalogs(root: Path = LOCALES_DIR, force: bool = False) -> list[Path
         mo = po.with_suffix(".mo")
         if not force and mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
-        from babel.messages.mofile import write_mo   # only when there is work: Babel adds ~7 ms to start-up
-        from babel.messages.pofile import read_po
+        from babel.messages.mofile import write_mo  # only when there is work: Babel adds ~7 ms to start-up
+        from babel.messages.pofile import read_po  # only when there is work (see above)
         try:
             with po.open("rb") as f:
                 catalog = read_po(f, locale=po.parent.parent.name)
@@ -79,7 +79,7 @@ def catalog_entries(po: Path) -> dict[str, str]:
         return {}
     key = (po, stamp)
     if key not in _pack_cache:
-        from babel.messages.pofile import read_po
+        from babel.messages.pofile import read_po   # only when a pack brings a catalog (start-up time)
         try:
             with po.open("rb") as f:
                 catalog = read_po(f, locale=po.parent.parent.name)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from ..paths import LOCALES_DIR, PACKAGE_DIR, PROJECT_DIR
 from .catalogs import LOCALES, SOURCE_LOCALE, po_path
+from babel.messages.extract import extract_python
+from babel.messages.pofile import read_po
 
 
 def interface_messages(package_dir: Path = PACKAGE_DIR) -> dict[str, tuple[str, int]]:
     """msgid → (file, line) of interface strings marked with tr(…) or N_(…) in the code."""
-    from babel.messages.extract import extract_python
 
     found: dict[str, tuple[str, int]] = {}
     for path in sorted(package_dir.rglob("*.py")):
@@ -37,7 +38,6 @@ def coverage_report(result, root: Path = LOCALES_DIR, pack_roots: list[Path] | N
     content texts of those packs. A text counts as translated when the pack's own catalog or the
     shipped one translates it (that is how the game looks it up); a fuzzy entry does not count.
     """
-    from babel.messages.pofile import read_po
 
     if pack_roots is None:
         messages = dict(interface_messages())

@@ -42,7 +42,7 @@ def read_phrases(path: Path = PHRASES_FILE) -> list[tuple[str, str]]:
 def converter():
     """OpenCC's character converter; ImportError with the install line when OpenCC is missing."""
     try:
-        import opencc
+        import opencc   # optional: only for writing translations (the [translate] extra)
     except ImportError:
         raise ImportError('OpenCC is not installed: python -m pip install ".[translate]"') from None
     return opencc.OpenCC("s2tw")

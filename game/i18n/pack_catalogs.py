@@ -18,6 +18,11 @@ from pathlib import Path
 
 from ..paths import LOCALES_DIR
 from .catalogs import LOCALES, SOURCE_LOCALE, catalog_entries as _entries, po_path
+import re
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+from ..content.files import MANIFEST, content_files, is_manifest, read_file
+from .hant import to_hant
 
 class TranslateError(Exception):
     pass
@@ -27,10 +32,7 @@ class TranslateError(Exception):
 
 def translate_pack(folder: Path, locales: list[str], draft_hant: bool = False) -> list[str]:
     """Update ``folder/locales`` from the pack's texts; returns one line per catalog written."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po
 
-    from ..content.files import MANIFEST, content_files, is_manifest, read_file
 
     folder = Path(folder)
     if not (folder / MANIFEST).is_file() or not is_manifest(folder / MANIFEST):
@@ -90,7 +92,6 @@ def translate_pack(folder: Path, locales: list[str], draft_hant: bool = False) -
 
 
 def _pack_id(manifest: Path) -> str:
-    import re
     match = re.search(r"^id:[ \t]*['\"]?([a-z][a-z0-9_]*)", manifest.read_text(encoding="utf-8", errors="replace"),
                       re.MULTILINE)
     return match.group(1) if match else manifest.parent.name
@@ -102,7 +103,6 @@ def _shipped(locale: str) -> dict[str, str]:
 
 def _write(path: Path, catalog) -> None:
     """Written whole to a temporary file and renamed; width 0: lines are never re-wrapped."""
-    from babel.messages.pofile import write_po
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as f:
         write_po(f, catalog, width=0, omit_header=False, include_previous=False)
@@ -112,7 +112,6 @@ def _write(path: Path, catalog) -> None:
 def hant_draft(text: str) -> str:
     """A first zh_Hant draft of a zh_Hans text, made as the shipped catalog's is (``game.i18n.hant``),
     for a reviewer: the pack's author clears the fuzzy flag after reading it."""
-    from .hant import to_hant
     try:
         return to_hant(text)
     except ImportError as exc:

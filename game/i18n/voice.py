@@ -121,7 +121,7 @@ class Narrator:
         if source.path is not None and source.kind != "silent" and self.play is not None:
             try:
                 self.play(source.path)
-            except Exception as exc:  # no audio device, unreadable file: stay silent
+            except (OSError, RuntimeError) as exc:  # no audio device (pygame.error), unreadable file: stay silent
                 log.warning("cannot play %s: %s", source.path, exc)
         return source
 

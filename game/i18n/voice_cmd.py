@@ -6,7 +6,13 @@ import argparse
 import shutil
 import sys
 
-from .catalogs import LOCALES
+from ..content.loader import load_library
+from .catalogs import LOCALES, get_translator
+from .coverage import content_messages, interface_messages
+from .voice import message_id, render, rendered_dir
+from ..content.validate_cmd import add_content_argument, content_sources
+from . import use_content
+from ..content.hotlines import REGION_IDS, resolve
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,18 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", choices=LOCALES, action="append",
                         help="locale to render (repeatable; default: all)")
     parser.add_argument("--list", action="store_true", help="print every file made")
-    from ..content.validate_cmd import add_content_argument
     add_content_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..content.loader import load_library
-    from .catalogs import get_translator
-    from .coverage import content_messages, interface_messages
-    from .voice import message_id, render, rendered_dir
 
-    from ..content.validate_cmd import content_sources
-    from . import use_content
     sources = content_sources(args, "voice")
     if sources is None:
         return 2
@@ -59,7 +58,6 @@ def run(args: argparse.Namespace) -> int:
 def _lines(messages, tr):
     """(source as the game names its recording, text to speak) for every message. A line naming a
     hotline ({hotline.warning}) is spoken once per region, as each region shows it (see App.tr)."""
-    from ..content.hotlines import REGION_IDS, resolve
 
     for source in messages:
         if "{hotline." not in source:

@@ -124,6 +124,9 @@ def _start_worker(plan: Plan | None) -> None:
     global _SETUP
     # Ctrl-C is the parent's to handle: it stops the pool, with one message instead of one per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers: one that only notes SIGTERM (the game's stop
+    # request) would keep the worker alive when the pool ends it, and the parent would wait for ever.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if plan is not None:
         sources = ContentSources(extra=tuple(Path(p) for p in plan.content))
         _SETUP = Setup.of(loader.load_library(sources=sources).library, plan)

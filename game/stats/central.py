@@ -9,7 +9,9 @@ them); a target with a password in it is refused wherever it would be saved.
 
 from __future__ import annotations
 
-from .db import StatsError
+import re
+
+from .basics import StatsError
 
 CONNECT_TIMEOUT_S = 10
 _ID_RE = r"^[A-Za-z_][A-Za-z0-9_.-]*$"
@@ -22,7 +24,6 @@ def is_postgres_target(text: str) -> bool:
 
 def conninfo(target: str) -> str:
     """The libpq connection string for a target; a bare word is a service name."""
-    import re
     text = target.strip()
     if not is_postgres_target(text):
         if not re.match(_ID_RE, text):
@@ -32,7 +33,7 @@ def conninfo(target: str) -> str:
 
 
 def conninfo_dict(target: str) -> dict:
-    from psycopg.conninfo import conninfo_to_dict
+    from psycopg.conninfo import conninfo_to_dict  # psycopg (and libpq) load only for a county database
     try:
         return conninfo_to_dict(conninfo(target))
     except Exception as exc:   # psycopg.ProgrammingError for bad syntax
@@ -46,7 +47,7 @@ def safe_text(target: str) -> str:
     except ValueError:
         return "(unreadable target)"
     params.pop("password", None)
-    from psycopg.conninfo import make_conninfo
+    from psycopg.conninfo import make_conninfo  # psycopg (and libpq) load only for a county database
     return make_conninfo(**params)
 
 
@@ -54,7 +55,7 @@ def connect(target: str, *, timeout_s: float = CONNECT_TIMEOUT_S, statement_time
             autocommit: bool = False, application_name: str = "fanzha-chess", **extra):
     """A psycopg connection; StatsError with a readable message when it cannot be made."""
     try:
-        import psycopg
+        import psycopg  # psycopg (and libpq) load only for a county database
     except ImportError:
         raise StatsError("需要 psycopg 才能连接 PostgreSQL：pip install 'psycopg[binary]'") from None
     options = {"connect_timeout": max(1, round(timeout_s)), "application_name": application_name, **extra}

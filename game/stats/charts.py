@@ -26,6 +26,17 @@ class _Fonts:
             pygame.font.init()
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
 
+    def still_open(self) -> bool:
+        """False once pygame's font module was shut down after these fonts were made, even if it was
+        started again since (the fonts are then unusable)."""
+        try:
+            for font in self._cache.values():
+                font.get_height()
+                break
+        except pygame.error:
+            return False
+        return pygame.font.get_init()
+
     def __call__(self, px: int, bold: bool = False) -> pygame.font.Font:
         key = (px, bold)
         if key not in self._cache:
@@ -40,7 +51,7 @@ _fonts: _Fonts | None = None
 def fonts() -> _Fonts:
     """The chart fonts; loaded again if pygame's font module was shut down since (pygame.quit())."""
     global _fonts
-    if _fonts is None or not pygame.font.get_init():
+    if _fonts is None or not _fonts.still_open():
         _fonts = _Fonts()
     return _fonts
 

@@ -6,6 +6,11 @@ import argparse
 import sys
 
 from . import report
+from .db import StatsError
+from .labels import audience_name, scam_type_name, technique_name
+from .migrate import add_kiosk, migrate
+from .queries import summary
+from .sync import sync_once
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from .sync import sync_once
     if args.batch < 1:
         print("stats sync: --batch must be at least 1", file=sys.stderr)
         return 2
@@ -62,8 +66,6 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
-    from .db import StatsError
-    from .migrate import migrate
     try:
         done = migrate(args.db)
     except StatsError as exc:
@@ -74,8 +76,6 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_add_kiosk(args: argparse.Namespace) -> int:
-    from .db import StatsError
-    from .migrate import add_kiosk
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     try:
         add_kiosk(args.db, args.login, args.device, password)
@@ -87,9 +87,6 @@ def run_add_kiosk(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    from .db import StatsError
-    from .labels import audience_name, scam_type_name, technique_name
-    from .queries import summary
 
     try:
         conn = report.open_db(args.db)

@@ -15,9 +15,13 @@ import logging
 from html import escape
 from pathlib import Path
 
+from game.i18n.catalogs import get_translator
+
 from . import svg
+from .chartspec import FONT_FILES
 from .labels import audience_name, mode_name, scam_type_name, technique_name
 from .queries import MIN_CASES
+from .report_charts import build_charts, period_text
 
 log = logging.getLogger("game.stats")
 
@@ -45,7 +49,6 @@ def _translator(locale: str):
     if locale == "zh_Hans":
         return lambda s: s
     try:
-        from game.i18n.catalogs import get_translator
         return get_translator(locale)
     except Exception:  # noqa: BLE001 — untranslated beats no report
         return lambda s: s
@@ -60,7 +63,6 @@ def _n(x) -> str:
 
 
 def write_dashboard(data: dict, path: Path, locale: str = "zh_Hans") -> Path:
-    from .report import build_charts, period_text
     tr = _translator(locale)
     names = {"scam_type": scam_type_name, "technique": technique_name, "audience": audience_name,
              "mode": mode_name}
@@ -135,10 +137,9 @@ def _gain_table(data: dict, tr) -> str:
 def _font_face(text: str) -> str:
     """@font-face with the bundled font cut to ``text``'s characters (small), or '' without fontTools."""
     try:
-        from fontTools import subset
+        from fontTools import subset  # fontTools (the test extra) only to subset the dashboard's font
     except ImportError:
         return ""
-    from .chartspec import FONT_FILES
     out = []
     for bold, weight in ((False, "normal"), (True, "bold")):
         source = FONT_FILES[bold]

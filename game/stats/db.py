@@ -18,8 +18,10 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from game.paths import user_data_dir
 from game.settings import set_aside
 
+from .basics import StatsError, iso_utc  # noqa: F401 (re-exported: the statistics modules' error and time text)
 from .schema import SCHEMA_VERSION, SchemaTooNew, migrate
 
 DB_FILE = "stats.sqlite3"
@@ -28,22 +30,12 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
-class StatsError(Exception):
-    """A problem a person can act on; the message is meant to be shown as it is."""
-
-
 def default_db_path() -> Path:
-    from game.paths import user_data_dir
     return user_data_dir() / DB_FILE
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def iso_utc(moment: datetime) -> str:
-    """Fixed-width UTC text, so string order is time order: '2024-05-01T08:30:00Z'."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def is_corruption(exc: BaseException) -> bool:

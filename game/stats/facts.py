@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from .basics import iso_utc
+
 # Columns that say where and what a session was; every facts row carries them, so each
 # figure can be broken down the same way at every grain.
 DIMS = ("local_day", "device_id", "site", "district", "mode", "audience", "pack")
@@ -173,7 +175,6 @@ def close_session(conn: sqlite3.Connection, session_id: int, *, status: str, end
 def cut_off_stale(conn: sqlite3.Connection, now: datetime) -> int:
     """Close as abandoned (no end time) every session left open for longer than ``STALE_AFTER``:
     its game was cut off by a crash, a kill or a power cut. Call inside a write transaction."""
-    from .db import iso_utc
     limit = iso_utc(now - STALE_AFTER)
     stale = [r[0] for r in conn.execute(
         "SELECT id FROM sessions WHERE status = 'open' AND started_at < ? ORDER BY id", (limit,))]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from game.content.loader import load_library
+from game.content.packs import ContentSources
 
 MODE_NAMES = {"normal": "普通", "kiosk": "展台", "classroom": "课堂", "autoplay": "自动演示"}
 AUDIENCE_NAMES = {"elderly": "老年人", "students": "学生", "workplace": "职场人士", "general": "大众"}
@@ -59,8 +61,6 @@ def _scam_type_names() -> dict[str, str]:
     if _names:
         return dict(_names)
     try:
-        from game.content.loader import load_library
-        from game.content.packs import ContentSources
         return names_from(load_library(sources=ContentSources(everything=True), check_font=False))
     except Exception:  # noqa: BLE001 — a report must not fail over display names
         return {}

@@ -65,7 +65,7 @@ def migrate(target: str) -> list[str]:
 
 def add_kiosk(target: str, role: str, device_id: str | None = None, password: str | None = None) -> None:
     """Create (or update) the login role ``role`` for one kiosk."""
-    from psycopg import sql
+    from psycopg import sql  # psycopg (and libpq) load only for a county database
     if not _ROLE_RE.match(role):
         raise StatsError(f"登录名 '{role}' 不合适：只用小写字母、数字和下划线，字母开头")
     if device_id is not None and not _DEVICE_RE.match(device_id):

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from game.content.models import Audience
 
-from .facts import CHECK_MEASURES, DIMS, SCAM_TYPE_MEASURES, SESSION_MEASURES, TECHNIQUE_MEASURES
+from .db import open_for_reading
+from .facts import CHECK_MEASURES, DIMS, SCAM_TYPE_MEASURES, SESSION_MEASURES, TECHNIQUE_MEASURES, check_pairs
 
 MIN_CASES = 5
 BREAKDOWNS = ("local_day", "site", "district", "audience", "pack", "mode", "device_id")
@@ -317,7 +318,6 @@ def top_missed(rows: list[dict], count: str, top: int) -> list[dict]:
 def session_check(conn: sqlite3.Connection, session_id: int) -> dict:
     """A game's learning check so far (open or closed), for the class summary:
     ``{"pairs", "before_right", "after_right", "before_answered", "after_answered"}``."""
-    from .facts import check_pairs
     checks = [dict(zip(("phase", "scam_type", "correct"), r)) for r in conn.execute(
         "SELECT phase, scam_type, correct FROM checks WHERE session_id = ?", (session_id,))]
     pairs = check_pairs(checks)
@@ -338,7 +338,6 @@ def summary(db=None, flt: Filter = Filter(), *, top: int = 5, today: date | None
     ``by_audience`` (list); ``top_missed_scam_types`` and ``top_missed_techniques``
     (at most ``top`` each, only types with enough cases); ``learning_gain`` (one row or None).
     """
-    from .db import open_for_reading
     conn = open_for_reading(db) if db is None or isinstance(db, (str, Path)) else db
     try:
         src = source_for(conn)

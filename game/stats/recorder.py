@@ -28,6 +28,7 @@ from game.content.models import Audience, EndingOutcome, Ladder, Outcome, Techni
 
 from .db import StatsError, default_db_path, iso_utc, is_corruption, open_for_writing, transaction, utc_now
 from .facts import PHASES, close_session, cut_off_stale
+from .queries import session_check
 from .site import SiteInfo, load_site
 
 if TYPE_CHECKING:
@@ -263,6 +264,18 @@ class StatsRecorder:
             return self._unknown("session", session_id)
         row = (session_id, phase, item_id, scam_type, int(correct))
         return self._write("record_check", lambda c: c.execute(INSERT_CHECK, row).lastrowid)
+
+    def session_check(self, session_id: int) -> dict | None:
+        """A game's learning check so far (``queries.session_check``); None without a database or
+        when it cannot be read (logged)."""
+        if self._conn is None:
+            return None
+        try:
+            return session_check(self._conn, session_id)
+        except sqlite3.Error as exc:
+            self.last_error = f"session_check: {exc}"
+            log.warning("statistics: the check of session %s not read: %s", session_id, exc)
+            return None
 
     # ------------------------------------------------------------ plumbing
 

@@ -12,6 +12,7 @@ import sqlite3
 from typing import Callable
 
 from .facts import SESSION_MEASURES
+from .site import load_site
 
 SCHEMA_VERSION = 2
 
@@ -167,7 +168,6 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     # Sessions of version 1: the site is this machine's, days are this machine's local days,
     # every seat was counted as a person; closed ones get their facts now, in the order they began.
     from .facts import close_session
-    from .site import load_site
     site = load_site()
     conn.execute("""UPDATE sessions SET uuid = lower(hex(randomblob(16))), device_id = ?, site = ?, district = ?,
                                         local_day = date(started_at, 'localtime'), humans = players""",

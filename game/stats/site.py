@@ -27,6 +27,11 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from game.paths import user_data_dir
+from game.settings import set_aside
+
+from .central import conninfo_dict
+
 log = logging.getLogger("game.stats")
 
 SITE_FILE = "site.json"
@@ -46,7 +51,6 @@ class SiteInfo:
 
 
 def site_path() -> Path:
-    from game.paths import user_data_dir
     return user_data_dir() / SITE_FILE
 
 
@@ -118,7 +122,6 @@ def check_sync_target(value: object) -> str:
     text = value.strip()
     if not text:
         return ""
-    from .central import conninfo_dict
     try:
         params = conninfo_dict(text)
     except ValueError as exc:
@@ -162,7 +165,6 @@ def _write(path: Path, info: SiteInfo) -> None:
 
 def _set_aside(path: Path) -> None:
     try:
-        from game.settings import set_aside
         set_aside(path)
     except OSError:
         pass

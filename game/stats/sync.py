@@ -27,11 +27,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .central import connect, safe_text
-from .db import StatsError, connect as sqlite_connect, default_db_path, iso_utc, transaction, utc_now
-from .facts import (CHECK_MEASURES, DIMS, SCAM_TYPE_MEASURES, SESSION_MEASURES, TECHNIQUE_MEASURES,
-                    cut_off_stale)
+from .central import connect, conninfo_dict, safe_text
+from .db import StatsError
+from .db import connect as sqlite_connect
+from .db import default_db_path, iso_utc, transaction, utc_now
+from .facts import CHECK_MEASURES, DIMS, SCAM_TYPE_MEASURES, SESSION_MEASURES, TECHNIQUE_MEASURES, cut_off_stale
 from .schema import SCHEMA_VERSION
+from .site import load_site
 
 log = logging.getLogger("game.stats.sync")
 
@@ -274,7 +276,6 @@ def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SES
 
 def _keepalive(target: str) -> dict:
     """TCP keep-alives so a server that vanished is noticed in seconds — unless the target sets them."""
-    from .central import conninfo_dict
     given = conninfo_dict(target)
     return {k: v for k, v in KEEPALIVE.items() if k not in given}
 
@@ -346,7 +347,6 @@ class BackgroundSyncer:
 def start_from_site(db: Path | str | None = None) -> BackgroundSyncer | None:
     """The syncer the operator set up in ``site.json`` (``sync_on``, ``sync_to``, ``sync_every_min``),
     started; None when sync is off or has no target."""
-    from .site import load_site
     site = load_site()
     if not (site.sync_on and site.sync_to):
         return None

@@ -24,7 +24,8 @@ class AutoPlayer:
         self.timer = 1.0
         self.pressed = None          # (pos, seconds until release)
         self.taps = 0
-        app.autoplay_channels = set()   # phone channels shown so far (board scenes add to it)
+        self.channels: set = set()   # phone channels shown so far (the board and scam scenes add to it)
+        self.saw_settings = False    # the pretend visitor has looked at the settings screen once
 
     def tick(self, dt: float) -> None:
         if self.pressed is not None:

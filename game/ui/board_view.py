@@ -23,14 +23,15 @@ import pygame
 from game.content.models import Board, Layout, TileType
 
 from .phone.labels import N_
-from .widgets import darker, draw_shape, mix, render_fitted
+from .text import LINE_SPACING, splits_word
+from .widgets import TEXT_SCALE, darker, draw_shape, mix, render_fitted
 
 RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
 
 
 class BoardView:
-    def __init__(self, app, board: Board):
-        self.app = app
+    def __init__(self, look, board: Board, library):
+        self.look = look
         self.board = board
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.squares: list[pygame.Rect] = []            # per track index
@@ -38,13 +39,9 @@ class BoardView:
         self.hangars: dict[int, pygame.Rect] = {}        # seat → hangar box
         self.inward: list[tuple[float, float]] = []      # per track index: direction to the board's inside
         self.cell = 1.0
-        self._static: pygame.Surface | None = None
-        self._static_key = None
-        self.tiles = self._tiles()
-
-    def _tiles(self):
-        lib = self.app.library
-        return [lib.tiles.get(sq.tile) if sq.tile else None for sq in self.board.squares]
+        self.overflow: list[str] = []   # keywords that did not fit their square (tests read this)
+        self.split: list[str] = []      # Latin keywords that had to break inside a word
+        self.tiles = [library.tiles.get(sq.tile) if sq.tile else None for sq in board.squares]
 
     # ------------------------------------------------------------ geometry
     def layout(self, rect: pygame.Rect) -> None:
@@ -53,7 +50,6 @@ class BoardView:
             self._layout_ring(rect)
         else:
             self._layout_path(rect)
-        self._static = None
 
     def _layout_ring(self, rect: pygame.Rect) -> None:
         n = self.board.length
@@ -226,19 +222,17 @@ class BoardView:
 
     # ------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
-        key = (self.rect.size, self.area.size, self.app.theme.name, self.app.text_scale_key, self.app.locale)
-        if self._static is None or self._static_key != key:
-            self._static = self._render_static()
-            self._static_key = key
-        surface.blit(self._static, self.area.topleft)
+        """Draw the board (squares, keywords, hangars). Not kept: the board scene keeps the picture it
+        composes from this, and a second full-size copy here would only cost memory."""
+        surface.blit(self._render_static(), self.area.topleft)
 
     def _render_static(self) -> pygame.Surface:
         self.overflow = []   # keywords that did not fit their square (tests read this)
         self.split = []      # Latin keywords that had to break inside a word
         surf = pygame.Surface(self.area.size, pygame.SRCALPHA)
         off = (-self.area.x, -self.area.y)
-        t = self.app.theme
-        u = self.app.unit
+        t = self.look.theme
+        u = self.look.unit
         board_rect = self.rect.inflate(round(2.4 * u), round(2.4 * u)).move(off)
         pygame.draw.rect(surf, darker(t.board, 0.85), board_rect.move(0, round(0.6 * u)), border_radius=round(2 * u))
         pygame.draw.rect(surf, t.board, board_rect, border_radius=round(2 * u))
@@ -258,22 +252,21 @@ class BoardView:
         return surf.convert_alpha()
 
     def text_fits(self) -> bool:
-        if self._static is None:
-            self._render_static()
+        self._render_static()
         return not self.overflow
 
     def _colour(self, name: str | None):
-        t = self.app.theme
+        t = self.look.theme
         return t.player_colour(name) if name else t.square
 
     def _draw_road(self, surf, off) -> None:
-        t = self.app.theme
+        t = self.look.theme
         pts = [(r.centerx + off[0], r.centery + off[1]) for r in self.squares]
         if len(pts) > 1:
             pygame.draw.lines(surf, darker(t.board, 0.8), False, pts, max(4, round(self.cell * 0.3)))
 
     def _draw_centre(self, surf, off) -> None:
-        t = self.app.theme
+        t = self.look.theme
         finals = [col[-1].move(off) for col in self.home.values() if col]
         if not finals:
             return
@@ -283,7 +276,7 @@ class BoardView:
                          border_radius=round(self.cell * 0.4))
 
     def _draw_hangar(self, surf, seat: int, r: pygame.Rect) -> None:
-        t = self.app.theme
+        t = self.look.theme
         colour = self._colour(self.board.seats[seat].colour)
         face = mix(colour, t.board, 0.72) if t.name != "high_contrast" else t.board
         rad = round(r.w * 0.14)
@@ -297,7 +290,7 @@ class BoardView:
         draw_shape(surf, self.board.seats[seat].shape, colour, r.center, r.w * 0.07)
 
     def _draw_home(self, surf, seat: int, col: list[pygame.Rect]) -> None:
-        t = self.app.theme
+        t = self.look.theme
         colour = self._colour(self.board.seats[seat].colour)
         for h, r in enumerate(col):
             rr = r.inflate(-max(2, round(r.w * 0.1)), -max(2, round(r.h * 0.1)))
@@ -312,7 +305,7 @@ class BoardView:
                        last.center, min(last.w, last.h) * 0.22)
 
     def _draw_fly_arrows(self, surf, off) -> None:
-        t = self.app.theme
+        t = self.look.theme
         for i, sq in enumerate(self.board.squares):
             if sq.fly_to is None or not (0 <= sq.fly_to < len(self.squares)):
                 continue
@@ -342,7 +335,7 @@ class BoardView:
                                                tip - unit * head - normal * head * 0.55])
 
     def _draw_square(self, surf, i: int, r: pygame.Rect) -> None:
-        t = self.app.theme
+        t = self.look.theme
         sq = self.board.squares[i]
         tile = self.tiles[i]
         colour = self._colour(sq.colour) if sq.colour else None
@@ -366,7 +359,7 @@ class BoardView:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
         inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
         if tile is not None:
-            s, fits = self._keyword_surface(self.app.tr(tile.keyword), inner, text_colour)
+            s, fits = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
             surf.blit(s, s.get_rect(center=inner.center))
@@ -388,23 +381,23 @@ class BoardView:
         """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
         rows of the ring) is set sideways when that keeps its words whole or makes it bigger:
         "Strange link" reads up the square rather than "Strang / e link"."""
-        min_px = max(8, round(self.app.unit * 1.4))
+        min_px = max(8, round(self.look.unit * 1.4))
 
         def max_px(w, h):
-            return round(min(w, h * 0.9) * 0.62 * _scale(self.app))
+            return round(min(w, h * 0.9) * 0.62 * _scale(self.look))
 
-        upright = render_fitted(self.app, text, inner.size, "tile", colour, True,
+        upright = render_fitted(self.look, text, inner.size, "tile", colour, True,
                                 max_px=max_px(inner.w, inner.h), min_px=min_px)
         if any("\u3000" <= ch <= "\u9fff" for ch in text):
             return upright
-        score = _fit_score(self.app, text, inner.size, max_px(inner.w, inner.h), min_px)
+        score = _fit_score(self.look, text, inner.size, max_px(inner.w, inner.h), min_px)
         sideways = (inner.h, inner.w)
         if inner.h >= inner.w * 1.3:
-            turned = _fit_score(self.app, text, sideways, max_px(*sideways), min_px)
+            turned = _fit_score(self.look, text, sideways, max_px(*sideways), min_px)
             if turned > score:
                 if not turned[0]:
                     self.split.append(text)
-                s, fits = render_fitted(self.app, text, sideways, "tile", colour, True, max_px=max_px(*sideways),
+                s, fits = render_fitted(self.look, text, sideways, "tile", colour, True, max_px=max_px(*sideways),
                                         min_px=min_px)
                 return pygame.transform.rotate(s, 90), fits
         if not score[0]:
@@ -412,7 +405,7 @@ class BoardView:
         return upright
 
     def _label(self, surf, text, inner, colour) -> None:
-        s, _ = render_fitted(self.app, self.app.tr(text), inner.size, "tile", colour, True,
+        s, _ = render_fitted(self.look, self.look.tr(text), inner.size, "tile", colour, True,
                              max_px=round(inner.h * 0.36))
         surf.blit(s, s.get_rect(center=inner.center))
 
@@ -433,18 +426,10 @@ class BoardView:
 
 
 def _fit_score(app, text: str, box, max_px: int, min_px: int) -> tuple:
-    """How well ``text`` fits ``box`` as ``render_block`` would set it: whole words, fitting, then size."""
-    from .text import fit_text
-    from .widgets import LINE_SPACING, _splits_word
-    w, h = box
-    while True:
-        fit = fit_text(text, w, h, max_px, min_px, bold=True, line_spacing=LINE_SPACING, fonts=app.fonts)
-        if not (fit.fits and fit.size > min_px and _splits_word(fit.lines, text)):
-            break
-        max_px = fit.size - 1
-    return (not _splits_word(fit.lines, text), fit.fits, fit.size)
+    """How well ``text`` fits ``box`` as a label sets it: whole words, fitting, then size."""
+    fit = app.text.fit(text, box[0], box[1], max_px, min_px, bold=True, line_spacing=LINE_SPACING)
+    return (not splits_word(fit.lines, text), fit.fits, fit.size)
 
 
 def _scale(app) -> float:
-    from .widgets import TEXT_SCALE
     return TEXT_SCALE.get(app.text_scale_key, 1.0)

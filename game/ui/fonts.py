@@ -11,10 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..paths import ASSETS_DIR
+
 if TYPE_CHECKING:  # pragma: no cover
     import pygame
 
-from ..paths import ASSETS_DIR
 
 FONT_DIR = ASSETS_DIR / "fonts"
 _REGULAR = FONT_DIR / "NotoSansSC-Regular.otf"
@@ -44,22 +45,66 @@ def _face(bold: bool) -> str:
     return "bold" if bold else "regular"
 
 
-# Each loaded size of the CJK font holds about 1.2 MB, and fitting text to a box tries
-# many sizes: keep the most recently used ones only (loading one again takes ~0.5 ms).
+# Sized views kept (cheap objects); the font files themselves are opened once per file.
 MAX_FONTS = 32
 
 
-class FontBook:
-    """Loads each pygame Font once per (file, size) and serves the current locale.
+class SizedFont:
+    """A font file at one size, used like a ``pygame.font.Font``.
 
-    ``get(size, bold)`` returns the Font for the current locale; the ``MAX_FONTS``
-    most recently used stay loaded across ``set_locale`` calls, so switching back and forth is cheap.
+    Every size of a file shares one open ``pygame.font.Font`` (its size is set before each use):
+    an open CJK font holds about 1.1 MB of tables, and fitting text to boxes asks for dozens of
+    sizes — 32 sizes cost 34 MB as separate Fonts, 1 MB this way. Rendered text is cached by the
+    text service, so the size changes (and SDL_ttf's glyph cache flushes) are rare.
+    """
+
+    __slots__ = ("_face", "_size")
+
+    def __init__(self, face: pygame.font.Font, size: int):
+        self._face = face
+        self._size = size
+
+    def _sized(self) -> pygame.font.Font:
+        face = self._face
+        if face.point_size != self._size:
+            face.point_size = self._size
+        return face
+
+    @property
+    def point_size(self) -> int:
+        return self._size
+
+    def size(self, text: str) -> tuple[int, int]:
+        return self._sized().size(text)
+
+    def render(self, text: str, antialias: bool, colour, background=None) -> pygame.Surface:
+        return self._sized().render(text, antialias, colour, background)
+
+    def get_height(self) -> int:
+        return self._sized().get_height()
+
+    def get_linesize(self) -> int:
+        return self._sized().get_linesize()
+
+    def get_ascent(self) -> int:
+        return self._sized().get_ascent()
+
+    def get_descent(self) -> int:
+        return self._sized().get_descent()
+
+
+class FontBook:
+    """Opens each font file once and serves it at any size, for the current locale.
+
+    ``get(size, bold)`` returns a ``SizedFont`` for the current locale; the views of the
+    ``MAX_FONTS`` most recently used sizes are kept (a view is cheap: the file is open once).
     """
 
     def __init__(self, locale: str = DEFAULT_LOCALE,
                  table: dict[str, dict[str, Path]] | None = None) -> None:
         self._table = LOCALE_FONTS if table is None else table
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._faces: dict[str, pygame.font.Font] = {}
+        self._fonts: dict[tuple[str, int], SizedFont] = {}
         self.locale = DEFAULT_LOCALE
         self.set_locale(locale)
 
@@ -72,7 +117,7 @@ class FontBook:
         """Font file used for the current locale and face."""
         return Path(self._table[self.locale][_face(bold)])
 
-    def get(self, size: int, bold: bool = False) -> pygame.font.Font:
+    def get(self, size: int, bold: bool = False) -> SizedFont:
         import pygame  # lazy: keep the module pygame-free at import time
 
         size = max(1, int(round(size)))
@@ -80,9 +125,12 @@ class FontBook:
         key = (path, size)
         font = self._fonts.pop(key, None)
         if font is None:
-            if not pygame.font.get_init():
-                pygame.font.init()
-            font = pygame.font.Font(path, size)
+            face = self._faces.get(path)
+            if face is None:
+                if not pygame.font.get_init():
+                    pygame.font.init()
+                face = self._faces[path] = pygame.font.Font(path, size)
+            font = SizedFont(face, size)
             if len(self._fonts) >= MAX_FONTS:
                 del self._fonts[next(iter(self._fonts))]     # the least recently used size
         self._fonts[key] = font                              # insertion order = recency
@@ -134,18 +182,10 @@ def font_covers(text: str, locale: str | None = None) -> str | None:
 def read_cmap(path: str | Path) -> frozenset[int]:
     """Unicode code points mapped to a real glyph by the font's cmap (formats 4 and 12).
 
-    Uses fontTools when it is installed, otherwise the small reader below.
+    The small reader below, always: fontTools (a test extra) reads the same set (tests check it)
+    but costs the game about 10 MB and 0.1 s at start when it happens to be installed.
     """
-    try:
-        from fontTools.ttLib import TTFont
-    except ImportError:
-        return read_cmap_struct(path)
-    font = TTFont(str(path), lazy=True, fontNumber=0)
-    out: set[int] = set()
-    for table in font["cmap"].tables:
-        if table.format in (4, 12) and table.isUnicode():
-            out.update(cp for cp, glyph in table.cmap.items() if glyph != ".notdef")
-    return frozenset(out)
+    return read_cmap_struct(path)
 
 
 def read_cmap_struct(path: str | Path) -> frozenset[int]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+import pygame
+
 
 class Action(str, Enum):
     PRESS = "press"        # finger/mouse down at pos
@@ -41,7 +43,6 @@ class Intent:
 
 def translate(event, window_size: tuple[int, int]) -> Intent | None:
     """One pygame event → one Intent, or None for events that mean nothing to scenes."""
-    import pygame
 
     t = event.type
     if t in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
@@ -75,7 +76,6 @@ def translate(event, window_size: tuple[int, int]) -> Intent | None:
 
 
 def _key(event) -> Intent | None:
-    import pygame
 
     k = event.key
     if k == pygame.K_F4 and event.mod & pygame.KMOD_ALT:

@@ -101,3 +101,13 @@ def grid(rect: pygame.Rect, count: int, columns: int, item_h: float, gap: float)
 def best_columns(count: int, rect: pygame.Rect, min_w: float) -> int:
     """How many columns of at least ``min_w`` fit in ``rect``."""
     return max(1, min(count, int(rect.w // max(1, min_w))))
+
+
+def top_band(area: pygame.Rect, height: float) -> pygame.Rect:
+    """The strip of ``height`` across the top of ``area`` (a heading)."""
+    return pygame.Rect(area.x, area.y, area.w, round(height))
+
+
+def bottom_band(area: pygame.Rect, height: float) -> pygame.Rect:
+    """The strip of ``height`` across the bottom of ``area`` (a row of buttons)."""
+    return pygame.Rect(area.x, area.bottom - round(height), area.w, round(height))

@@ -15,6 +15,8 @@ import traceback
 
 import pygame
 
+from game.settings import DEFAULT_PIN
+
 # Window sizes a kiosk, a projector or a resized window may take.
 SIZES = ((1280, 720), (1920, 1080), (1080, 1920), (1024, 768), (1366, 768), (800, 600))
 KEYS = ("escape", "return", "space", "tab", "backspace", "left", "right", "up", "down",
@@ -115,31 +117,26 @@ def detour(app, rng: random.Random) -> tuple[str, list]:
     * ``results`` — the board in play ends now and shows its results screen;
     * ``operator`` — F12 and the right PIN: the operator's screens (kiosk and every mode).
     """
-    from .scenes.board import BoardScene
-
     kind = rng.choice(("scenario", "quiz", "results", "operator"))
     lib = app.library
     top = app.stack.top
-    if kind == "results" and isinstance(top, BoardScene) and not top.demo and not top.scene_open \
+    if kind == "results" and top is not None and top.name == "board" and not top.demo and not top.scene_open \
             and not top.results_shown and not top.animating:
-        top._show_results()
+        top.show_results()
         return kind, []
     if kind == "operator":
-        from game.settings import DEFAULT_PIN
         events = _key("f12")
         for digit in DEFAULT_PIN:
             events += _key(digit)
         return kind, events + _key("return")
     if kind == "quiz" and lib.quiz_pools:
-        from .scenes.quiz import QuizScene
         pool = rng.choice(sorted(lib.quiz_pools))
         items = lib.quiz_pools[pool].items
         if items:
-            app.stack.push(QuizScene(app, rng.choice(items)))
+            app.nav.navigate("quiz", item=rng.choice(items))
             return kind, []
     if lib.scenarios:
-        from .scenes.scenario import ScenarioScene
-        app.stack.push(ScenarioScene(app, lib.scenarios[rng.choice(sorted(lib.scenarios))]))
+        app.nav.navigate("scenario", scenario=lib.scenarios[rng.choice(sorted(lib.scenarios))])
         return "scenario", []
     return "none", []
 
@@ -167,8 +164,6 @@ def run_monkey(app, count: int, seed: int, restart, out=sys.stderr) -> int:
     monkey switches back, so most events test the mode it was started in.
     Returns 0 when every event passed, 1 on the first failure (reported on ``out``).
     """
-    from .modes import switch_mode
-
     monkey = Monkey(seed)
     home_mode = app.mode
     away = 0
@@ -189,15 +184,14 @@ def run_monkey(app, count: int, seed: int, restart, out=sys.stderr) -> int:
             if app.autoplayer and monkey.rng.random() < CALM_CHANCE:
                 for _ in range(CALM_FRAMES):
                     app.step(1 / 60, [])
-            if app._quit:
+            if app.quit_requested:
                 if kiosk and not app.operator_exit:
                     raise InvariantBroken("a visitor quit the kiosk")
-                app._quit = False   # quitting is allowed (normal mode, or the kiosk operator): start again
-                app.operator_exit = False
+                app.carry_on_after_quit()   # quitting is allowed (normal mode, or the kiosk operator): start again
                 restart()
             away = away + 1 if app.mode != home_mode else 0
             if away > AWAY_EVENTS:
-                switch_mode(app, home_mode)
+                app.switch_mode(home_mode)
                 away = 0
             check_invariants(app)
         except Exception as exc:  # report everything, with what reproduces it

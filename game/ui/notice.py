@@ -14,6 +14,8 @@ import logging
 import pygame
 
 from ..stopping import StopRequest
+from .framebuffer import use_plain_framebuffer
+from .fonts import bundled_font_path
 from .text import break_lines
 
 log = logging.getLogger("game.operator")
@@ -34,6 +36,7 @@ def show_notice(title: list[str], lines: list[str], stop: StopRequest, *, closab
         if not pygame.display.get_init():
             pygame.display.init()
         if pygame.display.get_surface() is None:
+            use_plain_framebuffer()   # a still notice: no renderer, no GL libraries
             flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
             display = display if display < pygame.display.get_num_displays() else 0
             pygame.display.set_mode((0, 0) if fullscreen else size, flags, display=display)
@@ -64,7 +67,6 @@ def show_notice(title: list[str], lines: list[str], stop: StopRequest, *, closab
 
 
 def _fonts() -> dict[str, pygame.font.Font | str]:
-    from .fonts import bundled_font_path
     path = bundled_font_path()
     if not path.is_file():
         path = pygame.font.match_font(SYSTEM_CJK_FONTS)

@@ -18,7 +18,7 @@ HOTLINE_URI = "tel:96110"
 @lru_cache(maxsize=16)
 def qr_matrix(data: str, error: str = "m") -> tuple[tuple[bool, ...], ...]:
     """The code's modules (True = dark), without the quiet zone."""
-    import segno
+    import segno  # segno only when the results screen draws its QR code
     code = segno.make_qr(data, error=error)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 

@@ -23,6 +23,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from .. import __version__
 from ..crashlog import write_report
 
 log = logging.getLogger("game.operator")
@@ -54,7 +55,7 @@ class CrashGuard:
         """Report ``exc``; True if the game carries on (kiosk), False if it should stop."""
         self.crashes += 1
         self.last_report = self._report(exc)
-        if getattr(self.app.controller, "mode", "normal") != "kiosk":
+        if self.app.controller.mode != "kiosk":
             return False
         now = self.clock()
         self.trouble = [t for t in self.trouble if now - t < TROUBLE_WINDOW_S] + [now]
@@ -102,11 +103,10 @@ class CrashGuard:
 
     def _describe(self, signature: str) -> str:
         app = self.app
-        from .. import __version__
         screens = " > ".join(getattr(s, "name", type(s).__name__) for s in app.stack.scenes) or "(none)"
         return (f"反诈飞行棋 {__version__} crash report {signature}\n"
                 f"time: {datetime.now().isoformat(timespec='seconds')}\n"
-                f"mode: {getattr(app.controller, 'mode', '?')}, locale: {app.locale}, seed: {app.seed}, "
+                f"mode: {app.controller.mode}, locale: {app.locale}, seed: {app.seed}, "
                 f"frame: {app.frame}, window: {app.window_size[0]}x{app.window_size[1]}\n"
                 f"screens: {screens}\n")
 

@@ -7,12 +7,13 @@ opaque scene and goes up, so overlays (feedback, dialogs) draw over the scene be
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     import pygame
 
-    from .app import App
+    from .context import SceneContext
     from .input import Intent
 
 
@@ -23,10 +24,15 @@ class Scene:
     passes_events = False  # True for overlays that let unhandled intents reach the scene below
     name = "scene"         # used in screenshots' file names and the monkey tester's reports
 
-    def __init__(self, app: "App"):
-        self.app = app
+    def __init__(self, ctx: "SceneContext"):
+        # What a scene may use (game.ui.context): drawing, settings and content, services, screens.
+        self.look = ctx.look
+        self.session = ctx.session
+        self.services = ctx.services
+        self.nav = ctx.nav
         self.dirty = True          # needs a redraw
         self.animating = False     # True while something moves: the loop then runs at 60 fps
+        self.full_paint = True     # scenes that repaint in part: the next frame repaints everything
 
     # ---- life cycle
     def enter(self) -> None:
@@ -66,6 +72,9 @@ class Scene:
         return {}
 
     # ---- helpers
+    def on_locale_changed(self) -> None:
+        """The language changed (``layout`` follows): texts composed from several words are made again."""
+
     def invalidate(self) -> None:
         self.dirty = True
 
@@ -75,7 +84,8 @@ class SceneStack:
 
     ``observers`` (objects with ``scene_entered(scene)`` / ``scene_left(scene)``) hear of
     every scene that joins or leaves the stack: play statistics and the kiosk/classroom
-    controllers follow the game that way. An observer's error is logged, never raised.
+    controllers follow the game that way. An observer's error is logged with the scene and
+    raised (statistics handle their own database errors; anything else is a bug).
     ``home`` (optional) turns the scene given to ``clear_to`` into the mode's own first
     screen: "back to the title" means the attract loop in a kiosk, the class set-up in a classroom.
     """
@@ -90,9 +100,9 @@ class SceneStack:
         for observer in list(self.observers):
             try:
                 getattr(observer, what)(scene)
-            except Exception:  # noqa: BLE001 — statistics or a controller must never stop the game
-                import logging
-                logging.getLogger(__name__).exception("scene observer %r failed on %s", observer, what)
+            except Exception:
+                logging.getLogger(__name__).error("scene observer %r failed on %s(%s)", observer, what, scene.name)
+                raise
 
     @property
     def top(self) -> Scene | None:
@@ -115,7 +125,7 @@ class SceneStack:
         self._tell("scene_left", scene)
         if self.top:
             self.top.resume()
-            self._mark_visible_dirty()
+            self.mark_visible_dirty()
         return scene
 
     def replace(self, scene: Scene) -> None:
@@ -179,6 +189,6 @@ class SceneStack:
             scene.draw(surface)
             scene.dirty = False
 
-    def _mark_visible_dirty(self) -> None:
+    def mark_visible_dirty(self) -> None:
         for scene in self.visible():
             scene.dirty = True

@@ -44,7 +44,7 @@ class Sound:
 
     @property
     def muted(self) -> bool:
-        return bool(getattr(self.settings, "muted", False))
+        return bool(self.settings.muted)
 
     def play_file(self, path) -> None:
         """Play a narration file (recorded or espeak-ng) on its own channel; silent without a mixer."""

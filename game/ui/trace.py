@@ -9,6 +9,7 @@ Lines (one JSON object each, flushed at once):
   of a scene, …) differ from the last line's. A control is
   ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "screen"}`` in window pixels, topmost
   screen last; only controls a finger can use (visible, interactive) are listed;
+* ``{"event": "ready", "screen"}`` — the content is loaded (after the first frame);
 * ``{"event": "choice", "screen", "index", "text", "outcome"}`` — the player took a choice
   or answered a quiz question;
 * ``{"event": "end", "reason"}`` — the loop ended.

@@ -15,6 +15,8 @@ import ctypes
 import ctypes.util
 import logging
 
+import pygame
+
 log = logging.getLogger("game.operator")
 
 _installed = []   # the ctypes callback must stay alive as long as Xlib may call it
@@ -22,7 +24,6 @@ _installed = []   # the ctypes callback must stay alive as long as Xlib may call
 
 def install(on_lost) -> bool:
     """Call ``on_lost()`` when the X connection breaks. True if the handler is in place."""
-    import pygame
     if pygame.display.get_driver() != "x11":
         return False
     name = ctypes.util.find_library("X11") or "libX11.so.6"

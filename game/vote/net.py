@@ -37,7 +37,7 @@ class NetInterface:
 
 def list_interfaces() -> list[NetInterface]:
     """Up interfaces with an IPv4 address: the default-route one first, loopback last."""
-    import psutil
+    import psutil   # loaded when the teacher opens phone voting: importing game.vote stays light
 
     stats = psutil.net_if_stats()
     default_name = _default_route_interface()

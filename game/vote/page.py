@@ -20,6 +20,7 @@ import json
 from html import escape
 
 from ..i18n.marker import N_
+from ..i18n.catalogs import get_translator
 
 HTML_LANG = {"zh_Hans": "zh-Hans", "zh_Hant": "zh-Hant", "en": "en"}
 
@@ -224,7 +225,6 @@ def _script_json(data) -> str:
 def labels(locale: str) -> dict[str, str]:
     if locale == "zh_Hans":
         return dict(LABELS)
-    from ..i18n.catalogs import get_translator
     tr = get_translator(locale)
     return {key: tr(text) for key, text in LABELS.items()}
 

@@ -139,13 +139,13 @@ class VoteServer:
     def qr_matrix(self) -> tuple[tuple[bool, ...], ...]:
         """The join URL's QR code, True = dark module, without the quiet zone (draw 4 modules
         of light margin around it; ``game.ui.qr.qr_surface(server.join_url, size)`` does)."""
-        import segno
+        import segno   # loaded when a vote starts, not at the game's start-up
         code = segno.make_qr(self.join_url, error="m")
         return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
     def qr_png(self, scale: int = 8, border: int = 4) -> bytes:
         """The join URL's QR code as PNG bytes (``scale`` pixels per module)."""
-        import segno
+        import segno   # loaded when a vote starts, not at the game's start-up
         out = io.BytesIO()
         segno.make_qr(self.join_url, error="m").save(out, kind="png", scale=scale, border=border)
         return out.getvalue()
@@ -205,11 +205,11 @@ class VoteServer:
             self._done.set()
 
     async def _listen(self):
-        import asyncio
+        import asyncio   # loaded when a vote starts, not at the game's start-up
 
-        from aiohttp import web
+        from aiohttp import web   # loaded when a vote starts, not at the game's start-up
 
-        from .app import VoteApp
+        from .app import VoteApp   # loaded when a vote starts, not at the game's start-up
 
         self._app = VoteApp(self.book, self.room_code, self.host, self.locale)
         runner = web.AppRunner(self._app.application(), access_log=None, handle_signals=False,
@@ -231,7 +231,7 @@ class VoteServer:
 
     def _shut_down(self) -> None:
         """On the loop: tell waiting phones, then leave ``run_forever`` so ``_run`` cleans up."""
-        import asyncio
+        import asyncio   # loaded when a vote starts, not at the game's start-up
 
         if self._app is not None:
             self._app.stop()
@@ -256,6 +256,6 @@ def _bound_port(runner, asked: int) -> int:
 
 
 def _shown_address() -> str:
-    from .net import default_interface
+    from .net import default_interface   # loaded when a vote starts, not at the game's start-up
     interface = default_interface()
     return interface.address if interface else "127.0.0.1"

@@ -41,14 +41,14 @@ def crash_reports() -> list[Path]:
 def test_kiosk_goes_back_to_the_attract_loop_after_a_crash():
     app = make("kiosk")
     app.stack.push(Faulty(app))
-    app._guarded_step(0.1, [], None)
+    app.guarded_step(0.1, [], None)
     assert [type(s) for s in app.stack.scenes] == [AttractScene]
 
 
 def test_kiosk_crash_is_written_to_a_report_with_its_traceback():
     app = make("kiosk")
     app.stack.push(Faulty(app))
-    app._guarded_step(0.1, [], None)
+    app.guarded_step(0.1, [], None)
     [report] = crash_reports()
     text = report.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text
@@ -63,7 +63,7 @@ def test_the_kiosk_loop_keeps_running_after_a_crash():
     app.stack.push(Faulty(app))
     app.max_frames = 4
     assert asyncio.run(app.run()) == "frames"
-    assert not app._quit and isinstance(app.stack.top, AttractScene)
+    assert not app.quit_requested and isinstance(app.stack.top, AttractScene)
     assert app.crash_guard.crashes == 1
 
 
@@ -71,7 +71,7 @@ def test_outside_the_kiosk_a_crash_is_reported_and_raised():
     app = make("normal")
     app.stack.push(Faulty(app))
     with pytest.raises(ZeroDivisionError):
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
     assert len(crash_reports()) == 1
 
 
@@ -79,7 +79,7 @@ def test_the_same_crash_again_is_counted_not_written_again():
     app = make("kiosk")
     for _ in range(2):
         app.stack.push(Faulty(app))
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
     assert app.crash_guard.crashes == 2
     assert len(crash_reports()) == 1
 
@@ -88,7 +88,7 @@ def test_an_attract_screen_that_keeps_crashing_loses_its_demo_game():
     app = make("kiosk")
     for _ in range(LOOP_COUNT):
         app.stack.push(Faulty(app))
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
     attract = app.stack.top
     assert isinstance(attract, AttractScene)
     for _ in range(5):
@@ -100,7 +100,7 @@ def test_after_a_crash_loop_later_idle_resets_also_leave_the_demo_out():
     app = make("kiosk")
     for _ in range(LOOP_COUNT):
         app.stack.push(Faulty(app))
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
     app.controller.reset()
     for _ in range(5):
         app.step(0.1, [])
@@ -112,7 +112,7 @@ def test_crashes_that_keep_coming_make_the_kiosk_pause_longer_each_time():
     pauses = []
     for _ in range(OUT_OF_ORDER_AFTER - 1):
         app.stack.push(Faulty(app))
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
         pauses.append(app.crash_guard.take_pause())
     assert pauses == sorted(pauses) and pauses[-1] > pauses[0]
     assert pauses == list(PAUSES_S[:OUT_OF_ORDER_AFTER - 1])
@@ -124,7 +124,7 @@ def test_a_kiosk_that_keeps_crashing_ends_its_loop_out_of_order():
     app = make("kiosk")
     for _ in range(OUT_OF_ORDER_AFTER - 1):
         app.stack.push(Faulty(app))
-        app._guarded_step(0.1, [], None)
+        app.guarded_step(0.1, [], None)
         app.crash_guard.take_pause()
     app.stack.push(Faulty(app))
     app.max_frames = 50

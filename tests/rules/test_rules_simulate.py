@@ -174,3 +174,17 @@ def test_the_library_is_loaded_once_however_many_processes(content, monkeypatch,
     monkeypatch.setattr(game.content.loader, "load_library", load)
     run("--board", "test_classic", "--games", "200", "--jobs", "2")
     assert log.read_text().count("load") == 1
+
+
+def test_a_worker_ends_on_sigterm_whatever_handler_it_inherited():
+    # The game's stop request only notes SIGTERM; a forked worker keeping that handler outlives its pool.
+    import signal
+
+    saved = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        simulate_pool._start_worker(None)
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, saved[0])
+        signal.signal(signal.SIGINT, saved[1])

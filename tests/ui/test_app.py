@@ -9,7 +9,7 @@ from game.content.problems import Problem
 from game.ui import app as app_module
 from game.ui.input import Action, Intent
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 from game.ui.scenes.title import ProblemsScene, TitleScene
 from game.ui.sound import Sound
 from game.ui.theme import HIGH_CONTRAST, WARM
@@ -40,11 +40,11 @@ def test_settings_apply_live():
     title = TitleScene(app)
     app.stack.push(title)
     frame(app)
-    small = title.start.label._render().get_height()
+    small = title.start.label.rendered()[0].get_height()
     app.update_settings(save=False, high_contrast=True, text_size="extra_large")
     frame(app)
     assert app.theme is HIGH_CONTRAST
-    assert title.start.label._render().get_height() > small
+    assert title.start.label.rendered()[0].get_height() > small
     app.update_settings(save=False, high_contrast=False)
     assert app.theme is WARM
 
@@ -85,7 +85,7 @@ def test_keyboard_focus_and_confirm_start_the_game():
 
 def test_skipped_content_notice_opens_the_problem_list(monkeypatch):
     app = make_app()
-    result = app._load_library()
+    result = app.load_content()
     fake = SimpleNamespace(library=result.library, skipped_files=["scenarios/scripts/bad.yaml"],
                            problems=[Problem("scenarios/scripts/bad.yaml", 3, 5, "bad-value", "nope", "fix it")])
     monkeypatch.setattr(app, "_library_result", fake)
@@ -118,9 +118,9 @@ def test_autoplay_shows_every_phone_channel():
     for i in range(8000):
         frame(app)
         names.add(app.stack.top.name)
-        if app.autoplay_channels >= wanted:
+        if app.autoplayer.channels >= wanted:
             break
-    assert app.autoplay_channels >= wanted, (sorted(c.value for c in wanted - app.autoplay_channels), i)
+    assert app.autoplayer.channels >= wanted, (sorted(c.value for c in wanted - app.autoplayer.channels), i)
     assert {"title", "setup_audience", "setup_players", "board"} <= names
 
 

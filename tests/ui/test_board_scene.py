@@ -4,8 +4,10 @@ reduced motion is quicker, a person picks a plane by touching it."""
 from game.rules import events as ev
 from game.rules.engine import Phase
 from game.rules.geometry import Spot
+from game.rules.scenes import SceneResult
+from game.content.models import EndingOutcome
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 
 from ui_helpers import finger_tap, frame, make_app
 import pygame
@@ -69,7 +71,7 @@ def test_a_person_picks_a_plane_by_touching_it():
         if app.stack.top is not scene:        # a scam scene: settle it, this test is about the board
             while app.stack.top is not scene:
                 app.stack.pop()
-            scene._scene_done("escaped")
+            scene.scene_done(SceneResult.of_ending(EndingOutcome.ESCAPED))
         if scene.dice.enabled and scene._human_to_roll():
             scene.dice.enabled = False
             scene.play(g.roll(rolls.pop(0) if rolls else 6))

@@ -7,8 +7,9 @@ import pygame
 import pytest
 
 from game.ui.input import Action, Intent
+from game.rules.classroom import best_choice
 from game.ui.modes.classroom import (ClassroomBoardScene, ClassroomSetupScene, PausedScene, QuizRevealScene,
-                                     RevealChoiceOverlay, best_choice)
+                                     RevealChoiceOverlay)
 from game.ui.modes.pledge import PLEDGE_SIZE, save_pledge
 from game.ui.modes.quiz_round import QuizRoundScene
 from game.ui.modes.summary import TeamSummaryScene, export_class_csv
@@ -45,7 +46,7 @@ def tap(app, pos):
 
 
 def open_scenario(app, board, scenario_id="free_skin_qr"):
-    scene = ScenarioScene(app, app.library.scenarios[scenario_id], board.players[0], board._scene_done)
+    scene = ScenarioScene(app, app.library.scenarios[scenario_id], board.players[0], board.scene_done)
     board.scene_open = scene
     app.stack.push(scene)
     return scene
@@ -127,7 +128,7 @@ def test_reveal_shows_the_right_choice_of_the_scene(tmp_path):
 def test_reveal_during_a_quiz_shows_the_answer(tmp_path):
     app, board = classroom(tmp_path)
     item = app.library.quiz_pools["quiz_basics"].items[0]
-    board.scene_open = QuizScene(app, item, board.players[0], board._scene_done)
+    board.scene_open = QuizScene(app, item, board.players[0], board.scene_done)
     app.stack.push(board.scene_open)
     key(app, "r")
     assert isinstance(app.stack.top, QuizRevealScene)

@@ -12,7 +12,7 @@ from game.ui.input import Action, Intent
 from game.ui.modes.kiosk import AttractScene, CountdownScene
 from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 
 from ui_helpers import layout_problems, make_app
 
@@ -92,7 +92,7 @@ def test_idle_game_gets_a_countdown_then_goes_back_to_the_attract_loop(tmp_path)
     wait(app, COUNTDOWN + 0.5)
     assert [type(s) for s in app.stack.scenes] == [AttractScene], "the last visitor's game is gone"
     app.step(0.1, [])
-    assert not app._partial, "the attract loop repainted the whole screen"
+    assert not app.presented_in_part, "the attract loop repainted the whole screen"
     conn = sqlite3.connect(tmp_path / "stats.sqlite3")
     assert conn.execute("SELECT mode, finished, ended_at IS NOT NULL FROM sessions").fetchall() == [("kiosk", 0, 1)]
 
@@ -119,7 +119,7 @@ def test_visitors_cannot_quit(tmp_path):
               pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F4, mod=pygame.KMOD_ALT, unicode="", scancode=0)]
     for event in events:
         app.step(0.1, [event])
-        assert not app._quit, pygame.event.event_name(event.type)
+        assert not app.quit_requested, pygame.event.event_name(event.type)
     assert app.stack.top is not None
 
 
@@ -127,9 +127,9 @@ def test_the_operator_menu_exit_quits_after_the_pin(tmp_path):
     app = kiosk(tmp_path)
     menu = operator_menu(app)
     tap(app, menu.exit_button.rect.center)
-    assert not app._quit, "one tap only asks to confirm"
+    assert not app.quit_requested, "one tap only asks to confirm"
     tap(app, menu.exit_button.rect.center)
-    assert app._quit and app.operator_exit
+    assert app.quit_requested and app.operator_exit
 
 
 def test_a_long_press_in_the_corner_opens_the_pin_pad(tmp_path):
@@ -238,7 +238,7 @@ def test_the_operator_menu_tells_of_crashes_and_where_the_reports_are(tmp_path):
 
     app = kiosk(tmp_path)
     app.stack.push(Faulty(app))
-    app._guarded_step(0.1, [], None)
+    app.guarded_step(0.1, [], None)
     menu = operator_menu(app)
     shown = [box.text for box in menu.notices if box.visible]
     crash = next(t for t in shown if "出错 1 次" in t)
@@ -252,10 +252,10 @@ def test_the_attract_loop_repaints_only_what_moved_and_matches_a_full_redraw(tmp
     for _ in range(400):            # the demo game moves tokens, rolls and flashes squares
         app.stack.top.dirty = True  # as the loop's DEMO_FPS timer does
         app.step(1 / 20, [])
-        partial += app._partial
+        partial += app.presented_in_part
     attract = app.stack.top
     assert attract.backdrop is not None and partial > 300
     shown = pygame.image.tobytes(app.screen, "RGB")
-    attract._full = attract.backdrop._full = True
+    attract.full_paint = attract.backdrop.full_paint = True
     app.draw()
     assert pygame.image.tobytes(app.screen, "RGB") == shown

@@ -15,7 +15,7 @@ from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.setup import AudienceScene, PlayersScene, SeatPlan
 from game.ui.scenes.title import ProblemsScene, TitleScene
 
-from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app, seat_player
 
 
 def _board(app, board_id="classic_four", seats=4, computer=True):
@@ -102,7 +102,7 @@ def test_switching_mid_game_keeps_the_game(app):
 
 def test_switching_inside_a_scam_scene_keeps_its_place(app):
     scenario = app.library.scenarios["police_safe_account"]
-    scene = ScenarioScene(app, scenario, "红方")
+    scene = ScenarioScene(app, scenario, seat_player("红方"))
     app.stack.push(scene)
     frame(app)
     scene.advance()
@@ -305,7 +305,7 @@ def test_english_scam_scenes_lay_out_cleanly(english, script):
     app = english
     scenario = app.library.scenarios[script]
     for pick in (0, -1):
-        scene = ScenarioScene(app, scenario, "红方", lambda r: None)
+        scene = ScenarioScene(app, scenario, seat_player("红方"), lambda r: None)
         app.stack.clear_to(scene)
         for _ in range(200):
             frame(app)
@@ -327,7 +327,7 @@ def test_english_quiz_and_results(english):
     app = english
     items = [i for p in app.library.quiz_pools.values() for i in p.items]
     for item in (max(items, key=lambda i: len(app.tr(i.question))), max(items, key=lambda i: len(app.tr(i.explanation)))):
-        scene = QuizScene(app, item, "蓝方")
+        scene = QuizScene(app, item, seat_player("蓝方"))
         app.stack.clear_to(scene)
         frame(app)
         assert layout_problems(app, scene) == [], item.id

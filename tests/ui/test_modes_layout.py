@@ -13,7 +13,7 @@ from game.ui.modes.summary import TeamSummaryScene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 
 from ui_helpers import SIZES, layout_problems, make_app
 

@@ -26,7 +26,7 @@ def _pygame():
 def _problems(app, surface):
     screen = surface.get_rect()
     out = []
-    for rec in Ink.of(app).records:
+    for rec in app.ink.records:
         if rec.overflow:
             out.append(f"{rec.text!r} does not fit {rec.box} (drawn {rec.drawn}, {rec.px}px)")
         if not screen.contains(rec.drawn):
@@ -38,17 +38,17 @@ def _problems(app, surface):
 @pytest.mark.parametrize("name", NAMES)
 def test_channel_renders_inside_and_fits(name, size):
     app = stub_app()
-    Ink.of(app).begin_frame()
+    app.ink.begin_frame()
     surf, hits = render(name, size, app)
     assert hits.body is not None and surf.get_rect().contains(hits.body)
-    assert Ink.of(app).records, "a phone screen with no text drawn"
+    assert app.ink.records, "a phone screen with no text drawn"
     assert _problems(app, surf) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_big_text_and_high_contrast_still_fit(name):
     app = stub_app(theme=HIGH_CONTRAST, text_size="extra_large")
-    Ink.of(app).begin_frame()
+    app.ink.begin_frame()
     surf, _ = render(name, (1280, 720), app)
     assert _problems(app, surf) == []
 
@@ -62,7 +62,7 @@ def test_every_node_of_every_script_draws_without_overflow():
     bad = []
     for scenario in lib.scenarios.values():
         for node in scenario.nodes.values():
-            Ink.of(app).begin_frame()
+            app.ink.begin_frame()
             draw_node(surf, area, node, PhoneState(t=1.0), app)
             bad += [f"{scenario.id}/{node.id}: {p}" for p in _problems(app, surf)]
     assert bad == []
@@ -72,12 +72,12 @@ def test_incoming_call_shows_the_overseas_badge_only_for_foreign_numbers():
     app = stub_app()
     node = sample_nodes()["phone_call_ringing"]
     for number, expected in (("+852 6012 3344", True), ("138 0013 8000", False)):
-        Ink.of(app).begin_frame()
+        app.ink.begin_frame()
         c = replace(node.contact, number=number, note="")
         render_node = replace(node, contact=c)
         surf = pygame.Surface((1280, 720))
         draw_node(surf, pygame.Rect(0, 0, 500, 720), render_node, PhoneState(ringing=True), app)
-        texts = [r.text for r in Ink.of(app).records]
+        texts = [r.text for r in app.ink.records]
         assert ("境外来电" in texts) is expected
 
 
@@ -134,10 +134,10 @@ def test_animation_moves_with_time_but_not_with_reduced_motion():
 
 
 def test_phone_text_is_broken_once_per_text_size_and_width(monkeypatch):
-    import game.ui.phone.ink as ink_module
+    import game.ui.text as text_module   # the service that breaks the phone's text
     calls = []
-    real = ink_module.break_lines
-    monkeypatch.setattr(ink_module, "break_lines", lambda *a: calls.append(a[0]) or real(*a))
+    real = text_module.break_lines
+    monkeypatch.setattr(text_module, "break_lines", lambda *a: calls.append(a[0]) or real(*a))
     ink = Ink()
     for _ in range(3):                      # three frames
         first = ink.wrap("奶奶！是我，小明！", 20, 90)

@@ -10,7 +10,7 @@ from game.ui import app as app_module
 from game.ui.modes.kiosk import AttractScene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.scenario import ScenarioScene
-from game.ui.scenes.setup import SeatPlan
+from game.ui.seats import SeatPlan
 from game.ui.scenes.title import TitleScene
 
 from ui_helpers import make_app
@@ -60,7 +60,7 @@ def test_each_choice_is_recorded_when_it_is_taken(tmp_path):
     app = make_app(stats_db=db)
     board = _board(app, computer=False)
     app.stack.push(board)
-    scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], board._scene_done)
+    scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], board.scene_done)
     app.stack.push(scene)
     while scene.phase == "lines":
         scene.advance()

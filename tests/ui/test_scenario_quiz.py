@@ -5,7 +5,7 @@ import pytest
 
 from game.ui.scenes.quiz import QuizScene
 
-from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app, seat_player
 
 
 @pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -32,7 +32,7 @@ def tap(app, pos):
 def test_quiz_layout_before_and_after(app):
     for item in _items(app.library):
         for pick in {item.answer, (item.answer + 1) % len(item.options)}:
-            scene = QuizScene(app, item, "小明", lambda c: None)
+            scene = QuizScene(app, item, seat_player("小明"), lambda c: None)
             app.stack.clear_to(scene)
             frame(app)
             assert layout_problems(app, scene) == [], item.id
@@ -48,7 +48,7 @@ def test_quiz_layout_before_and_after(app):
 def test_answer_by_finger_reports_correctness(app, right):
     item = _items(app.library)[0]
     done = []
-    scene = QuizScene(app, item, None, done.append)
+    scene = QuizScene(app, item, None, lambda result: done.append(result.correct))   # on_done gets the SceneResult
     app.stack.clear_to(scene)
     frame(app)
     index = item.answer if right else (item.answer + 1) % len(item.options)

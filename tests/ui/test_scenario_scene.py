@@ -7,7 +7,7 @@ from game.rules.scenes import SceneResult
 from game.ui.phone.feedback import FeedbackOverlay
 from game.ui.scenes.scenario import ScenarioScene
 
-from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app, seat_player
 
 # Scripts that together use every channel.
 SCRIPTS = ("grandson_face_swap", "parcel_lost_refund", "police_safe_account", "health_lecture_eggs",
@@ -90,7 +90,7 @@ def test_video_test_buttons_start_the_face_test(app):
 
 def _play_by_touch(app, script, pick):
     results = []
-    scene = ScenarioScene(app, app.library.scenarios[script], "玩家一", results.append)
+    scene = ScenarioScene(app, app.library.scenarios[script], seat_player("玩家一"), results.append)
     app.stack.clear_to(scene)
     frame(app)
     taps = 0

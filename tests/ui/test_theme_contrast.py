@@ -117,17 +117,10 @@ def test_tokens_differ_without_colour(theme):
     """Grey pictures of the four seats' tokens are all different (shape), and the number shows."""
     from types import SimpleNamespace
 
-    from game.ui.scenes.setup import draw_token
-    from game.ui.widgets import make_text_system
-    fonts, text = make_text_system()
+    from game.ui.seats import draw_token
+    from game.ui.text import TextService
 
-    class App(SimpleNamespace):
-        def text_block(self, t, box, max_px, min_px, colour, bold=False, align="center"):
-            from game.ui.widgets import render_block
-            return render_block(self, t, box, max_px, min_px, colour, bold, align)
-
-    app = App(theme=theme, unit=7.2, fonts=fonts, text=text,
-              settings=SimpleNamespace(text_size="normal"))
+    app = SimpleNamespace(theme=theme, unit=7.2, text=TextService(), text_scale_key="normal")
     greys = []
     for i, (colour, shape) in enumerate(zip(PLAYER_COLOURS, ("circle", "square", "triangle", "diamond"))):
         with_number = pygame.Surface((80, 80))

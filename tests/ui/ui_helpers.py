@@ -47,3 +47,9 @@ def finger_tap(app, pos) -> None:
     common = dict(touch_id=1, finger_id=0, dx=0.0, dy=0.0, pressure=1.0)
     pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, **common))
     pygame.event.post(pygame.event.Event(pygame.FINGERUP, x=x, y=y, **common))
+
+
+def seat_player(name: str):
+    """A player of a board game named ``name`` (a seat's colour name or a typed name), for scenes opened alone."""
+    from game.ui.seats import PlayerInfo
+    return PlayerInfo(index=0, seat=0, colour="red", shape="circle", number=1, computer=False, name=name)

@@ -38,13 +38,7 @@ def xdisplay():
     missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {' and '.join(missing)} (Debian packages xvfb, xdotool; .ci/run installs them)")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                               "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as f:
-        number = f.readline().strip()
-    display = f":{number}"
+    server, display = xclient.start_xvfb(*SCREEN)
     yield display
     server.terminate()
     server.wait(timeout=10)

@@ -3,6 +3,7 @@
 * ``close_window`` sends the WM_DELETE_WINDOW message a window manager sends when the
   close button in the title bar is pressed (xdotool's ``windowclose`` destroys the window
   instead, which is a different thing: see ``x11_guard``);
+* ``start_xvfb`` starts a virtual X server;
 * ``screenshot`` saves what the X server shows in a window (or the whole screen) as PNG.
 """
 
@@ -10,7 +11,20 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
+import subprocess
 from pathlib import Path
+
+def start_xvfb(width: int, height: int) -> tuple[subprocess.Popen, str]:
+    """An Xvfb server of its own (``-displayfd``: it picks a free display number): (process, ":N")."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+                               "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    return server, f":{number}"
+
 
 _x = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
 

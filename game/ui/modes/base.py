@@ -9,6 +9,7 @@ PIN pad opened is swallowed.
 
 from __future__ import annotations
 
+import logging
 import math
 
 import pygame
@@ -31,6 +32,7 @@ class Controller:
     """Normal mode: no strip of its own, no idle reset; quitting is allowed."""
 
     mode = "normal"
+    keeps_player_settings = True   # a visitor's change of language or text size is kept for next time
 
     def __init__(self, app):
         self.app = app
@@ -50,9 +52,7 @@ class Controller:
         if self.app.stack.home == self.redirect_home:
             self.app.stack.home = None
 
-    def home_scene(self):
-        from ..scenes.title import TitleScene
-        return TitleScene(self.app)
+    home = "title"    # the name of the mode's first screen
 
     def redirect_home(self, scene):
         """``stack.clear_to(TitleScene)`` from any screen means this mode's first screen."""
@@ -158,8 +158,7 @@ class Controller:
 
     def open_operator(self) -> None:
         """The PIN pad; the right PIN opens the operator menu."""
-        from .operator import PinPadScene
-        self.app.stack.push(PinPadScene(self.app, purpose="login"))
+        self.app.nav.navigate("pin_pad", purpose="login")
 
     def pin_locked_for(self) -> float:
         return max(0.0, self.locked_until - self.clock)
@@ -169,7 +168,6 @@ class Controller:
         if self.pin_failures >= PIN_TRIES:
             self.pin_failures = 0
             self.locked_until = self.clock + PIN_LOCK_S
-            import logging
             logging.getLogger("game.operator").warning("%d wrong PINs in a row: PIN pad locked for %d s",
                                                        PIN_TRIES, PIN_LOCK_S)
 

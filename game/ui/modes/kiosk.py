@@ -13,18 +13,18 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..scenes.title import TitleScene
 from ..widgets import Button, Label
-from . import N_
 from .base import ACTIVITY, Controller
 from .widgets import CardOverlay
-
 
 DEMO_FPS = 20     # frames a second of the attract loop's demo game while a plane moves
 PULSE_FPS = 12    # steps a second of the start button's pulse ring (as on the title)
@@ -32,10 +32,10 @@ PULSE_FPS = 12    # steps a second of the start button's pulse ring (as on the t
 
 class KioskController(Controller):
     mode = "kiosk"
+    keeps_player_settings = False   # a visitor's changes are for their own game only
 
     def __init__(self, app):
         super().__init__(app)
-        app.save_player_settings = False
         self.baseline = app.settings       # the operator's settings; each visitor starts from these
         self.idle = 0.0
         self.resets = 0
@@ -44,26 +44,22 @@ class KioskController(Controller):
 
     def detach(self) -> None:
         super().detach()
-        self.app.save_player_settings = True
         pygame.mouse.set_visible(True)
 
-    def home_scene(self):
-        return AttractScene(self.app)
+    home = "attract"
 
     def redirect_home(self, scene):
         """Back to the title, from anywhere, is back to the attract loop, with the operator's settings."""
-        if isinstance(scene, TitleScene):
+        if scene.name in ("title", "attract"):
             self._restore_settings()
-            if not isinstance(scene, AttractScene):
-                return AttractScene(self.app)
+            if scene.name != "attract":
+                return self.app.nav.make(self.home)
         return scene
 
     def _restore_settings(self) -> None:
         """A visitor's language or text size was for their game only."""
         if self.app.settings != self.baseline:
-            self.app.settings = self.baseline
-            self.app.sound.settings = self.baseline
-            self.app.apply_settings()
+            self.app.use_settings(self.baseline)
 
     def settings_saved(self) -> None:
         self.baseline = self.app.settings
@@ -75,7 +71,7 @@ class KioskController(Controller):
 
     @property
     def countdown(self):
-        return next((s for s in self.app.stack.scenes if isinstance(s, CountdownScene)), None)
+        return self.app.nav.find("countdown")
 
     # ------------------------------------------------------------ events
     def intercept(self, intent: Intent) -> bool:
@@ -86,35 +82,34 @@ class KioskController(Controller):
             return not self.app.operator_exit     # visitors cannot close the kiosk
         if a is Action.SHORTCUT and intent.key == "f11":
             return True                           # nor leave full screen
-        if a is Action.BACK and isinstance(self.app.stack.top, AttractScene):
+        if a is Action.BACK and self.app.stack.top is not None and self.app.stack.top.name == "attract":
             return True
         return self._operator_gesture(intent)
 
     def update(self, dt: float) -> None:
         super().update(dt)
         top = self.app.stack.top
-        if top is None or isinstance(top, AttractScene) or self.countdown is not None:
+        if top is None or top.name == "attract" or self.countdown is not None:
             self.idle = 0.0
             return
         self.idle += dt
-        timeout = getattr(self.app.settings, "idle_timeout_s", 90)
+        timeout = self.app.settings.idle_timeout_s
         if self.idle >= timeout:
             self.idle = 0.0
-            seconds = getattr(self.app.settings, "countdown_s", 15)
+            seconds = self.app.settings.countdown_s
             if seconds <= 0:
                 self.reset()
             else:
-                self.app.stack.push(CountdownScene(self.app, seconds, self))
+                self.app.nav.navigate("countdown", seconds=seconds, controller=self)
 
     def reset(self) -> None:
         """Back to the attract loop: the last visitor's game leaves the stack and the screen."""
-        import logging
         logging.getLogger("game.operator").info("kiosk: nobody played for a while, back to the attract loop")
         self.resets += 1
         self.idle = 0.0
         self.corner_held = None
         self.swallow_release = False
-        self.app.stack.clear_to(AttractScene(self.app))   # redirect_home puts the operator's settings back
+        self.app.nav.home()   # redirect_home puts the operator's settings back
         self.app.redraw_all()
 
 
@@ -123,12 +118,12 @@ class AttractScene(TitleScene):
 
     name = "attract"
 
-    def __init__(self, app):
+    def __init__(self, ctx):
         self._demo_tries = 0
         self._layer = None          # (key, the veil with title and tokens drawn on it)
         self._under_pulse = None    # (rect, what lies under the pulse ring, as last composed)
         self._pulse_step = None
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
         super().build()
@@ -141,7 +136,7 @@ class AttractScene(TitleScene):
 
     def place(self, size) -> None:
         super().place(size)
-        u = self.app.unit
+        u = self.look.unit
         area = self.content_rect()
         big = pygame.Rect(0, 0, round(min(area.w, 84 * u)), round(20 * u))
         big.midtop = (area.centerx, self.start.rect.y)
@@ -150,21 +145,18 @@ class AttractScene(TitleScene):
 
     def update(self, dt: float) -> None:
         # The demo board after the first frame (the title shows at once; content loads behind it).
-        guard = getattr(self.app, "crash_guard", None)
-        if guard is not None and guard.demo_off:
+        if self.services.crash_guard.demo_off:
             self._demo_tries = 1          # the demo kept crashing: the attract loop without it
-        if self.backdrop is None and self._demo_tries < 1 and (self.app.library_ready or self.app.frame > 0):
+        if self.backdrop is None and self._demo_tries < 1 and (self.session.library_ready or self.services.frame > 0):
             self._demo_tries += 1
-            try:
-                from ..scenes.board import BoardScene
-                if self.app.library.boards:
-                    self.backdrop = BoardScene.demo_for(self.app)
-            except Exception:  # noqa: BLE001 — no demo is better than no kiosk
-                import logging
-                logging.getLogger(__name__).exception("attract demo not started")
+            # A demo that fails is the crash guard's: it logs, goes back here and, when the demo
+            # keeps failing, turns it off (demo_off above).
+            if self.session.library.boards:
+                self.backdrop = self.nav.make("board_demo")
+                self._static = None   # the title's own picture: the demo and the layer replace it
         was_dirty = self.dirty
         super().update(dt)
-        if self.backdrop is not None and not self.app.reduced_motion:
+        if self.backdrop is not None and not self.look.reduced_motion:
             # The demo moves at DEMO_FPS, not 60, and only the pulse steps while no plane
             # moves: the kiosk waits here most of the day.
             board = self.backdrop
@@ -182,7 +174,7 @@ class AttractScene(TitleScene):
         # step the area under them comes back from a copy taken when it was last composed,
         # unless the board changed there too.
         layer, fresh = self._foreground(surface)
-        full = fresh or getattr(self, "_full", True) or self.app.stack.top is not self
+        full = fresh or self.full_paint or self.nav.top is not self
         pulse = self._pulse_rect()
         step = int(self.pulse * PULSE_FPS)
         rects = self.backdrop.paint(surface, under=True,
@@ -206,23 +198,23 @@ class AttractScene(TitleScene):
             self._draw_pulse(surface)
             self.start.draw(surface)
             self._pulse_step = step
-        self._full = False
-        self.app.report_dirty(rects)
+        self.full_paint = False
+        self.look.report_dirty(rects)
 
     def _draw_pulse(self, surface) -> None:
         """The title's pulse ring, in PULSE_FPS steps."""
-        if not self.app.reduced_motion:
+        if not self.look.reduced_motion:
             surface.blit(*self._pulse_ring(int(self.pulse * PULSE_FPS) / PULSE_FPS))
 
     def _foreground(self, surface) -> tuple[pygame.Surface, bool]:
         """(the veil with everything but the start button on it, True when just made)."""
-        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
+        key = (surface.get_size(), self.look.theme.name, self.look.text_scale_key, self.session.locale,
                tuple((getattr(w, "text", ""), getattr(w, "pressed", False), getattr(w, "focused", False),
                       getattr(w, "selected", False)) for w in self.items if w.visible))
         if self._layer is not None and self._layer[0] == key:
             return self._layer[1], False
         layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        layer.fill((*self.app.theme.background, 200))
+        layer.fill((*self.look.theme.background, 200))
         self._draw_title(layer)
         self.subtitle.draw(layer)
         self._draw_tokens(layer)
@@ -247,25 +239,24 @@ class CountdownScene(CardOverlay):
     name = "countdown"
     veil_alpha = 170
 
-    def __init__(self, app, seconds: float, controller: KioskController):
+    def __init__(self, ctx, seconds: float, controller: KioskController):
         self.left = float(seconds)
         self.controller = controller
         self._armed = False
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("还在玩吗？点一下继续"), role="heading", colour_key="accent")
-        self.number = Label(app, "", role="title", colour_key="text", translate=False)
-        self.caption = Label(app, "", role="body", colour_key="text_muted", translate=False)
-        self.go_on = Button(app, N_("继续玩"), self.keep_playing, icon="play", name="continue")
+        self.heading = Label(self.look, N_("还在玩吗？点一下继续"), role="heading", colour_key="accent")
+        self.number = Label(self.look, "", role="title", colour_key="text", translate=False)
+        self.caption = Label(self.look, "", role="body", colour_key="text_muted", translate=False)
+        self.go_on = Button(self.look, N_("继续玩"), self.keep_playing, icon="play", name="continue")
         self.items = [self.heading, self.number, self.caption, self.go_on]
         self._sync()
 
     def _sync(self) -> None:
         n = max(0, int(self.left + 0.999))
         self.number.set_text(str(n))
-        self.caption.set_text(self.app.tr("{n} 秒后回到首页，下一位朋友可以开始").format(n=n))
+        self.caption.set_text(self.session.tr("{n} 秒后回到首页，下一位朋友可以开始").format(n=n))
         self.dirty = True
 
     def place(self, size) -> None:
@@ -291,13 +282,12 @@ class CountdownScene(CardOverlay):
 
     def keep_playing(self) -> None:
         self.controller.idle = 0.0
-        if self in self.app.stack.scenes:
+        if self in self.nav.scenes:
             # Remove this card wherever it is (an operator screen may have opened over it).
-            if self.app.stack.top is self:
-                self.app.stack.pop()
-            else:
-                self.app.stack.scenes.remove(self)
-                self.app.redraw_all()
+            under = self.nav.top is not self
+            self.nav.remove(self)
+            if under:
+                self.look.redraw_all()
 
     def handle(self, intent: Intent) -> bool:
         a = intent.action
@@ -316,12 +306,12 @@ class CountdownScene(CardOverlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         # A ring that empties as the seconds run out, around the number.
-        total = max(1.0, float(getattr(self.app.settings, "countdown_s", 15)))
+        total = max(1.0, float(self.session.settings.countdown_s))
         frac = max(0.0, min(1.0, self.left / total))
         r = self.number.rect
         side = min(r.w, r.h)
         if side > 10:
             ring = pygame.Rect(0, 0, side, side)
             ring.center = r.center
-            pygame.draw.arc(surface, self.app.theme.accent, ring, math.pi / 2, math.pi / 2 + 2 * math.pi * frac,
-                            max(3, round(0.8 * self.app.unit)))
+            pygame.draw.arc(surface, self.look.theme.accent, ring, math.pi / 2, math.pi / 2 + 2 * math.pi * frac,
+                            max(3, round(0.8 * self.look.unit)))

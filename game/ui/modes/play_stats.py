@@ -21,6 +21,8 @@ from __future__ import annotations
 import logging
 import re
 
+from game.content.models import Audience
+
 log = logging.getLogger("game.stats")
 
 _ITEM_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -29,9 +31,9 @@ _ITEM_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 def seat_kinds(app, board_scene) -> tuple[int, int, str]:
     """(seats taken, seats the computer plays, "person" or "team") as the board shows them.
     Under --autoplay (and the monkey) nobody is there: every seat is the computer's."""
-    players = list(getattr(board_scene, "players", ()))
+    players = board_scene.players
     seats = max(1, len(players))
-    computers = seats if app.autoplay else sum(1 for p in players if getattr(p, "computer", False))
+    computers = seats if app.autoplay else sum(1 for p in players if p.computer)
     unit = "team" if app.stats_mode == "classroom" else "person"
     return seats, min(computers, seats), unit
 
@@ -53,6 +55,7 @@ class PlayStats:
         """The database, opened when first needed: the title shows before SQLite and the
         statistics modules are loaded."""
         if self._recorder is None:
+            # SQLite and the statistics modules load when first used, not before the title
             from game.stats import StatsRecorder
             self._recorder = StatsRecorder(self._path)
         return self._recorder
@@ -79,42 +82,36 @@ class PlayStats:
 
     # ------------------------------------------------------------ stack observer
     def scene_entered(self, scene) -> None:
-        name = getattr(scene, "name", "")
-        if name == "board":   # the name first: the title must not wait for the board's modules
-            from ..scenes.board import BoardScene
-            if isinstance(scene, BoardScene) and not scene.demo:
+        name = scene.name
+        if name == "board":
+            if not scene.demo:
                 self.start_game(scene)
         elif name == "scenario":
-            from ..scenes.scenario import ScenarioScene
-            if isinstance(scene, ScenarioScene):
-                self._begin_scenario(scene)
-        elif name == "results" or getattr(scene, "ends_game", False):
+            self._begin_scenario(scene)
+        elif name == "results" or (name == "class_summary" and scene.ends_game):
             if self.session is not None:
                 self.end_game(True)
 
     def scene_left(self, scene) -> None:
-        from ..scenes.quiz import QuizScene
-        from ..scenes.scenario import ScenarioScene
-
         if scene is self.board:
             self.end_game(bool(getattr(scene, "class_ended", False)))
-        elif isinstance(scene, ScenarioScene):
+        elif scene.name == "scenario":
             self._end_scenario(scene)
-        elif isinstance(scene, QuizScene):
-            if getattr(scene, "finished", False) and getattr(scene, "answer", None) is not None:
+        elif scene.name == "quiz":
+            if scene.finished and scene.answer is not None:
                 self._board_quiz(scene)
 
     # ------------------------------------------------------------ sessions
     def start_game(self, board_scene) -> None:
         if self.session is not None:
             self.end_game(False)
-        pack = getattr(board_scene, "pack", None)
-        audience = getattr(getattr(pack, "audience", None), "value", None) or "general"
+        pack = board_scene.pack
+        audience = pack.audience if pack is not None else Audience.GENERAL
         seats, computers, unit = seat_kinds(self.app, board_scene)
         try:
             self.session = self.recorder.start_session(
                 mode=self.app.stats_mode, audience=audience, players=seats, computers=computers, seat_unit=unit,
-                pack=getattr(pack, "id", "") or "", locale=self.app.locale, board=board_scene.board.id)
+                pack=pack.id if pack is not None else "", locale=self.app.locale, board=board_scene.board.id)
         except ValueError as exc:
             log.warning("statistics: session not started: %s", exc)
             self.session = None
@@ -158,8 +155,8 @@ class PlayStats:
 
     def _end_scenario(self, scene) -> None:
         scene_id = self._scenes.pop(id(scene), None)
-        result = getattr(scene, "result", None)
-        if scene_id is None or not getattr(scene, "finished", False) or result is None:
+        result = scene.result
+        if scene_id is None or not scene.finished or result is None:
             return   # left unfinished (skipped, idle reset): it stays open and ends with its session
         try:
             self.recorder.end_scene(scene_id, ending=result.ending, money_lost=max(0, int(scene.money_lost)))
@@ -168,8 +165,7 @@ class PlayStats:
 
     def _board_quiz(self, scene) -> None:
         pool_id, index = None, 0
-        game = getattr(self.board, "game", None)
-        pending = getattr(game, "pending_scene", None)
+        pending = self.board.game.pending_scene if self.board is not None else None
         if pending is not None and pending.quiz:
             pool_id, index = pending.quiz
         self.record_quiz(pool_id, index, scene.item, bool(scene.answer.correct))
@@ -179,7 +175,7 @@ class PlayStats:
         if self.session is None:
             return
         pool = self.app.library.quiz_pools.get(pool_id) if pool_id else None
-        item_id = getattr(item, "id", "") or ""
+        item_id = item.id
         if pool_id and _ITEM_RE.match(item_id):
             ref = f"{pool_id}:{item_id}"
         elif pool_id:
@@ -188,8 +184,8 @@ class PlayStats:
             ref = item_id
         try:
             self.recorder.record_scene(self.session, kind="quiz", item_id=ref,
-                                       scam_type=getattr(pool, "scam_type", None) or "", correct=bool(correct),
-                                       techniques=tuple(getattr(item, "techniques", ())))
+                                       scam_type=pool.scam_type if pool is not None and pool.scam_type else "",
+                                       correct=bool(correct), techniques=item.techniques)
         except ValueError as exc:
             log.warning("statistics: quiz answer not recorded: %s", exc)
 
@@ -209,11 +205,6 @@ class PlayStats:
         """The current (or just ended) game's before/after check, for the class summary (see
         ``game.stats.queries.session_check``); None without a game or a database."""
         session = self.session if self.session is not None else self.last_session
-        if session is None or not self.recorder.available:
+        if session is None:
             return None
-        from game.stats.queries import session_check
-        try:
-            return session_check(self.recorder._conn, session)
-        except Exception as exc:  # noqa: BLE001 — a summary without the check, never a crash
-            log.warning("statistics: class check not read: %s", exc)
-            return None
+        return self.recorder.session_check(session)

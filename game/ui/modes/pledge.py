@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, ScreenScene, TextBox, Widget
-from . import N_
+from .summary import exports_dir
 
 PLEDGE_SIZE = (1240, 1754)     # A4 portrait, 150 dpi
 PAPER = (255, 255, 255)
@@ -89,6 +90,7 @@ def _draw_signing(app, page: pygame.Surface, k: float, margin: int) -> int:
 def _draw_promises(app, page: pygame.Surface, k: float, margin: int, shrink: float, class_name: str,
                    day: date | None) -> int:
     """Title, class and date, the five promises and the slogans box; returns the bottom."""
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from game.i18n.formatting import date as format_date
     tr = app.tr
     w = page.get_width()
@@ -141,7 +143,6 @@ def _draw_promises(app, page: pygame.Surface, k: float, margin: int, shrink: flo
 
 
 def save_pledge(app, class_name: str = "", day: date | None = None, folder: Path | None = None) -> Path:
-    from .summary import exports_dir
     folder = Path(folder) if folder else exports_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"pledge_{datetime.now():%Y%m%d_%H%M%S}.png"
@@ -152,8 +153,8 @@ def save_pledge(app, class_name: str = "", day: date | None = None, folder: Path
 class Picture(Widget):
     """A surface scaled to fit its rect (kept in proportion)."""
 
-    def __init__(self, app, surface: pygame.Surface):
-        super().__init__(app)
+    def __init__(self, look, surface: pygame.Surface):
+        super().__init__(look)
         self.surface = surface
         self._scaled = None
 
@@ -166,54 +167,50 @@ class Picture(Widget):
         if self._scaled is None or self._scaled.get_size() != size:
             self._scaled = pygame.transform.smoothscale(self.surface, size)
         r = self._scaled.get_rect(center=self.rect.center)
-        pygame.draw.rect(surface, (0, 0, 0), r.move(round(self.app.unit * 0.5), round(self.app.unit * 0.5)))
+        pygame.draw.rect(surface, (0, 0, 0), r.move(round(self.look.unit * 0.5), round(self.look.unit * 0.5)))
         surface.blit(self._scaled, r)
 
 
 class PledgeScene(ScreenScene):
     name = "pledge"
 
-    def __init__(self, app, state, day: date | None = None):
+    def __init__(self, ctx, state, day: date | None = None):
         self.state = state
-        self.day = day or getattr(state, "started", datetime.now()).date()
+        self.day = day or state.started.date()
         self.saved: Path | None = None
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("个人反诈承诺书"), role="heading", colour_key="accent", align="left")
-        self.picture = Picture(app, render_pledge(app, self.state.class_name, self.day))
-        self.info = TextBox(app, N_("保存成图片后用 A4 纸打印，每人一张，签名后带回家给家长看。"), role="body")
-        self.message = TextBox(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.save_button = Button(app, N_("保存图片"), self.save, icon="check", autoplay_weight=0, name="save_pledge")
-        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", name="back")
+        self.heading = Label(self.look, N_("个人反诈承诺书"), role="heading", colour_key="accent", align="left")
+        self.picture = Picture(self.look, render_pledge(self.look, self.state.class_name, self.day))
+        self.info = TextBox(self.look, N_("保存成图片后用 A4 纸打印，每人一张，签名后带回家给家长看。"), role="body")
+        self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.save_button = Button(self.look, N_("保存图片"), self.save, icon="check", autoplay_weight=0, name="save_pledge")
+        self.back_button = Button(self.look, N_("返回"), self.back, style="secondary", icon="back", name="back")
         self.items = [self.heading, self.picture, self.info, self.message, self.save_button, self.back_button]
 
     def save(self) -> None:
         try:
-            self.saved = save_pledge(self.app, self.state.class_name, self.day)
+            self.saved = save_pledge(self.look, self.state.class_name, self.day)
         except (OSError, pygame.error) as exc:
-            self.message.set_text(self.app.tr("保存失败：") + str(exc))
+            self.message.set_text(self.session.tr("保存失败：") + str(exc))
         else:
-            self.message.set_text(self.app.tr("已保存到：") + "\n" + str(self.saved))
+            self.message.set_text(self.session.tr("已保存到：") + "\n" + str(self.saved))
         self.dirty = True
 
     def back(self) -> bool:
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
         return True
 
     def autoplay_targets(self) -> list:
         return [self.back_button]
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
+        u, area, portrait, gap = self.regions(size)
         if portrait:
-            self.heading.rect = pygame.Rect(area.x, area.y, area.w, round(9 * u))
-            bar = pygame.Rect(area.x, area.bottom - round(12 * u), area.w, round(12 * u))
+            self.heading.rect = layout.top_band(area, 9 * u)
+            bar = layout.bottom_band(area, 12 * u)
             self.save_button.rect, self.back_button.rect = layout.row(bar, 2, 48 * u, 3 * u)
             self.message.rect = pygame.Rect(area.x, bar.y - round(17 * u), area.w, round(16 * u))
             self.info.rect = pygame.Rect(area.x, self.message.rect.y - round(13 * u), area.w, round(12 * u))

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from . import N_
-from .classroom import QUIZ_POINTS, ClassroomState, QuizRoundOpen, team_name
+from .classroom.state import QUIZ_POINTS, ClassroomState, team_name
 
 LETTERS = "ABCD"
 
 
-class QuizRoundScene(ScreenScene, QuizRoundOpen):
+class QuizRoundScene(ScreenScene):
     name = "quiz_round"
 
-    def __init__(self, app, state: ClassroomState, pool_id: str, index: int, item, board=None):
+    def __init__(self, ctx, state: ClassroomState, pool_id: str, index: int, item, board=None):
         self.state = state
         self.pool_id = pool_id
         self.index = index
@@ -30,49 +30,47 @@ class QuizRoundScene(ScreenScene, QuizRoundOpen):
         self.team = 0
         self.answers: list[int] = []
         self.revealed = False
-        super().__init__(app)
+        super().__init__(ctx)
 
     @classmethod
-    def for_class(cls, app, state: ClassroomState, board=None):
+    def for_class(cls, ctx, state: ClassroomState, board=None):
         """A question from the class's pack not asked in a round yet (None when all were)."""
-        pack = getattr(board, "pack", None) or app.current_pack()
-        pools = [app.library.quiz_pools[p] for p in (pack.quiz_pools if pack else app.library.quiz_pools)
-                 if p in app.library.quiz_pools]
+        pack = (board.pack if board is not None else None) or ctx.session.current_pack()
+        pools = [ctx.session.library.quiz_pools[p] for p in (pack.quiz_pools if pack else ctx.session.library.quiz_pools)
+                 if p in ctx.session.library.quiz_pools]
         fresh = [(pool.id, i, item) for pool in pools for i, item in enumerate(pool.items)
                  if (pool.id, i) not in state.used_items and 2 <= len(item.options) <= 4]
         if not fresh:
             return None
-        pool_id, index, item = app.rng.choice(fresh)
+        pool_id, index, item = ctx.session.rng.choice(fresh)
         state.used_items.add((pool_id, index))
-        return cls(app, state, pool_id, index, item, board)
+        return cls(ctx, state, pool_id, index, item, board)
 
     # ---------------------------------------------------------------- widgets
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, "", role="heading", colour_key="accent", align="left", translate=False)
-        self.turn = Label(app, "", role="heading", colour_key="text", align="right", translate=False)
-        self.question_panel = Panel(app)
-        self.question = TextBox(app, self.item.question, role="heading", bold=False, valign="center")
-        self.options = [Button(app, f"{LETTERS[i]}. {app.tr(text)}", lambda i=i: self.pick(i), style="secondary",
+        self.heading = Label(self.look, "", role="heading", colour_key="accent", align="left", translate=False)
+        self.turn = Label(self.look, "", role="heading", colour_key="text", align="right", translate=False)
+        self.question_panel = Panel(self.look)
+        self.question = TextBox(self.look, self.item.question, role="heading", bold=False, valign="center")
+        self.options = [Button(self.look, f"{LETTERS[i]}. {self.session.tr(text)}", lambda i=i: self.pick(i), style="secondary",
                                translate=False, name=f"option_{i}") for i, text in enumerate(self.item.options)]
-        self.explanation = TextBox(app, "", role="body")
-        self.team_labels = [Label(app, "", role="caption", colour_key="text", translate=False)
+        self.explanation = TextBox(self.look, "", role="body")
+        self.team_labels = [Label(self.look, "", role="caption", colour_key="text", translate=False)
                             for _ in range(self.state.teams)]
-        self.team_cards = [Panel(app) for _ in range(self.state.teams)]
-        self.done_button = Button(app, N_("继续游戏"), self.finish, icon="play", name="continue")
+        self.team_cards = [Panel(self.look) for _ in range(self.state.teams)]
+        self.done_button = Button(self.look, N_("继续游戏"), self.finish, icon="play", name="continue")
         self.items = [self.heading, self.turn, self.question_panel, self.question, *self.options, self.explanation,
                       *self.team_cards, *self.team_labels, self.done_button]
         self._sync()
 
     def _sync(self) -> None:
-        app = self.app
-        tr = app.tr
+        tr = self.session.tr
         n = self.state.teams
         self.heading.set_text(tr("答题轮 · 第 {k} 题").format(k=self.state.quiz_rounds + 1))
         if self.revealed:
             self.turn.set_text(tr("揭晓答案"))
         else:
-            self.turn.set_text(tr("请{team}作答（{i}/{n}）").format(team=team_name(app, self.team), i=self.team + 1, n=n))
+            self.turn.set_text(tr("请{team}作答（{i}/{n}）").format(team=team_name(self.look, self.team), i=self.team + 1, n=n))
         right = self.item.answer
         for i, b in enumerate(self.options):
             if self.revealed:
@@ -81,7 +79,7 @@ class QuizRoundScene(ScreenScene, QuizRoundOpen):
             else:
                 b.enabled, b.style, b.icon = True, "secondary", None
         for t, label in enumerate(self.team_labels):
-            name = team_name(app, t)
+            name = team_name(self.look, t)
             if t < len(self.answers):
                 if self.revealed:
                     ok = self.answers[t] == right
@@ -91,7 +89,7 @@ class QuizRoundScene(ScreenScene, QuizRoundOpen):
                     label.set_text(f"{name}\n" + tr("已作答"))
             else:
                 label.set_text(f"{name}\n" + (tr("作答中") if t == self.team else tr("等待")))
-        self.explanation.set_text(app.tr(self.item.explanation) if self.revealed else "")
+        self.explanation.set_text(self.session.tr(self.item.explanation) if self.revealed else "")
         self.explanation.visible = self.revealed
         self.done_button.visible = self.revealed
         self.refresh_focus()
@@ -107,20 +105,20 @@ class QuizRoundScene(ScreenScene, QuizRoundOpen):
         if correct:
             self.state.quiz_points[team] += QUIZ_POINTS
             self.state.quiz_right[team] += 1
-        stats = getattr(self.app, "play_stats", None)
+        stats = self.services.play_stats
         if stats is not None:
             stats.record_quiz(self.pool_id, self.index, self.item, correct)
         self.team += 1
         if self.team >= self.state.teams:
             self.revealed = True
             self.state.quiz_rounds += 1
-            self.app.sound.play("right")
+            self.services.sound.play("right")
         self._sync()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     def finish(self) -> None:
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
 
     def back(self) -> bool:
         if self.revealed:
@@ -142,11 +140,8 @@ class QuizRoundScene(ScreenScene, QuizRoundOpen):
 
     # ---------------------------------------------------------------- layout
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
-        top = pygame.Rect(area.x, area.y, area.w, round(10 * u))
+        u, area, portrait, gap = self.regions(size)
+        top = layout.top_band(area, 10 * u)
         self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.45), top.h)
         self.turn.rect = pygame.Rect(self.heading.rect.right + gap, top.y, round(top.right - self.heading.rect.right - gap),
                                      top.h)

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pygame
 
+from game.paths import user_data_dir
+
+from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from . import N_
-from .classroom import ClassroomState, team_name
+from .classroom.state import ClassroomState, team_name
 
 COLUMNS = (N_("组"), N_("安全选择率"), N_("识破"), N_("上当"), N_("答题得分"))
 
@@ -49,7 +51,6 @@ def team_rows(app, state: ClassroomState, board) -> list[TeamRow]:
 
 
 def exports_dir() -> Path:
-    from game.paths import user_data_dir
     path = user_data_dir() / "exports"
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -84,26 +85,26 @@ class TeamSummaryScene(ScreenScene):
 
     name = "class_summary"
 
-    def __init__(self, app, state: ClassroomState, board, game_over: bool = False):
+    def __init__(self, ctx, state: ClassroomState, board, game_over: bool = False):
         self.state = state
         self.board = board
         self.game_over = game_over
         self.ends_game = game_over          # statistics: the game reached its end
         self.saved: Path | None = None
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
+        # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import date as format_date
-        app = self.app
-        tr = app.tr
-        self.heading = Label(app, N_("游戏结束 · 课堂总结") if self.game_over else N_("课堂总结"), role="heading",
+        tr = self.session.tr
+        self.heading = Label(self.look, N_("游戏结束 · 课堂总结") if self.game_over else N_("课堂总结"), role="heading",
                              colour_key="accent", align="left")
-        day = format_date(self.state.started.date(), app.locale)
-        self.subtitle = Label(app, " · ".join(x for x in (self.state.class_name, day) if x), role="body",
+        day = format_date(self.state.started.date(), self.session.locale)
+        self.subtitle = Label(self.look, " · ".join(x for x in (self.state.class_name, day) if x), role="body",
                               colour_key="text_muted", align="right", translate=False)
-        self.table = Panel(app)
-        self.header = [Label(app, c, role="body", bold=True, colour_key="text_muted") for c in COLUMNS]
-        self.rows = team_rows(app, self.state, self.board)
+        self.table = Panel(self.look)
+        self.header = [Label(self.look, c, role="body", bold=True, colour_key="text_muted") for c in COLUMNS]
+        self.rows = team_rows(self.look, self.state, self.board)
         best = max((r.spotted * 10 + r.quiz_points for r in self.rows), default=0)
         self.cells: list[list[Label]] = []
         for r in self.rows:
@@ -111,16 +112,16 @@ class TeamSummaryScene(ScreenScene):
             star = r.spotted * 10 + r.quiz_points == best and best > 0
             texts = [r.team + (" ★" if star else ""), rate, tr("{n} 次").format(n=r.spotted),
                      tr("{n} 次").format(n=r.missed), tr("{n} 分").format(n=r.quiz_points)]
-            self.cells.append([Label(app, t, role="heading", translate=False,
+            self.cells.append([Label(self.look, t, role="heading", translate=False,
                                      colour_key="accent" if star and k == 0 else "text") for k, t in enumerate(texts)])
-        self.message = TextBox(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.export_button = Button(app, N_("导出成绩"), self.export, style="secondary", icon="info", autoplay_weight=0,
+        self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.export_button = Button(self.look, N_("导出成绩"), self.export, style="secondary", icon="info", autoplay_weight=0,
                                     name="export_csv")
-        self.pledge_button = Button(app, N_("承诺书"), self.pledge, style="secondary", icon="check", autoplay_weight=0,
+        self.pledge_button = Button(self.look, N_("承诺书"), self.pledge, style="secondary", icon="check", autoplay_weight=0,
                                     name="pledge")
-        self.back_button = Button(app, N_("继续上课"), self.back, style="secondary", icon="back", name="back_to_board")
+        self.back_button = Button(self.look, N_("继续上课"), self.back, style="secondary", icon="back", name="back_to_board")
         self.back_button.visible = not self.game_over
-        self.end_button = Button(app, N_("下课") if not self.game_over else N_("新的一课"), self.end, icon="home",
+        self.end_button = Button(self.look, N_("下课") if not self.game_over else N_("新的一课"), self.end, icon="home",
                                  name="end_class")
         self.items = [self.heading, self.subtitle, self.table, *self.header, *[c for row in self.cells for c in row],
                       self.message, self.export_button, self.pledge_button, self.back_button, self.end_button]
@@ -128,39 +129,34 @@ class TeamSummaryScene(ScreenScene):
     # ---- actions
     def export(self) -> None:
         try:
-            self.saved = export_class_csv(self.app, self.state, self.board)
+            self.saved = export_class_csv(self.look, self.state, self.board)
         except OSError as exc:
-            self.message.set_text(self.app.tr("导出失败：") + str(exc))
+            self.message.set_text(self.session.tr("导出失败：") + str(exc))
         else:
-            self.message.set_text(self.app.tr("成绩已保存到：") + "\n" + str(self.saved))
+            self.message.set_text(self.session.tr("成绩已保存到：") + "\n" + str(self.saved))
         self.dirty = True
 
     def pledge(self) -> None:
-        from .pledge import PledgeScene
-        self.app.stack.push(PledgeScene(self.app, self.state))
+        self.nav.navigate("pledge", state=self.state)
 
     def back(self) -> bool:
         if self.game_over:
             self.end()
-        elif self.app.stack.top is self:
-            self.app.stack.pop()
+        elif self.nav.top is self:
+            self.nav.back()
         return True
 
     def end(self) -> None:
         self.board.class_ended = True
-        from ..scenes.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))    # the class set-up, in classroom mode
+        self.nav.home()    # the class set-up, in classroom mode
 
     def autoplay_targets(self) -> list:
         return [self.end_button]
 
     # ---- layout
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
-        gap = 2 * u
-        top = pygame.Rect(area.x, area.y, area.w, round(10 * u))
+        u, area, portrait, gap = self.regions(size)
+        top = layout.top_band(area, 10 * u)
         if portrait:
             self.heading.rect = pygame.Rect(top.x, top.y, top.w, top.h)
             self.subtitle.rect = pygame.Rect(top.x, top.bottom, top.w, round(6 * u))
@@ -175,7 +171,7 @@ class TeamSummaryScene(ScreenScene):
             bar = pygame.Rect(area.x, area.bottom - round(2 * 12 * u + gap), area.w, round(2 * 12 * u + gap))
             cells = layout.grid(bar, len(buttons), 2, 12 * u, gap)
         else:
-            bar = pygame.Rect(area.x, area.bottom - round(12 * u), area.w, round(12 * u))
+            bar = layout.bottom_band(area, 12 * u)
             cells = layout.row(bar, len(buttons), 46 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r
@@ -195,9 +191,9 @@ class TeamSummaryScene(ScreenScene):
     def draw(self, surface) -> None:
         super().draw(surface)
         # Thin lines between the rows.
-        t = self.app.theme
+        t = self.look.theme
         for row in self.cells:
             r = row[0].rect
-            y = r.y - round(self.app.unit * 0.5)
-            pygame.draw.line(surface, t.text_muted, (self.table.rect.x + round(2 * self.app.unit), y),
-                             (self.table.rect.right - round(2 * self.app.unit), y), 1)
+            y = r.y - round(self.look.unit * 0.5)
+            pygame.draw.line(surface, t.text_muted, (self.table.rect.x + round(2 * self.look.unit), y),
+                             (self.table.rect.right - round(2 * self.look.unit), y), 1)

@@ -20,10 +20,10 @@ class CardOverlay(WidgetScene, Scene):
     name = "overlay"
     veil_alpha = 150
 
-    def __init__(self, app):
-        super().__init__(app)
+    def __init__(self, ctx):
+        super().__init__(ctx)
         self.items: list[Widget] = []
-        self.card = Panel(app, border_key="text" if app.theme.name == "high_contrast" else None)
+        self.card = Panel(self.look, border_key="text" if ctx.look.theme.name == "high_contrast" else None)
         self._veil: tuple | None = None
         self.build()
 
@@ -55,26 +55,17 @@ class CardOverlay(WidgetScene, Scene):
     def back(self) -> None:
         pass
 
-    def update(self, dt: float) -> None:
-        moving = False
-        for w in self.items:
-            if w.visible and w.update(dt):
-                moving = True
-        self.animating = moving
-        if moving:
-            self.dirty = True
-
     def draw(self, surface: pygame.Surface) -> None:
-        key = (surface.get_size(), self.app.theme.name, self.veil_alpha)
+        key = (surface.get_size(), self.look.theme.name, self.veil_alpha)
         if self._veil is None or self._veil[0] != key:
             veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            dark = min((self.app.theme.text, self.app.theme.background), key=sum)
+            dark = min((self.look.theme.text, self.look.theme.background), key=sum)
             veil.fill((*dark, self.veil_alpha))
             self._veil = (key, veil)
         surface.blit(self._veil[1], (0, 0))
         self.card.draw(surface)
         self.draw_widgets(surface)
-        self.app.report_dirty(None)
+        self.look.report_dirty(None)
 
     def widgets(self) -> list:
         return [w for w in self.items if w.visible]
@@ -83,15 +74,16 @@ class CardOverlay(WidgetScene, Scene):
 class TextField(Widget):
     """One line of text the teacher types (a keyboard or the system's input method).
 
-    A tap starts typing (``app.controller.begin_text(field)``); Enter, Escape or a tap
-    elsewhere ends it. ``on_change(text)`` hears every change.
+    A tap starts typing (``on_activate(field)``: the classroom controller's ``begin_text``); Enter,
+    Escape or a tap elsewhere ends it. ``on_change(text)`` hears every change.
     """
 
     focusable = True
 
-    def __init__(self, app, text: str = "", placeholder: str = "", on_change=None, max_len: int = 40,
-                 name: str = "text_field"):
-        super().__init__(app)
+    def __init__(self, look, text: str = "", placeholder: str = "", on_change=None, max_len: int = 40,
+                 name: str = "text_field", on_activate=None):
+        super().__init__(look)
+        self.on_activate = on_activate
         self.text = text
         self.placeholder = placeholder
         self.on_change = on_change
@@ -107,17 +99,17 @@ class TextField(Widget):
     def _shown(self) -> tuple[str, str]:
         if self.text:
             return self.text + ("|" if self.editing else ""), "text"
-        return ("|" if self.editing else self.app.tr(self.placeholder)), "text_muted"
+        return ("|" if self.editing else self.look.tr(self.placeholder)), "text_muted"
 
     def _inner(self) -> pygame.Rect:
-        u = self.app.unit
+        u = self.look.unit
         return layout.inset(self.rect, 2.5 * u, max(2, self.rect.h * 0.14))
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.w <= 0:
             return
-        t = self.app.theme
-        u = self.app.unit
+        t = self.look.theme
+        u = self.look.unit
         radius = round(min(self.rect.h * 0.2, 2.5 * u))
         pygame.draw.rect(surface, t.panel, self.rect, border_radius=radius)
         edge = t.accent if self.editing or self.focused else (t.text if t.name == "high_contrast" else t.text_muted)
@@ -125,12 +117,12 @@ class TextField(Widget):
                          border_radius=radius)
         text, key = self._shown()
         inner = self._inner()
-        s, _ = render_fitted(self.app, text, inner.size, "body", getattr(t, key), False, "left")
+        s, _ = render_fitted(self.look, text, inner.size, "body", getattr(t, key), False, "left")
         surface.blit(s, s.get_rect(midleft=inner.midleft))
 
     def text_fits(self) -> bool:
         text, key = self._shown()
-        _, fits = render_fitted(self.app, text, self._inner().size, "body", getattr(self.app.theme, key), False,
+        _, fits = render_fitted(self.look, text, self._inner().size, "body", getattr(self.look.theme, key), False,
                                 "left")
         return fits
 
@@ -141,9 +133,8 @@ class TextField(Widget):
         return self.visible and self.handle_tap(intent)
 
     def activate(self) -> None:
-        begin = getattr(self.app.controller, "begin_text", None)
-        if begin is not None:
-            begin(self)
+        if self.on_activate is not None:
+            self.on_activate(self)
 
     def set_text(self, text: str) -> None:
         text = "".join(ch for ch in text if ch.isprintable())[: self.max_len]
@@ -156,8 +147,8 @@ class TextField(Widget):
 class BarButton(Button):
     """A teacher-bar button: icon on top, a short word under it, the keyboard key in a corner."""
 
-    def __init__(self, app, text: str, on_click, icon: str, key: str, name: str = ""):
-        super().__init__(app, text, on_click, style="secondary", icon=icon, role="button", autoplay_weight=0,
+    def __init__(self, look, text: str, on_click, icon: str, key: str, name: str = ""):
+        super().__init__(look, text, on_click, style="secondary", icon=icon, role="button", autoplay_weight=0,
                          name=name or text)
         self.key = key
 
@@ -180,8 +171,8 @@ class BarButton(Button):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:
             return
-        t = self.app.theme
-        u = self.app.unit
+        t = self.look.theme
+        u = self.look.unit
         face, text_colour, text_key = self.colours()
         if self.selected:
             face, text_colour, text_key = t.button, t.button_text, "button_text"
@@ -200,7 +191,7 @@ class BarButton(Button):
         draw_bar_icon(surface, self.icon, text_colour, icon_rect.move(0, dy), face)
         self.label.colour_key = text_key
         self.label.rect = text_rect
-        rendered = self.label._render()
+        rendered, _ = self.label.rendered()
         if rendered is not None:
             if not self.enabled:
                 rendered = rendered.copy()
@@ -208,7 +199,7 @@ class BarButton(Button):
             surface.blit(rendered, rendered.get_rect(center=(text_rect.centerx, text_rect.centery + dy)))
         # The keyboard key, small, in the top-right corner.
         kpx = max(8, round(min(self.rect.w, self.rect.h) * 0.16))
-        ks, _ = render_fitted(self.app, self.key.upper(), (kpx * 2, kpx * 2), "caption",
+        ks, _ = render_fitted(self.look, self.key.upper(), (kpx * 2, kpx * 2), "caption",
                               mix(text_colour, face, 0.3), True, max_px=kpx, min_px=8)
         surface.blit(ks, ks.get_rect(topright=(body.right - round(kpx * 0.5), body.y + round(kpx * 0.3))))
 
@@ -241,14 +232,14 @@ def draw_bar_icon(surface, icon: str, colour, rect: pygame.Rect, face) -> None:
 class Toast:
     """A short message at the top of the scenes for a few seconds (drawn by a controller)."""
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, look):
+        self.look = look
         self.text = ""
         self.left = 0.0
         self.rect: pygame.Rect | None = None
 
     def show(self, text: str, seconds: float = 3.0) -> None:
-        self.text = self.app.tr(text)
+        self.text = self.look.tr(text)
         self.left = seconds
 
     def update(self, dt: float) -> bool:
@@ -265,13 +256,13 @@ class Toast:
     def draw(self, surface: pygame.Surface) -> pygame.Rect | None:
         if not self.visible:
             return None
-        u = self.app.unit
+        u = self.look.unit
         w, h = surface.get_size()
         box = pygame.Rect(0, 0, round(min(w - 8 * u, 110 * u)), round(12 * u))
         box.midtop = (w // 2, round(3 * u))
-        t = self.app.theme
+        t = self.look.theme
         pygame.draw.rect(surface, t.text, box, border_radius=round(2 * u))
-        s, _ = render_fitted(self.app, self.text, layout.inset(box, 3 * u, 1.5 * u).size, "body", t.background, True)
+        s, _ = render_fitted(self.look, self.text, layout.inset(box, 3 * u, 1.5 * u).size, "body", t.background, True)
         surface.blit(s, s.get_rect(center=box.center))
         self.rect = box
         return box

@@ -216,8 +216,7 @@ class Thread:
 
 
 def _speaker(line) -> str:
-    sp = getattr(line, "speaker", "them")
-    return getattr(sp, "value", sp)
+    return line.speaker.value
 
 
 def items_for(node, state, tr, *, link: bool = True, card: bool = False) -> list[Item]:

@@ -27,7 +27,7 @@ def drawer_for(channel: str):
 
 def draw_node(surface: pygame.Surface, rect: pygame.Rect, node, state: PhoneState | None, app) -> PhoneHits:
     """Draw ``node`` as its channel's phone screen (or illustrated scene) inside ``rect``."""
-    channel = getattr(node.channel, "value", node.channel)
+    channel = node.channel.value
     if channel not in DRAWERS:
         raise ValueError(f"no phone screen for channel {channel!r}")
     return drawer_for(channel)(surface, pygame.Rect(rect), node, state or PhoneState(), app)

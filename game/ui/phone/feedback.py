@@ -19,20 +19,6 @@ from .numbers import locale_of, money_short
 from .pieces import Badge, ChipRow
 
 
-def narrate(app, text: str) -> bool:
-    """Read ``text`` aloud when the App has a voice; returns whether it did."""
-    speak = getattr(app, "narrate", None)
-    if callable(speak):
-        try:
-            speak(text)
-        except Exception:  # a voice problem must never stop the game
-            return False
-        return True
-    return False
-
-
-def has_voice(app) -> bool:
-    return callable(getattr(app, "narrate", None))
 
 
 class FeedbackOverlay(WidgetScene, Scene):
@@ -41,10 +27,10 @@ class FeedbackOverlay(WidgetScene, Scene):
     opaque = False
     name = "feedback"
 
-    def __init__(self, app, choice, on_close: Callable[[], None] | None = None,
+    def __init__(self, ctx, choice, on_close: Callable[[], None] | None = None,
                  area_for: Callable[[tuple[int, int]], pygame.Rect | None] | None = None,
                  company_money: bool = False):
-        super().__init__(app)
+        super().__init__(ctx)
         self.choice = choice
         self.company_money = company_money   # the money is the company's (a clerk and a fake boss)
         self.on_close = on_close
@@ -52,22 +38,21 @@ class FeedbackOverlay(WidgetScene, Scene):
         key = outcome_key(choice.outcome)
         self.outcome = key
         face, text, icon = OUTCOME_STYLES.get(key, OUTCOME_STYLES["neutral"])
-        self.panel = Panel(app, border_key="text" if app.theme.name == "high_contrast" else None)
-        self.badge = Badge(app, OUTCOME_LABELS.get(key, key), face, text, icon)
-        self.chosen_label = Label(app, N_("你的选择"), role="caption", colour_key="text_muted", align="left")
-        self.chosen = TextBox(app, choice.text, role="body", bold=True)
-        self.feedback = TextBox(app, choice.feedback or "", role="heading", bold=False)
+        self.panel = Panel(self.look, border_key="text" if ctx.look.theme.name == "high_contrast" else None)
+        self.badge = Badge(self.look, OUTCOME_LABELS.get(key, key), face, text, icon)
+        self.chosen_label = Label(self.look, N_("你的选择"), role="caption", colour_key="text_muted", align="left")
+        self.chosen = TextBox(self.look, choice.text, role="body", bold=True)
+        self.feedback = TextBox(self.look, choice.feedback or "", role="heading", bold=False)
         self.feedback.min_role = "body"   # long English explanations may shrink a little further
         tech_title = N_("你识破了这些手法：") if key == "safe" else N_("骗子用了这些手法：")
-        self.tech_title = Label(app, tech_title, role="caption", colour_key="text_muted", align="left")
-        self.chips = ChipRow(app, [technique_label(t) for t in choice.techniques])
-        self.money = Badge(app, "", "risky", "risky_text", "minus")
+        self.tech_title = Label(self.look, tech_title, role="caption", colour_key="text_muted", align="left")
+        self.chips = ChipRow(self.look, [technique_label(t) for t in choice.techniques])
+        self.money = Badge(self.look, "", "risky", "risky_text", "minus")
         self._money_text()
         self.money.visible = choice.money > 0
-        self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
+        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
-        self.read_button.visible = has_voice(app)
-        self.continue_button = Button(app, N_("继续"), self.close, icon="play", name="continue")
+        self.continue_button = Button(self.look, N_("继续"), self.close, icon="play", name="continue")
         self.tech_title.visible = self.chips.visible = bool(choice.techniques)
         self.items = [self.panel, self.badge, self.chosen_label, self.chosen, self.feedback, self.tech_title,
                       self.chips, self.money, self.read_button, self.continue_button]
@@ -76,8 +61,8 @@ class FeedbackOverlay(WidgetScene, Scene):
     def _money_text(self) -> None:
         if self.choice.money > 0:
             words = N_("公司损失 {money}") if self.company_money else N_("损失 {money}")
-            self.money.text = self.app.tr(words).replace(
-                "{money}", money_short(self.choice.money, locale_of(self.app)))
+            self.money.text = self.session.tr(words).replace(
+                "{money}", money_short(self.choice.money, locale_of(self.look)))
 
     def on_locale_changed(self) -> None:
         """The language changed under the card: words with numbers in them are made again."""
@@ -88,7 +73,7 @@ class FeedbackOverlay(WidgetScene, Scene):
     def layout(self, size) -> None:
         u = layout.unit_for(size)
         w, h = size
-        m = frame_inset(self.app)
+        m = frame_inset(self.look)
         portrait = layout.is_portrait(size)
         area = self.area_for(size) if self.area_for else None
         if area is not None:
@@ -136,17 +121,17 @@ class FeedbackOverlay(WidgetScene, Scene):
         if self.closed:
             return
         self.closed = True
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
         if self.on_close:
             self.on_close()
 
     def read_aloud(self) -> None:
-        narrate(self.app, spoken_join(self.app, [self.app.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""),
+        self.services.narrate(spoken_join(self.look, [self.session.tr(t) for t in (OUTCOME_LABELS.get(self.outcome, ""),
                                                                            self.choice.feedback) if t]))
 
     def enter(self) -> None:
-        if getattr(self.app.settings, "voice", False):
+        if self.session.settings.voice:
             self.read_aloud()
 
     def autoplay_targets(self) -> list:
@@ -166,7 +151,7 @@ class FeedbackOverlay(WidgetScene, Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        dark = min((self.app.theme.text, self.app.theme.background), key=sum)
+        dark = min((self.look.theme.text, self.look.theme.background), key=sum)
         veil.fill((*dark, 90 if self.area_for else 150))
         surface.blit(veil, (0, 0))
         self.draw_widgets(surface)

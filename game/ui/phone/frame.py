@@ -19,8 +19,7 @@ RGB = tuple[int, int, int]
 
 
 def tr(app, text: str) -> str:
-    f = getattr(app, "tr", None)
-    return f(text) if f else text
+    return app.tr(text)
 
 
 def phone_rect(area: pygame.Rect, aspect: float = ASPECT) -> pygame.Rect:
@@ -38,7 +37,7 @@ def phone_rect(area: pygame.Rect, aspect: float = ASPECT) -> pygame.Rect:
 
 def text_scale(app) -> float:
     """Phone text grows a little with the player's text-size setting."""
-    size = getattr(getattr(app, "settings", None), "text_size", "normal")
+    size = app.text_scale_key
     return {"large": 1.12, "extra_large": 1.25}.get(size, 1.0)
 
 
@@ -95,7 +94,7 @@ def open_phone(surface: pygame.Surface, area: pygame.Rect, app, state: PhoneStat
 
     hits = PhoneHits(screen=glass.copy(), body=body.copy())
     u = glass.w / 100
-    ink = Ink.of(app)
+    ink = app.ink
     status_h = int(u * 9)
     content = pygame.Rect(glass.x, glass.y + status_h, glass.w, glass.h - status_h)
     scr = Screen(surface, content, glass, u, theme, ink, app, state, hits, radius - bezel)

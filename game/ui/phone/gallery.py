@@ -14,19 +14,21 @@ SIZES = ((1280, 720), (1920, 1080), (3840, 2160), (1080, 1920))
 
 
 def stub_app(theme=None, text_size: str = "normal", reduced_motion: bool = False):
-    """The smallest App the pure drawing needs (theme, tr, settings)."""
+    """The smallest drawing context the phone needs (theme, tr, locale, text size, the text's ink)."""
+    # pygame after main() has chosen the dummy video driver
+    from game.ui.phone.ink import Ink
     from game.ui.theme import WARM
-    return SimpleNamespace(theme=theme or WARM, tr=lambda s: s, locale="zh_Hans",
+    return SimpleNamespace(theme=theme or WARM, tr=lambda s: s, locale="zh_Hans", ink=Ink(), text_scale_key=text_size,
                            settings=SimpleNamespace(text_size=text_size, high_contrast=False,
                                                     reduced_motion=reduced_motion, muted=True))
 
 
 def render(name: str, size, app, state=None):
-    import pygame
+    import pygame  # pygame after main() has chosen the dummy video driver
 
-    from .dispatch import draw_node
-    from .samples import sample_nodes
-    from .state import PhoneState
+    from .dispatch import draw_node  # pygame after main() has chosen the dummy video driver
+    from .samples import sample_nodes  # pygame after main() has chosen the dummy video driver
+    from .state import PhoneState  # pygame after main() has chosen the dummy video driver
     node = sample_nodes()[name]
     surf = pygame.Surface(size)
     surf.fill(app.theme.background)
@@ -40,9 +42,9 @@ def render(name: str, size, app, state=None):
 
 def main(argv=None) -> int:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    import pygame
+    import pygame  # pygame after main() has chosen the dummy video driver
     pygame.init()
-    from .samples import sample_nodes
+    from .samples import sample_nodes  # pygame after main() has chosen the dummy video driver
     out = Path((argv or sys.argv[1:] or ["/tmp/phone_gallery"])[0])
     out.mkdir(parents=True, exist_ok=True)
     app = stub_app()

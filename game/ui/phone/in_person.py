@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.models import Speaker
+
 from . import paint
 from .bubbles import Thread, items_for
 from .face import Palette, draw_standing
@@ -16,6 +18,7 @@ from .frame import Screen, phone_rect, text_scale
 from .ink import Ink
 from .labels import N_
 from .state import PhoneHits
+from .video import blink, voice_level
 
 # Places and the words that suggest them, most specific first.
 PLACE_WORDS = (
@@ -31,11 +34,10 @@ PLACE_WORDS = (
 def place_of(node) -> str:
     """Which backdrop fits: the contact's note first, then narration, name, and speech."""
     contact = node.contact
-    lines = [getattr(line.speaker, "value", line.speaker) for line in node.lines]
     texts = [contact.note if contact else "", node.app, node.image or ""]
-    texts += [line.text for line, sp in zip(node.lines, lines) if sp == "system"]
+    texts += [line.text for line in node.lines if line.speaker is Speaker.SYSTEM]
     texts += [contact.name if contact else ""]
-    texts += [line.text for line, sp in zip(node.lines, lines) if sp != "system"]
+    texts += [line.text for line in node.lines if line.speaker is not Speaker.SYSTEM]
     for text in texts:
         for place, words in PLACE_WORDS:
             if text and any(w in text for w in words):
@@ -208,8 +210,8 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
     card = phone_rect(rect, 0.56)
     u = card.w / 100
     radius = int(u * 6)
-    ink = Ink.of(app)
-    tr = getattr(app, "tr", lambda t: t)
+    ink = app.ink
+    tr = app.tr
     paint.shadow(surface, card, radius, dark, max(2, int(u * 3)))
     place = place_of(node)
     sign = tr(node.app) if node.app else tr(SIGNS[place]) if SIGNS[place] else ""
@@ -220,13 +222,12 @@ def draw_in_person(surface: pygame.Surface, rect: pygame.Rect, node, state, app)
         rounded = pygame.Surface(card.size, pygame.SRCALPHA)
         paint.blit_rounded(rounded, art, rounded.get_rect(), radius)
         return rounded
-    surface.blit(paint._cached(("backdrop", place, card.size, radius, theme, sign), backdrop), card.topleft)
+    surface.blit(paint.cached(("backdrop", place, card.size, radius, theme, sign), backdrop), card.topleft)
     # The speaker stands in the middle of the picture.
     look = looks_for(theme, node.contact.name if node.contact else "", place)
     pal = Palette.from_theme(theme, shirt=look["shirt"], hair=look["hair_colour"])
     t = 0.0 if state.reduced_motion else state.t
     talking = state.speaking and not state.reduced_motion
-    from .video import blink, voice_level
     person = pygame.Rect(0, 0, int(card.w * 0.36), int(card.h * 0.5))
     person.midbottom = (int(card.w * 0.4), int(card.h * 0.76))
     gesture = 0.5 + 0.5 * abs(voice_level(t * 0.3)) if talking else 0.6

@@ -7,6 +7,7 @@ at display time with ``app.tr``.
 from __future__ import annotations
 
 
+from ...content.models import Outcome, Technique
 from ...i18n.marker import N_  # noqa: F401 (re-exported for the screens)
 
 
@@ -54,16 +55,15 @@ _LATIN_PUNCTUATION = {"。": ". ", "：": ": ", "；": "; ", "，": ", "}
 def spoken_join(app, parts, sep: str = "。") -> str:
     """Parts of something read aloud (already translated), joined with the language's own punctuation."""
     parts = [p.strip() for p in parts if p and p.strip()]
-    if not str(getattr(app, "locale", "zh_Hans")).startswith("zh"):
+    if not app.locale.startswith("zh"):
         sep = _LATIN_PUNCTUATION.get(sep, sep)
         parts = [p.rstrip(".:;,") if i < len(parts) - 1 else p for i, p in enumerate(parts)]
     return sep.join(parts)
 
 
-def technique_label(tech) -> str:
-    key = getattr(tech, "value", tech)
-    return TECHNIQUE_LABELS.get(key, key)
+def technique_label(tech: Technique) -> str:
+    return TECHNIQUE_LABELS.get(tech.value, tech.value)
 
 
-def outcome_key(outcome) -> str:
-    return getattr(outcome, "value", outcome) or "neutral"
+def outcome_key(outcome: Outcome) -> str:
+    return outcome.value

@@ -47,23 +47,28 @@ def masked_account(seed: str) -> str:
 
 
 def locale_of(app) -> str:
-    return getattr(app, "locale", "") or "zh_Hans"
+    return app.locale
 
 
 def currency_symbol(locale: str = "zh_Hans") -> str:
     """¥ / CN¥: the yuan sign as the locale writes it (an empty amount field)."""
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from babel.numbers import get_currency_symbol
+
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from ...i18n.formatting import cldr
     return get_currency_symbol("CNY", cldr(locale))
 
 
 def money(amount: int, locale: str = "zh_Hans") -> str:
     """With fen, as a banking app shows it: ¥12,345.00 (CN¥12,345.00 in zh_Hant and en)."""
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from ...i18n.formatting import money as _money
     return _money(amount, locale, cents=True)
 
 
 def money_short(amount: int, locale: str = "zh_Hans") -> str:
     """Whole yuan: ¥50,000 / CN¥50,000 (Babel, CNY in every language)."""
+    # Babel's locale data loads when a number or date is first shown, not before the title
     from ...i18n.formatting import money as _money
     return _money(amount, locale)

@@ -41,31 +41,49 @@ def rrect(surface: pygame.Surface, colour: RGB, rect, radius: int, width: int = 
     pygame.draw.rect(surface, colour, rect, width, border_radius=max(0, int(radius)))
 
 
-_CACHE: dict = {}
-_CACHE_LIMITS = (64, 16_000_000)   # layers, pixels (64 MB at most, reached only at 4K)
-_cache_pixels = 0
+class Layers:
+    """The phone's layers that depend only on sizes and colours (shadows, gradients, masks), kept in
+    two generations like the text: what this and the last screen used, at most ``MAX_PIXELS`` a
+    generation (4 bytes a pixel). The App starts a new generation with each new screen."""
+
+    MAX_LAYERS = 48
+    MAX_PIXELS = 2_000_000
+
+    def __init__(self):
+        self._current: dict = {}
+        self._previous: dict = {}
+        self._pixels = 0
+
+    def get(self, key, make):
+        hit = self._current.get(key)
+        if hit is None:
+            hit = self._previous.pop(key, None)
+            if hit is None:
+                hit = make()
+            pixels = sum(layer.get_width() * layer.get_height() for layer in (hit if isinstance(hit, list) else [hit]))
+            if len(self._current) >= self.MAX_LAYERS or self._pixels + pixels > self.MAX_PIXELS:
+                self.new_generation()
+            self._current[key] = hit
+            self._pixels += pixels
+        return hit
+
+    def new_generation(self) -> None:
+        self._previous, self._current, self._pixels = self._current, {}, 0
 
 
-def _cached(key, make):
-    """Small cache for layers that depend only on sizes and colours (cleared when it grows)."""
-    global _cache_pixels
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = make()
-        pixels = sum(layer.get_width() * layer.get_height() for layer in (hit if isinstance(hit, list) else [hit]))
-        if len(_CACHE) >= _CACHE_LIMITS[0] or _cache_pixels + pixels > _CACHE_LIMITS[1]:
-            _CACHE.clear()
-            _cache_pixels = 0
-        _CACHE[key] = hit
-        _cache_pixels += pixels
-    return hit
+LAYERS = Layers()   # one per process: the layers are pure functions of their keys
+
+
+def cached(key, make):
+    """A layer from ``LAYERS`` (made by ``make()`` when it is not there)."""
+    return LAYERS.get(key, make)
 
 
 def shadow(surface: pygame.Surface, rect: pygame.Rect, radius: int, colour: RGB, spread: int) -> None:
     """A soft drop shadow under ``rect`` (a few translucent rounded rects)."""
     if spread <= 0:
         return
-    layer = _cached(("shadow", rect.size, radius, tuple(colour), spread),
+    layer = cached(("shadow", rect.size, radius, tuple(colour), spread),
                     lambda: _shadow_layer(rect.size, radius, colour, spread))
     surface.blit(layer, (rect.x - spread * 2, rect.y - spread * 2))
 
@@ -84,7 +102,7 @@ def _shadow_layer(size, radius, colour, spread) -> pygame.Surface:
 
 def vertical_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> pygame.Surface:
     """A top-to-bottom colour fade (cached: blit it, never draw on it)."""
-    return _cached(("gradient", tuple(size), tuple(top), tuple(bottom)), lambda: _gradient(size, top, bottom))
+    return cached(("gradient", tuple(size), tuple(top), tuple(bottom)), lambda: _gradient(size, top, bottom))
 
 
 def _gradient(size, top, bottom) -> pygame.Surface:
@@ -293,7 +311,7 @@ def blit_rounded(surface: pygame.Surface, source: pygame.Surface, rect: pygame.R
         surface.blit(source, rect.topleft)
         round_corners(surface, rect, radius, outside)
         return
-    mask = _cached(("round_mask", rect.size, radius), lambda: _round_mask(rect.size, radius))
+    mask = cached(("round_mask", rect.size, radius), lambda: _round_mask(rect.size, radius))
     layer = mask.copy()
     layer.blit(source, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     surface.blit(layer, rect.topleft)
@@ -304,7 +322,7 @@ def round_corners(surface: pygame.Surface, rect: pygame.Rect, radius: int, outsi
     r = max(0, int(radius))
     if r <= 0:
         return
-    corners = _cached(("corners", r, tuple(outside)), lambda: _corner_pieces(r, outside))
+    corners = cached(("corners", r, tuple(outside)), lambda: _corner_pieces(r, outside))
     surface.blit(corners[0], rect.topleft)
     surface.blit(corners[1], (rect.right - r, rect.y))
     surface.blit(corners[2], (rect.x, rect.bottom - r))

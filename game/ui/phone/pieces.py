@@ -15,20 +15,20 @@ from ..input import Action, Intent
 from ..widgets import Widget, draw_icon
 from . import paint
 from .dispatch import draw_node
-from .ink import Ink
+from .ink import TextRecord
 from .state import PhoneHits, PhoneState
 
 
 class _InkWidget(Widget):
     """A widget whose text goes through ``Ink``: remembers its last draw's text records."""
 
-    def __init__(self, app, rect=None):
-        super().__init__(app, rect)
+    def __init__(self, look, rect=None):
+        super().__init__(look, rect)
         self._records: list = []
         self._drawn_once = False
 
     def _ink_draw(self, surface: pygame.Surface, paint_fn) -> None:
-        ink = Ink.of(self.app)
+        ink = self.look.ink
         start = len(ink.records)
         paint_fn(surface)
         self._records = ink.records[start:]
@@ -37,7 +37,7 @@ class _InkWidget(Widget):
 
     def text_fits(self) -> bool:
         if not self._drawn_once:
-            scratch = pygame.Surface(self.app.size)
+            scratch = pygame.Surface(self.look.size)
             self.draw(scratch)
         return not any(r.overflow for r in self._records)
 
@@ -52,8 +52,8 @@ class PhoneView(_InkWidget):
     """The simulated phone showing one scenario node; a tap on it calls ``on_tap(name)``
     with the name of the phone area under the finger ("" for the rest of the phone)."""
 
-    def __init__(self, app, on_tap: Callable[[str], None] | None = None, rect=None):
-        super().__init__(app, rect)
+    def __init__(self, look, on_tap: Callable[[str], None] | None = None, rect=None):
+        super().__init__(look, rect)
         self.node = None
         self.state = PhoneState()
         self.on_tap = on_tap
@@ -66,7 +66,7 @@ class PhoneView(_InkWidget):
             return
 
         def paint_phone(s):
-            self.hits = draw_node(s, self.rect, self.node, self.state, self.app)
+            self.hits = draw_node(s, self.rect, self.node, self.state, self.look)
         self._ink_draw(surface, paint_phone)
 
     def handle(self, intent: Intent) -> bool:
@@ -87,9 +87,9 @@ class PhoneView(_InkWidget):
 class Badge(_InkWidget):
     """A coloured pill with an icon and a word: 安全 / 有风险 / 还不够, 成功脱险 / 被骗了."""
 
-    def __init__(self, app, text: str = "", face_key: str = "safe", text_key: str = "safe_text", icon: str = "check",
+    def __init__(self, look, text: str = "", face_key: str = "safe", text_key: str = "safe_text", icon: str = "check",
                  rect=None):
-        super().__init__(app, rect)
+        super().__init__(look, rect)
         self.text, self.face_key, self.text_key, self.icon = text, face_key, text_key, icon
 
     def set(self, text: str, face_key: str, text_key: str, icon: str) -> None:
@@ -97,12 +97,12 @@ class Badge(_InkWidget):
 
     def natural_width(self, height: int) -> int:
         px = int(height * 0.5)
-        return int(Ink.of(self.app).width(self.app.tr(self.text), px, True) + height * 1.6)
+        return int(self.look.ink.width(self.look.tr(self.text), px, True) + height * 1.6)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.w <= 0:
             return
-        t = self.app.theme
+        t = self.look.theme
         face, fg = getattr(t, self.face_key), getattr(t, self.text_key)
 
         def paint_badge(s):
@@ -111,7 +111,7 @@ class Badge(_InkWidget):
             icon = pygame.Rect(r.x + r.h * 0.22, r.y + r.h * 0.18, r.h * 0.64, r.h * 0.64)
             draw_icon(s, self.icon, fg, icon)
             box = pygame.Rect(icon.right + r.h * 0.12, r.y, r.right - icon.right - r.h * 0.4, r.h)
-            Ink.of(self.app).text(s, self.app.tr(self.text), box, int(r.h * 0.5), fg, bold=True, align="center",
+            self.look.ink.text(s, self.look.tr(self.text), box, int(r.h * 0.5), fg, bold=True, align="center",
                                   valign="middle", max_lines=1, min_px=int(r.h * 0.3))
         self._ink_draw(surface, paint_badge)
 
@@ -119,15 +119,15 @@ class Badge(_InkWidget):
 class ChipRow(_InkWidget):
     """Labels in rounded chips, wrapped onto as many rows as the rect allows."""
 
-    def __init__(self, app, labels: list[str] | None = None, face_key: str = "button_alt",
+    def __init__(self, look, labels: list[str] | None = None, face_key: str = "button_alt",
                  text_key: str = "button_alt_text", rect=None, chip_h: int = 0):
-        super().__init__(app, rect)
+        super().__init__(look, rect)
         self.labels = list(labels or [])
         self.face_key, self.text_key = face_key, text_key
         self.chip_h = chip_h
 
     def _chip_h(self) -> int:
-        return self.chip_h or max(16, int(self.app.unit * 6.5))
+        return self.chip_h or max(16, int(self.look.unit * 6.5))
 
     def rows_needed(self, width: int) -> int:
         return len(self._place(width)[1]) if self.labels else 0
@@ -135,11 +135,11 @@ class ChipRow(_InkWidget):
     def _place(self, width: int):
         h = self._chip_h()
         px = int(h * 0.5)
-        ink = Ink.of(self.app)
+        ink = self.look.ink
         gap = int(h * 0.3)
         x, rows, row = 0, [], []
         for label in self.labels:
-            text = self.app.tr(label)
+            text = self.look.tr(label)
             w = min(width, int(ink.width(text, px) + h * 0.9))
             if row and x + w > width:
                 rows.append(row)
@@ -162,7 +162,7 @@ class ChipRow(_InkWidget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or not self.labels or self.rect.w <= 0:
             return
-        t = self.app.theme
+        t = self.look.theme
         face, fg = getattr(t, self.face_key), getattr(t, self.text_key)
         h = self._chip_h()
 
@@ -172,18 +172,17 @@ class ChipRow(_InkWidget):
             for row in rows:
                 if y + h > self.rect.bottom + 1:
                     # Not enough room: record the cut so layout tests notice.
-                    Ink.of(self.app).records.append(_cut_record(row, self.rect, y, h))
+                    self.look.ink.records.append(_cut_record(row, self.rect, y, h))
                     break
                 for text, x, w in row:
                     chip = pygame.Rect(self.rect.x + x, y, w, h)
                     paint.rrect(s, face, chip, h // 2)
-                    Ink.of(self.app).text(s, text, chip.inflate(-h * 0.6, 0), px, fg, align="center",
+                    self.look.ink.text(s, text, chip.inflate(-h * 0.6, 0), px, fg, align="center",
                                           valign="middle", max_lines=1, min_px=int(px * 0.7))
                 y += h + int(h * 0.3)
         self._ink_draw(surface, paint_chips)
 
 
 def _cut_record(row, rect, y, h):
-    from .ink import TextRecord
     text = " ".join(t for t, _, _ in row)
     return TextRecord(text, rect.copy(), pygame.Rect(rect.x, y, rect.w, h), 0, True)

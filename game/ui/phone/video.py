@@ -21,7 +21,7 @@ import pygame
 from . import paint
 from .bubbles import Thread, items_for
 from .call import call_badges, call_timer, draw_badge
-from .face import Head, Palette, draw_body, draw_face, draw_hand
+from .face import Head, Palette, draw_body, draw_face, draw_hand, draw_person
 from .frame import Screen, draw_status_bar, open_phone
 from .state import TEST_DURATION, PhoneHits
 
@@ -202,7 +202,7 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     paint.blit_rounded(surface, video, glass, scr.radius, theme.phone_body)
     u = scr.u
     # Darken the top for the header text (a gradient fading out downwards).
-    shade = paint._cached(("video_shade", glass.size, dark, int(u * 40)),
+    shade = paint.cached(("video_shade", glass.size, dark, int(u * 40)),
                           lambda: _top_shade(glass.size, dark, int(u * 40)))
     surface.blit(shade, glass.topleft)
     paint.round_corners(surface, glass, scr.radius, theme.phone_body)
@@ -226,7 +226,6 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     pip_surface = pygame.Surface(pip.size)
     pip_surface.fill(paint.mix(theme.phone_body, theme.blue, 0.3))
     me = Palette.from_theme(theme, shirt=paint.mix(theme.green, dark, 0.2), hair=paint.mix(light, dark, 0.35))
-    from .face import draw_person
     draw_person(pip_surface, pygame.Rect(0, int(pip.h * 0.12), pip.w, pip.w), me, hair="bun")
     paint.blit_rounded(surface, pip_surface, pip, int(u * 3))
     paint.rrect(surface, light, pip, int(u * 3), max(1, int(u * 0.5)))

@@ -1,7 +1,7 @@
 """One quiz question: the question, 2–4 big answers, then right/wrong with the explanation.
 
 ``QuizScene(app, item, player, on_done)``: "继续" pops the scene and calls
-``on_done(correct: bool)``. ``pool_id`` / ``index`` / ``scam_type`` (optional)
+``on_done(result)`` (a ``SceneResult``). ``pool_id`` / ``index`` / ``scam_type`` (optional)
 identify the item for the rules' ``QuizRunner`` (``scene.result()`` gives its
 ``SceneResult``).
 """
@@ -15,11 +15,11 @@ import pygame
 from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
-from ..phone.feedback import has_voice, narrate
 from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from .scenario import player_name
+from ..seats import PlayerInfo, player_name
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px
 
 LETTERS = "ABCD"
 
@@ -27,7 +27,8 @@ LETTERS = "ABCD"
 class QuizScene(ScreenScene):
     name = "quiz"
 
-    def __init__(self, app, item, player=None, on_done: Callable[[bool], None] | None = None, *,
+    def __init__(self, ctx, item, player: PlayerInfo | None = None,
+                 on_done: Callable[[SceneResult], None] | None = None, *,
                  pool_id: str = "", index: int = 0, scam_type: str | None = None):
         self.item = item
         self.player = player
@@ -35,24 +36,23 @@ class QuizScene(ScreenScene):
         self.runner = QuizRunner(item, pool_id, index, scam_type)
         self.answer = None
         self.finished = False
-        super().__init__(app)
+        super().__init__(ctx)
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("答一答"), role="heading", colour_key="accent", align="left")
-        self.player_label = Label(app, player_name(self.player), role="caption", colour_key="text_muted",
+        self.heading = Label(self.look, N_("答一答"), role="heading", colour_key="accent", align="left")
+        self.player_label = Label(self.look, player_name(self.player), role="caption", colour_key="text_muted",
                                   align="right")
-        self.question_panel = Panel(app)
-        self.question = TextBox(app, self.item.question, role="heading", bold=False, valign="center")
-        self.options = [Button(app, f"{LETTERS[i]}. {app.tr(text)}", lambda i=i: self.pick(i), style="secondary",
+        self.question_panel = Panel(self.look)
+        self.question = TextBox(self.look, self.item.question, role="heading", bold=False, valign="center")
+        self.options = [Button(self.look, f"{LETTERS[i]}. {self.session.tr(text)}", lambda i=i: self.pick(i), style="secondary",
                                translate=False, name=f"option_{i}") for i, text in enumerate(self.item.options)]
-        self.result_panel = Panel(app)
-        self.badge = Badge(app)
-        self.explanation = TextBox(app, self.item.explanation, role="heading", bold=False)
-        self.chips = ChipRow(app, [technique_label(t) for t in self.item.techniques])
-        self.read_button = Button(app, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
+        self.result_panel = Panel(self.look)
+        self.badge = Badge(self.look)
+        self.explanation = TextBox(self.look, self.item.explanation, role="heading", bold=False)
+        self.chips = ChipRow(self.look, [technique_label(t) for t in self.item.techniques])
+        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
                                   autoplay_weight=0, name="read_aloud")
-        self.continue_button = Button(app, N_("继续"), self.finish, icon="play", name="continue")
+        self.continue_button = Button(self.look, N_("继续"), self.finish, icon="play", name="continue")
         self.items = [self.heading, self.player_label, self.question_panel, self.question, *self.options,
                       self.result_panel, self.badge, self.explanation, self.chips, self.read_button,
                       self.continue_button]
@@ -60,7 +60,7 @@ class QuizScene(ScreenScene):
     def on_locale_changed(self) -> None:
         """The answers carry their letter, so they are composed again in the new language."""
         for i, (b, text) in enumerate(zip(self.options, self.item.options)):
-            b.set_text(f"{LETTERS[i]}. {self.app.tr(text)}")
+            b.set_text(f"{LETTERS[i]}. {self.session.tr(text)}")
         self.dirty = True
 
     # ---------------------------------------------------------------- actions
@@ -69,7 +69,7 @@ class QuizScene(ScreenScene):
             return
         self.answer = self.runner.answer(index)
         right = self.answer.right
-        self.app.trace_event("choice", index=index, text=self.item.options[index],
+        self.services.trace_event("choice", index=index, text=self.item.options[index],
                              outcome="safe" if self.answer.correct else "risky")
         for i, b in enumerate(self.options):
             b.enabled = i in (index, right)
@@ -81,27 +81,27 @@ class QuizScene(ScreenScene):
             self.badge.set(N_("答对了"), "safe", "safe_text", "check")
         else:
             self.badge.set(N_("答错了"), "risky", "risky_text", "cross")
-        self.app.sound.play("right" if self.answer.correct else "wrong")
-        if getattr(self.app.settings, "voice", False):
+        self.services.sound.play("right" if self.answer.correct else "wrong")
+        if self.session.settings.voice:
             self.read_aloud()
-        self.layout(self.app.size)
+        self.layout(self.look.size)
 
     def read_aloud(self) -> None:
-        tr = self.app.tr
+        tr = self.session.tr
         if self.answer is None:   # the question, then every answer with its letter
             parts = [tr(self.item.question)] + [b.text for b in self.options]
         else:
             parts = [tr(self.badge.text), tr(self.item.explanation)]
-        narrate(self.app, spoken_join(self.app, parts))
+        self.services.narrate(spoken_join(self.look, parts))
 
     def finish(self) -> None:
         if self.answer is None or self.finished:
             return
         self.finished = True
-        if self.app.stack.top is self:
-            self.app.stack.pop()
+        if self.nav.top is self:
+            self.nav.back()
         if self.on_done:
-            self.on_done(bool(self.answer.correct))
+            self.on_done(self.result())
 
     def result(self) -> SceneResult:
         return self.runner.result()
@@ -138,9 +138,7 @@ class QuizScene(ScreenScene):
                 left = pygame.Rect(area.x, y, area.w, area.bottom - y)
             else:
                 left = pygame.Rect(area.x, y, round(area.w * 0.52), area.bottom - y)
-            from ..phone.ink import Ink
-            from ..widgets import role_px
-            want = Ink.of(self.app).measure(self.app.tr(self.item.question), role_px(self.app, "heading")[0],
+            want = self.look.ink.measure(self.session.tr(self.item.question), role_px(self.look, "heading")[0],
                                             round(left.w - 8 * u))[1] + round(6 * u)
             reserve = 0
             if portrait:
@@ -171,7 +169,7 @@ class QuizScene(ScreenScene):
                                           badge_h)
             bw = round(min(inner.w * 0.4, 45 * u))
             self.continue_button.rect = pygame.Rect(inner.right - bw, inner.bottom - button_h, bw, button_h)
-            self.read_button.visible = has_voice(self.app)
+            self.read_button.visible = True
             self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, round(min(30 * u, inner.w * 0.3)),
                                                 button_h)
             bottom = self.continue_button.rect.y - round(1.5 * u)
@@ -195,17 +193,16 @@ class QuizScene(ScreenScene):
         """Whether the technique chips fit in one row beside the buttons (between read-aloud and continue)."""
         if not self.chips.labels:
             return False
-        u = self.app.unit
-        read_w = round(min(30 * u, inner_w * 0.3)) + gap if has_voice(self.app) else 0
+        u = self.look.unit
+        read_w = round(min(30 * u, inner_w * 0.3)) + gap
         beside = inner_w - bw - gap - read_w
         return beside > 0 and self.chips.natural_height(beside) <= button_h
 
     def _result_need(self, panel_w: int, u: float, button_h: int) -> int:
         """Height of the explanation card at the smallest text size: badge, text, chips, buttons."""
-        from ..widgets import role_px, text_height
         inner_w = round(panel_w - 8 * u)
-        low = role_px(self.app, "heading")[1]
-        text_h = text_height(self.app, self.app.tr(self.item.explanation), inner_w, low)
+        low = role_px(self.look, "heading")[1]
+        text_h = self.look.text.height(self.session.tr(self.item.explanation), inner_w, low, False, LINE_SPACING)
         need = round(5 * u) + round(8.5 * u) + 2 * round(1.5 * u) + text_h + button_h
         bw = round(min(inner_w * 0.4, 45 * u))
         if self.chips.labels and not self._chips_beside(inner_w, bw, round(2.5 * u), button_h):

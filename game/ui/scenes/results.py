@@ -15,18 +15,18 @@ from typing import Callable
 
 import pygame
 
+from ...i18n.formatting import percent
 from ...rules.scoring import BADGE_SPOTS
 from .. import layout
 from ..input import Action, Intent
 from ..phone import paint
-from ..phone.ink import Ink
 from ..phone.labels import N_, technique_label
-from ...i18n.formatting import percent
 from ..phone.numbers import locale_of, money_short
 from ..phone.pieces import Badge, ChipRow
 from ...content.hotlines import region as hotline_region
 from ..qr import HOTLINE_URI, qr_surface
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, Widget, draw_shape, role_px
 
 MAX_SCAM_ROWS = 6
 
@@ -34,8 +34,8 @@ MAX_SCAM_ROWS = 6
 class QRCode(Widget):
     """A scannable QR code (dark on light whatever the theme) in its rect."""
 
-    def __init__(self, app, data: str = HOTLINE_URI, rect=None):
-        super().__init__(app, rect)
+    def __init__(self, look, data: str = HOTLINE_URI, rect=None):
+        super().__init__(look, rect)
         self.data = data
         self.drawn: pygame.Rect | None = None
         self.surface: pygame.Surface | None = None
@@ -43,7 +43,7 @@ class QRCode(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or min(self.rect.size) <= 0:
             return
-        t = self.app.theme
+        t = self.look.theme
         light = t.panel if paint.luminance(t.panel) > 0.8 else paint.lightest(t)
         img = qr_surface(self.data, min(self.rect.size), paint.darkest(t), light)
         r = img.get_rect(center=self.rect.center)
@@ -55,16 +55,16 @@ class QRCode(Widget):
 class PlayerRow(Widget):
     """One player's line: seat colour, name, protected, safe-choice rate, money lost."""
 
-    def __init__(self, app, name: str, colour: str | None, score, rect=None):
-        super().__init__(app, rect)
+    def __init__(self, look, name: str, colour: str | None, score, rect=None):
+        super().__init__(look, rect)
         self.name, self.colour, self.score = name, colour, score
         self._records: list = []
 
     def cells(self) -> list[str]:
         s = self.score
         rate = s.safe_choice_rate
-        tr = self.app.tr
-        loc = locale_of(self.app)
+        tr = self.look.tr
+        loc = locale_of(self.look)
         return [self.name,
                 tr(N_("守住 {money}")).replace("{money}", money_short(s.savings_protected, loc)),
                 tr(N_("安全率 {percent}")).replace("{percent}", percent(rate, loc) if rate is not None else "—"),
@@ -73,8 +73,8 @@ class PlayerRow(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.h <= 0:
             return
-        t = self.app.theme
-        ink = Ink.of(self.app)
+        t = self.look.theme
+        ink = self.look.ink
         start = len(ink.records)
         r = self.rect
         paint.rrect(surface, t.button_alt, r, r.h // 4)
@@ -103,18 +103,18 @@ class PlayerRow(Widget):
 
     def text_fits(self) -> bool:
         if not self._records:
-            self.draw(pygame.Surface(self.app.size))
+            self.draw(pygame.Surface(self.look.size))
         return not any(rec.overflow for rec in self._records)
 
 
 class ResultsScene(ScreenScene):
     name = "results"
 
-    def __init__(self, app, session_score, players=None, on_again: Callable[[], None] | None = None):
+    def __init__(self, ctx, session_score, players=None, on_again: Callable[[], None] | None = None):
         self.score = session_score
         self.players = [self._player(p) for p in (players or [])]
         self.on_again = on_again
-        super().__init__(app)
+        super().__init__(ctx)
 
     @staticmethod
     def _player(p):
@@ -142,70 +142,66 @@ class ResultsScene(ScreenScene):
         return rows
 
     def _library(self):
-        try:
-            return self.app.library
-        except Exception:  # no content folder (tests with a hand-made score)
-            return None
+        return self.session.library
 
     def badges(self) -> list:
-        return [t for t, tally in sorted(self.score.techniques.items(), key=lambda kv: getattr(kv[0], "value", kv[0]))
+        return [t for t, tally in sorted(self.score.techniques.items(), key=lambda kv: kv[0].value)
                 if tally.spotted >= BADGE_SPOTS]
 
     # ================================================================ widgets
     def build(self) -> None:
-        app = self.app
         s = self.score
-        tr = app.tr
-        self.title = Label(app, N_("本局成绩"), role="heading", colour_key="accent", align="left")
+        tr = self.session.tr
+        self.title = Label(self.look, N_("本局成绩"), role="heading", colour_key="accent", align="left")
         rate = s.safe_choice_rate
         self.stats = []
         for value, caption, face in (
-                (money_short(s.savings_protected, locale_of(app)), N_("守住的存款"), "safe"),
-                (percent(rate, locale_of(app)) if rate is not None else "—", N_("安全选择率"), "button_alt"),
-                (money_short(s.money_lost, locale_of(app)), N_("被骗走"), "risky" if s.money_lost else "button_alt")):
-            panel = Panel(app, colour_key=face, shadow=False)
+                (money_short(s.savings_protected, locale_of(self.look)), N_("守住的存款"), "safe"),
+                (percent(rate, locale_of(self.look)) if rate is not None else "—", N_("安全选择率"), "button_alt"),
+                (money_short(s.money_lost, locale_of(self.look)), N_("被骗走"), "risky" if s.money_lost else "button_alt")):
+            panel = Panel(self.look, colour_key=face, shadow=False)
             text_key = {"safe": "safe_text", "risky": "risky_text"}.get(face, "button_alt_text")
-            big = Label(app, value, role="heading", colour_key=text_key, translate=False)
-            small = Label(app, caption, role="caption", colour_key=text_key)
+            big = Label(self.look, value, role="heading", colour_key=text_key, translate=False)
+            small = Label(self.look, caption, role="caption", colour_key=text_key)
             self.stats.append((panel, big, small))
         # Company money (a clerk and a fake boss) is never the player's savings: one line of its own.
-        self.company = Label(app, "", role="body", colour_key="text", align="left", translate=False)
-        company_lost, company_kept = getattr(s, "company_lost", 0), getattr(s, "company_protected", 0)
+        self.company = Label(self.look, "", role="body", colour_key="text", align="left", translate=False)
+        company_lost, company_kept = s.company_lost, s.company_protected
         if company_lost or company_kept:
-            loc = locale_of(app)
+            loc = locale_of(self.look)
             self.company.set_text(tr(N_("公司资金：守住 {kept}，被骗走 {lost}"))
                                   .replace("{kept}", money_short(company_kept, loc))
                                   .replace("{lost}", money_short(company_lost, loc)))
-        self.player_rows = [PlayerRow(app, name, colour, score) for name, colour, score in self.players]
+        self.player_rows = [PlayerRow(self.look, name, colour, score) for name, colour, score in self.players]
         if len(self.player_rows) < 2:
             self.player_rows = []
-        self.scam_title = Label(app, N_("这些骗局，你的表现"), role="body", colour_key="text", align="left", bold=True)
+        self.scam_title = Label(self.look, N_("这些骗局，你的表现"), role="body", colour_key="text", align="left", bold=True)
         self.scam_widgets = []
         for name, spotted, advice in self.scam_rows()[:MAX_SCAM_ROWS]:
-            badge = Badge(app, N_("识破") if spotted else N_("上当"), "safe" if spotted else "risky",
+            badge = Badge(self.look, N_("识破") if spotted else N_("上当"), "safe" if spotted else "risky",
                           "safe_text" if spotted else "risky_text", "check" if spotted else "cross")
-            label = Label(app, name, role="body", colour_key="text", align="left", bold=True)
-            tip = TextBox(app, advice, role="caption", colour_key="text_muted")
+            label = Label(self.look, name, role="body", colour_key="text", align="left", bold=True)
+            tip = TextBox(self.look, advice, role="caption", colour_key="text_muted")
             self.scam_widgets.append((badge, label, tip))
-        self.more = Label(app, "", role="caption", colour_key="text_muted", align="left", translate=False)
+        self.more = Label(self.look, "", role="caption", colour_key="text_muted", align="left", translate=False)
         extra = len(self.scam_rows()) - MAX_SCAM_ROWS
         if extra > 0:
             self.more.set_text(tr(N_("还有 {n} 类骗局")).replace("{n}", str(extra)))
         spotted = [technique_label(t) for t, v in self.score.techniques.items() if v.spotted >= v.missed and v.spotted]
         missed = [technique_label(t) for t, v in self.score.techniques.items() if v.missed > v.spotted]
-        self.spotted_title = Label(app, N_("识破的手法"), role="caption", colour_key="text_muted", align="left")
-        self.spotted_chips = ChipRow(app, spotted, "safe", "safe_text")
-        self.missed_title = Label(app, N_("还要当心"), role="caption", colour_key="text_muted", align="left")
-        self.missed_chips = ChipRow(app, missed, "risky", "risky_text")
-        self.badge_title = Label(app, N_("获得徽章"), role="caption", colour_key="text_muted", align="left")
-        self.badge_widgets = [Badge(app, technique_label(t), "button", "button_text", "check") for t in self.badges()]
-        self.qr_panel = Panel(app)
-        hotline = hotline_region(getattr(app.settings, "region", None))
-        self.qr = QRCode(app, hotline.qr)
-        self.qr_label = Label(app, N_("扫码拨打 {hotline.warning} 反诈专线"), role="body", colour_key="text", bold=True)
-        self.qr_note = TextBox(app, hotline.warning_note, role="caption",
+        self.spotted_title = Label(self.look, N_("识破的手法"), role="caption", colour_key="text_muted", align="left")
+        self.spotted_chips = ChipRow(self.look, spotted, "safe", "safe_text")
+        self.missed_title = Label(self.look, N_("还要当心"), role="caption", colour_key="text_muted", align="left")
+        self.missed_chips = ChipRow(self.look, missed, "risky", "risky_text")
+        self.badge_title = Label(self.look, N_("获得徽章"), role="caption", colour_key="text_muted", align="left")
+        self.badge_widgets = [Badge(self.look, technique_label(t), "button", "button_text", "check") for t in self.badges()]
+        self.qr_panel = Panel(self.look)
+        hotline = hotline_region(self.session.settings.region)
+        self.qr = QRCode(self.look, hotline.qr)
+        self.qr_label = Label(self.look, N_("扫码拨打 {hotline.warning} 反诈专线"), role="body", colour_key="text", bold=True)
+        self.qr_note = TextBox(self.look, hotline.warning_note, role="caption",
                                colour_key="text_muted", align="center")
-        self.again = Button(app, N_("再玩一次"), self.play_again, icon="play", name="again")
+        self.again = Button(self.look, N_("再玩一次"), self.play_again, icon="play", name="again")
         self.items = [self.title]
         for panel, big, small in self.stats:
             self.items += [panel, big, small]
@@ -296,14 +292,13 @@ class ResultsScene(ScreenScene):
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            from ..widgets import role_px, text_height
             bw = round(17 * u)
             tip_w = main.w - bw - gap
-            low = role_px(self.app, "caption")[1]
+            low = role_px(self.look, "caption")[1]
             fit = 0
             for badge, label, tip in self.scam_widgets:
                 # One line of advice in Chinese; a longer English one gets the lines it needs.
-                tip_h = max(round(4 * u), text_height(self.app, self.app.tr(tip.text), tip_w, low) + 2)
+                tip_h = max(round(4 * u), self.look.text.height(self.session.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
                 row_h = round(5.5 * u) + tip_h
                 if y + row_h > bottom - gap:
                     break
@@ -315,7 +310,7 @@ class ResultsScene(ScreenScene):
                 fit += 1
             hidden = len(self.scam_rows()) - fit
             if hidden > 0:
-                self.more.set_text(self.app.tr(N_("还有 {n} 类骗局")).replace("{n}", str(hidden)))
+                self.more.set_text(self.session.tr(N_("还有 {n} 类骗局")).replace("{n}", str(hidden)))
                 self.more.rect = pygame.Rect(self.scam_title.rect.right, self.scam_title.rect.y,
                                              main.right - self.scam_title.rect.right, self.scam_title.rect.h)
                 self.more.align = "right"
@@ -390,8 +385,7 @@ class ResultsScene(ScreenScene):
         if self.on_again:
             self.on_again()
             return
-        from .title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.nav.home()
 
     def autoplay_targets(self) -> list:
         return [self.again]

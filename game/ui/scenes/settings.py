@@ -11,8 +11,8 @@ import pygame
 
 from .. import layout
 from ..phone.labels import N_
+from ..seats import LANGUAGES
 from ..widgets import Button, Label, ScreenScene
-from .setup import LANGUAGES
 
 # (settings field, row title, ((value, button text), ...))
 ROWS = (
@@ -29,21 +29,18 @@ class SettingsScene(ScreenScene):
     name = "settings"
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("设置"), role="heading", colour_key="accent")
+        self.heading = Label(self.look, N_("设置"), role="heading", colour_key="accent")
         self.rows = []
         for field, title, options in ROWS:
-            if not hasattr(app.settings, field):
-                continue   # the stand-in settings (no game.settings) have no read-aloud switch
-            label = Label(app, title, role="body", bold=True, align="left")
+            label = Label(self.look, title, role="body", bold=True, align="left")
             buttons = []
             for value, text in options:
-                b = Button(app, text, lambda f=field, v=value: self.set(f, v), style="choice",
+                b = Button(self.look, text, lambda f=field, v=value: self.set(f, v), style="choice",
                            translate=field != "locale", autoplay_weight=0, name=f"{field}_{value}")
                 buttons.append((value, b))
             self.rows.append((field, label, buttons))
-        self.voice_status = Label(app, "", role="caption", colour_key="text_muted", align="left", translate=False)
-        self.done = Button(app, N_("完成"), self.back, icon="check", name="done")
+        self.voice_status = Label(self.look, "", role="caption", colour_key="text_muted", align="left", translate=False)
+        self.done = Button(self.look, N_("完成"), self.back, icon="check", name="done")
         self.items = [self.heading]
         for _, label, buttons in self.rows:
             self.items += [label, *[b for _, b in buttons]]
@@ -52,7 +49,7 @@ class SettingsScene(ScreenScene):
 
     def _sync(self) -> None:
         for field, _, buttons in self.rows:
-            current = getattr(self.app.settings, field, None)
+            current = getattr(self.session.settings, field)
             for value, b in buttons:
                 b.selected = value == current
         self.voice_status.set_text(self.status_text())
@@ -60,11 +57,9 @@ class SettingsScene(ScreenScene):
 
     def status_text(self) -> str:
         """Where the voice comes from (or why there is none), and whether the sound is off."""
-        app = self.app
-        status = getattr(app, "voice_status", None)
-        text = status() if callable(status) else ""
-        if getattr(app.settings, "muted", False):
-            text = " · ".join(t for t in (text, app.tr(N_("声音已关闭，不会朗读"))) if t)
+        text = self.services.voice_status()
+        if self.session.settings.muted:
+            text = " · ".join(t for t in (text, self.session.tr(N_("声音已关闭，不会朗读"))) if t)
         return text
 
     def on_locale_changed(self) -> None:
@@ -80,28 +75,26 @@ class SettingsScene(ScreenScene):
             self._tour = step + 1
             field, value = self.AUTOPLAY_TOUR[step]
             return [b for f, _, buttons in self.rows if f == field for v, b in buttons if v == value]
-        self.app.autoplay_saw_settings = True
+        self.services.autoplayer.saw_settings = True
         return [self.done]
 
     def set(self, field: str, value) -> None:
         changes = {field: value}
-        if field == "text_size" and hasattr(self.app.settings, "text_size_chosen") and not self.app.autoplay:
+        if field == "text_size" and not self.session.autoplay:
             changes["text_size_chosen"] = True    # an audience pack no longer changes it
-        self.app.update_settings(**changes)
+        self.session.update_settings(**changes)
         if field == "reduced_motion":
-            for scene in self.app.stack.scenes:
-                if hasattr(scene, "idle_fps") and scene.name == "title":
+            for scene in self.nav.scenes:
+                if scene.name == "title":
                     scene.idle_fps = 0 if value else 12
         self._sync()
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         if portrait:

@@ -6,97 +6,81 @@ players can tell tokens apart; a tap cycles a seat through person / computer / e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
-from .. import layout
 from ...i18n.marker import N_
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_shape
+from .. import layout
+from ..seats import COLOUR_NAMES, LANGUAGES, SeatPlan, draw_token
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 
-LANGUAGES = (("zh_Hans", "简体中文"), ("zh_Hant", "繁體中文"), ("en", "English"))
-COLOUR_NAMES = {"red": N_("红方"), "yellow": N_("黄方"), "blue": N_("蓝方"), "green": N_("绿方")}
 SEAT_MODES = ("human", "computer", "off")
 MODE_TEXT = {"human": N_("真人"), "computer": N_("电脑"), "off": N_("不参加")}
 MODE_ICON = {"human": "play", "computer": "dice", "off": "minus"}
-COMPUTER_POLICY = "cautious"
 
 
-@dataclass(frozen=True)
-class SeatPlan:
-    """One seat chosen on the setup screen."""
-
-    seat: int         # index into board.seats
-    colour: str
-    shape: str
-    number: int       # 1-based, printed on the token
-    computer: bool
-
-
-def _packs(app):
+def _packs(session):
     order = {"elderly": 0, "students": 1, "workplace": 2, "general": 3}
-    packs = list(app.library.packs.values())
+    packs = list(session.library.packs.values())
     packs.sort(key=lambda p: (order.get(p.audience.value, 9), p.id))
     return packs
 
 
-def apply_pack_settings(app, pack) -> None:
+def apply_pack_settings(session, pack) -> None:
     """A pack's own text size (large for the elderly pack) takes effect when the pack is picked,
     unless someone chose a text size in the settings screen."""
-    size = getattr(getattr(pack, "settings", None), "text_size", "")
-    if app.autoplay:   # the computer visitor leaves every setting as it found it
+    size = pack.settings.text_size if pack is not None else ""
+    if session.autoplay:   # the computer visitor leaves every setting as it found it
         return
-    if not size or getattr(app.settings, "text_size_chosen", False) or size == app.text_scale_key:
+    if not size or session.settings.text_size_chosen or size == session.settings.text_size:
         return
-    app.update_settings(save=False, text_size=size)   # the pack's choice, for this game
+    session.update_settings(save=False, text_size=size)   # the pack's choice, for this game
 
 
 class AudienceScene(ScreenScene):
     name = "setup_audience"
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("选择语言和内容"), role="heading", colour_key="accent")
-        self.lang_label = Label(app, N_("语言 · Language"), role="body", colour_key="text_muted", align="left")
+        self.heading = Label(self.look, N_("选择语言和内容"), role="heading", colour_key="accent")
+        self.lang_label = Label(self.look, N_("语言 · Language"), role="body", colour_key="text_muted", align="left")
         self.lang_buttons = []
         for code, name in LANGUAGES:
-            b = Button(app, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
+            b = Button(self.look, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
                        autoplay_weight=0, name=f"lang_{code}")
             self.lang_buttons.append((code, b))
-        self.pack_label = Label(app, N_("谁来玩？"), role="body", colour_key="text_muted", align="left")
-        self.packs = _packs(app)
+        self.pack_label = Label(self.look, N_("谁来玩？"), role="body", colour_key="text_muted", align="left")
+        self.packs = _packs(self.session)
         self.pack_buttons = []
         for pack in self.packs:
-            b = Button(app, pack.name, lambda p=pack.id: self.choose_pack(p), style="choice", name=f"pack_{pack.id}")
+            b = Button(self.look, pack.name, lambda p=pack.id: self.choose_pack(p), style="choice", name=f"pack_{pack.id}")
             self.pack_buttons.append((pack.id, b))
-        self.description = TextBox(app, "", role="body", colour_key="text")
-        self.desc_panel = Panel(app)
-        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
-        self.next_button = Button(app, N_("下一步"), self.next, icon="play", name="next")
+        self.description = TextBox(self.look, "", role="body", colour_key="text")
+        self.desc_panel = Panel(self.look)
+        self.back_button = Button(self.look, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.next_button = Button(self.look, N_("下一步"), self.next, icon="play", name="next")
         if not self.packs:
             self.description.set_text(N_("没有可用的内容包：请让工作人员检查内容文件。"))
         self.items = [self.heading, self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
                       *[b for _, b in self.pack_buttons], self.desc_panel, self.description,
                       self.back_button, self.next_button]
-        pid = getattr(app.settings, "pack", "")
+        pid = self.session.settings.pack
         if pid not in {p.id for p in self.packs} and self.packs:
-            pid = self.packs[-1].id if app.autoplay is False else app.rng.choice(self.packs).id
+            pid = self.packs[-1].id if self.session.autoplay is False else self.session.rng.choice(self.packs).id
         self.pack_id = pid
         self._sync()
 
     def _sync(self) -> None:
         for code, b in self.lang_buttons:
-            b.selected = code == self.app.locale
+            b.selected = code == self.session.locale
         for pid, b in self.pack_buttons:
             b.selected = pid == self.pack_id
-        pack = self.app.library.packs.get(self.pack_id)
+        pack = self.session.library.packs.get(self.pack_id)
         if pack is not None:
             self.description.set_text(pack.description)
         self.next_button.enabled = bool(self.packs)
         self.dirty = True
 
     def choose_locale(self, code: str) -> None:
-        self.app.update_settings(locale=code)
+        self.session.update_settings(locale=code)
         self._sync()
 
     def on_locale_changed(self) -> None:
@@ -105,37 +89,35 @@ class AudienceScene(ScreenScene):
     def choose_pack(self, pack_id: str) -> None:
         self.pack_id = pack_id
         self.picked = True
-        apply_pack_settings(self.app, self.app.library.packs.get(pack_id))
+        apply_pack_settings(self.session, self.session.library.packs.get(pack_id))
         self._sync()
 
     def autoplay_targets(self) -> list:
         """A visitor picks an audience (the one the command line named, if any), then goes on."""
         if not getattr(self, "picked", False):
-            if self.app.command_line_pack:
-                return [b for pid, b in self.pack_buttons if pid == self.app.command_line_pack]
-            if not getattr(self.app, "games_played", 0):   # first game: a pack with a short board
-                boards = self.app.library.boards
+            if self.session.command_line_pack:
+                return [b for pid, b in self.pack_buttons if pid == self.session.command_line_pack]
+            if not self.session.games_played:   # first game: a pack with a short board
+                boards = self.session.library.boards
                 def shortest(pack):
                     return min((boards[b].length for b in pack.boards if b in boards), default=1 << 30)
                 best = min((shortest(p) for p in self.packs), default=0)
-                return [b for pid, b in self.pack_buttons if shortest(self.app.library.packs[pid]) == best]
+                return [b for pid, b in self.pack_buttons if shortest(self.session.library.packs[pid]) == best]
             return [b for _, b in self.pack_buttons]
         return [self.next_button]
 
     def next(self) -> None:
         if self.pack_id:
-            self.app.update_settings(pack=self.pack_id)
-            apply_pack_settings(self.app, self.app.library.packs.get(self.pack_id))
-        self.app.stack.push(PlayersScene(self.app))
+            self.session.update_settings(pack=self.pack_id)
+            apply_pack_settings(self.session, self.session.library.packs.get(self.pack_id))
+        self.nav.navigate("setup_players")
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         self.back_button.rect, self.next_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
@@ -172,33 +154,32 @@ class PlayersScene(ScreenScene):
     name = "setup_players"
 
     def build(self) -> None:
-        app = self.app
-        pack = app.current_pack()
+        pack = self.session.current_pack()
         self.pack = pack
-        library = app.library
+        library = self.session.library
         ids = list(pack.boards) if pack else list(library.boards)
         self.boards = [library.boards[b] for b in ids if b in library.boards]
         if not hasattr(self, "board_id"):
             self.board_id = self.boards[0].id if self.boards else ""
             self.modes = ["human", "computer", "off", "off"]
-        self.heading = Label(app, N_("谁来玩？"), role="heading", colour_key="accent")
+        self.heading = Label(self.look, N_("谁来玩？"), role="heading", colour_key="accent")
         self.board_buttons = []
         if len(self.boards) > 1:
             for board in self.boards:
-                b = Button(app, board.name, lambda i=board.id: self.choose_board(i), style="choice",
+                b = Button(self.look, board.name, lambda i=board.id: self.choose_board(i), style="choice",
                            name=f"board_{board.id}")
                 self.board_buttons.append((board.id, b))
         self.seat_cards: list[Panel] = []
         self.seat_labels: list[Label] = []
         self.seat_buttons: list[Button] = []
         for i in range(4):
-            self.seat_cards.append(Panel(app))
-            self.seat_labels.append(Label(app, "", role="body", bold=True))
-            self.seat_buttons.append(Button(app, "", lambda i=i: self.cycle(i), style="secondary",
+            self.seat_cards.append(Panel(self.look))
+            self.seat_labels.append(Label(self.look, "", role="body", bold=True))
+            self.seat_buttons.append(Button(self.look, "", lambda i=i: self.cycle(i), style="secondary",
                                             name=f"seat_{i}"))
-        self.note = Label(app, "", role="caption", colour_key="text_muted", translate=False)
-        self.back_button = Button(app, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
-        self.start_button = Button(app, N_("开始游戏"), self.start, icon="play", name="start_game")
+        self.note = Label(self.look, "", role="caption", colour_key="text_muted", translate=False)
+        self.back_button = Button(self.look, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
+        self.start_button = Button(self.look, N_("开始游戏"), self.start, icon="play", name="start_game")
         self.items = [self.heading, *[b for _, b in self.board_buttons], *self.seat_cards, *self.seat_labels,
                       *self.seat_buttons, self.note, self.back_button, self.start_button]
         self._sync()
@@ -225,7 +206,7 @@ class PlayersScene(ScreenScene):
             self.seat_cards[i].visible = self.seat_labels[i].visible = self.seat_buttons[i].visible = shown
             if shown:
                 seat = board.seats[i]
-                self.seat_labels[i].set_text(f"{self.app.tr(COLOUR_NAMES.get(seat.colour, seat.colour))} {i + 1}")
+                self.seat_labels[i].set_text(f"{self.session.tr(COLOUR_NAMES.get(seat.colour, seat.colour))} {i + 1}")
                 self.seat_labels[i].translate = False
                 mode = self.modes[i]
                 b = self.seat_buttons[i]
@@ -237,7 +218,7 @@ class PlayersScene(ScreenScene):
         active = len(self.seats())
         ok = board is not None and max(1, board.min_players) <= active <= board.max_players
         self.start_button.enabled = ok
-        tr = self.app.tr
+        tr = self.session.tr
         if board is None:
             self.note.set_text(tr(N_("没有可用的棋盘")))
         elif not ok:
@@ -263,29 +244,26 @@ class PlayersScene(ScreenScene):
         self._sync()
 
     def start(self) -> None:
-        from .board import BoardScene
         board = self.board
         if board is None:
             return
-        self.app.stack.push(BoardScene(self.app, board, self.seats(), self.pack))
+        self.nav.navigate("board", board=board, seats=self.seats(), pack=self.pack)
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True
 
     def autoplay_targets(self) -> list:
         """Pick a board (when there is a choice), then start."""
         if self.board_buttons and not getattr(self, "picked", False):
-            if not getattr(self.app, "games_played", 0):   # first game: the shortest board, to reach the results
+            if not self.session.games_played:   # first game: the shortest board, to reach the results
                 shortest = min(self.boards, key=lambda b: b.length * len(b.seats) * int(b.rules.get("tokens_per_player", 1)))
                 return [b for bid, b in self.board_buttons if bid == shortest.id]
             return [b for _, b in self.board_buttons]
         return [self.start_button]
 
     def place(self, size) -> None:
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         self.back_button.rect, self.start_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
@@ -318,7 +296,7 @@ class PlayersScene(ScreenScene):
     def draw(self, surface) -> None:
         super().draw(surface)
         board = self.board
-        t = self.app.theme
+        t = self.look.theme
         for i, label in enumerate(self.seat_labels):
             if not label.visible or board is None:
                 continue
@@ -326,24 +304,9 @@ class PlayersScene(ScreenScene):
             if area is None or area.h <= 0:
                 continue
             seat = board.seats[i]
-            r = min(min(area.w, area.h) * 0.38, 9 * self.app.unit)
+            r = min(min(area.w, area.h) * 0.38, 9 * self.look.unit)
             colour = t.player_colour(seat.colour)
             if self.modes[i] == "off":
                 colour = tuple(round(c * 0.35 + b * 0.65) for c, b in zip(colour, t.panel))
-            draw_token(self.app, surface, seat.shape, colour, area.center, r, i + 1)
+            draw_token(self.look, surface, seat.shape, colour, area.center, r, i + 1)
 
-
-def draw_token(app, surface, shape: str, colour, center, radius: float, number: int | None = None) -> None:
-    """A seat's token: its shape in its colour, outlined, with its number on top."""
-    t = app.theme
-    outline = (255, 255, 255) if t.name != "high_contrast" else t.text
-    edge = 1.12 if shape == "circle" else 1.2
-    draw_shape(surface, shape, (40, 33, 28) if t.name != "high_contrast" else t.text, center, radius * edge)
-    draw_shape(surface, shape, colour, center, radius, outline, max(2, round(radius * 0.12)))
-    if number is not None and radius >= 6:
-        from ..widgets import render_fitted
-        px = max(8, round(radius * (0.95 if shape != "triangle" else 0.8)))
-        s, _ = render_fitted(app, str(number), (round(radius * 2), round(radius * 2)), "body",
-                             t.text_on(colour), True, max_px=px, min_px=6)
-        r = s.get_rect(center=(round(center[0]), round(center[1] + (radius * 0.22 if shape == "triangle" else 0))))
-        surface.blit(s, r)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
-from ...i18n.marker import N_
-from ..widgets import Button, Label, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, Panel
-from .setup import LANGUAGES
+from ..seats import LANGUAGES
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, draw_backdrop, draw_shape, mix, render_fitted
 
 SEATS = (("red", "circle"), ("yellow", "square"), ("blue", "triangle"), ("green", "diamond"))
 
@@ -22,28 +22,27 @@ class TitleScene(ScreenScene):
     name = "title"
     idle_fps = 12          # the start pulse: a low rate keeps a waiting kiosk cool
 
-    def __init__(self, app):
+    def __init__(self, ctx):
         self.backdrop = None   # optional Scene drawn behind the title (attract demo)
         self.pulse = 0.0
-        super().__init__(app)
-        if app.reduced_motion:
+        super().__init__(ctx)
+        if ctx.look.reduced_motion:
             self.idle_fps = 0
 
     def build(self) -> None:
-        app = self.app
-        self.title = Label(app, N_("反诈飞行棋"), role="title", colour_key="accent")
-        self.subtitle = Label(app, N_("看穿骗局，平安到家"), role="heading", colour_key="text")
-        self.start = Button(app, N_("点这里开始"), self.begin, icon="play", name="start")
-        self.hint = Label(app, N_("轻触屏幕任意处开始"), role="caption", colour_key="text_muted")
-        self.settings_button = Button(app, N_("设置"), self.open_settings, style="secondary", icon="gear",
+        self.title = Label(self.look, N_("反诈飞行棋"), role="title", colour_key="accent")
+        self.subtitle = Label(self.look, N_("看穿骗局，平安到家"), role="heading", colour_key="text")
+        self.start = Button(self.look, N_("点这里开始"), self.begin, icon="play", name="start")
+        self.hint = Label(self.look, N_("轻触屏幕任意处开始"), role="caption", colour_key="text_muted")
+        self.settings_button = Button(self.look, N_("设置"), self.open_settings, style="secondary", icon="gear",
                                       autoplay_weight=0, name="settings")
-        self.notice = Button(app, "", self.open_problems, style="secondary", icon="info", autoplay_weight=0,
+        self.notice = Button(self.look, "", self.open_problems, style="secondary", icon="info", autoplay_weight=0,
                              name="problems", translate=False)
         self.notice.visible = False
         # Each language in its own script, so a visitor finds theirs whatever is showing now.
         self.lang_buttons = []
         for code, name in LANGUAGES:
-            b = Button(app, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
+            b = Button(self.look, name, lambda c=code: self.choose_locale(c), style="choice", translate=False,
                        autoplay_weight=0, name=f"lang_{code}")
             self.lang_buttons.append((code, b))
         self._sync_languages()
@@ -52,16 +51,16 @@ class TitleScene(ScreenScene):
 
     def _sync_languages(self) -> None:
         for code, b in self.lang_buttons:
-            b.selected = code == self.app.locale
+            b.selected = code == self.session.locale
         try:
-            pygame.display.set_caption(self.app.tr(self.title.text))   # the window's name, in the language too
+            pygame.display.set_caption(self.session.tr(self.title.text))   # the window's name, in the language too
         except pygame.error:
             pass
 
     def choose_locale(self, code: str) -> None:
         """Switch the language at once, without a restart (every scene lays its text out again)."""
-        if code != self.app.locale:
-            self.app.update_settings(locale=code)
+        if code != self.session.locale:
+            self.session.update_settings(locale=code)
         self._sync_languages()
         self.invalidate()
 
@@ -75,21 +74,19 @@ class TitleScene(ScreenScene):
 
     def resume(self) -> None:
         super().resume()
-        self._full = True
+        self.full_paint = True
         self._update_notice()
 
     def _update_notice(self) -> None:
-        if self.app.library_ready:
-            n = len(self.app.skipped_files)
+        if self.session.library_ready:
+            n = len(self.session.skipped_files)
             self.notice.visible = n > 0
-            self.notice.set_text(self.app.tr(N_("{n} 个内容文件未加载 · 查看")).replace("{n}", str(n)))
+            self.notice.set_text(self.session.tr(N_("{n} 个内容文件未加载 · 查看")).replace("{n}", str(n)))
             self.refresh_focus()
 
     def place(self, size) -> None:
         w, h = size
-        u = self.app.unit
-        area = self.content_rect()
-        portrait = layout.is_portrait(size)
+        u, area, portrait, gap = self.regions(size)
         # Vertical rhythm as fractions of the height, sizes in units.
         top = area.y + area.h * (0.10 if portrait else 0.04)
         self.title.rect = pygame.Rect(area.x, top, area.w, 22 * u)
@@ -124,28 +121,26 @@ class TitleScene(ScreenScene):
 
     # ---- actions
     def begin(self) -> None:
-        from .setup import AudienceScene
-        self.app.stack.push(AudienceScene(self.app))
+        self.nav.navigate("setup_audience")
 
     def open_settings(self) -> None:
-        from .settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.nav.navigate("settings")
 
     def autoplay_targets(self) -> list:
         """The pretend visitor looks at the settings once, then starts."""
-        if not getattr(self.app, "autoplay_saw_settings", False):
+        if not self.services.autoplayer.saw_settings:
             return [self.settings_button]
         return [self.start]
 
     def open_problems(self) -> None:
-        self.app.stack.push(ProblemsScene(self.app))
+        self.nav.navigate("content_problems")
 
     def handle(self, intent: Intent) -> bool:
         if super().handle(intent):
             return True
         # Touch anywhere else starts too: a walk-up visitor should not have to aim.
         if intent.action is Action.RELEASE and intent.pos:
-            self.app.sound.play("button")
+            self.services.sound.play("button")
             self.begin()
             return True
         if intent.action is Action.PRESS:
@@ -157,10 +152,10 @@ class TitleScene(ScreenScene):
         if self.backdrop is not None:
             self.backdrop.update(dt)
             self.animating = self.animating or self.backdrop.animating or self.backdrop.dirty
-        if not self.app.reduced_motion:
+        if not self.look.reduced_motion:
             self.pulse = (self.pulse + dt) % 2.0
             self.dirty = True if self.animating else self.dirty
-        if not self.notice.visible and self.app.library_ready and self.app.skipped_files:
+        if not self.notice.visible and self.session.library_ready and self.session.skipped_files:
             self._update_notice()
             self.invalidate()
 
@@ -169,21 +164,21 @@ class TitleScene(ScreenScene):
     # tick restores and redraws just the button's surroundings (cheap while waiting).
     def invalidate(self) -> None:
         self.dirty = True
-        self._full = True
+        self.full_paint = True
 
     def layout(self, size) -> None:
         super().layout(size)
         self._static = None
-        self._full = True
+        self.full_paint = True
 
     def _static_frame(self, surface) -> pygame.Surface:
-        key = (surface.get_size(), self.app.theme.name, self.app.text_scale_key, self.app.locale,
+        key = (surface.get_size(), self.look.theme.name, self.look.text_scale_key, self.session.locale,
                self.notice.visible, self.notice.text, self.settings_button.pressed, self.settings_button.focused,
                self.notice.pressed, self.notice.focused,
                tuple((b.selected, b.pressed, b.focused) for _, b in self.lang_buttons))
         if getattr(self, "_static", None) is None or self._static[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
-            draw_backdrop(self.app, frame)
+            draw_backdrop(self.look, frame, keep=False)   # the title keeps its own picture
             self._draw_title(frame)
             self.subtitle.draw(frame)
             self._draw_tokens(frame)
@@ -194,11 +189,11 @@ class TitleScene(ScreenScene):
         return self._static[1]
 
     def _pulse_rect(self) -> pygame.Rect:
-        grow = round(self.app.unit * 4.5)
-        return self.start.rect.inflate(grow * 2, grow * 2).clip(pygame.Rect(0, 0, *self.app.size))
+        grow = round(self.look.unit * 4.5)
+        return self.start.rect.inflate(grow * 2, grow * 2).clip(pygame.Rect(0, 0, *self.look.size))
 
     def draw(self, surface: pygame.Surface) -> None:
-        t = self.app.theme
+        t = self.look.theme
         if self.backdrop is not None:
             self.backdrop.draw(surface)
             self.backdrop.dirty = False
@@ -213,10 +208,10 @@ class TitleScene(ScreenScene):
                     w.draw(surface)
             self._draw_pulse(surface)
             self.start.draw(surface)
-            self.app.report_dirty(None)
+            self.look.report_dirty(None)
             return
         static = self._static_frame(surface)
-        full = getattr(self, "_full", True) or self.app.stack.top is not self
+        full = self.full_paint or self.nav.top is not self
         if full:
             surface.blit(static, (0, 0))
         else:
@@ -224,24 +219,23 @@ class TitleScene(ScreenScene):
             surface.blit(static, area, area=area)
         self._draw_pulse(surface)
         self.start.draw(surface)
-        self._full = False
-        self.app.report_dirty(None if full else [self._pulse_rect()])
+        self.full_paint = False
+        self.look.report_dirty(None if full else [self._pulse_rect()])
 
     def _draw_title(self, surface) -> None:
-        from ..widgets import render_fitted
-        s, _ = render_fitted(self.app, self.app.tr(self.title.text), self.title.rect.size, "title",
-                             self.app.theme.accent, True, max_px=self.title_px)
+        s, _ = render_fitted(self.look, self.session.tr(self.title.text), self.title.rect.size, "title",
+                             self.look.theme.accent, True, max_px=self.title_px)
         r = s.get_rect(center=self.title.rect.center)
-        if self.app.theme.name != "high_contrast":
-            shadow, _ = render_fitted(self.app, self.app.tr(self.title.text), self.title.rect.size, "title",
-                                      mix(self.app.theme.accent, self.app.theme.background, 0.75), True,
+        if self.look.theme.name != "high_contrast":
+            shadow, _ = render_fitted(self.look, self.session.tr(self.title.text), self.title.rect.size, "title",
+                                      mix(self.look.theme.accent, self.look.theme.background, 0.75), True,
                                       max_px=self.title_px)
-            surface.blit(shadow, r.move(round(0.6 * self.app.unit), round(0.6 * self.app.unit)))
+            surface.blit(shadow, r.move(round(0.6 * self.look.unit), round(0.6 * self.look.unit)))
         surface.blit(s, r)
 
     def _draw_tokens(self, surface) -> None:
-        t = self.app.theme
-        cx = self.app.size[0] / 2
+        t = self.look.theme
+        cx = self.look.size[0] / 2
         gap = self.token_r * 3.4
         for i, (colour, shape) in enumerate(SEATS):
             x = cx + (i - 1.5) * gap
@@ -249,19 +243,19 @@ class TitleScene(ScreenScene):
                        t.text if t.name == "high_contrast" else None, 2)
 
     def _draw_pulse(self, surface) -> None:
-        if self.app.reduced_motion:
+        if self.look.reduced_motion:
             return
         surface.blit(*self._pulse_ring(self.pulse))
 
     def _pulse_ring(self, pulse: float) -> tuple[pygame.Surface, pygame.Rect]:
         """The ring around the start button at ``pulse`` seconds into its 2-second beat."""
         phase = pulse / 2.0
-        grow = self.app.unit * (0.8 + 2.6 * phase)
+        grow = self.look.unit * (0.8 + 2.6 * phase)
         alpha = int(160 * (1 - phase))
         ring = self.start.rect.inflate(grow * 2, grow * 2)
         s = pygame.Surface(ring.size, pygame.SRCALPHA)
-        pygame.draw.rect(s, (*self.app.theme.button, alpha), s.get_rect(), max(3, round(0.6 * self.app.unit)),
-                         border_radius=round(min(ring.h * 0.3, 4 * self.app.unit)))
+        pygame.draw.rect(s, (*self.look.theme.button, alpha), s.get_rect(), max(3, round(0.6 * self.look.unit)),
+                         border_radius=round(min(ring.h * 0.3, 4 * self.look.unit)))
         return s, ring
 
     def widgets(self) -> list:
@@ -274,23 +268,22 @@ class ProblemsScene(ScreenScene):
     name = "content_problems"
     per_page = 4
 
-    def __init__(self, app):
+    def __init__(self, ctx):
         self.page = 0
-        super().__init__(app)
+        super().__init__(ctx)
 
     def _problems(self):
-        errors = [p for p in self.app.load_problems if p.is_error] or list(self.app.load_problems)
+        errors = [p for p in self.session.load_problems if p.is_error] or list(self.session.load_problems)
         return errors
 
     def build(self) -> None:
-        app = self.app
-        self.heading = Label(app, N_("未加载的内容文件"), role="heading", colour_key="accent")
-        self.summary = Label(app, "", role="body", translate=False)
-        self.panel = Panel(app)
-        self.lines = [TextBox(app, "", role="caption", translate=False) for _ in range(self.per_page)]
-        self.prev = Button(app, N_("上一页"), self.prev_page, style="secondary", icon="back", autoplay_weight=0)
-        self.next = Button(app, N_("下一页"), self.next_page, style="secondary", icon="play", autoplay_weight=0)
-        self.close = Button(app, N_("返回"), self.back, icon="back")
+        self.heading = Label(self.look, N_("未加载的内容文件"), role="heading", colour_key="accent")
+        self.summary = Label(self.look, "", role="body", translate=False)
+        self.panel = Panel(self.look)
+        self.lines = [TextBox(self.look, "", role="caption", translate=False) for _ in range(self.per_page)]
+        self.prev = Button(self.look, N_("上一页"), self.prev_page, style="secondary", icon="back", autoplay_weight=0)
+        self.next = Button(self.look, N_("下一页"), self.next_page, style="secondary", icon="play", autoplay_weight=0)
+        self.close = Button(self.look, N_("返回"), self.back, icon="back")
         self.items = [self.heading, self.summary, self.panel, *self.lines, self.prev, self.next, self.close]
         self._fill()
 
@@ -298,8 +291,8 @@ class ProblemsScene(ScreenScene):
         problems = self._problems()
         pages = max(1, -(-len(problems) // self.per_page))
         self.page = max(0, min(self.page, pages - 1))
-        files = len(self.app.skipped_files)
-        self.summary.set_text(self.app.tr(N_("{files} 个文件未加载，共 {problems} 个问题 · 第 {page}/{pages} 页")).format(
+        files = len(self.session.skipped_files)
+        self.summary.set_text(self.session.tr(N_("{files} 个文件未加载，共 {problems} 个问题 · 第 {page}/{pages} 页")).format(
             files=files, problems=len(problems), page=self.page + 1, pages=pages))
         chunk = problems[self.page * self.per_page:(self.page + 1) * self.per_page]
         for box, problem in zip(self.lines, chunk + [None] * self.per_page):
@@ -321,11 +314,11 @@ class ProblemsScene(ScreenScene):
         self._fill()
 
     def back(self) -> bool:
-        self.app.stack.pop()
+        self.nav.back()
         return True
 
     def place(self, size) -> None:
-        u = self.app.unit
+        u = self.look.unit
         area = self.content_rect()
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 9 * u)
         self.summary.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, 6 * u)

@@ -1,0 +1,132 @@
+"""The class set-up: class name, number of teams and level; then the teams' board."""
+
+from __future__ import annotations
+
+import pygame
+
+from ....i18n.marker import N_
+from ... import layout
+from ...seats import SeatPlan
+from ...widgets import Button, Label, ScreenScene, TextBox
+from ..widgets import TextField
+from .state import CLASS_BOARD, ClassroomState, class_packs
+
+
+class ClassroomSetupScene(ScreenScene):
+    """Class name and number of teams; then the teams' board."""
+
+    name = "class_setup"
+
+    def build(self) -> None:
+        settings = self.session.settings
+        self.teams = self.session.teams or int(settings.teams or 4)
+        self.teams = max(2, min(4, self.teams))
+        name = self.session.class_name if self.session.class_name is not None else settings.class_name
+        self.heading = Label(self.look, N_("课堂模式 · 分组闯关"), role="heading", colour_key="accent")
+        self.intro = TextBox(self.look, N_("全班分成几组，每组一架飞机。踩到关键词，全组一起商量怎么应对骗局。"),
+                             role="body", colour_key="text_muted", align="center")
+        self.name_label = Label(self.look, N_("班级"), role="body", bold=True, align="left")
+        self.name_field = TextField(self.look, name, N_("点这里输入班级名称（可不填）"), name="class_name",
+                                    on_activate=self.session.controller.begin_text)
+        self.packs = class_packs(self.session.library)
+        chosen = settings.pack
+        self.pack_id = chosen if chosen in [p.id for p in self.packs] else (self.packs[0].id if self.packs else "")
+        self.level_label = Label(self.look, N_("学段"), role="body", bold=True, align="left")
+        self.pack_buttons = [(p.id, Button(self.look, p.name, lambda pid=p.id: self.set_pack(pid), style="choice",
+                                           name=f"class_pack_{p.id}")) for p in self.packs]
+        self.teams_label = Label(self.look, N_("分几组？"), role="body", bold=True, align="left")
+        self.team_buttons = [(n, Button(self.look, self.session.tr("{n} 组").format(n=n), lambda n=n: self.set_teams(n),
+                                        style="choice", translate=False, name=f"teams_{n}")) for n in (2, 3, 4)]
+        self.note = Label(self.look, N_("老师工具条：P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
+                          colour_key="text_muted")
+        self.settings_button = Button(self.look, N_("设置"), self.open_settings, style="secondary", icon="gear",
+                                      autoplay_weight=0, name="settings")
+        self.start_button = Button(self.look, N_("开始上课"), self.start, icon="play", name="start_class")
+        self.items = [self.heading, self.intro, self.name_label, self.name_field, self.teams_label,
+                      *[b for _, b in self.team_buttons], self.note, self.settings_button, self.start_button]
+        if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
+            self.items += [self.level_label, *[b for _, b in self.pack_buttons]]
+        self._sync()
+
+    def _sync(self) -> None:
+        for n, b in self.team_buttons:
+            b.selected = n == self.teams
+        for pid, b in self.pack_buttons:
+            b.selected = pid == self.pack_id
+        self.dirty = True
+
+    def set_pack(self, pack_id: str) -> None:
+        self.pack_id = pack_id
+        self._sync()
+
+    def set_teams(self, n: int) -> None:
+        self.teams = n
+        self._sync()
+
+    def open_settings(self) -> None:
+        self.nav.navigate("settings")
+
+    def class_board(self):
+        lib = self.session.library
+        pack = lib.packs.get(self.pack_id) or self.session.current_pack()
+        board = lib.boards.get(CLASS_BOARD)
+        if board is None or (pack is not None and pack.boards and CLASS_BOARD not in pack.boards):
+            ids = list(pack.boards) if pack is not None else list(lib.boards)
+            board = next((lib.boards[b] for b in ids if b in lib.boards and lib.boards[b].max_players >= 2), None)
+        return board, pack
+
+    def start(self) -> None:
+        controller = self.session.controller
+        if controller.editing is not None:
+            controller.end_text()
+        board, pack = self.class_board()
+        if board is None:
+            self.note.set_text(N_("没有可用的课堂棋盘：请让管理员检查内容文件"))
+            return
+        teams = max(2, min(self.teams, board.max_players, len(board.seats)))
+        name = self.name_field.text.strip()
+        changes = {k: v for k, v in (("class_name", name), ("teams", teams), ("pack", pack.id if pack else ""))
+                   if v != ""}
+        if changes:
+            self.session.update_settings(**changes)
+        self.session.set_class_name(name)
+        state = ClassroomState(class_name=name, teams=teams)
+        controller.start_class(state)
+        seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
+        self.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
+
+    def autoplay_targets(self) -> list:
+        return [self.start_button]
+
+    def place(self, size) -> None:
+        u, area, portrait, gap = self.regions(size)
+        self.heading.rect = layout.top_band(area, 10 * u)
+        bar = layout.bottom_band(area, 12 * u)
+        self.settings_button.rect, self.start_button.rect = layout.row(bar, 2, 50 * u, 4 * u)
+        self.note.rect = pygame.Rect(area.x, bar.y - round(8 * u), area.w, round(6 * u))
+        body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, self.note.rect.y - self.heading.rect.bottom - 2 * u)
+        label_w = round(min(30 * u, body.w * 0.25)) if not portrait else body.w
+        intro_h = round(min(18 * u, body.h * 0.3))
+        self.intro.rect = pygame.Rect(body.x, body.y, body.w, intro_h)
+        rows = pygame.Rect(body.x, self.intro.rect.bottom + gap, body.w, body.bottom - self.intro.rect.bottom - gap)
+        row_h = 12 * u
+        levels = self.level_label in self.items
+        labels = [self.name_label, *([self.level_label] if levels else []), self.teams_label]
+        if portrait:
+            bands = layout.column(rows, len(labels), 8 * u + row_h, 3 * u)
+            for label, band in zip(labels, bands):
+                label.rect = pygame.Rect(band.x, band.y, band.w, round(8 * u))
+            fields = [pygame.Rect(band.x, label.rect.bottom, band.w, round(row_h)) for label, band in zip(labels, bands)]
+        else:
+            bands = layout.column(rows, len(labels), row_h, 3 * u)
+            x = bands[0].x + label_w + gap
+            for label, band in zip(labels, bands):
+                label.rect = pygame.Rect(band.x, band.y, label_w, band.h)
+            fields = [pygame.Rect(round(x), band.y, round(band.right - x), band.h) for band in bands]
+        self.name_field.rect = fields[0]
+        for (_, b), r in zip(self.team_buttons, layout.row(fields[-1], 3, 30 * u, gap, align="left")):
+            b.rect = r
+        if levels:
+            for (_, b), r in zip(self.pack_buttons, layout.row(fields[1], len(self.pack_buttons), 60 * u, gap,
+                                                               align="left")):
+                b.rect = r
