@@ -195,9 +195,12 @@ class Reader:
         return self._enum_value(value, enum, key, self.pos(key)) or default
 
     def _enum_value(self, value, enum: type[E], key, pos) -> E | None:
+        if isinstance(value, str):
+            try:
+                return enum(value)
+            except ValueError:
+                pass
         allowed = [e.value for e in enum]
-        if isinstance(value, str) and value in allowed:
-            return enum(value)
         if self._odd(value, pos, "bad-value", f"'{key}'"):
             return None
         self.problems.error(pos[0], pos[1], "bad-value",
