@@ -47,6 +47,9 @@ ROUTES: dict[str, str] = {
     "operator_menu": "game.ui.modes.operator.menu:OperatorMenuScene",
     "operator_settings": "game.ui.modes.operator.settings_page:OperatorSettingsScene",
     "operator_stats": "game.ui.modes.operator.stats_page:OperatorStatsScene",
+    "operator_packs": "game.ui.modes.operator.packs_page:OperatorPacksScene",
+    "operator_install": "game.ui.modes.operator.install_page:OperatorInstallScene",
+    "operator_machine": "game.ui.modes.operator.machine_page:OperatorMachineScene",
 }
 
 # How each mode is run: its controller (sees every event first, names the mode's first screen).
