@@ -29,6 +29,7 @@ ROUTES: dict[str, str] = {
     "scenario": "game.ui.scenes.scenario.scene:ScenarioScene",
     "quiz": "game.ui.scenes.quiz:QuizScene",
     "results": "game.ui.scenes.results:ResultsScene",
+    "learning_check": "game.ui.scenes.learning_check:LearningCheckScene",
     "feedback": "game.ui.phone.feedback:FeedbackOverlay",
     # kiosk
     "attract": "game.ui.modes.kiosk:AttractScene",
