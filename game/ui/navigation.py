@@ -19,6 +19,7 @@ ROUTES: dict[str, str] = {
     # the way into a game
     "title": "game.ui.scenes.title:TitleScene",
     "content_problems": "game.ui.scenes.title:ProblemsScene",
+    "preview_problems": "game.ui.scenes.preview_problems:PreviewProblemsScene",
     "setup_audience": "game.ui.scenes.setup:AudienceScene",
     "setup_players": "game.ui.scenes.setup:PlayersScene",
     "settings": "game.ui.scenes.settings:SettingsScene",

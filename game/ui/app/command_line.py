@@ -51,6 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, action="append", default=[], metavar="DIR",
                         help="also play the content pack in DIR (a folder with pack.yaml, or a .zip of one); "
                              "repeatable")
+    parser.add_argument("--scenario", metavar="ID", help="author's preview: open this script straight away on the phone")
+    parser.add_argument("--node", metavar="ID", help="author's preview: start the --scenario at this node")
+    parser.add_argument("--watch", action="store_true",
+                        help="author's preview: load the content again when its files change and show the current "
+                             "screen again (errors are shown instead of the game)")
     parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
     parser.add_argument("--frames", type=_positive, metavar="N", help="quit after N frames")
@@ -99,6 +104,9 @@ def build_app(args, persist_settings: bool = True, stop: StopRequest | None = No
               teams=args.teams, persist_settings=persist_settings, stop=stop, display=args.display,
               content=tuple(getattr(args, "content", ()) or ()))
     app.stack.push(app.home_scene())
+    if getattr(args, "scenario", None) or getattr(args, "watch", False):
+        from .preview import AuthorPreview  # the content's preview machinery only for an author's preview
+        app.preview = AuthorPreview(app, args.scenario, args.node, args.watch)
     return app
 
 
@@ -179,6 +187,9 @@ EXIT_OUT_OF_ORDER = 4
 
 
 def run(args) -> int:
+    if args.node and not args.scenario:
+        print("python -m game play: --node needs --scenario ID (the script the node is in)", file=sys.stderr)
+        return 2
     if args.content and (problem := not_a_pack(args.content)):
         print(problem, file=sys.stderr)
         return 2

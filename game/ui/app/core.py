@@ -82,6 +82,7 @@ class App(WindowPart, SessionPart, LoopPart):
         self.seed = seed if seed is not None else random.randrange(1 << 30)
         self.rng = random.Random(self.seed)
         self.autoplay = autoplay
+        self.preview = None            # game.ui.app.preview.AuthorPreview with play --scenario / --watch
         self.monkey = False            # set by ``play --monkey``: random input, no FINISHED lines
         self.max_frames = frames
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None

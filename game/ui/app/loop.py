@@ -93,6 +93,8 @@ class LoopPart:
         """
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
+        if self.preview is not None:
+            self.preview.tick()
         if self.autoplayer:
             self.autoplayer.tick(dt)
         self.clock_time += dt
