@@ -133,7 +133,7 @@ class LearningCheckScene(ScreenScene):
         top = layout.top_band(area, 9 * u)
         self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.6), top.h)
         self.progress.rect = pygame.Rect(self.heading.rect.right, top.y, top.w - self.heading.rect.w, top.h)
-        self.intro.rect = pygame.Rect(area.x, top.bottom, area.w, round(8 * u))
+        self.intro.rect = pygame.Rect(area.x, top.bottom, area.w, round((12 if portrait else 8) * u))
         bar = layout.bottom_band(area, 12 * u)
         self.skip.rect = pygame.Rect(bar.right - round(min(36 * u, area.w * 0.3)), bar.y,
                                      round(min(36 * u, area.w * 0.3)), bar.h)

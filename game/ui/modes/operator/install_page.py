@@ -56,7 +56,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("安装内容包"), role="heading", colour_key="accent")
-        self.hint = TextBox(self.look, N_("插上 U 盘：上面的内容包（.zip 文件或带 pack.yaml 的文件夹）会列在下面。"
+        self.hint = TextBox(self.look, N_("插上U盘：上面的内容包（.zip 文件或带 pack.yaml 的文件夹）会列在下面。"
                                           "也可以输入路径。先检查，没有错误才能安装；已装的内容在安装成功前不变。"),
                             role="caption", colour_key="text_muted")
         self.rows = [Button(self.look, "", lambda i=i: self.choose_row(i), style="choice", translate=False,
@@ -101,11 +101,11 @@ class OperatorInstallScene(Typing, OperatorScreen):
             if found is not None:
                 row.set_text(f"{found.path.relative_to(found.medium).as_posix()} · {found.medium.name}")
                 row.selected = found.path == self.source
-        self.empty.set_text("" if self.found else tr("没有找到 U 盘上的内容包。插上 U 盘后点“重新查找”，或输入路径。"))
+        self.empty.set_text("" if self.found else tr("没有找到U盘上的内容包。插上U盘后点“重新查找”，或输入路径。"))
         self.empty.visible = not self.found
         self.more.enabled = len(self.found) > per
         self.check_button.enabled = bool(self.path_field.text.strip()) and self.job is None
-        busy = {"check": tr("正在检查……"), "install": tr("正在复制并安装，请不要拔 U 盘……")}.get(self.job_kind)
+        busy = {"check": tr("正在检查……"), "install": tr("正在复制并安装，请不要拔U盘……")}.get(self.job_kind)
         if busy:
             self.details.set_text(busy)
         elif self.checked is not None:
@@ -197,7 +197,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
     def place(self, size) -> None:
         u, area, portrait, gap = self.regions(size)
         self.heading.rect = layout.top_band(area, 9 * u)
-        self.hint.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, round(11 * u))
+        self.hint.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, round((16 if portrait else 11) * u))
         bar = layout.bottom_band(area, 12 * u)
         body = pygame.Rect(area.x, self.hint.rect.bottom + u, area.w, bar.y - gap - self.hint.rect.bottom - u)
         if portrait:

@@ -84,11 +84,11 @@ class OperatorMachineScene(Typing, OperatorScreen):
         self.sync_label = Label(look, N_("后台同步"), role="body", bold=True, align="left")
         self.sync_buttons = [(v, Button(look, t, lambda v=v: self.set_sync_on(v), style="choice", autoplay_weight=0,
                                         name=f"sync_on_{v}")) for v, t in ON_OFF]
-        self.every_button = Button(look, "", self.cycle_every, style="choice", translate=False, icon="play",
-                                   autoplay_weight=0, name="sync_every_next")
+        self.every_button = Button(look, "", self.cycle_every, style="choice", translate=False, autoplay_weight=0,
+                                   name="sync_every_next")
         self.sync_status = TextBox(look, "", role="caption", translate=False)
-        self.sync_now = Button(look, N_("立即同步"), self.start_sync, style="secondary", icon="play",
-                               autoplay_weight=0, name="sync_now")
+        self.sync_now = Button(look, N_("立即同步"), self.start_sync, style="secondary", autoplay_weight=0,
+                               name="sync_now")
         self.region_label = Label(look, N_("地区（提醒拨打的热线）"), role="body", bold=True, align="left")
         self.region_buttons = [(r.id, Button(look, r.label, lambda v=r.id: self.set_region(v), style="choice",
                                              autoplay_weight=0, name=f"region_{r.id}")) for r in REGIONS.values()]
@@ -254,7 +254,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
         if portrait:
             left, right = layout.split_v(body, 1.15, 1, gap=gap)
         else:
-            left, right = layout.split_h(body, 1.15, 1, gap=gap)
+            left, right = layout.split_h(body, 1, 1.08, gap=gap)
         self.left_panel.rect, self.right_panel.rect = left, right
         self._place_site(layout.inset(left, 2 * u, 1.5 * u), u, gap)
         self._place_machine(layout.inset(right, 2 * u, 1.5 * u), u, gap)

@@ -88,7 +88,7 @@ class OperatorPacksScene(OperatorScreen):
                              autoplay_weight=0, name="pack_toggle")
         self.remove = Button(self.look, N_("删除"), self.remove_chosen, style="risky", icon="cross",
                              autoplay_weight=0, name="pack_remove")
-        self.install = Button(self.look, N_("从 U 盘安装"), self.open_install, icon="plus", autoplay_weight=0,
+        self.install = Button(self.look, N_("从U盘安装"), self.open_install, icon="plus", autoplay_weight=0,
                               name="pack_install")
         self.done = Button(self.look, N_("返回"), self.back, icon="back", autoplay_weight=0, name="done")
         self.note = TextBox(self.look, "", role="caption", colour_key="accent", translate=False)
