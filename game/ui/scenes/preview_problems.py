@@ -28,7 +28,8 @@ class PreviewProblemsScene(ProblemsScene):
         super()._fill()
         problems = self._problems()
         pages = max(1, -(-len(problems) // self.per_page))
-        head = self.title or self.session.tr("{n} 个错误").format(n=len(problems))
+        # the title's first clause: the errors themselves are listed below it
+        head = self.title.split(";")[0] if self.title else self.session.tr("{n} 个错误").format(n=len(problems))
         self.summary.set_text(f"{head} · " + self.session.tr("第 {page}/{pages} 页").format(page=self.page + 1,
                                                                                              pages=pages))
 
