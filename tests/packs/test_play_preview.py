@@ -2,6 +2,8 @@
 
 import argparse
 
+from game.content.loader import load_library
+from game.content.packs import ContentSources
 from game.content.preview import ContentWatcher
 from game.ui.app.command_line import add_arguments, build_app, run, unknown_pack
 
@@ -99,3 +101,11 @@ def test_node_needs_a_scenario(county, capsys):
 def test_a_pack_given_with_content_is_known_to_the_pack_option(county):
     assert unknown_pack("qingshan_all", (county,)) is None
     assert "no pack 'qingshan_all'" in unknown_pack("qingshan_all")
+
+
+def test_a_pack_asks_for_the_learning_check_in_its_settings(county):
+    pack_file = county / "packs" / "qingshan_all.yaml"
+    set_field(pack_file, "  text_size: large\n", "  text_size: large\n  learning_check: true\n")
+    library = load_library(sources=ContentSources(extra=(county,))).library
+    assert library.packs["qingshan_all"].settings.learning_check
+    assert not library.packs["elderly"].settings.learning_check
