@@ -53,6 +53,15 @@ def read_count(folder: Path | None = None) -> dict:
     return data if isinstance(data, dict) and isinstance(data.get("count"), int) else {}
 
 
+def reset_count(folder: Path | None = None) -> None:
+    """The operator read the reports and cleared the count (the reports themselves stay)."""
+    try:
+        (folder or logs_dir()).joinpath(COUNT_FILE).unlink()
+    except FileNotFoundError:
+        pass
+    log.info("crash count cleared by the operator")
+
+
 def _count(folder: Path, report: Path) -> Path:
     data = read_count(folder)
     entry = {"time": datetime.now().isoformat(timespec="seconds"), "report": report.name}

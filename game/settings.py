@@ -65,6 +65,7 @@ class Settings:
     reduced_motion: bool = False
     muted: bool = False
     voice: bool = True              # read texts aloud
+    learning_check: bool = True     # the operator lets packs that ask for it run the before/after check
     idle_timeout_s: int = 90        # no touch for this long → "还在吗？" countdown
     countdown_s: int = 15           # …then back to the attract screen
     mode: str = "normal"            # one of MODES: the mode the game starts in

@@ -323,6 +323,7 @@ class PackSettings:
     voice: bool = False
     time_limit: int = 0           # seconds per choice; 0 = no time limit
     starting_savings: int = 100_000
+    learning_check: bool = False  # 2–3 quiz items before the game and matched ones after (game.rules.checks)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,11 @@ class LearningCheck:
 
 
 def check_candidates(pack: Pack, library: Library) -> dict[str, list[CheckItem]]:
-    """Per scam type, every quiz item of the pack's pools on that type (pools without a type are
-    general knowledge and cannot be matched); only types with at least two items."""
+    """Per scam type, every quiz item on that type in the pools the pack asks from
+    (``Library.quiz_pools_of``: a pack listing no pools asks from its boards' squares' pools).
+    Pools without a type are general knowledge and cannot be matched; only types with two items or more."""
     by_type: dict[str, list[CheckItem]] = {}
-    for pool_id in pack.quiz_pools:
+    for pool_id in library.quiz_pools_of(pack):
         pool = library.quiz_pools.get(pool_id)
         if pool is None or not pool.scam_type:
             continue

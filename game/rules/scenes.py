@@ -94,12 +94,14 @@ class SceneError(RuntimeError):
 class ScenarioRunner:
     """One play-through of a script. ``choose`` commits: there is no rollback."""
 
-    def __init__(self, scenario: Scenario):
+    def __init__(self, scenario: Scenario, start: str | None = None):
+        """``start``: the node to begin at (an author's preview, ``play --node``); default the script's start."""
         self.scenario = scenario
-        self._node = scenario.nodes[scenario.start]
+        start = start or scenario.start
+        self._node = scenario.nodes[start]
         self._taken: list[Choice] = []
         self._offered: list[int] = []
-        self._path: list[str] = [scenario.start]
+        self._path: list[str] = [start]
         # Called as listener(node, index, choice) after each choice is taken (e.g. play statistics).
         self.listeners: list[Callable[[Node, int, Choice], None]] = []
 

@@ -73,9 +73,11 @@ class Session(Protocol):
     games_played: int
     stats_db: Any
     stats_mode: str
+    content_paths: tuple           # --content DIR: packs given for this run
 
     def tr(self, text: str) -> str: ...
     def current_pack(self) -> Pack | None: ...
+    def reload_content(self) -> Any: ...
     def update_settings(self, save: bool = True, **changes) -> None: ...
     def save_operator_settings(self, **changes) -> None: ...
     def game_finished(self) -> None: ...
@@ -87,6 +89,7 @@ class Services(Protocol):
     play_stats: Any                # game.ui.modes.play_stats.PlayStats, or None with statistics off
     autoplayer: Any                # game.ui.autoplay.AutoPlayer under --autoplay, else None
     crash_guard: Any
+    stats_syncer: Any              # game.stats.sync.BackgroundSyncer, or None when sync is off
     frame: int
 
     def narrate(self, text: str) -> str: ...
@@ -95,6 +98,7 @@ class Services(Protocol):
     def quit_by_operator(self) -> None: ...
     def set_stats_enabled(self, on: bool, save: bool = True) -> None: ...
     def switch_mode(self, mode: str) -> None: ...
+    def restart_sync(self) -> None: ...
 
 
 class SceneContext(Protocol):
@@ -127,7 +131,8 @@ class DrawingContext:
 
 @_passes_on("settings", "saved_settings", "locale", "mode", "controller", "library", "library_ready", "skipped_files",
             "load_problems", "settings_notice", "rng", "seed", "autoplay", "command_line_pack", "class_name", "teams",
-            "games_played", "stats_db", "stats_mode", "tr", "current_pack", "update_settings",
+            "games_played", "stats_db", "stats_mode", "content_paths", "tr", "current_pack", "reload_content",
+            "update_settings",
             "save_operator_settings", "game_finished", "set_class_name")
 class SessionContext:
     __slots__ = ("_app",)
@@ -136,8 +141,8 @@ class SessionContext:
         self._app = app
 
 
-@_passes_on("sound", "play_stats", "autoplayer", "crash_guard", "frame", "narrate", "voice_status", "trace_event",
-            "quit_by_operator", "set_stats_enabled", "switch_mode")
+@_passes_on("sound", "play_stats", "autoplayer", "crash_guard", "stats_syncer", "frame", "narrate", "voice_status",
+            "trace_event", "quit_by_operator", "set_stats_enabled", "switch_mode", "restart_sync")
 class ServiceContext:
     __slots__ = ("_app",)
 

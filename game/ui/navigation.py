@@ -19,6 +19,7 @@ ROUTES: dict[str, str] = {
     # the way into a game
     "title": "game.ui.scenes.title:TitleScene",
     "content_problems": "game.ui.scenes.title:ProblemsScene",
+    "preview_problems": "game.ui.scenes.preview_problems:PreviewProblemsScene",
     "setup_audience": "game.ui.scenes.setup:AudienceScene",
     "setup_players": "game.ui.scenes.setup:PlayersScene",
     "settings": "game.ui.scenes.settings:SettingsScene",
@@ -29,6 +30,7 @@ ROUTES: dict[str, str] = {
     "scenario": "game.ui.scenes.scenario.scene:ScenarioScene",
     "quiz": "game.ui.scenes.quiz:QuizScene",
     "results": "game.ui.scenes.results:ResultsScene",
+    "learning_check": "game.ui.scenes.learning_check:LearningCheckScene",
     "feedback": "game.ui.phone.feedback:FeedbackOverlay",
     # kiosk
     "attract": "game.ui.modes.kiosk:AttractScene",
@@ -47,6 +49,9 @@ ROUTES: dict[str, str] = {
     "operator_menu": "game.ui.modes.operator.menu:OperatorMenuScene",
     "operator_settings": "game.ui.modes.operator.settings_page:OperatorSettingsScene",
     "operator_stats": "game.ui.modes.operator.stats_page:OperatorStatsScene",
+    "operator_packs": "game.ui.modes.operator.packs_page:OperatorPacksScene",
+    "operator_install": "game.ui.modes.operator.install_page:OperatorInstallScene",
+    "operator_machine": "game.ui.modes.operator.machine_page:OperatorMachineScene",
 }
 
 # How each mode is run: its controller (sees every event first, names the mode's first screen).

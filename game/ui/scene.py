@@ -53,6 +53,10 @@ class Scene:
         """React to one intention. Return True when it was used."""
         return False
 
+    def raw_event(self, event) -> bool:
+        """A pygame event before it becomes an intent (typed text for a field being edited); True if used."""
+        return False
+
     def update(self, dt: float) -> None:
         """Advance animations and timers by ``dt`` seconds."""
 

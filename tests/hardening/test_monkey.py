@@ -43,7 +43,7 @@ def _failing_app(monkeypatch, at_call: int):
         return original(self, intent)
 
     monkeypatch.setattr(TitleScene, "handle", handle)
-    app = App(size=(1280, 720), seed=7, sound=False)
+    app = App(size=(1280, 720), seed=7, sound=False, persist_settings=False)   # as play --monkey builds it
     app.stack.push(app.home_scene())
     app.step(0.1, [])
     return app, calls

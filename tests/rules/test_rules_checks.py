@@ -1,7 +1,10 @@
 """The learning check's items: matched pairs on the same scam type, seeded, from the pack's pools."""
 
+from dataclasses import replace
+
 import pytest
 
+from game.content.loader import load_library
 from game.rules.checks import check_candidates, pick_learning_check
 
 from rules_factories import library, pack, quiz_pool
@@ -54,3 +57,11 @@ def test_shipped_packs_with_typed_pools_give_a_check():
     lib = load_library().library
     checks = [pick_learning_check(p, lib, seed=1) for p in lib.packs.values()]
     assert any(c is not None for c in checks)
+
+
+def test_a_pack_listing_no_pools_is_checked_on_the_pools_of_its_boards():
+    library = load_library().library
+    pack = next(p for p in library.packs.values() if p.quiz_pools)
+    bare = replace(pack, quiz_pools=())
+    pools = {c.pool_id for items in check_candidates(bare, library).values() for c in items}
+    assert pools and pools <= set(library.quiz_pools_of(bare))

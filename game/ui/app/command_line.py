@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pygame
 
@@ -47,6 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", metavar="ID", help="audience pack id (elderly, students_junior, students_senior, "
                                                      "workplace, general); every mode plays only this pack, "
                                                      "autoplay included")
+    parser.add_argument("--content", type=Path, action="append", default=[], metavar="DIR",
+                        help="also play the content pack in DIR (a folder with pack.yaml, or a .zip of one); "
+                             "repeatable")
+    parser.add_argument("--scenario", metavar="ID", help="author's preview: open this script straight away on the phone")
+    parser.add_argument("--node", metavar="ID", help="author's preview: start the --scenario at this node")
+    parser.add_argument("--watch", action="store_true",
+                        help="author's preview: load the content again when its files change and show the current "
+                             "screen again (errors are shown instead of the game)")
     parser.add_argument("--seed", type=int, help="random seed, for repeatable games")
     parser.add_argument("--autoplay", action="store_true", help="computer players play through every screen")
     parser.add_argument("--frames", type=_positive, metavar="N", help="quit after N frames")
@@ -92,8 +101,12 @@ def build_app(args, persist_settings: bool = True, stop: StopRequest | None = No
     app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
               autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots, settings=settings,
               settings_notice=notice, mode=mode, stats_db=args.stats_db, class_name=args.class_name,
-              teams=args.teams, persist_settings=persist_settings, stop=stop, display=args.display)
+              teams=args.teams, persist_settings=persist_settings, stop=stop, display=args.display,
+              content=tuple(getattr(args, "content", ()) or ()))
     app.stack.push(app.home_scene())
+    if getattr(args, "scenario", None) or getattr(args, "watch", False):
+        from .preview import AuthorPreview  # the content's preview machinery only for an author's preview
+        app.preview = AuthorPreview(app, args.scenario, args.node, args.watch)
     return app
 
 
@@ -147,20 +160,40 @@ def run_monkey(args) -> int:
             pygame.quit()
 
 
-def unknown_pack(pack_id: str) -> str | None:
-    """A one-line complaint when the shipped content has no pack ``pack_id``, else None."""
-    from ...content.loader import load_library  # the content loads after the first frame: the title shows at once
-    packs = sorted(load_library().library.packs)
+def unknown_pack(pack_id: str, content: tuple[Path, ...] = ()) -> str | None:
+    """A one-line complaint when the game's content (shipped and installed packs, and ``content``:
+    the ``--content`` folders) has no audience pack ``pack_id``, else None."""
+    # the content loads after the first frame: the title shows at once
+    from ...content.loader import load_library
+    from ...content.packs import ContentSources
+    packs = sorted(load_library(sources=ContentSources(extra=tuple(content))).library.packs)
     if pack_id in packs:
         return None
     return f"python -m game play: no pack '{pack_id}' (packs: {', '.join(packs) or 'none'})"
+
+
+def not_a_pack(content) -> str | None:
+    """A one-line complaint when a ``--content`` path is no content pack, else None."""
+    from ...content.packs import NotAPack, given_place  # only when --content is given
+    for path in content:
+        try:
+            given_place(Path(path))
+        except NotAPack as exc:
+            return f"python -m game play: {exc}"
+    return None
 
 
 EXIT_OUT_OF_ORDER = 4
 
 
 def run(args) -> int:
-    if args.pack and (problem := unknown_pack(args.pack)):
+    if args.node and not args.scenario:
+        print("python -m game play: --node needs --scenario ID (the script the node is in)", file=sys.stderr)
+        return 2
+    if args.content and (problem := not_a_pack(args.content)):
+        print(problem, file=sys.stderr)
+        return 2
+    if args.pack and (problem := unknown_pack(args.pack, tuple(args.content))):
         print(problem, file=sys.stderr)
         return 2
     if args.monkey:

@@ -50,7 +50,8 @@ class App(WindowPart, SessionPart, LoopPart):
                  frames: int | None = None, screenshot_dir: str | Path | None = None,
                  settings=None, sound: bool = True, mode: str | None = None, stats_db: str | Path | None = None,
                  class_name: str | None = None, teams: int | None = None, settings_notice: str | None = None,
-                 persist_settings: bool = True, stop: StopRequest | None = None, display: int = 0):
+                 persist_settings: bool = True, stop: StopRequest | None = None, display: int = 0,
+                 content: tuple[Path, ...] = ()):
         pygame.init()
         self.display = display             # which monitor (0: the main one)
         self.trace = None                  # game.ui.trace.Trace with --trace FILE
@@ -81,6 +82,7 @@ class App(WindowPart, SessionPart, LoopPart):
         self.seed = seed if seed is not None else random.randrange(1 << 30)
         self.rng = random.Random(self.seed)
         self.autoplay = autoplay
+        self.preview = None            # game.ui.app.preview.AuthorPreview with play --scenario / --watch
         self.monkey = False            # set by ``play --monkey``: random input, no FINISHED lines
         self.max_frames = frames
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
@@ -98,6 +100,7 @@ class App(WindowPart, SessionPart, LoopPart):
         self._shots = 0
         self._last_top: Scene | None = None
         self._library_result = None
+        self.content_paths = tuple(Path(p) for p in content)   # --content DIR, repeatable
         self._dirty_rects: list = []
         self._partial = False
         self._partial_reports = 0
@@ -125,6 +128,7 @@ class App(WindowPart, SessionPart, LoopPart):
         self.controller = self._make_controller()
         self._layout_window()
         self.play_stats = None
+        self.stats_syncer = None       # game.stats.sync.BackgroundSyncer when the operator turned sync on
         if self.settings.stats_enabled:
             self.set_stats_enabled(True, save=False)
         self.crash_guard = CrashGuard(self)

@@ -51,6 +51,8 @@ class LoopPart:
             return
         if self.controller is not None and self.controller.raw_event(event):
             return
+        if self.stack.top is not None and self.stack.top.raw_event(event):
+            return
         intent = translate(event, self.window_size)
         if intent is not None:
             self.handle_intent(intent)
@@ -91,6 +93,8 @@ class LoopPart:
         """
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
+        if self.preview is not None:
+            self.preview.tick()
         if self.autoplayer:
             self.autoplayer.tick(dt)
         self.clock_time += dt
@@ -184,6 +188,7 @@ class LoopPart:
                 problems = no_playable_content(self.library, len(self.skipped_files))
                 if problems:
                     raise CannotStart(problems)
+                self.restart_sync()   # the county sync, if the operator set it up (a thread of its own)
                 self.trace_event("ready")
                 self.stack.mark_visible_dirty()
             if self.crash_guard.out_of_order:
@@ -201,6 +206,9 @@ class LoopPart:
 
     def shutdown(self) -> None:
         """The game is closing: a game still on the board is recorded as unfinished."""
+        if getattr(self, "stats_syncer", None) is not None:
+            self.stats_syncer.stop()
+            self.stats_syncer = None
         if getattr(self, "play_stats", None) is not None:
             self.play_stats.close()
             self.play_stats = None

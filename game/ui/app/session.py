@@ -61,11 +61,29 @@ class SessionPart:
         """Anonymous statistics on or off, from now on."""
         if on and self.play_stats is None:
             self.play_stats = PlayStats(self, self.stats_db)
+            if self.library_ready:     # switched on by the operator (at start-up the loop starts it)
+                self.restart_sync()
         elif not on and self.play_stats is not None:
             self.play_stats.close()
             self.play_stats = None
+            self.restart_sync()
         if save and bool(self.settings.stats_enabled) != on:
             self.save_operator_settings(stats_enabled=on)
+
+    def restart_sync(self) -> None:
+        """Start, stop or retune the background sync to the county database as ``site.json`` now says
+        (the operator changed it). Never waits for the network: a batch in flight finishes on its own."""
+        if self.stats_syncer is not None:
+            self.stats_syncer.stop(timeout_s=0)
+            self.stats_syncer = None
+        if self.play_stats is None or self.autoplay or self.monkey or not self.persist_settings:
+            return
+        # the sync machinery loads only on a machine that keeps statistics, after the first frame
+        from ...stats.sync import start_from_site
+        try:
+            self.stats_syncer = start_from_site(self.play_stats.path)
+        except Exception as exc:  # noqa: BLE001 — a bad site file or a missing driver must not stop the game
+            log.warning("background sync not started: %s", exc)
 
     @property
     def stats_mode(self) -> str:
@@ -156,14 +174,36 @@ class SessionPart:
 
     # ------------------------------------------------------------ content
     def load_content(self):
+        """Shipped and installed packs plus ``--content`` (``content_paths``), for the machine's region;
+        the loaded packs' own catalogs and voices take effect."""
         if self._library_result is None:
             # the content loads after the first frame: the title shows at once
             from ...content.loader import load_library
-            self._library_result = load_library(region=self.settings.region)
-            n = len(self._library_result.skipped_files)
-            if n:
-                log.warning("%d content files skipped", n)
+            from ...content.packs import ContentSources
+            result = load_library(sources=ContentSources(extra=tuple(self.content_paths)),
+                                  region=self.settings.region)
+            self.use_content_result(result)
         return self._library_result
+
+    def use_content_result(self, result) -> None:
+        """Play this loaded content from now on (a reload, an author's preview after a change on disk)."""
+        from ...i18n import use_content   # the pack catalogs and voices with the content, not at start-up
+        self._library_result = result
+        use_content(result)
+        self._sources.clear()
+        n = len(result.skipped_files)
+        if n:
+            log.warning("%d content files skipped", n)
+
+    def reload_content(self):
+        """Load the content again (a pack installed, removed, enabled, disabled; another region): the
+        next screen opened plays it, without restarting. Returns the new ``LoadResult``."""
+        self._library_result = None
+        result = self.load_content()
+        if self.settings.pack and self.settings.pack not in result.library.packs:
+            log.info("the audience pack %r is gone: the title asks again", self.settings.pack)
+            self.update_settings(save=False, pack="")
+        return result
 
     @property
     def library(self):

@@ -36,8 +36,8 @@ class QuizRoundScene(ScreenScene):
     def for_class(cls, ctx, state: ClassroomState, board=None):
         """A question from the class's pack not asked in a round yet (None when all were)."""
         pack = (board.pack if board is not None else None) or ctx.session.current_pack()
-        pools = [ctx.session.library.quiz_pools[p] for p in (pack.quiz_pools if pack else ctx.session.library.quiz_pools)
-                 if p in ctx.session.library.quiz_pools]
+        library = ctx.session.library
+        pools = [library.quiz_pools[p] for p in library.quiz_pools_of(pack)]   # only the class's pack
         fresh = [(pool.id, i, item) for pool in pools for i, item in enumerate(pool.items)
                  if (pool.id, i) not in state.used_items and 2 <= len(item.options) <= 4]
         if not fresh:

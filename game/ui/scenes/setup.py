@@ -53,6 +53,13 @@ class AudienceScene(ScreenScene):
         for pack in self.packs:
             b = Button(self.look, pack.name, lambda p=pack.id: self.choose_pack(p), style="choice", name=f"pack_{pack.id}")
             self.pack_buttons.append((pack.id, b))
+        self.page: int | None = None   # the page of packs shown (set when laid out: how many fit depends on the size)
+        self.per_page = max(1, len(self.packs))
+        self.prev_page = Button(self.look, "", lambda: self.turn(-1), style="secondary", icon="back", translate=False,
+                                autoplay_weight=0, name="packs_prev")
+        self.next_page = Button(self.look, "", lambda: self.turn(1), style="secondary", icon="play", translate=False,
+                                autoplay_weight=0, name="packs_next")
+        self.page_label = Label(self.look, "", role="caption", colour_key="text_muted", translate=False)
         self.description = TextBox(self.look, "", role="body", colour_key="text")
         self.desc_panel = Panel(self.look)
         self.back_button = Button(self.look, N_("返回"), self.back, style="secondary", icon="back", autoplay_weight=0)
@@ -60,7 +67,8 @@ class AudienceScene(ScreenScene):
         if not self.packs:
             self.description.set_text(N_("没有可用的内容包：请让工作人员检查内容文件。"))
         self.items = [self.heading, self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
-                      *[b for _, b in self.pack_buttons], self.desc_panel, self.description,
+                      *[b for _, b in self.pack_buttons], self.prev_page, self.page_label, self.next_page,
+                      self.desc_panel, self.description,
                       self.back_button, self.next_button]
         pid = self.session.settings.pack
         if pid not in {p.id for p in self.packs} and self.packs:
@@ -92,18 +100,43 @@ class AudienceScene(ScreenScene):
         apply_pack_settings(self.session, self.session.library.packs.get(pack_id))
         self._sync()
 
+    # ---- pages of packs (more than fit on one screen)
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.packs) // self.per_page))
+
+    def page_of(self, pack_id: str) -> int:
+        ids = [p.id for p in self.packs]
+        return ids.index(pack_id) // self.per_page if pack_id in ids else 0
+
+    def turn(self, step: int) -> None:
+        self.page = ((self.page or 0) + step) % self.pages
+        self.layout(self.look.size)
+
+    def shown_buttons(self) -> list:
+        start = (self.page or 0) * self.per_page
+        return self.pack_buttons[start:start + self.per_page]
+
     def autoplay_targets(self) -> list:
         """A visitor picks an audience (the one the command line named, if any), then goes on."""
         if not getattr(self, "picked", False):
             if self.session.command_line_pack:
+                wanted = self.page_of(self.session.command_line_pack)
+                if wanted != self.page:
+                    self.page = wanted
+                    self.layout(self.look.size)
                 return [b for pid, b in self.pack_buttons if pid == self.session.command_line_pack]
             if not self.session.games_played:   # first game: a pack with a short board
                 boards = self.session.library.boards
                 def shortest(pack):
                     return min((boards[b].length for b in pack.boards if b in boards), default=1 << 30)
                 best = min((shortest(p) for p in self.packs), default=0)
-                return [b for pid, b in self.pack_buttons if shortest(self.session.library.packs[pid]) == best]
-            return [b for _, b in self.pack_buttons]
+                short = next(p.id for p in self.packs if shortest(p) == best)
+                if self.page_of(short) != self.page:
+                    self.page = self.page_of(short)
+                    self.layout(self.look.size)
+                return [b for pid, b in self.shown_buttons() if shortest(self.session.library.packs[pid]) == best]
+            return [b for _, b in self.shown_buttons()] + ([self.next_page] if self.pages > 1 else [])
         return [self.next_button]
 
     def next(self) -> None:
@@ -122,28 +155,57 @@ class AudienceScene(ScreenScene):
         bar = pygame.Rect(area.x, area.bottom - 12 * u, area.w, 12 * u)
         self.back_button.rect, self.next_button.rect = layout.row(bar, 2, 48 * u, 4 * u)
         body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - self.heading.rect.bottom - 3 * u)
-        self.lang_label.rect = pygame.Rect(body.x, body.y, body.w, 6 * u)
-        lang_row = pygame.Rect(body.x, self.lang_label.rect.bottom, body.w, 12 * u)
+        if portrait:
+            self.lang_label.rect = pygame.Rect(body.x, body.y, body.w, 6 * u)
+            lang_row = pygame.Rect(body.x, self.lang_label.rect.bottom, body.w, 12 * u)
+        else:   # the label beside the buttons: the height goes to the packs and their description
+            lang_row = pygame.Rect(body.x, body.y, body.w, round(11 * u))
+            self.lang_label.rect = pygame.Rect(body.x, body.y, round(min(34 * u, body.w * 0.24)), lang_row.h)
+            lang_row = pygame.Rect(self.lang_label.rect.right, body.y, body.right - self.lang_label.rect.right,
+                                   lang_row.h)
         for (_, b), r in zip(self.lang_buttons, layout.row(lang_row, 3, 50 * u, 3 * u)):
             b.rect = r
-        self.pack_label.rect = pygame.Rect(body.x, lang_row.bottom + 2 * u, body.w, 6 * u)
-        rest = pygame.Rect(body.x, self.pack_label.rect.bottom, body.w, body.bottom - self.pack_label.rect.bottom)
+        lang_row = pygame.Rect(body.x, lang_row.y, body.w, lang_row.h)
         n = max(1, len(self.pack_buttons))
-        if portrait:
-            cols = 2
-            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, min(rest.h * 0.45, (-(-n // cols)) * 15 * u))
-        else:
-            cols = n if n <= 5 else -(-n // 2)      # one row of up to five, else two rows
-            rows = -(-n // cols)
-            grid_rect = pygame.Rect(rest.x, rest.y, rest.w, rows * 12.5 * u + (rows - 1) * 3 * u + 0.5 * u)
-        for (_, b), r in zip(self.pack_buttons, layout.grid(grid_rect, n, cols, 12.5 * u, 3 * u)):
-            b.rect = r
+        # columns wide enough for a pack's name in any language (two lines at most), rows as the screen allows
+        cols = max(1, min(n, 2 if portrait else 4, int((body.w + 3 * u) // (40 * u + 3 * u))))
+        self.per_page = min(n, cols * (4 if portrait else 2))
+        if self.page is None:
+            self.page = self.page_of(self.pack_id)
+        self.page = min(self.page, self.pages - 1)
+        paging = self.pages > 1
+        for w in (self.prev_page, self.next_page, self.page_label):
+            w.visible = paging
+        self.page_label.set_text(f"{self.page + 1} / {self.pages}")
+        # portrait: the page buttons in the label's row; landscape: a column right of the packs
+        label_row = pygame.Rect(body.x, lang_row.bottom + 2 * u, body.w, round((11 if paging and portrait else 6) * u))
+        pager_w = round(min(22 * u, body.w * 0.2))
+        self.page_label.rect = pygame.Rect(label_row.right - pager_w, label_row.y, pager_w, label_row.h)
+        self.pack_label.rect = pygame.Rect(body.x, label_row.y, body.w - (pager_w if paging else 0), label_row.h)
+        rest = pygame.Rect(body.x, label_row.bottom, body.w, body.bottom - label_row.bottom)
+        shown = self.shown_buttons()
+        rows = -(-len(shown) // cols)
+        item_h = (12.5 if portrait or rows == 1 else 11) * u
+        grid_rect = pygame.Rect(rest.x, rest.y, rest.w, round(rows * item_h + (rows - 1) * 3 * u + 0.5 * u))
+        if paging and portrait:
+            self.page_label.rect.x = label_row.right - 2 * pager_w - u
+            self.prev_page.rect = pygame.Rect(self.page_label.rect.x - pager_w - u, label_row.y, pager_w, label_row.h)
+            self.next_page.rect = pygame.Rect(label_row.right - pager_w, label_row.y, pager_w, label_row.h)
+            self.pack_label.rect.w = self.prev_page.rect.x - body.x
+        elif paging:
+            column = pygame.Rect(grid_rect.right - pager_w, grid_rect.y, pager_w, grid_rect.h)
+            grid_rect.w -= pager_w + round(3 * u)
+            self.prev_page.rect, self.next_page.rect = layout.split_v(column, 1, 1, gap=3 * u)
+        for _, b in self.pack_buttons:
+            b.visible, b.rect = False, pygame.Rect(0, 0, 0, 0)
+        for (_, b), r in zip(shown, layout.grid(grid_rect, len(shown), cols, item_h, 3 * u)):
+            b.visible, b.rect = True, r
         desc_h = rest.bottom - grid_rect.bottom - 2.5 * u
         self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w, min(desc_h, 40 * u))
         spare = round(desc_h - self.desc_panel.rect.h)
         if spare > 0:   # tall screens: centre the block between the heading and the buttons
-            for w in (self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label,
-                      *[b for _, b in self.pack_buttons], self.desc_panel):
+            for w in (self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label, self.prev_page,
+                      self.page_label, self.next_page, *[b for _, b in shown], self.desc_panel):
                 w.rect = w.rect.move(0, spare // 2)
         self.description.rect = layout.inset(self.desc_panel.rect, 2.5 * u, 2 * u)
 

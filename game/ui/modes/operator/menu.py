@@ -30,6 +30,10 @@ class OperatorMenuScene(OperatorScreen):
                                       name="operator_settings")
         self.stats_button = Button(self.look, N_("统计数据"), self.open_stats, icon="info", autoplay_weight=0,
                                    name="operator_stats")
+        self.packs_button = Button(self.look, N_("内容包"), self.open_packs, icon="plus", autoplay_weight=0,
+                                   name="operator_packs")
+        self.machine_button = Button(self.look, N_("本机与同步"), self.open_machine, icon="gear", autoplay_weight=0,
+                                     name="operator_machine")
         self.pin_button = Button(self.look, N_("修改密码"), self.change_pin, style="secondary", icon="check",
                                  autoplay_weight=0, name="change_pin")
         self.content_button = Button(self.look, N_("内容问题"), self.open_problems, style="secondary", icon="info",
@@ -38,7 +42,7 @@ class OperatorMenuScene(OperatorScreen):
                                     name="resume")
         self.exit_button = Button(self.look, N_("退出游戏"), self.exit_game, style="risky", icon="cross", autoplay_weight=0,
                                   name="exit")
-        self.buttons = [self.settings_button, self.stats_button, self.pin_button, self.content_button,
+        self.buttons = [self.settings_button, self.stats_button, self.packs_button, self.machine_button, self.pin_button, self.content_button,
                         self.resume_button, self.exit_button]
         self.items = [self.heading, self.status, self.panel, self.notice_title, *self.notices, *self.buttons]
         self.message = ""
@@ -109,6 +113,12 @@ class OperatorMenuScene(OperatorScreen):
     def open_stats(self) -> None:
         self.nav.navigate("operator_stats")
 
+    def open_packs(self) -> None:
+        self.nav.navigate("operator_packs")
+
+    def open_machine(self) -> None:
+        self.nav.navigate("operator_machine")
+
     def change_pin(self) -> None:
         self.nav.navigate("pin_pad", purpose="new")
 
@@ -130,13 +140,13 @@ class OperatorMenuScene(OperatorScreen):
         self.status.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, round(6 * u))
         body = pygame.Rect(area.x, self.status.rect.bottom + u, area.w, area.bottom - self.status.rect.bottom - u)
         if portrait:
-            buttons = pygame.Rect(body.x, body.bottom - round(3 * 13 * u + 2 * gap), body.w, round(3 * 13 * u + 2 * gap))
-            cells = layout.grid(buttons, 6, 2, 13 * u, gap)
+            buttons = pygame.Rect(body.x, body.bottom - round(4 * 13 * u + 3 * gap), body.w, round(4 * 13 * u + 3 * gap))
+            cells = layout.grid(buttons, len(self.buttons), 2, 13 * u, gap)
             self.panel.rect = pygame.Rect(body.x, body.y, body.w, round(buttons.y - gap - body.y))
         else:
             right_w = round(body.w * 0.42)
             buttons = pygame.Rect(body.right - right_w, body.y, right_w, body.h)
-            cells = layout.grid(buttons, 6, 2, min(15 * u, (body.h - 2 * gap) / 3), gap)
+            cells = layout.grid(buttons, len(self.buttons), 2, min(15 * u, (body.h - 3 * gap) / 4), gap)
             self.panel.rect = pygame.Rect(body.x, body.y, round(body.w - right_w - 3 * u), body.h)
         for b, r in zip(self.buttons, cells):
             b.rect = r

@@ -24,11 +24,12 @@ from ...input import Action, Intent
 from ...seats import COLOUR_NAMES, COMPUTER_POLICY, PlayerInfo, SeatPlan
 from ...widgets import Button, Dice, Label, Panel, ScreenScene, TextBox
 from .captions import BoardCaptions
+from .checking import BoardLearningCheck
 from .paint import BoardPainting
 from .playback import BoardPlayback, Tween
 
 
-class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
+class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     name = "board"
     framed = False
 
@@ -57,6 +58,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         self.flash_square: int | None = None
         self.seen_channels: set = set()
         super().__init__(ctx)
+        self.pick_learning_check()
         self._sync_tokens()
         self._say_turn()
 
@@ -263,6 +265,8 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     # ------------------------------------------------------------ the turn, when nothing plays back
     def _decide(self, dt: float) -> None:
         g = self.game
+        if g.phase is Phase.ROLL and self.open_check_before():
+            return
         if g.is_over:
             if not self.results_shown:
                 self.show_results()

@@ -47,12 +47,13 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
     name = "scenario"
 
     def __init__(self, ctx, scenario, player: PlayerInfo | None = None,
-                 on_done: Callable[[SceneResult], None] | None = None, savings: int | None = None):
+                 on_done: Callable[[SceneResult], None] | None = None, savings: int | None = None,
+                 start_node: str | None = None):
         self.scenario = scenario
         self.player = player
         self.on_done = on_done
         self.savings = savings        # the player's savings when the scene began (None: not in a game)
-        self.runner = ScenarioRunner(scenario)
+        self.runner = ScenarioRunner(scenario, start_node)   # start_node: an author's preview (play --node)
         self.time = 0.0
         self.phase = "lines"          # lines → choices → (feedback overlay) → … → ending
         self.node = None

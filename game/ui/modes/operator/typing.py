@@ -1,0 +1,72 @@
+"""Typing into the operator's text fields (a keyboard, or the system's input method for Chinese).
+
+A screen with ``TextField`` widgets mixes in ``Typing``: a tap on a field starts typing into it
+(``field.on_activate = self.begin_text``); Enter, Escape, Tab or a tap elsewhere ends it and
+calls ``text_done(field)``. Typed text comes as pygame TEXTINPUT events (``raw_event``).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ...input import Action, Intent
+
+
+class Typing:
+    editing = None      # the TextField being typed into
+
+    def begin_text(self, field) -> None:
+        if self.editing is not None and self.editing is not field:
+            self.end_text()
+        self.editing = field
+        field.editing = True
+        try:
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(field.rect)
+        except pygame.error:
+            pass
+        self.dirty = True
+
+    def end_text(self) -> None:
+        field, self.editing = self.editing, None
+        if field is None:
+            return
+        field.editing = False
+        try:
+            pygame.key.stop_text_input()
+        except pygame.error:
+            pass
+        self.dirty = True
+        self.text_done(field)
+
+    def text_done(self, field) -> None:
+        """Typing into ``field`` ended (save it, check it)."""
+
+    def raw_event(self, event) -> bool:
+        field = self.editing
+        if field is None:
+            return False
+        if event.type == pygame.TEXTINPUT:
+            field.set_text(field.text + event.text)
+        elif event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_BACKSPACE:
+                field.set_text(field.text[:-1])
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+                self.end_text()
+            else:
+                return event.key not in (pygame.K_F12,)   # the operator's key still works
+        elif event.type != pygame.TEXTEDITING:
+            return False
+        self.dirty = True
+        return True
+
+    def typing_tap(self, intent: Intent) -> None:
+        """A press outside the field being typed into ends the typing (call first in ``handle``)."""
+        if self.editing is not None and intent.action is Action.PRESS and intent.pos \
+                and not self.editing.rect.collidepoint(intent.pos):
+            self.end_text()
+
+    def exit(self) -> None:
+        if self.editing is not None:
+            self.end_text()
+        super().exit()
