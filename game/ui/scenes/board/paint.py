@@ -64,7 +64,7 @@ class BoardPainting:
 
     def _state(self):
         """What the panel shows; when it changes, those rectangles are redrawn."""
-        return (self.caption.text, self.caption.rect.size, self.game.current, self.game.is_over,
+        return (self.caption.text, self.caption.rect.size, self.shown_player, self.game.is_over,
                 tuple(l.text for l in self.score_labels), tuple(l.text for l in self.money_labels),
                 tuple((b.visible, b.text, b.pressed, b.focused) for b in self.choice_buttons),
                 self.menu_button.pressed, self.menu_button.focused, self.flash_square)
@@ -145,19 +145,20 @@ class BoardPainting:
             p = self.players[i]
             sprite = self._token_sprite(i, p.number, r.h * 0.38)
             surface.blit(sprite, sprite.get_rect(center=(round(r.x + r.h / 2), r.centery)))
-            if i == self.game.current and not self.game.is_over:
+            if i == self.shown_player and not self.game.is_over:
                 pygame.draw.rect(surface, t.accent, r.inflate(round(u), round(u * 0.4)), max(2, round(0.35 * u)),
                                  border_radius=round(u))
 
     def _draw_turn(self, surface) -> None:
         g = self.game
-        p = self.players[g.current]
+        shown = self.shown_player
+        p = self.players[shown]
         r = self.turn_label.rect
         radius = r.h * 0.36
-        sprite = self._token_sprite(g.current, p.number, radius)
+        sprite = self._token_sprite(shown, p.number, radius)
         surface.blit(sprite, sprite.get_rect(center=(round(r.x + radius + 2), r.centery)))
         label = self.turn_label
-        text = self.session.tr("{name}的回合").format(name=self._name(g.current)) if not g.is_over else self.session.tr("游戏结束")
+        text = self.session.tr("{name}的回合").format(name=self._name(shown)) if not g.is_over else self.session.tr("游戏结束")
         if label.text != text:
             label.set_text(text)
         saved = label.rect

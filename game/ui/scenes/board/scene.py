@@ -56,6 +56,9 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         self.pulse = 0.0
         self.flash_square: int | None = None
         self.seen_channels: set = set()
+        self.shown_player = self.game.current   # whose turn the header says: it follows the captions
+        self.reading = False        # the playback waits for a caption to be read (a tap ends the wait)
+        self._stuck: dict = {}      # rolls that moved nothing → the rules' reason
         super().__init__(ctx)
         self._sync_tokens()
         self._say_turn()
@@ -220,6 +223,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     def tap_dice(self) -> None:
         if self._human_to_roll():
             self.services.sound.play("button")
+            self.caption_read()
             self.roll()
 
     def _human_to_roll(self) -> bool:
@@ -241,6 +245,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     def choose(self, k: int) -> None:
         if k < len(self.choosing):
             move = self.choosing[k]
+            self.caption_read()
             self._hide_choices()
             self.play(self.game.apply(move))
 
@@ -334,6 +339,9 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
         if intent.action is Action.BACK:
             self.open_menu()
             return True
+        if intent.action is Action.RELEASE and intent.pos and self.script is not None:
+            self.caption_read()   # a tap anywhere else: "I have read it, go on"
+            return True
         return False
 
     def _token_at(self, pos):
@@ -347,6 +355,7 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
 
     def update(self, dt: float) -> None:
         super().update(dt)
+        self.caption_age = getattr(self, "caption_age", 0.0) + dt
         for tw in self.tweens.values():
             tw.t += dt
         self.pulse = (self.pulse + dt) % 1.2
@@ -364,6 +373,8 @@ class BoardScene(BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
                 except StopIteration:
                     self.script = None
                     self.wait = 0.0
+                    self.reading = False
+                    self.shown_player = self.game.current
                     self._sync_tokens()
                     self._update_scores()
         # Waiting for a person to tap: a gentle low-rate pulse instead of 60 fps.
