@@ -1,12 +1,13 @@
 """Screenshots of the same screens in every language, and with large text + high contrast.
 
-    python tools/i18n_screenshots.py [OUT_DIR]     # default docs/screenshots
+    python tools/i18n_screenshots.py [OUT_DIR]     # default /tmp/i18n_screenshots
 
 Writes ``i18n_<locale>_<scene>.png`` for zh_Hans, zh_Hant and en and
 ``a11y_<scene>.png`` (zh_Hans, large text, high contrast) at 1280×720, for the
 scenes title, board, phone (a scam script waiting for a choice), feedback and
 results. Runs without a window (SDL dummy drivers) and never touches the
-player's settings file.
+player's settings file. The README's pictures of these screens come from the real window instead
+(``tools/window_screenshots.py``); this is the quick look, with no X display needed.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _board(app):
             scene.scene_open = None
             from game.rules.policies import get_policy, play_pending_scene
             scene.scene_result = play_pending_scene(scene.game, get_policy("cautious"), scene.game.ai_rng)
-            del top
+
         out = sum(1 for p in range(len(scene.players)) for t in range(len(scene.game.positions(p)))
                   if scene.game.spot(p, t).area != "hangar")
         if scene._human_to_roll():
@@ -82,7 +83,9 @@ def _board(app):
 
 def _walk_to_choices(app):
     from game.ui.scenes.scenario import ScenarioScene
-    scene = ScenarioScene(app, app.library.scenarios[SCRIPT], "红方", lambda r: None)
+    from game.ui.seats import PlayerInfo
+    player = PlayerInfo(index=0, seat=0, colour="red", shape="circle", number=1, computer=False, name="红方")
+    scene = ScenarioScene(app, app.library.scenarios[SCRIPT], player, lambda r: None)
     app.stack.clear_to(scene)
     for _ in range(50):
         _frame(app)
@@ -135,7 +138,7 @@ def shoot(app, scene: str, out: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    out_dir = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
+    out_dir = Path(argv[0]) if argv else Path("/tmp/i18n_screenshots")
     out_dir.mkdir(parents=True, exist_ok=True)
     for locale in ("zh_Hans", "zh_Hant", "en"):
         app = _app(locale)

@@ -118,6 +118,28 @@ class LegalMoves(GameState):
         tile = self.board.squares[square].tile if square >= 0 and not move.launch else None
         return MovePreview(stops, captures, tile, end == route.finish)
 
+    def stuck_reason(self, p: int, roll: int) -> str:
+        """Why a roll of ``roll`` gives player ``p`` no move, for a caption (the rules, not the screen, know):
+
+        ``launch`` every token still to play waits in the hangar and ``roll`` is not a launch face;
+        ``overshoot`` a token would pass the finish and the rules want it reached exactly;
+        ``blocked`` two tokens of another colour bar the way; ``none`` nothing left to move.
+        Asked for the position the roll was made in (a roll that moves nothing changes no token).
+        """
+        sw = self.switches
+        route = self._routes[p]
+        playing = [pos for pos in self._pos[p] if pos != route.finish]
+        if not playing:
+            return "none"
+        if all(pos < 0 for pos in playing):
+            if sw.blocking and roll in sw.launch_on:
+                return "blocked"
+            return "launch"
+        for pos in playing:
+            if pos >= 0 and route.landing(pos, roll, sw.exact_finish, sw.bounce_back) < 0:
+                return "overshoot"
+        return "blocked" if sw.blocking else "none"
+
     def legal_moves(self) -> list[Move]:
         return list(self._moves) if self.phase is _MOVE else []
 

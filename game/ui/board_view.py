@@ -27,6 +27,7 @@ from .text import LINE_SPACING, splits_word
 from .widgets import TEXT_SCALE, darker, draw_shape, mix, render_fitted
 
 RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
+WORD_TOKEN_SCALE = 0.8   # a plane on a square with words: this much smaller, beside the words
 
 
 class BoardView:
@@ -42,6 +43,11 @@ class BoardView:
         self.overflow: list[str] = []   # keywords that did not fit their square (tests read this)
         self.split: list[str] = []      # Latin keywords that had to break inside a word
         self.tiles = [library.tiles.get(sq.tile) if sq.tile else None for sq in board.squares]
+        # Squares that show words (a keyword, 起点, 终点): a plane there stands aside, at the inner edge.
+        self.worded = {i for i, tile in enumerate(self.tiles) if tile is not None}
+        if board.layout is Layout.PATH:
+            self.worded |= {seat.start for seat in board.seats} | {board.length - 1}
+        self.word_rects: dict[int, pygame.Rect] = {}     # square → where its words are drawn (tests read this)
 
     # ------------------------------------------------------------ geometry
     def layout(self, rect: pygame.Rect) -> None:
@@ -165,7 +171,7 @@ class BoardView:
             if r % 2:
                 c = cols - 1 - c
             self.squares.append(pygame.Rect(round(x0 + c * (size + gap)), round(y0 + r * row_h), round(size), round(size)))
-            self.inward.append((0.0, -1.0))
+            self.inward.append((0.0, -1.0) if r else (0.0, 1.0))   # a row's gap above; the first row's below
         self.home = {}
         for s, seat in enumerate(self.board.seats):
             end = self.squares[seat.home_entry]
@@ -194,8 +200,25 @@ class BoardView:
             return col[min(index, len(col) - 1)]
         return self.hangars.get(seat, self.rect)
 
+    def words_at(self, seat: int, spot) -> int | None:
+        """The square whose words a token on ``spot`` would stand on; None where there are none."""
+        area, index = spot
+        if area == "hangar" and self.board.layout is Layout.PATH:
+            index = self.board.seats[seat].start     # a path board parks its planes on the start square
+        elif area != "track":
+            return None
+        return index if index in self.worded else None
+
+    def token_scale(self, seat: int, spot) -> float:
+        """How big a token on ``spot`` is drawn, relative to ``token_radius``."""
+        return WORD_TOKEN_SCALE if self.words_at(seat, spot) is not None else 1.0
+
     def slot_xy(self, seat: int, spot, slot: int, count: int) -> tuple[float, float]:
-        """Centre of token ``slot`` of ``count`` sharing a spot (hangars: fixed parking bays)."""
+        """Centre of token ``slot`` of ``count`` sharing a spot (hangars: fixed parking bays).
+        On a square with words the tokens line up, smaller, astride its inner edge, clear of the words."""
+        worded = self.words_at(seat, spot)
+        if worded is not None:
+            return self._edge_slot(worded, slot, count)
         r = self.spot_rect(seat, spot)
         if spot[0] == "hangar" and self.board.layout is Layout.RING:
             cx, cy = r.center
@@ -214,6 +237,23 @@ class BoardView:
         ox, oy = offs[slot % len(offs)]
         return cx + ox, cy + oy
 
+    def _edge_slot(self, i: int, slot: int, count: int) -> tuple[float, float]:
+        r = self.squares[i]
+        dx, dy = self.inward[i]
+        rad = self.token_radius * WORD_TOKEN_SCALE
+        # the middle of the inner edge (a corner square: its inner corner), then a little further in
+        ex = r.centerx + (r.w / 2 if dx > 0 else -r.w / 2 if dx < 0 else 0)
+        ey = r.centery + (r.h / 2 if dy > 0 else -r.h / 2 if dy < 0 else 0)
+        n = min(max(count, 1), 4)
+        corner = dx != 0 and dy != 0
+        # along the edge: all of them on a path (its rows have no room between them), two on a ring's
+        # side (the rest in a second line further in); a ring's corner sends them in along its diagonal
+        per_line = 1 if corner else n if self.board.layout is Layout.PATH else min(n, 2)
+        line, k = divmod(slot % n, per_line)
+        out = rad * (1.1 if corner else 0.9) + line * rad * 2.05
+        along = (k - (per_line - 1) / 2) * rad * 2.05
+        return ex + dx * out - dy * along, ey + dy * out + dx * along
+
     def square_at(self, pos) -> int | None:
         for i, r in enumerate(self.squares):
             if r.collidepoint(pos):
@@ -229,6 +269,7 @@ class BoardView:
     def _render_static(self) -> pygame.Surface:
         self.overflow = []   # keywords that did not fit their square (tests read this)
         self.split = []      # Latin keywords that had to break inside a word
+        self.word_rects = {}
         surf = pygame.Surface(self.area.size, pygame.SRCALPHA)
         off = (-self.area.x, -self.area.y)
         t = self.look.theme
@@ -362,12 +403,12 @@ class BoardView:
             s, fits = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
-            surf.blit(s, s.get_rect(center=inner.center))
+            self._put_words(surf, i, s, inner)
         elif sq.fly_to is not None:
             self._draw_plane(surf, inner, colour or t.text, sq, i)
         for s_i, seat in enumerate(self.board.seats):
             if seat.start == i and self.board.layout is Layout.PATH:
-                self._label(surf, N_("起点"), inner, text_colour)
+                self._label(surf, i, N_("起点"), inner, text_colour)
                 break
             if seat.start == i:
                 mark_r = min(rr.w, rr.h) * 0.16
@@ -375,7 +416,7 @@ class BoardView:
                            mark_r, (255, 255, 255), 2)
                 break
         if self.board.layout is Layout.PATH and i == self.board.length - 1:
-            self._label(surf, N_("终点"), inner, text_colour)
+            self._label(surf, i, N_("终点"), inner, text_colour)
 
     def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool]:
         """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
@@ -404,10 +445,16 @@ class BoardView:
             self.split.append(text)
         return upright
 
-    def _label(self, surf, text, inner, colour) -> None:
+    def _label(self, surf, i: int, text, inner, colour) -> None:
         s, _ = render_fitted(self.look, self.look.tr(text), inner.size, "tile", colour, True,
                              max_px=round(inner.h * 0.36))
-        surf.blit(s, s.get_rect(center=inner.center))
+        self._put_words(surf, i, s, inner)
+
+    def _put_words(self, surf, i: int, s: pygame.Surface, inner: pygame.Rect) -> None:
+        at = s.get_rect(center=inner.center)
+        surf.blit(s, at)
+        # ``surf`` is the board's own picture, placed at ``area``: the words' inked pixels, on screen
+        self.word_rects[i] = s.get_bounding_rect().move(at.topleft).move(self.area.topleft)
 
     def _draw_plane(self, surf, r: pygame.Rect, colour, sq, i) -> None:
         """A small aeroplane pointing towards the fly target."""

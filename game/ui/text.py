@@ -271,11 +271,13 @@ class TextService:
         return self.render(text, size, bold=bold, colour=colour, max_width=None)
 
     def block(self, text: str, box: tuple[int, int], max_px: int, min_px: int, colour, bold: bool = False,
-              align: str = "center", line_spacing: float = LINE_SPACING) -> tuple[pygame.Surface, bool]:
-        """``text`` fitted to ``box`` (wrapped, shrunk down to ``min_px``) and rendered: (surface, fits).
-        The surface is never larger than ``box``: text that overflows even at ``min_px`` is cut."""
+              align: str = "center", line_spacing: float = LINE_SPACING,
+              max_lines: int | None = None) -> tuple[pygame.Surface, bool]:
+        """``text`` fitted to ``box`` (wrapped in at most ``max_lines`` lines, shrunk down to ``min_px``) and
+        rendered: (surface, fits). The surface is never larger than ``box``: text that overflows even at
+        ``min_px`` is cut."""
         w, h = box
-        fit = self.fit(text, w, h, max_px, min_px, bold=bold, line_spacing=line_spacing)
+        fit = self.fit(text, w, h, max_px, min_px, bold=bold, line_spacing=line_spacing, max_lines=max_lines)
         surf = self.render(text, fit.size, bold=bold, colour=colour, max_width=w, align=align,
                            line_spacing=line_spacing)
         if surf.get_width() > w or surf.get_height() > h:   # only when even the minimum size overflows

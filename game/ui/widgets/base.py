@@ -79,6 +79,7 @@ class Label(Widget):
         self.bold = role in ("title", "heading", "button") if bold is None else bold
         self.translate = translate
         self.min_role: str | None = None   # shrink as far as this role's minimum (long English paragraphs)
+        self.max_lines: int | None = None  # 1: a name or a heading that shrinks rather than breaks in two
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -93,7 +94,7 @@ class Label(Widget):
         colour = getattr(self.look.theme, self.colour_key)
         low = role_px(self.look, self.min_role)[1] if self.min_role else None
         return render_fitted(self.look, self.shown_text(), self.rect.size, self.role, colour, self.bold, self.align,
-                             min_px=low)
+                             min_px=low, max_lines=self.max_lines)
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:

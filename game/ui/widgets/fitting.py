@@ -34,7 +34,7 @@ def role_px(app, role: str) -> tuple[int, int]:
 
 def render_fitted(app, text: str, box: tuple[int, int], role: str = "body", colour=None,
                   bold: bool = False, align: str = "center", max_px: int | None = None,
-                  min_px: int | None = None) -> tuple[pygame.Surface, bool]:
+                  min_px: int | None = None, max_lines: int | None = None) -> tuple[pygame.Surface, bool]:
     """Render ``text`` wrapped and shrunk to fit ``box`` (w, h): (surface, fitted).
 
     The surface is at most ``box`` in size (never larger: a text that still
@@ -47,4 +47,4 @@ def render_fitted(app, text: str, box: tuple[int, int], role: str = "body", colo
     if min_px:
         low = min(min_px, want)
     colour = colour or app.theme.text
-    return app.text.block(text, box, want, low, colour, bold, align, LINE_SPACING)
+    return app.text.block(text, box, want, low, colour, bold, align, LINE_SPACING, max_lines=max_lines)

@@ -75,6 +75,9 @@ def frame_inset(app) -> float:
     return 2.2 * app.unit + 2.5 * app.unit
 
 
+CONTENT_MAX_UNITS = 180   # the widest a screen's content gets, in units (a 16:9 screen's is about 172)
+
+
 class ScreenScene(WidgetScene, Scene):
     """A full-screen scene made of widgets on the warm backdrop. Subclasses fill ``self.items``
     in ``build()`` and place them in ``place(size)``."""
@@ -126,6 +129,9 @@ class ScreenScene(WidgetScene, Scene):
         return u, self.content_rect(), layout.is_portrait(size), 2 * u
 
     def content_rect(self) -> pygame.Rect:
+        """Inside the frame; on a very wide screen (3840×1080) a 16:9 stage in the middle, so that
+        lines stay short enough to read and buttons stay the size of a hand."""
         m = round(frame_inset(self.look))
         w, h = self.look.size
-        return pygame.Rect(m, m, w - 2 * m, h - 2 * m)
+        cw = min(w - 2 * m, round(CONTENT_MAX_UNITS * self.look.unit))
+        return pygame.Rect((w - cw) // 2, m, cw, h - 2 * m)

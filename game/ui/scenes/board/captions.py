@@ -6,6 +6,15 @@ from game.rules import events as ev
 
 from ...seats import COLOUR_NAMES
 
+# A caption stays until it has been read: this long per character, never less than the minimum (seconds).
+READ_PER_CHAR = 0.25
+READ_MIN = 1.5
+
+
+def read_time(text: str) -> float:
+    """Seconds a reader needs for ``text`` (spaces and line breaks do not count)."""
+    return max(READ_MIN, READ_PER_CHAR * sum(1 for c in text if not c.isspace()))
+
 
 class BoardCaptions:
     """The board scene's captions (a mixin of ``BoardScene``)."""
@@ -25,7 +34,31 @@ class BoardCaptions:
 
     def _set_caption(self, text: str) -> None:
         self.caption.set_text(text)
+        self.caption_age = 0.0
+        self.caption_due = read_time(text)
         self.dirty = True
+
+    def _unread(self) -> float:
+        """Seconds the caption on show still needs before another may take its place."""
+        return max(0.0, getattr(self, "caption_due", 0.0) - getattr(self, "caption_age", 0.0))
+
+    def caption_read(self) -> None:
+        """The reader is done with the caption (a tap, or a player acting): the next may come at once."""
+        self.caption_age = getattr(self, "caption_due", 0.0)
+        if getattr(self, "reading", False):
+            self.wait = min(self.wait, 0.0)
+
+    def _stuck_text(self, reason: str) -> str:
+        """Why a roll moved nothing, from the rules' reason (``Game.stuck_reason``)."""
+        tr = self.session.tr
+        if reason == "launch":
+            faces = sorted(self.game.switches.launch_on)
+            return tr("需要掷出{faces}点才能起飞").format(faces=tr("或").join(str(f) for f in faces))
+        if reason == "overshoot":
+            return tr("点数太大：要正好走到终点，这次走不动")
+        if reason == "blocked":
+            return tr("前面有两架别家的飞机挡路，走不动了")
+        return tr("走不动了")
 
     def _keyword(self, tile_id: str) -> str:
         tile = self.session.library.tiles.get(tile_id)
@@ -39,7 +72,9 @@ class BoardCaptions:
         tr = self.session.tr
         name = self._name(e.player)
         if isinstance(e, ev.Rolled):
-            return tr("{name}掷出了 {n} 点").format(name=name, n=e.value)
+            text = tr("{name}掷出了 {n} 点").format(name=name, n=e.value)
+            stuck = self._stuck.get(e)
+            return text if stuck is None else text + tr("：") + self._stuck_text(stuck)
         if isinstance(e, ev.ExtraRoll):
             return tr("掷出6点，{name}再掷一次！").format(name=name)
         if isinstance(e, ev.Launched):

@@ -64,7 +64,7 @@ class BoardPainting:
 
     def _state(self):
         """What the panel shows; when it changes, those rectangles are redrawn."""
-        return (self.caption.text, self.caption.rect.size, self.game.current, self.game.is_over,
+        return (self.caption.text, self.caption.rect.size, self.shown_player, self.game.is_over,
                 tuple(l.text for l in self.score_labels), tuple(l.text for l in self.money_labels),
                 tuple((b.visible, b.text, b.pressed, b.focused) for b in self.choice_buttons),
                 self.menu_button.pressed, self.menu_button.focused, self.flash_square)
@@ -81,8 +81,7 @@ class BoardPainting:
         """
         static = self._static_frame(surface)
         positions = self.token_positions()
-        radius = self.view.token_radius
-        token_rects = {k: self._token_rect(xy, radius) for k, xy in positions.items()}
+        token_rects = {k: self._token_rect(xy, self._token_radius(k)) for k, xy in positions.items()}
         state = self._state()
         full = (self.full_paint or (self.nav.top is not self and not under)
                 or getattr(self, "_last_state", None) is None)
@@ -145,19 +144,25 @@ class BoardPainting:
             p = self.players[i]
             sprite = self._token_sprite(i, p.number, r.h * 0.38)
             surface.blit(sprite, sprite.get_rect(center=(round(r.x + r.h / 2), r.centery)))
-            if i == self.game.current and not self.game.is_over:
-                pygame.draw.rect(surface, t.accent, r.inflate(round(u), round(u * 0.4)), max(2, round(0.35 * u)),
-                                 border_radius=round(u))
+            if i == self.shown_player and not self.game.is_over:
+                frame, width = self.row_frame(r)
+                pygame.draw.rect(surface, t.accent, frame, width, border_radius=round(u))
+
+    def row_frame(self, row: pygame.Rect) -> tuple[pygame.Rect, int]:
+        """The frame round the current player's row in the list, and its line width."""
+        u = self.look.unit
+        return row.inflate(round(u), round(u * 0.4)), max(2, round(0.35 * u))
 
     def _draw_turn(self, surface) -> None:
         g = self.game
-        p = self.players[g.current]
+        shown = self.shown_player
+        p = self.players[shown]
         r = self.turn_label.rect
         radius = r.h * 0.36
-        sprite = self._token_sprite(g.current, p.number, radius)
+        sprite = self._token_sprite(shown, p.number, radius)
         surface.blit(sprite, sprite.get_rect(center=(round(r.x + radius + 2), r.centery)))
         label = self.turn_label
-        text = self.session.tr("{name}的回合").format(name=self._name(g.current)) if not g.is_over else self.session.tr("游戏结束")
+        text = self.session.tr("{name}的回合").format(name=self._name(shown)) if not g.is_over else self.session.tr("游戏结束")
         if label.text != text:
             label.set_text(text)
         saved = label.rect
@@ -166,9 +171,14 @@ class BoardPainting:
         label.draw(surface)
         label.rect = saved
 
+    def _token_radius(self, key) -> float:
+        """A token's drawn radius: smaller where it stands beside a square's words (not while it moves)."""
+        if key in self.tweens:
+            return self.view.token_radius
+        return self.view.token_radius * self.view.token_scale(self.players[key[0]].seat, self.drawn[key])
+
     def _draw_tokens(self, surface, positions, token_rects, dirty) -> None:
         t = self.look.theme
-        radius = self.view.token_radius
         movable = {(m.player, tok) for m in self.choosing for tok in m.tokens}
         order = sorted(positions, key=lambda k: (k in self.tweens, positions[k][1]))
         for key in order:
@@ -176,6 +186,7 @@ class BoardPainting:
             if dirty is not None and rect.collidelist(dirty) < 0:
                 continue
             x, y = positions[key]
+            radius = self._token_radius(key)
             if key in movable:
                 ring = radius * (1.35 + 0.2 * math.sin(self.pulse / 1.2 * 2 * math.pi))
                 pygame.draw.circle(surface, t.accent, (round(x), round(y)), round(ring), max(3, round(radius * 0.18)))

@@ -54,9 +54,29 @@ class BoardPlayback:
         return TIMING[key][1 if self.look.reduced_motion else 0]
 
     def _playback(self, events: list):
-        for e in events:
+        self._stuck = {}
+        for i, e in enumerate(events):
+            rest = events[i + 1:]
+            if isinstance(e, ev.Rolled) and rest and not isinstance(rest[0], ev.TripleSixPenalty):
+                # the turn goes on without a move: the caption says why (the rules know)
+                self._stuck[e] = self.game.stuck_reason(e.player, e.value)
             yield from self._show(e)
         self._update_scores()
+
+    def _said(self, e):
+        """Caption ``e`` once the caption on show has been read (a tap skips the wait)."""
+        if self._event_text(e) is None:
+            return
+        yield from self._read_out()
+        self._say(e)
+
+    def _read_out(self):
+        """Wait until the caption on show has been read, before the screen changes (a tap skips)."""
+        left = self._unread()
+        if left > 0:
+            self.reading = True
+            yield left
+            self.reading = False
 
     def _walk(self, p: int, tokens, path, step: float, arc: float = 0.25):
         for spot in path:
@@ -78,75 +98,78 @@ class BoardPlayback:
 
     def _show(self, e):
         if isinstance(e, ev.Rolled):
+            yield from self._said(e)
             self.services.sound.play("dice")
             self.dice.roll(e.value, self.T("dice"))
-            self._say(e)
             yield self.T("dice") + self.T("after_roll")
         elif isinstance(e, ev.ExtraRoll):
-            self._say(e)
+            yield from self._said(e)
             yield self.T("caption")
         elif isinstance(e, ev.Launched):
-            self._say(e)
+            yield from self._said(e)
             yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 0.8)
         elif isinstance(e, ev.Moved):
-            self._say(e)
+            yield from self._said(e)
             yield from self._walk(e.player, e.tokens, e.path, self.T("step"))
         elif isinstance(e, ev.Bounced):
-            self._say(e)
+            yield from self._said(e)
             yield self.T("caption")
         elif isinstance(e, ev.Jumped):
-            self._say(e)
+            yield from self._said(e)
             yield self.T("caption") * 0.5
             yield from self._glide(e.player, e.tokens, e.to, self.T("hop"), 1.2)
         elif isinstance(e, ev.Flew):
-            self._say(e)
+            yield from self._said(e)
             yield self.T("caption") * 0.5
             yield from self._glide(e.player, e.tokens, e.to, self.T("fly"), 2.5)
         elif isinstance(e, ev.Captured):
-            self._say(e)
+            yield from self._said(e)
             self.services.sound.play("wrong")
             home = self.game.spot(e.victim, e.victim_tokens[0])
             yield from self._glide(e.victim, e.victim_tokens, home, self.T("capture"), 1.5)
             yield self.T("caption") * 0.5
         elif isinstance(e, ev.Finished):
-            self._say(e)
+            yield from self._said(e)
             self.services.sound.play("right")
             yield self.T("caption")
         elif isinstance(e, ev.PlayerFinished):
-            self._say(e)
+            yield from self._said(e)
             self._update_scores()
             yield self.T("caption")
         elif isinstance(e, ev.TripleSixPenalty):
-            self._say(e)
+            yield from self._said(e)
             for t in e.tokens:
                 yield from self._glide(e.player, (t,), self.game.spot(e.player, t), self.T("capture"), 1.0)
             yield self.T("caption")
         elif isinstance(e, ev.TurnLost):
-            self._say(e)
+            yield from self._said(e)
             yield self.T("caption") * 1.5
         elif isinstance(e, ev.SafeTileLanded):
-            self._say(e)
+            yield from self._said(e)
             self.services.sound.play("right")
             self.flash_square = e.square
             yield self.T("caption") * 2
             self.flash_square = None
         elif isinstance(e, ev.SceneRequested):
-            self._say(e)
+            yield from self._said(e)
             self.flash_square = e.square
             yield self.T("scene_intro")
+            yield from self._read_out()
             self.flash_square = None
             self._open_scene(e)
         elif isinstance(e, ev.SceneResolved):
-            self._say(e)
+            yield from self._said(e)
             self._update_scores()
             yield self.T("caption") * 2.5
         elif isinstance(e, ev.TurnPassed):
-            self._say_turn()
+            yield from self._said(e)
+            self.shown_player = e.to
             yield self.T("turn")
         elif isinstance(e, ev.GameOver):
-            self._say(e)
+            yield from self._said(e)
             self.services.sound.play("right")
             yield self.T("caption") * 2
+            yield from self._read_out()
             self.show_results()
 
     # ------------------------------------------------------------ scenes

@@ -29,6 +29,13 @@ from .paint import BoardPainting
 from .playback import BoardPlayback, Tween
 
 
+PANEL_MIN = 48    # the side panel's width, in units: at least (4:3 screens) …
+PANEL_MAX = 120   # … and at most (very wide screens)
+NARROW = 64       # a panel narrower than this stacks its card (dice, caption, choices) differently
+MENU_MIN = 20     # 菜单 with its icon
+CHOICES_2X2 = 21.5   # a narrow card's token choices: two rows of two, each a touch target high
+
+
 class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting, ScreenScene):
     name = "board"
     framed = False
@@ -57,6 +64,9 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
         self.pulse = 0.0
         self.flash_square: int | None = None
         self.seen_channels: set = set()
+        self.shown_player = self.game.current   # whose turn the header says: it follows the captions
+        self.reading = False        # the playback waits for a caption to be read (a tap ends the wait)
+        self._stuck: dict = {}      # rolls that moved nothing → the rules' reason
         super().__init__(ctx)
         self.pick_learning_check()
         self._sync_tokens()
@@ -100,6 +110,9 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
         self.score_card = Panel(self.look)
         self.score_labels = [Label(self.look, "", role="caption", align="left", translate=False) for _ in self.players]
         self.money_labels = [Label(self.look, "", role="caption", align="right", translate=False) for _ in self.players]
+        for label in (self.turn_label, *self.score_labels, *self.money_labels):
+            label.max_lines = 1     # "红方的回合": smaller, never broken in two (the list: _update_scores)
+        self.turn_label.min_role = "body"
         self.items = [self.turn_label, self.menu_button, self.caption_card, self.caption, self.dice, self.dice_hint,
                       *self.choice_buttons, self.score_card, *self.score_labels, *self.money_labels]
 
@@ -121,31 +134,31 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             self.view.layout(board_area)
             panel = pygame.Rect(m, board_area.bottom + 2 * u, w - 2 * m, h - board_area.bottom - 2 * u - m)
         else:
-            board_side = min(h - 2 * m, w * 0.6)
-            board_area = pygame.Rect(m, m, round(board_side), h - 2 * m)
+            # The panel is wide enough for "红方的回合" and 菜单 with its icon on one row (a 4:3 screen
+            # gives the board a little less), and never so wide that a caption runs on for a metre
+            # (3840×1080: board and panel sit together in the middle).
+            board_side = min(h - 2 * m, w * 0.6, w - 2 * m - 3 * u - PANEL_MIN * u)
+            panel_w = min(w - 2 * m - 3 * u - board_side, PANEL_MAX * u)
+            left = m + max(0, (w - 2 * m - board_side - 3 * u - panel_w) / 2)
+            board_area = pygame.Rect(round(left), m, round(board_side), h - 2 * m)
             self.view.layout(board_area)
-            panel = pygame.Rect(board_area.right + 3 * u, m, w - board_area.right - 3 * u - m, h - 2 * m)
+            panel = pygame.Rect(board_area.right + 3 * u, m, round(panel_w), h - 2 * m)
         self.board_area = board_area
         self.panel = panel
         # top row across the panel: whose turn + menu
         top = pygame.Rect(panel.x, panel.y, panel.w, 12 * u)
-        menu_w = min(26 * u, top.w * 0.3)
+        menu_w = max(MENU_MIN * u, min(26 * u, top.w * 0.3))   # room for the gear icon beside 菜单
         self.menu_button.rect = pygame.Rect(round(top.right - menu_w), top.y, round(menu_w), top.h)
         self.turn_label.rect = pygame.Rect(top.x, top.y, round(top.w - menu_w - 2 * u), top.h)
         below = pygame.Rect(panel.x, top.bottom + gap, panel.w, panel.bottom - top.bottom - gap)
-        # dice on the left; the caption card beside it holds the token choices at its foot
-        dice_side = round(min(22 * u, below.w * 0.3))
-        self.dice.rect = pygame.Rect(below.x + round(u), below.y + round(u), dice_side, dice_side)
-        card = pygame.Rect(self.dice.rect.right + 3 * u, below.y, below.right - self.dice.rect.right - 3 * u,
-                           dice_side + round(u) + gap + 12 * u)
-        self.caption_card.rect = card
-        inner = layout.inset(card, 1.5 * u, 1.5 * u)
-        self.choices_rect = pygame.Rect(inner.x, inner.bottom - 11 * u, inner.w, 11 * u)
-        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, len(self.choosing) or 4, 24 * u, 1.5 * u, align="left")):
+        self.narrow = below.w < NARROW * u
+        if self.narrow:
+            self._place_card_narrow(below, gap)
+        else:
+            self._place_card(below, gap, size)
+        for b, r in zip(self.choice_buttons, self._choice_rects(len(self.choosing) or 4)):
             b.rect = r
-        self.caption_full = layout.inset(card, 2 * u, 1.5 * u)
-        self.caption_short = pygame.Rect(self.caption_full.x, self.caption_full.y, self.caption_full.w,
-                                         self.choices_rect.y - self.caption_full.y - u)
+        card = self.caption_card.rect
         self.caption.rect = self.caption_short if self.choosing else self.caption_full
         self.dice_hint.rect = pygame.Rect(0, 0, 0, 0)
         score_rect = pygame.Rect(below.x, card.bottom + gap, below.w, below.bottom - card.bottom - gap)
@@ -159,13 +172,53 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
         self.score_rows = rows
         for i, r in enumerate(rows):
             token_w = r.h
-            text = pygame.Rect(r.x + token_w + u, r.y, r.w - token_w - u, r.h)
-            name_r, money_r = layout.split_h(text, 1.1, 1, gap=u)
+            # the current player's frame goes round the row: the words keep clear of it
+            text = pygame.Rect(r.x + token_w + u, r.y, r.w - token_w - 2.2 * u, r.h)
+            name_r, money_r = layout.split_h(text, 1.6, 1, gap=u)   # "Yellow 2 · Computer" needs the room
             self.score_labels[i].rect = name_r
             self.money_labels[i].rect = money_r
         self._frame = None
         self.full_paint = True
         self._update_scores()
+
+    def _place_card(self, below, gap, size) -> None:
+        """Dice on the left; the caption card beside it holds the token choices at its foot."""
+        u = self.look.unit
+        # portrait: a smaller dice leaves the players' list room for rows their frame goes round
+        dice_side = round(min((16 if layout.is_portrait(size) else 22) * u, below.w * 0.3))
+        self.dice.rect = pygame.Rect(below.x + round(u), below.y + round(u), dice_side, dice_side)
+        card = pygame.Rect(self.dice.rect.right + 3 * u, below.y, below.right - self.dice.rect.right - 3 * u,
+                           dice_side + round(u) + gap + 12 * u)
+        self.caption_card.rect = card
+        inner = layout.inset(card, 1.5 * u, 1.5 * u)
+        self.choices_rect = pygame.Rect(inner.x, inner.bottom - 11 * u, inner.w, 11 * u)
+        self.caption_full = layout.inset(card, 2 * u, 1.5 * u)
+        self.caption_short = pygame.Rect(self.caption_full.x, self.caption_full.y, self.caption_full.w,
+                                         self.choices_rect.y - self.caption_full.y - u)
+
+    def _place_card_narrow(self, below, gap) -> None:
+        """A narrow panel (4:3): one card across it, the dice in its corner, the caption beside the dice
+        and the token choices two by two across the whole card under it."""
+        u = self.look.unit
+        dice_side = round(18 * u)
+        card = pygame.Rect(below.x, below.y, below.w, round(dice_side + 5 * u + CHOICES_2X2 * u + 1.5 * u))
+        self.caption_card.rect = card
+        inner = layout.inset(card, 1.5 * u, 1.5 * u)
+        self.dice.rect = pygame.Rect(inner.x + round(u), inner.y + round(u), dice_side, dice_side)   # its ring inside
+        self.choices_rect = pygame.Rect(inner.x, inner.bottom - CHOICES_2X2 * u, inner.w, CHOICES_2X2 * u)
+        self.caption_full = pygame.Rect(self.dice.rect.right + 2 * u, inner.y, inner.right - self.dice.rect.right - 2 * u,
+                                        inner.h)
+        self.caption_short = pygame.Rect(self.caption_full.x, self.caption_full.y, self.caption_full.w,
+                                         self.choices_rect.y - self.caption_full.y - u)
+
+    def _choice_rects(self, n: int) -> list:
+        u = self.look.unit
+        if not getattr(self, "narrow", False):
+            return layout.row(self.choices_rect, n, 24 * u, 1.5 * u, align="left")
+        if n <= 2:   # one row, at the card's foot
+            foot = pygame.Rect(self.choices_rect.x, self.choices_rect.bottom - 11 * u, self.choices_rect.w, 11 * u)
+            return layout.row(foot, n, 24 * u, 1.5 * u, align="left")
+        return layout.grid(self.choices_rect, n, 2, 10 * u, 1.5 * u)
 
     def _update_scores(self) -> None:
         if self.demo:
@@ -179,6 +232,10 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
                 place = " · " + self.session.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
             self.score_labels[i].set_text(f"{self.session.tr(p.name)} {p.number} · {tag}{place}")
             self.money_labels[i].set_text(money(self.game.scores[i].savings, self.session.locale))
+            for label in (self.score_labels[i], self.money_labels[i]):
+                label.max_lines = 1          # one line, smaller, where it fits so ("Red 1 · Person" may need two)
+                if label.rect.w > 0 and not label.text_fits():
+                    label.max_lines = None
 
     # ------------------------------------------------------------ state → drawing
     def _sync_tokens(self) -> None:
@@ -222,6 +279,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
     def tap_dice(self) -> None:
         if self._human_to_roll():
             self.services.sound.play("button")
+            self.caption_read()
             self.roll()
 
     def _human_to_roll(self) -> bool:
@@ -243,6 +301,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
     def choose(self, k: int) -> None:
         if k < len(self.choosing):
             move = self.choosing[k]
+            self.caption_read()
             self._hide_choices()
             self.play(self.game.apply(move))
 
@@ -306,9 +365,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
 
     def _offer(self, moves) -> None:
         self.choosing = list(moves)[:4]
-        u = self.look.unit
-        for b, r in zip(self.choice_buttons, layout.row(self.choices_rect, len(self.choosing), 24 * u, 1.5 * u,
-                                                          align="left")):
+        for b, r in zip(self.choice_buttons, self._choice_rects(len(self.choosing))):
             b.rect = r
         for k, b in enumerate(self.choice_buttons):
             if k < len(self.choosing):
@@ -338,6 +395,9 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
         if intent.action is Action.BACK:
             self.open_menu()
             return True
+        if intent.action is Action.RELEASE and intent.pos and self.script is not None:
+            self.caption_read()   # a tap anywhere else: "I have read it, go on"
+            return True
         return False
 
     def _token_at(self, pos):
@@ -351,6 +411,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
 
     def update(self, dt: float) -> None:
         super().update(dt)
+        self.caption_age = getattr(self, "caption_age", 0.0) + dt
         for tw in self.tweens.values():
             tw.t += dt
         self.pulse = (self.pulse + dt) % 1.2
@@ -368,6 +429,8 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
                 except StopIteration:
                     self.script = None
                     self.wait = 0.0
+                    self.reading = False
+                    self.shown_player = self.game.current
                     self._sync_tokens()
                     self._update_scores()
         # Waiting for a person to tap: a gentle low-rate pulse instead of 60 fps.

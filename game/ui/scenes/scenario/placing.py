@@ -15,6 +15,10 @@ from ...phone.labels import (
 from ...seats import player_name
 from ...text import LINE_SPACING
 from ...widgets import frame_inset, role_px
+from ...widgets.screen import CONTENT_MAX_UNITS
+
+
+MAX_BUTTON_UNITS = 100   # the widest a button gets (a 16:9 screen's side column is about 110 units)
 
 
 class ScenarioPlacing:
@@ -36,7 +40,8 @@ class ScenarioPlacing:
         """(phone area, side column, bottom block, portrait) for a window size."""
         u = layout.unit_for(size)
         m = round(self._inset(size))
-        area = pygame.Rect(m, m, size[0] - 2 * m, size[1] - 2 * m)
+        aw = min(size[0] - 2 * m, round(CONTENT_MAX_UNITS * u))   # a very wide screen: a 16:9 stage in the middle
+        area = pygame.Rect((size[0] - aw) // 2, m, aw, size[1] - 2 * m)
         gap = round(2.5 * u)
         portrait = layout.is_portrait(size)
         if portrait:
@@ -124,7 +129,9 @@ class ScenarioPlacing:
             rows = math.ceil(n / cols)
             bh = button_h if rows <= 2 or portrait else max(touch, round(11 * u))
             block_h = rows * bh + (rows - 1) * gap
-            cells = layout.grid(pygame.Rect(bottom.x, y - block_h, bottom.w, block_h), n, cols, bh, gap)
+            # a hand's width, not a bar across the room: at most MAX_BUTTON_UNITS a button, centred
+            grid_w = min(bottom.w, round((cols * MAX_BUTTON_UNITS + (cols - 1) * 2.5) * u))
+            cells = layout.grid(pygame.Rect(bottom.centerx - grid_w // 2, y - block_h, grid_w, block_h), n, cols, bh, gap)
             for b, r in zip(self.choice_buttons, cells):
                 b.rect = r
                 b.visible = True
@@ -133,7 +140,9 @@ class ScenarioPlacing:
             self.prompt.visible = True
             y = self.prompt.rect.y - gap // 2
         elif self.phase == "lines":
-            nb = pygame.Rect(bottom.x, y - button_h, bottom.w, button_h)
+            nb = pygame.Rect(bottom.x, y - button_h, min(bottom.w, round(MAX_BUTTON_UNITS * u)), button_h)
+            if not portrait:
+                nb.right = bottom.right          # "继续" at the reading's end, as on the feedback card
             self.next_button.set_text(N_("继续"))
             self.next_button.rect = nb
             self.next_button.visible = True
