@@ -11,7 +11,7 @@ import pygame
 from ...i18n.marker import N_
 from .. import layout
 from ..seats import COLOUR_NAMES, LANGUAGES, SeatPlan, draw_token
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px
 
 SEAT_MODES = ("human", "computer", "off")
 MODE_TEXT = {"human": N_("真人"), "computer": N_("电脑"), "off": N_("不参加")}
@@ -177,17 +177,19 @@ class AudienceScene(ScreenScene):
         for w in (self.prev_page, self.next_page, self.page_label):
             w.visible = paging
         self.page_label.set_text(f"{self.page + 1} / {self.pages}")
-        # portrait: the page buttons in the label's row; landscape: a column right of the packs
-        label_row = pygame.Rect(body.x, lang_row.bottom + 2 * u, body.w, round((11 if paging and portrait else 6) * u))
+        shown = self.shown_buttons()
+        rows = -(-len(shown) // cols)
+        item_h = (12.5 if portrait or rows == 1 else 11) * u
+        # portrait, or one row of packs too low for two buttons stacked: the page buttons in the label's row;
+        # otherwise a column right of the packs
+        in_label_row = paging and (portrait or rows * item_h + (rows - 1) * 3 * u < 2 * layout.TOUCH_MIN_UNITS * u + 3 * u)
+        label_row = pygame.Rect(body.x, lang_row.bottom + 2 * u, body.w, round((11 if in_label_row else 6) * u))
         pager_w = round(min(22 * u, body.w * 0.2))
         self.page_label.rect = pygame.Rect(label_row.right - pager_w, label_row.y, pager_w, label_row.h)
         self.pack_label.rect = pygame.Rect(body.x, label_row.y, body.w - (pager_w if paging else 0), label_row.h)
         rest = pygame.Rect(body.x, label_row.bottom, body.w, body.bottom - label_row.bottom)
-        shown = self.shown_buttons()
-        rows = -(-len(shown) // cols)
-        item_h = (12.5 if portrait or rows == 1 else 11) * u
         grid_rect = pygame.Rect(rest.x, rest.y, rest.w, round(rows * item_h + (rows - 1) * 3 * u + 0.5 * u))
-        if paging and portrait:
+        if in_label_row:
             self.page_label.rect.x = label_row.right - 2 * pager_w - u
             self.prev_page.rect = pygame.Rect(self.page_label.rect.x - pager_w - u, label_row.y, pager_w, label_row.h)
             self.next_page.rect = pygame.Rect(label_row.right - pager_w, label_row.y, pager_w, label_row.h)
@@ -199,7 +201,7 @@ class AudienceScene(ScreenScene):
         for _, b in self.pack_buttons:
             b.visible, b.rect = False, pygame.Rect(0, 0, 0, 0)
         for (_, b), r in zip(shown, layout.grid(grid_rect, len(shown), cols, item_h, 3 * u)):
-            b.visible, b.rect = True, r
+            b.visible, b.rect = True, layout.centered(r, 110 * u, r.h)   # a button the size of a hand
         desc_h = rest.bottom - grid_rect.bottom - 2.5 * u
         self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w, min(desc_h, 40 * u))
         spare = round(desc_h - self.desc_panel.rect.h)
@@ -208,6 +210,10 @@ class AudienceScene(ScreenScene):
                       self.page_label, self.next_page, *[b for _, b in shown], self.desc_panel):
                 w.rect = w.rect.move(0, spare // 2)
         self.description.rect = layout.inset(self.desc_panel.rect, 2.5 * u, 2 * u)
+        # Lines one can follow: at most MAX_LINE_EMS characters, even when the text shrinks to its smallest.
+        readable = MAX_LINE_EMS * role_px(self.look, "body")[1]
+        if self.description.rect.w > readable:
+            self.description.rect = layout.centered(self.description.rect, readable, self.description.rect.h)
 
 
 class PlayersScene(ScreenScene):

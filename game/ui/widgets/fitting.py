@@ -24,6 +24,9 @@ MIN_TEXT_UNITS = {"title": 6.0, "heading": 3.6, "button": 3.0, "body": 3.0, "cap
 TEXT_SCALE = {"normal": 1.0, "large": 1.2, "extra_large": 1.45}
 
 
+MAX_LINE_EMS = 38   # a line of prose at most this many character widths: longer ones are hard to follow
+
+
 def role_px(app, role: str) -> tuple[int, int]:
     """(wanted, minimum) pixel size of a text role, with the text-size setting applied."""
     scale = TEXT_SCALE.get(app.text_scale_key, 1.0)
