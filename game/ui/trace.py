@@ -7,8 +7,9 @@ Lines (one JSON object each, flushed at once):
 * ``{"event": "screen", "frame", "screen", "screens", "window", "controls": [...], "detail"}`` —
   written after a frame whose screens, controls or detail (``Scene.trace_detail``: the next line
   of a scene, …) differ from the last line's. A control is
-  ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "screen"}`` in window pixels, topmost
-  screen last; only controls a finger can use (visible, interactive) are listed;
+  ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "armed", "screen"}`` in window pixels,
+  topmost screen last; only controls a finger can use (visible, interactive) are listed; ``armed`` is
+  false while the control has only just appeared and a tap on it is refused (``game.ui.tap_guard``);
 * ``{"event": "ready", "screen"}`` — the content is loaded (after the first frame);
 * ``{"event": "choice", "screen", "index", "text", "outcome"}`` — the player took a choice
   or answered a quiz question;
@@ -53,6 +54,7 @@ class Trace:
 
 def _controls(app):
     ox, oy = app.screen.get_abs_offset()   # scenes draw below the classroom's teacher bar
+    arming = [rect for rect, _ in app.tap_guard.arming()]
     for scene in app.stack.visible():
         name = getattr(scene, "name", type(scene).__name__)
         for widget in scene.widgets():
@@ -63,4 +65,5 @@ def _controls(app):
                 continue
             yield {"name": getattr(widget, "name", ""), "text": str(getattr(widget, "text", "")),
                    "rect": [r.x + ox, r.y + oy, r.w, r.h], "enabled": bool(getattr(widget, "enabled", True)),
-                   "selected": bool(getattr(widget, "selected", False)), "screen": name}
+                   "selected": bool(getattr(widget, "selected", False)), "armed": r not in arming,
+                   "screen": name}

@@ -51,11 +51,23 @@ class LoopPart:
             return
         if self.controller is not None and self.controller.raw_event(event):
             return
+        if event.type in (pygame.KEYDOWN, pygame.KEYUP) and self.tap_guard.key_event(event):
+            return   # a key held down since an earlier screen
         intent = translate(event, self.window_size)
         if intent is not None:
             self.handle_intent(intent)
 
     def handle_intent(self, intent: Intent) -> bool:
+        intent = self.tap_guard.filter(intent)   # no tap on a control that has just appeared under it
+        if intent is None:
+            return True
+        if intent.action is Action.FOCUS_LOST:
+            self.tap_guard.forget_keys()
+        used = self._handle_guarded(intent)
+        self.tap_guard.observe(self.stack.visible())   # the next event of this batch sees what it changed
+        return used
+
+    def _handle_guarded(self, intent: Intent) -> bool:
         if self.controller is not None and self.controller.intercept(intent):
             return True
         if intent.action is Action.QUIT:
@@ -89,6 +101,7 @@ class LoopPart:
         step when it is longer than ``dt`` (the loop slept): the mode controller's timers
         (kiosk idle reset) count real seconds.
         """
+        self.tap_guard.tick(dt if elapsed is None else max(dt, elapsed))
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
         if self.autoplayer:
@@ -98,6 +111,9 @@ class LoopPart:
             self.controller.update(dt if elapsed is None else max(dt, elapsed))
         if self.controller is None or not self.controller.frozen:
             self.stack.update(dt)
+        self.tap_guard.observe(self.stack.visible())
+        if self.tap_guard.busy():   # controls fading in: the whole picture again, each frame
+            self.redraw_all()
         if self.stack.needs_redraw or (self.controller is not None and self.controller.dirty):
             self.draw()
             self.present()
@@ -155,6 +171,7 @@ class LoopPart:
             if self.stop.requested:
                 return "stopped"
             busy = (self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
+                    or self.tap_guard.busy()
                     or (self.controller is not None and self.controller.busy))
             events = pygame.event.get()
             if not busy and not events:

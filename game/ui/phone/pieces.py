@@ -69,6 +69,15 @@ class PhoneView(_InkWidget):
             self.hits = draw_node(s, self.rect, self.node, self.state, self.look)
         self._ink_draw(surface, paint_phone)
 
+    def tap_areas(self) -> list[tuple[str, pygame.Rect]]:
+        """The places a finger can use, by name (the tap guard arms each one as it appears)."""
+        if self.on_tap is None or self.node is None:
+            return []
+        # A new node or an answered call is a new phone screen: all of it arms again.
+        screen = f"{self.node.id}:{self.state.ringing}"
+        return [(f"{screen}:phone", self.hits.body or self.rect),
+                *((f"{screen}:{name}", rect) for name, rect in self.hits.areas.items())]
+
     def handle(self, intent: Intent) -> bool:
         if not self.visible or self.on_tap is None:
             return False
