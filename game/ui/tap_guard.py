@@ -42,9 +42,10 @@ def _controls(scenes) -> list[tuple[tuple, pygame.Rect]]:
                 continue
             areas = getattr(w, "tap_areas", None)
             if areas is not None:
+                screen = getattr(w, "tap_key", "")
                 for name, rect in areas():
                     if rect.w > 0 and rect.h > 0:
-                        out.append(((id(scene), type(w).__name__, name, tuple(rect)), pygame.Rect(rect)))
+                        out.append(((id(scene), type(w).__name__, screen, name, tuple(rect)), pygame.Rect(rect)))
                 continue
             r = w.rect
             if not getattr(w, "focusable", False) or r.w <= 0 or r.h <= 0:
@@ -56,9 +57,15 @@ def _controls(scenes) -> list[tuple[tuple, pygame.Rect]]:
 
 
 class TapGuard:
+    """``now`` is the loop's clock (``tick``), or the real clock once ``use_clock`` is called: in a real
+    window a slow frame (reading a line aloud) holds the taps made meanwhile until after it, and they
+    must be measured against the moment the new controls were actually shown, not the frame's start."""
+
     def __init__(self, arming_s: float = ARMING_S):
         self.arming_s = arming_s
-        self.now = 0.0                      # seconds, advanced by the loop (real time in a window)
+        self._ticked = 0.0                  # seconds advanced by ``tick``
+        self._clock = None                  # a real clock (seconds), when the game runs in a window
+        self._clock_zero = 0.0
         self._screens: tuple = ()           # the visible scenes at the last look (kept: their ids stay unique)
         self._screens_at = -1e9             # when they last changed
         self._seen: dict[tuple, float] = {}     # control key → when it appeared
@@ -67,31 +74,42 @@ class TapGuard:
         self._refused = False               # the press now down was refused: its drags and release too
         self._keys: dict[int, int] = {}     # key code held down → screen generation it went down in
         self._generation = 0
-        self._veiled: frozenset = frozenset()
+        self._veiled: frozenset = frozenset()    # what the last frame showed of arming controls
 
     # ------------------------------------------------------------ what is on screen
+    @property
+    def now(self) -> float:
+        return self._clock() - self._clock_zero if self._clock is not None else self._ticked
+
+    def use_clock(self, clock) -> None:
+        """Measure with ``clock()`` (e.g. ``time.perf_counter``) from now on instead of the ticks."""
+        self._clock_zero = clock() - self.now
+        self._clock = clock
+
     def tick(self, dt: float) -> None:
-        self.now += max(0.0, dt)
+        self._ticked += max(0.0, dt)
 
     def observe(self, scenes: list) -> None:
         """Look at the visible scenes: note what appeared since the last look."""
+        now = self.now
         screens = tuple(scenes)
         if tuple(map(id, screens)) != tuple(map(id, self._screens)):
             self._screens = screens
-            self._screens_at = self.now
+            self._screens_at = now
             self._generation += 1
         seen, rects = {}, {}
         for key, rect in _controls(screens):
-            seen[key] = self._seen.get(key, self.now)
+            seen[key] = self._seen.get(key, now)
             rects[key] = rect
         self._seen, self._rects = seen, rects
 
     def arming(self) -> list[tuple[pygame.Rect, float]]:
         """(rect, how far armed 0..1) of each control not armed yet."""
+        now = self.now
         out = []
         for key, since in self._seen.items():
             start = max(since, self._screens_at)
-            age = self.now - start
+            age = now - start
             if age < self.arming_s:
                 out.append((self._rects[key], max(0.0, age / self.arming_s)))
         return out
@@ -105,7 +123,7 @@ class TapGuard:
 
     def busy(self) -> bool:
         """Something is still arming (the loop keeps drawing so the fade-in shows)."""
-        return bool(self.arming()) or bool(self._veiled)
+        return bool(self.arming()) or ("arming", True) in self._veiled
 
     # ------------------------------------------------------------ intentions
     def _fresh_at(self, pos, since: float) -> bool:
@@ -118,13 +136,13 @@ class TapGuard:
         """The intention as the scenes should see it, or None when it must not act."""
         a = intent.action
         if a is Action.PRESS:
-            pos = intent.pos
-            if pos is not None and self._fresh_at(pos, self.now - self.arming_s):
+            pos, now = intent.pos, self.now
+            if pos is not None and self._fresh_at(pos, now - self.arming_s):
                 self._refused = True
                 self._press_at = None
                 return None
             self._refused = False
-            self._press_at = self.now
+            self._press_at = now
             return intent
         if a is Action.DRAG:
             return None if self._refused else intent
@@ -160,8 +178,9 @@ class TapGuard:
     def paint(self, surface: pygame.Surface, colour, reduced_motion: bool) -> bool:
         """Fade the controls still arming (a veil of the background's ``colour`` that thins out).
         Returns True when the veils differ from the last frame (the scenes must redraw in full)."""
+        arming = self.arming()
         veils = []
-        for rect, armed in self.arming():
+        for rect, armed in arming:
             alpha = VEIL_ALPHA // 2 if reduced_motion else round(VEIL_ALPHA * (1 - armed) ** 2)
             if alpha > 0:
                 veils.append((tuple(rect), alpha))
@@ -169,7 +188,7 @@ class TapGuard:
             veil = pygame.Surface(rect[2:], pygame.SRCALPHA)
             veil.fill((*colour[:3], alpha))
             surface.blit(veil, rect[:2])
-        state = frozenset(veils)
+        state = frozenset(veils) | {("arming", bool(arming))}   # the frame after the last arming is drawn too
         changed = state != self._veiled
         self._veiled = state
         return changed

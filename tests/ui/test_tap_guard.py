@@ -170,3 +170,15 @@ def test_arming_controls_are_drawn_faded_and_then_whole():
     surface.fill((0, 0, 0))
     guard.paint(surface, (255, 255, 255), reduced_motion=False)
     assert surface.get_at((50, 50))[0] == 0
+
+
+def test_the_frame_after_the_arming_ends_is_drawn_too():
+    surface = pygame.Surface((200, 200))
+    guard = TapGuard()
+    guard.observe([Screen(Control("next", (0, 0, 100, 100)))])
+    guard.tick(ARMING_S * 0.99)     # nearly armed: the veil has thinned to nothing
+    guard.paint(surface, (255, 255, 255), reduced_motion=False)
+    guard.tick(ARMING_S)
+    assert guard.busy()             # the picture (and the trace) must still learn that it is armed
+    guard.paint(surface, (255, 255, 255), reduced_motion=False)
+    assert not guard.busy()

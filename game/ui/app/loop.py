@@ -164,6 +164,8 @@ class LoopPart:
         import asyncio  # after the first frame: the title shows before asyncio loads
 
         clock = pygame.time.Clock()
+        if not self.fixed_dt:
+            self.tap_guard.use_clock(time.perf_counter)   # taps held up by a slow frame count from when it showed
         last = time.perf_counter()
         first = True
         passes = 0
@@ -202,6 +204,7 @@ class LoopPart:
                 if problems:
                     raise CannotStart(problems)
                 self.trace_event("ready")
+                self._open_start_script()
                 self.stack.mark_visible_dirty()
             if self.crash_guard.out_of_order:
                 return "out_of_order"
@@ -215,6 +218,16 @@ class LoopPart:
                 clock.tick(60)
             await asyncio.sleep(0)
         return "quit"
+
+    def _open_start_script(self) -> None:
+        """``play --scene SCRIPT``: that script on the phone, over the first screen; back there at its end."""
+        script_id = self.start_script
+        if not script_id:
+            return
+        scenario = self.library.scenarios.get(script_id)
+        if scenario is None:
+            raise CannotStart([(f"没有这个剧本：{script_id}", f"no script with the id {script_id!r}")])
+        self.nav.navigate("scenario", scenario=scenario)
 
     def shutdown(self) -> None:
         """The game is closing: a game still on the board is recorded as unfinished."""
