@@ -10,6 +10,8 @@ Lines (one JSON object each, flushed at once):
   ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "armed", "screen"}`` in window pixels,
   topmost screen last; only controls a finger can use (visible, interactive) are listed; ``armed`` is
   false while the control has only just appeared and a tap on it is refused (``game.ui.tap_guard``);
+  the simulated phone's places are listed as ``phone`` (the rest of it) and ``phone_<area>``
+  (``phone_answer``, ``phone_decline``, ``phone_hang_up``, …);
 * ``{"event": "ready", "screen"}`` — the content is loaded (after the first frame);
 * ``{"event": "choice", "screen", "index", "text", "outcome"}`` — the player took a choice
   or answered a quiz question;
@@ -58,6 +60,13 @@ def _controls(app):
     for scene in app.stack.visible():
         name = getattr(scene, "name", type(scene).__name__)
         for widget in scene.widgets():
+            areas = getattr(widget, "tap_areas", None)
+            if areas is not None and getattr(widget, "visible", True):
+                for area, r in areas():   # the phone's own buttons: "phone_decline", "phone_hang_up", …
+                    yield {"name": f"phone_{area}" if area != "phone" else "phone", "text": "",
+                           "rect": [r.x + ox, r.y + oy, r.w, r.h], "enabled": True, "selected": False,
+                           "armed": r not in arming, "screen": name}
+                continue
             if not getattr(widget, "focusable", False) or not getattr(widget, "visible", True):
                 continue
             r = widget.rect

@@ -70,13 +70,16 @@ class PhoneView(_InkWidget):
         self._ink_draw(surface, paint_phone)
 
     def tap_areas(self) -> list[tuple[str, pygame.Rect]]:
-        """The places a finger can use, by name (the tap guard arms each one as it appears)."""
+        """The places a finger can use, by name ("phone" for the rest of it): the tap guard arms each
+        one as it appears, the trace lists them."""
         if self.on_tap is None or self.node is None:
             return []
-        # A new node or an answered call is a new phone screen: all of it arms again.
-        screen = f"{self.node.id}:{self.state.ringing}"
-        return [(f"{screen}:phone", self.hits.body or self.rect),
-                *((f"{screen}:{name}", rect) for name, rect in self.hits.areas.items())]
+        return [("phone", self.hits.body or self.rect), *self.hits.areas.items()]
+
+    @property
+    def tap_key(self) -> str:
+        """A new node or an answered call is a new phone screen: all of it arms again."""
+        return f"{self.node.id if self.node else ''}:{self.state.ringing}"
 
     def handle(self, intent: Intent) -> bool:
         if not self.visible or self.on_tap is None:
