@@ -204,7 +204,7 @@ class LoopPart:
                 if problems:
                     raise CannotStart(problems)
                 self.trace_event("ready")
-                self._open_start_script()
+                self.open_start_script()
                 self.stack.mark_visible_dirty()
             if self.crash_guard.out_of_order:
                 return "out_of_order"
@@ -219,7 +219,7 @@ class LoopPart:
             await asyncio.sleep(0)
         return "quit"
 
-    def _open_start_script(self) -> None:
+    def open_start_script(self) -> None:
         """``play --scene SCRIPT``: that script on the phone, over the first screen; back there at its end."""
         script_id = self.start_script
         if not script_id:
