@@ -61,10 +61,16 @@ class VoiceSource:
 
 
 class Narrator:
+    """Reads lines aloud through ``play(path)``; ``busy()`` (optional) tells whether that sound still plays
+    and ``halt()`` stops it, so the screen can show that it is speaking and stop on a tap."""
+
     def __init__(self, locale: str, play: Callable[[Path], None] | None = None,
-                 espeak: str | None = "auto", voice_root: Path | None = None):
+                 espeak: str | None = "auto", voice_root: Path | None = None,
+                 busy: Callable[[], bool] | None = None, halt: Callable[[], None] | None = None):
         self.locale = locale
         self.play = play
+        self.busy = busy
+        self.halt = halt
         self.espeak = shutil.which("espeak-ng") if espeak == "auto" else espeak
         self.voice_root = voice_root
         self.last: tuple[str, str] | None = None   # (source text, shown text) for the replay button
@@ -124,6 +130,15 @@ class Narrator:
             except (OSError, RuntimeError) as exc:  # no audio device (pygame.error), unreadable file: stay silent
                 log.warning("cannot play %s: %s", source.path, exc)
         return source
+
+    @property
+    def speaking(self) -> bool:
+        """Whether a line (a recording or espeak-ng's) is still being said; False once it has ended."""
+        return bool(self.busy is not None and self.busy())
+
+    def stop(self) -> None:
+        if self.halt is not None:
+            self.halt()
 
     def replay(self) -> VoiceSource | None:
         return self.speak(*self.last) if self.last else None

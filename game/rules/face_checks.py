@@ -1,11 +1,25 @@
 """The face-swap video call's checks: asking the caller to turn the head or wave a hand.
 
+The player is offered them (``offers_checks``) only on a video call that shows face-swap tells or
+belongs to a face-swap script: elsewhere they would teach that any video call needs a "test", and a
+clean turn proves nothing anyway (real-time face swaps pass it; the lesson is to hang up and call back).
+
 A line of a ``video_call`` script that asks for one starts that check by itself, as the player's
 own button would: ``asked_check(line.text)`` says which, from the words of the script's source
 language (the text as written in the content, before translation).
 """
 
 from __future__ import annotations
+
+FACE_SWAP_TYPES = ("ai_face_swap",)   # scam types whose video calls are face swaps
+
+
+def offers_checks(scenario, node) -> bool:
+    """Whether the 请他转转头 / 请他挥挥手 buttons belong on ``node`` of ``scenario``."""
+    if getattr(node.channel, "value", node.channel) != "video_call" or node.is_ending:
+        return False
+    return bool(node.tells) or scenario.scam_type in FACE_SWAP_TYPES
+
 
 CHECK_WORDS = {"wave": ("挥手", "挥挥手", "挥一挥", "摆摆手"), "turn": ("转头", "转个头", "转转头", "侧脸", "侧过脸")}
 

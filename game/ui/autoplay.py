@@ -45,6 +45,9 @@ class AutoPlayer:
         self.timer -= dt
         if self.timer > 0:
             return
+        guard = self.app.tap_guard
+        if guard.arming() or not guard.screen_armed():
+            return   # like a person, wait until the buttons have come in (they refuse taps before)
         target = self.pick(scene)
         if target is None:
             self.timer = 0.25

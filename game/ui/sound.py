@@ -58,6 +58,14 @@ class Sound:
         except (pygame.error, FileNotFoundError) as exc:
             log.info("narration not played: %s", exc)
 
+    def voice_busy(self) -> bool:
+        """Narration is playing (its channel is busy)."""
+        return bool(pygame.mixer.get_init()) and pygame.mixer.Channel(0).get_busy()
+
+    def stop_voice(self) -> None:
+        if pygame.mixer.get_init():
+            pygame.mixer.Channel(0).stop()
+
     def play(self, name: str) -> None:
         self.played = (self.played + [name])[-20:]
         if self.muted or not self.available:

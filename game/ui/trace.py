@@ -7,8 +7,11 @@ Lines (one JSON object each, flushed at once):
 * ``{"event": "screen", "frame", "screen", "screens", "window", "controls": [...], "detail"}`` —
   written after a frame whose screens, controls or detail (``Scene.trace_detail``: the next line
   of a scene, …) differ from the last line's. A control is
-  ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "screen"}`` in window pixels, topmost
-  screen last; only controls a finger can use (visible, interactive) are listed;
+  ``{"name", "text", "rect": [x, y, w, h], "enabled", "selected", "armed", "screen"}`` in window pixels,
+  topmost screen last; only controls a finger can use (visible, interactive) are listed; ``armed`` is
+  false while the control has only just appeared and a tap on it is refused (``game.ui.tap_guard``);
+  the simulated phone's places are listed as ``phone`` (the rest of it) and ``phone_<area>``
+  (``phone_answer``, ``phone_decline``, ``phone_hang_up``, …);
 * ``{"event": "ready", "screen"}`` — the content is loaded (after the first frame);
 * ``{"event": "choice", "screen", "index", "text", "outcome"}`` — the player took a choice
   or answered a quiz question;
@@ -53,9 +56,17 @@ class Trace:
 
 def _controls(app):
     ox, oy = app.screen.get_abs_offset()   # scenes draw below the classroom's teacher bar
+    arming = [rect for rect, _ in app.tap_guard.arming()]
     for scene in app.stack.visible():
         name = getattr(scene, "name", type(scene).__name__)
         for widget in scene.widgets():
+            areas = getattr(widget, "tap_areas", None)
+            if areas is not None and getattr(widget, "visible", True):
+                for area, r in areas():   # the phone's own buttons: "phone_decline", "phone_hang_up", …
+                    yield {"name": f"phone_{area}" if area != "phone" else "phone", "text": "",
+                           "rect": [r.x + ox, r.y + oy, r.w, r.h], "enabled": True, "selected": False,
+                           "armed": r not in arming, "screen": name}
+                continue
             if not getattr(widget, "focusable", False) or not getattr(widget, "visible", True):
                 continue
             r = widget.rect
@@ -63,4 +74,5 @@ def _controls(app):
                 continue
             yield {"name": getattr(widget, "name", ""), "text": str(getattr(widget, "text", "")),
                    "rect": [r.x + ox, r.y + oy, r.w, r.h], "enabled": bool(getattr(widget, "enabled", True)),
-                   "selected": bool(getattr(widget, "selected", False)), "screen": name}
+                   "selected": bool(getattr(widget, "selected", False)), "armed": r not in arming,
+                   "screen": name}

@@ -16,7 +16,7 @@ from game.ui.modes.summary import TeamSummaryScene, export_class_csv
 from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
 
-from ui_helpers import make_app
+from ui_helpers import make_app, wait_until_armed
 
 
 def classroom(tmp_path, teams=3, size=(1280, 720), pack=None):
@@ -40,6 +40,7 @@ def key(app, name):
 
 
 def tap(app, pos):
+    wait_until_armed(app)   # a person reads the screen first; a control that just appeared refuses taps
     app.handle_intent(Intent(Action.PRESS, pos=pos, touch=True))
     app.handle_intent(Intent(Action.RELEASE, pos=pos, touch=True))
     app.step(0.05, [])

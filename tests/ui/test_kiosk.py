@@ -14,7 +14,7 @@ from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, Ope
 from game.ui.scenes.board import BoardScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import layout_problems, make_app
+from ui_helpers import layout_problems, make_app, wait_until_armed
 
 IDLE, COUNTDOWN = 30, 5
 
@@ -44,12 +44,14 @@ def wait(app, seconds, step=0.5):
 
 
 def tap(app, pos):
+    wait_until_armed(app)   # a person reads the screen first; a control that just appeared refuses taps
     app.handle_intent(Intent(Action.PRESS, pos=pos, touch=True))
     app.handle_intent(Intent(Action.RELEASE, pos=pos, touch=True))
     app.step(0.05, [])
 
 
 def hold_corner(app, seconds):
+    wait_until_armed(app)
     app.handle_intent(Intent(Action.PRESS, pos=(8, 8), touch=True))
     wait(app, seconds, 0.1)
 

@@ -83,8 +83,20 @@ def measure_problems(app, w, label: str) -> list[str]:
     return out
 
 
+def wait_until_armed(app) -> None:
+    """Let the tap guard's arming time pass, as a person reading the screen does (a control that has
+    just appeared refuses taps: ``game.ui.tap_guard``)."""
+    from game.ui.tap_guard import ARMING_S
+    app.step(1 / 60, [])
+    for _ in range(round(4 * ARMING_S / 0.05)):   # controls drawn a frame late (the phone's) arm later
+        if not app.tap_guard.arming() and app.tap_guard.screen_armed():
+            return
+        app.step(0.05, [])
+
+
 def finger_tap(app, pos) -> None:
-    """Post a real finger down + up at pixel ``pos`` to the event queue."""
+    """Post a real finger down + up at pixel ``pos`` to the event queue, once the screen's controls are armed."""
+    wait_until_armed(app)
     w, h = app.size
     x, y = pos[0] / w, pos[1] / h
     common = dict(touch_id=1, finger_id=0, dx=0.0, dy=0.0, pressure=1.0)

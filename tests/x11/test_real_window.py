@@ -1,5 +1,5 @@
-"""The game in a real X window, played with a real pointer: a whole game, the close button,
-a resized window."""
+"""The game in a real X window, played with a real pointer: a whole game (by single taps, and by
+double taps at every screen change), the phone's call buttons, the close button, a resized window."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 CLICKS = 600   # a simple game on the park board takes about 120
 GAME_S = 900   # waiting for the computer's turns, whose captions stay until read, does not count as taps
+QUIET_S = 0.3  # a screen unchanged this long is the one the next tap is meant for
 
 
 def next_move(game, screen: dict, rng: random.Random, state: dict) -> dict | None:
@@ -38,12 +39,23 @@ def next_move(game, screen: dict, rng: random.Random, state: dict) -> dict | Non
     return by_name.get("continue") or by_name.get("done")
 
 
-def play_to(game, goal: str, rng: random.Random, shots_of: set[str]) -> dict:
+def armed(screen: dict) -> bool:
+    """Every control on the screen takes taps (none has only just appeared: ``game.ui.tap_guard``)."""
+    return all(c.get("armed", True) for c in screen["controls"])
+
+
+def play_to(game, goal: str, rng: random.Random, shots_of: set[str], double_gaps: tuple[int, ...] = ()) -> dict:
+    """Tap through to the ``goal`` screen as a visitor would, waiting for each screen to be ready.
+    With ``double_gaps``, every tap is a double tap, the gaps taken in turn."""
     state: dict = {}
     seen = set()
     taps, deadline = 0, time.monotonic() + GAME_S
     while taps < CLICKS and time.monotonic() < deadline:
-        screen = game.wait_for(lambda s: True, "a screen")
+        game.wait_for(lambda s: True, "a screen")
+        # With double taps, the test must know what it aims at: the screen must also have stopped changing.
+        quiet = QUIET_S if double_gaps else 0.0
+        screen = game.wait_for(lambda s: (armed(s) and time.time() - s["t"] >= quiet) or s["screen"] == goal,
+                               "a screen ready for taps")
         if screen["screen"] == goal:
             return screen
         if screen["screen"] not in seen and screen["screen"] in shots_of:
@@ -55,7 +67,11 @@ def play_to(game, goal: str, rng: random.Random, shots_of: set[str]) -> dict:
             time.sleep(0.2)
             continue
         before = len(game.poll())
-        game.tap(move)
+        game.aimed.append((time.time(), move["name"]))
+        if double_gaps:
+            game.double_tap(move, double_gaps[taps % len(double_gaps)])
+        else:
+            game.tap(move)
         taps += 1
         answered = time.monotonic() + 2   # most taps change the screen; the next line of a scene may not
         while len(game.poll()) == before and time.monotonic() < answered:
@@ -71,6 +87,61 @@ def test_a_whole_simple_game_played_by_pointer_reaches_the_results(start_game):
     assert results["controls"], "the results screen offers a way on"
     choices = [line for line in game.lines if line["event"] == "choice"]
     assert choices, "no scam scene or quiz was answered on the way"
+
+
+def test_double_taps_at_every_screen_change_take_no_choice_the_player_did_not_aim_at(start_game):
+    game = start_game("--seed", "6")
+    play_to(game, "results", random.Random(6), {"scenario", "feedback", "quiz"}, double_gaps=(180, 300))
+    game.shot("results")
+    choices = [line for line in game.lines if line["event"] == "choice"]
+    assert choices, "no scam scene or quiz was answered on the way"
+    for choice in choices:
+        name = f"{'option' if choice['screen'] == 'quiz' else 'choice'}_{choice['index']}"
+        aimed = [t for t, aimed_at in game.aimed if aimed_at == name and t <= choice["t"]]
+        assert aimed and choice["t"] - aimed[-1] < 2.0, f"a choice nobody aimed at was taken: {choice}"
+
+
+def _ringing_call(game) -> dict:
+    """Start the game on a scam phone call (``--scene``) and wait until it rings, ready for taps."""
+    return game.wait_for(lambda s: s["screen"] == "scenario" and game.control("phone_decline", s) is not None
+                         and armed(s), "a ringing call")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13.2 (branch phone): the red 拒绝 still answers the call")
+def test_the_red_decline_button_does_not_answer_the_call(start_game):
+    game = start_game("--normal", "--scene", "police_safe_account")
+    screen = _ringing_call(game)
+    game.shot("ringing")
+    game.tap(game.control("phone_decline", screen))
+    time.sleep(1.5)
+    game.shot("after_decline")
+    detail = game.screen["detail"]
+    assert detail["node"] == screen["detail"]["node"] and detail["shown"] == 0, \
+        f"拒绝 moved the scam on: {screen['detail']} → {detail}"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13.2 (branch phone): the red hang-up button moves to the next line")
+def test_the_red_hang_up_button_does_not_carry_the_scam_on(start_game):
+    game = start_game("--normal", "--scene", "police_safe_account")
+    screen = _ringing_call(game)
+    game.tap(game.control("phone_answer", screen))
+    screen = game.wait_for(lambda s: game.control("phone_hang_up", s) is not None and armed(s), "the call")
+    game.shot("in_call")
+    game.tap(game.control("phone_hang_up", screen))
+    time.sleep(1.5)
+    game.shot("after_hang_up")
+    detail = game.screen["detail"]
+    assert (detail["node"], detail["shown"]) == (screen["detail"]["node"], screen["detail"]["shown"]) or \
+        any(line["event"] == "choice" for line in game.lines), f"hang-up moved the scam on: {detail}"
+
+
+def test_a_double_tap_on_the_answer_button_answers_once(start_game):
+    game = start_game("--normal", "--scene", "police_safe_account")
+    screen = _ringing_call(game)
+    game.double_tap(game.control("phone_answer", screen), 180)
+    time.sleep(1.0)
+    game.shot("answered")
+    assert game.screen["detail"]["shown"] == 1, f"the second tap went on: {game.screen['detail']}"
 
 
 def test_the_close_button_closes_the_game_in_normal_mode(start_game):

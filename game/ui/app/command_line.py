@@ -63,6 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trace", metavar="FILE",
                         help="testing: write what is on screen (screens, controls and their rectangles) and the "
                              "choices taken to FILE as JSON lines")
+    parser.add_argument("--scene", metavar="SCRIPT",
+                        help="open one scam script on the phone over the title (authors trying a script; tests)")
     modes = parser.add_mutually_exclusive_group()
     modes.add_argument("--kiosk", action="store_const", const="kiosk", dest="mode",
                        help="unattended kiosk / exhibition booth: full screen, attract loop, idle reset, "
@@ -103,6 +105,7 @@ def build_app(args, persist_settings: bool = True, stop: StopRequest | None = No
               settings_notice=notice, mode=mode, stats_db=args.stats_db, class_name=args.class_name,
               teams=args.teams, persist_settings=persist_settings, stop=stop, display=args.display,
               content=tuple(getattr(args, "content", ()) or ()))
+    app.start_script = args.scene
     app.stack.push(app.home_scene())
     if getattr(args, "scenario", None) or getattr(args, "watch", False):
         from .preview import AuthorPreview  # the content's preview machinery only for an author's preview

@@ -19,6 +19,7 @@ from ..phone.ink import Ink
 from ..recovery import CrashGuard
 from ..scene import Scene, SceneStack
 from ..sound import Sound
+from ..tap_guard import TapGuard
 from ..text import TextService
 from ..theme import WARM, Theme
 from ..widgets import Backdrop
@@ -87,6 +88,8 @@ class App(WindowPart, SessionPart, LoopPart):
         self.max_frames = frames
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.stack = SceneStack()
+        self.tap_guard = TapGuard()    # a control that appears under a finger is not tapped by it
+        self.start_script: str | None = None   # play --scene: this script opens over the first screen
         self.nav = Navigator(self.stack, self, lambda: self.controller.home)
         # What scenes are given (game.ui.context): views of this App passing on only those names.
         self.look = DrawingContext(self)

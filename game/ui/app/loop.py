@@ -51,6 +51,8 @@ class LoopPart:
             return
         if self.controller is not None and self.controller.raw_event(event):
             return
+        if event.type in (pygame.KEYDOWN, pygame.KEYUP) and self.tap_guard.key_event(event):
+            return   # a key held down since an earlier screen
         if self.stack.top is not None and self.stack.top.raw_event(event):
             return
         intent = translate(event, self.window_size)
@@ -58,6 +60,16 @@ class LoopPart:
             self.handle_intent(intent)
 
     def handle_intent(self, intent: Intent) -> bool:
+        intent = self.tap_guard.filter(intent)   # no tap on a control that has just appeared under it
+        if intent is None:
+            return True
+        if intent.action is Action.FOCUS_LOST:
+            self.tap_guard.forget_keys()
+        used = self._handle_guarded(intent)
+        self.tap_guard.observe(self.stack.visible())   # the next event of this batch sees what it changed
+        return used
+
+    def _handle_guarded(self, intent: Intent) -> bool:
         if self.controller is not None and self.controller.intercept(intent):
             return True
         if intent.action is Action.QUIT:
@@ -91,6 +103,7 @@ class LoopPart:
         step when it is longer than ``dt`` (the loop slept): the mode controller's timers
         (kiosk idle reset) count real seconds.
         """
+        self.tap_guard.tick(dt if elapsed is None else max(dt, elapsed))
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
         if self.preview is not None:
@@ -102,6 +115,9 @@ class LoopPart:
             self.controller.update(dt if elapsed is None else max(dt, elapsed))
         if self.controller is None or not self.controller.frozen:
             self.stack.update(dt)
+        self.tap_guard.observe(self.stack.visible())
+        if self.tap_guard.busy():   # controls fading in: the whole picture again, each frame
+            self.redraw_all()
         if self.stack.needs_redraw or (self.controller is not None and self.controller.dirty):
             self.draw()
             self.present()
@@ -152,6 +168,8 @@ class LoopPart:
         import asyncio  # after the first frame: the title shows before asyncio loads
 
         clock = pygame.time.Clock()
+        if not self.fixed_dt:
+            self.tap_guard.use_clock(time.perf_counter)   # taps held up by a slow frame count from when it showed
         last = time.perf_counter()
         first = True
         passes = 0
@@ -159,6 +177,7 @@ class LoopPart:
             if self.stop.requested:
                 return "stopped"
             busy = (self.fixed_dt or self.autoplayer or self.stack.animating or self.stack.needs_redraw
+                    or self.tap_guard.busy()
                     or (self.controller is not None and self.controller.busy))
             events = pygame.event.get()
             if not busy and not events:
@@ -190,6 +209,7 @@ class LoopPart:
                     raise CannotStart(problems)
                 self.restart_sync()   # the county sync, if the operator set it up (a thread of its own)
                 self.trace_event("ready")
+                self.open_start_script()
                 self.stack.mark_visible_dirty()
             if self.crash_guard.out_of_order:
                 return "out_of_order"
@@ -203,6 +223,16 @@ class LoopPart:
                 clock.tick(60)
             await asyncio.sleep(0)
         return "quit"
+
+    def open_start_script(self) -> None:
+        """``play --scene SCRIPT``: that script on the phone, over the first screen; back there at its end."""
+        script_id = self.start_script
+        if not script_id:
+            return
+        scenario = self.library.scenarios.get(script_id)
+        if scenario is None:
+            raise CannotStart([(f"没有这个剧本：{script_id}", f"no script with the id {script_id!r}")])
+        self.nav.navigate("scenario", scenario=scenario)
 
     def shutdown(self) -> None:
         """The game is closing: a game still on the board is recorded as unfinished."""

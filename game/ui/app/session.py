@@ -160,7 +160,8 @@ class SessionPart:
         if self._narrator is None or self._narrator.locale != self.locale:
             # the voice machinery loads when a line is first read aloud, not before the title
             from ...i18n.voice import Narrator
-            self._narrator = Narrator(self.locale, play=self.sound.play_file)
+            self._narrator = Narrator(self.locale, play=self.sound.play_file, busy=self.sound.voice_busy,
+                                      halt=self.sound.stop_voice)
         return self._narrator
 
     def narrate(self, text: str) -> str:
@@ -168,6 +169,14 @@ class SessionPart:
         if self.settings.muted:
             return "silent"
         return self.narrator.speak(self._sources.get(text, text), text).kind
+
+    def voice_speaking(self) -> bool:
+        """A line is being read aloud now (the 朗读 buttons show 停止朗读)."""
+        return self._narrator is not None and self._narrator.speaking
+
+    def stop_voice(self) -> None:
+        if self._narrator is not None:
+            self._narrator.stop()
 
     def voice_status(self) -> str:
         return self.tr(self.narrator.status())

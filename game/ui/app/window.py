@@ -84,6 +84,8 @@ class WindowPart:
         self._dirty_rects = []
         self._partial = True
         self.stack.draw(self.screen)
+        if self.tap_guard.paint(self.screen, self.theme.background, self.reduced_motion):
+            self._partial = False   # controls fading in
         # Only a frame drawn by exactly one scene that reported its rectangles can be sent in part.
         if len(self.stack.visible()) != 1 or self._partial_reports != 1:
             self._partial = False

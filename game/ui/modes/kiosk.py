@@ -175,6 +175,8 @@ class AttractScene(TitleScene):
         # unless the board changed there too.
         layer, fresh = self._foreground(surface)
         full = fresh or self.full_paint or self.nav.top is not self
+        if full:   # the layer goes over everything: the board under it must be whole, not blended twice
+            self.backdrop.full_paint = True
         pulse = self._pulse_rect()
         step = int(self.pulse * PULSE_FPS)
         rects = self.backdrop.paint(surface, under=True,

@@ -13,7 +13,7 @@ import pygame
 from .. import layout
 from ..input import Action, Intent
 from ..scene import Scene
-from ..widgets import Button, Label, Panel, TextBox, WidgetScene, frame_inset
+from ..widgets import Button, Label, Panel, ReadAloudButton, TextBox, WidgetScene, frame_inset
 from .labels import OUTCOME_LABELS, OUTCOME_STYLES, N_, outcome_key, spoken_join, technique_label
 from .numbers import locale_of, money_short
 from .pieces import Badge, ChipRow
@@ -50,8 +50,8 @@ class FeedbackOverlay(WidgetScene, Scene):
         self.money = Badge(self.look, "", "risky", "risky_text", "minus")
         self._money_text()
         self.money.visible = choice.money > 0
-        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
-                                  autoplay_weight=0, name="read_aloud")
+        self.read_button = ReadAloudButton(self.look, self.read_aloud, self.services.voice_speaking,
+                                           self.services.stop_voice)
         self.continue_button = Button(self.look, N_("继续"), self.close, icon="play", name="continue")
         self.tech_title.visible = self.chips.visible = bool(choice.techniques)
         self.items = [self.panel, self.badge, self.chosen_label, self.chosen, self.feedback, self.tech_title,
@@ -147,7 +147,9 @@ class FeedbackOverlay(WidgetScene, Scene):
         return intent.action in (Action.PRESS, Action.RELEASE, Action.DRAG, Action.SCROLL)
 
     def update(self, dt: float) -> None:
-        pass
+        if self.read_button.update(dt):   # 朗读 ↔ 停止朗读, the ring pulsing while the voice plays
+            self.dirty = True
+        self.animating = self.read_button.talking and not self.look.reduced_motion
 
     def draw(self, surface: pygame.Surface) -> None:
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

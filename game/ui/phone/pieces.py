@@ -69,6 +69,18 @@ class PhoneView(_InkWidget):
             self.hits = draw_node(s, self.rect, self.node, self.state, self.look)
         self._ink_draw(surface, paint_phone)
 
+    def tap_areas(self) -> list[tuple[str, pygame.Rect]]:
+        """The places a finger can use, by name ("phone" for the rest of it): the tap guard arms each
+        one as it appears, the trace lists them."""
+        if self.on_tap is None or self.node is None:
+            return []
+        return [("phone", self.hits.body or self.rect), *self.hits.areas.items()]
+
+    @property
+    def tap_key(self) -> str:
+        """A new node or an answered call is a new phone screen: all of it arms again."""
+        return f"{self.node.id if self.node else ''}:{self.state.ringing}"
+
     def handle(self, intent: Intent) -> bool:
         if not self.visible or self.on_tap is None:
             return False

@@ -19,7 +19,7 @@ from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
 from ..seats import PlayerInfo, player_name
 from ..text import LINE_SPACING
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px
+from ..widgets import Button, Label, Panel, ReadAloudButton, ScreenScene, TextBox, role_px
 
 LETTERS = "ABCD"
 
@@ -50,8 +50,8 @@ class QuizScene(ScreenScene):
         self.badge = Badge(self.look)
         self.explanation = TextBox(self.look, self.item.explanation, role="heading", bold=False)
         self.chips = ChipRow(self.look, [technique_label(t) for t in self.item.techniques])
-        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
-                                  autoplay_weight=0, name="read_aloud")
+        self.read_button = ReadAloudButton(self.look, self.read_aloud, self.services.voice_speaking,
+                                           self.services.stop_voice)
         self.continue_button = Button(self.look, N_("继续"), self.finish, icon="play", name="continue")
         self.items = [self.heading, self.player_label, self.question_panel, self.question, *self.options,
                       self.result_panel, self.badge, self.explanation, self.chips, self.read_button,

@@ -11,7 +11,8 @@ Rendered text comes from the text service (``look.text``: one cache for every sc
 the phone).
 
 Modules: ``base`` (Widget, Label, TextBox, Panel), ``button``, ``dice``, ``focus`` (keyboard focus,
-WidgetScene), ``screen`` (the backdrop, ScreenScene), ``fitting`` (text roles), ``shapes``, ``colours``.
+WidgetScene), ``read_aloud`` (朗读 that shows it speaks), ``screen`` (the backdrop, ScreenScene),
+``fitting`` (text roles), ``shapes``, ``colours``.
 """
 
 from .base import Card, Label, Panel, TextBox, Widget
@@ -20,9 +21,11 @@ from .colours import darker, lighter, mix
 from .dice import PIPS, Dice
 from .fitting import MAX_LINE_EMS, MIN_TEXT_UNITS, TEXT_ROLES, TEXT_SCALE, render_fitted, role_px
 from .focus import FocusRing, WidgetScene
+from .read_aloud import ReadAloudButton
 from .screen import Backdrop, ScreenScene, draw_backdrop, frame_inset
 from .shapes import draw_icon, draw_shape
 
 __all__ = ["BUTTON_STYLES", "Backdrop", "Button", "Card", "Dice", "FocusRing", "Label", "MIN_TEXT_UNITS", "PIPS",
-           "Panel", "ScreenScene", "TEXT_ROLES", "TEXT_SCALE", "TextBox", "Widget", "WidgetScene", "darker",
-           "draw_backdrop", "draw_icon", "draw_shape", "frame_inset", "lighter", "mix", "render_fitted", "role_px", "MAX_LINE_EMS"]
+           "Panel", "ReadAloudButton", "ScreenScene", "TEXT_ROLES", "TEXT_SCALE", "TextBox", "Widget", "WidgetScene",
+           "darker", "draw_backdrop", "draw_icon", "draw_shape", "frame_inset", "lighter", "mix", "render_fitted",
+           "role_px", "MAX_LINE_EMS"]

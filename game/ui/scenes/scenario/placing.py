@@ -7,6 +7,7 @@ import math
 import pygame
 
 from ....content.models import Channel
+from ....rules.face_checks import offers_checks
 from ... import layout
 from ...phone.frame import phone_rect
 from ...phone.labels import (
@@ -85,7 +86,7 @@ class ScenarioPlacing:
         gap = round(2.5 * u)
         touch = layout.touch_min(size)
         channel = self.node.channel.value
-        tests = channel == "video_call" and self.phase in ("lines", "choices")
+        tests = offers_checks(self.scenario, self.node) and self.phase in ("lines", "choices")
         # Bottom block: test buttons, prompt, choices or the "continue" button (full width in portrait).
         n = len(self.choice_buttons)
         button_h = max(touch, round(12 * u))

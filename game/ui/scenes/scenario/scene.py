@@ -28,7 +28,7 @@ from ...phone.numbers import is_overseas
 from ...phone.pieces import Badge, ChipRow, PhoneView
 from ...phone.state import TEST_DURATION, PhoneState
 from ...seats import PlayerInfo
-from ...widgets import Button, Label, Panel, ScreenScene, TextBox
+from ...widgets import Button, Label, Panel, ReadAloudButton, ScreenScene, TextBox
 from .ending import ScenarioEnding
 from .placing import ScenarioPlacing
 
@@ -74,8 +74,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.title = Label(self.look, self.scenario.title, role="heading", colour_key="accent", align="left")
         # The player's seat name ("红方", a msgid) or a typed name: shown through tr either way.
         self.player_label = Label(self.look, "", role="caption", colour_key="text_muted", align="left")
-        self.read_button = Button(self.look, N_("朗读"), self.read_aloud, style="secondary", icon="sound_on",
-                                  autoplay_weight=0, name="read_aloud")
+        self.read_button = ReadAloudButton(self.look, self.read_aloud, self.services.voice_speaking,
+                                           self.services.stop_voice)
         self.caption_panel = Panel(self.look)
         self.speaker = Label(self.look, "", role="caption", colour_key="text_muted", align="left")
         self.caption = TextBox(self.look, "", role="heading", bold=False)
@@ -286,14 +286,17 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         if st.test and st.t - st.test_t > TEST_DURATION:
             st.test = ""
             self.invalidate()
+        reading = self.read_button.update(dt)   # 朗读 ↔ 停止朗读, the ring pulsing while the voice plays
+        if reading:
+            self.invalidate()
         if self.phase == "ending" or self.look.reduced_motion:
-            self.animating = False
+            self.animating = reading
             if was_speaking != st.speaking:
                 self.invalidate()
             return
         channel = self.node.channel.value
         moving = (channel == "video_call" or self.ringing or st.speaking or was_speaking
-                  or st.t - st.reveal_t < 0.4 or bool(st.test))
+                  or st.t - st.reveal_t < 0.4 or bool(st.test) or reading)
         self.animating = moving
         if moving:
             self.dirty = True
