@@ -225,6 +225,7 @@ class Choice:
     ladder: Ladder
     techniques: tuple[Technique, ...]
     feedback: str
+    phone_action: str = ""   # the phone control that takes this choice (game.content.phone_actions); "" = none
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ class ScenarioPlacing:
         phone_area, side, bottom, portrait = self._regions(size)
         self.phone.node = self.node
         self.phone.state = self.state
+        self.phone.active = self.phone_controls_active()
         self.phone.rect = phone_rect(phone_area) if channel != "in_person" else phone_rect(phone_area, 0.56)
         self.phone.visible = True
         # Header: title (+ player) and the read-aloud button.

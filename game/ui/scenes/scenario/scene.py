@@ -14,8 +14,10 @@ from typing import Callable
 import pygame
 
 from ....content.models import Channel, Speaker
+from ....content.phone_actions import rings_for_decision
 from ....rules.face_checks import asked_check
 from ....rules.scenes import ScenarioRunner, SceneResult
+from ... import layout
 from ...input import Action, Intent
 from ...phone.labels import (
     N_,
@@ -29,6 +31,7 @@ from ...phone.pieces import Badge, ChipRow, PhoneView
 from ...phone.state import TEST_DURATION, PhoneState
 from ...seats import PlayerInfo
 from ...widgets import Button, Label, Panel, ScreenScene, TextBox
+from .controls import active_controls, respond
 from .ending import ScenarioEnding
 from .placing import ScenarioPlacing
 
@@ -57,7 +60,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.phase = "lines"          # lines → choices → (feedback overlay) → … → ending
         self.node = None
         self.shown = 0
-        self.ringing = False
+        self.ringing = False          # the phone shows an incoming call
+        self.awaiting_answer = False  # … and the next tap (继续, the green button) answers it
         self.history: tuple = ()
         self.call_time = 0.0          # seconds the current call lasted before this node
         self.node_time = 0.0          # seconds since this node appeared
@@ -120,7 +124,9 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.node = node
         self.node_time = 0.0
         self.ringing = node.channel is Channel.PHONE_CALL and not same_talk and not node.is_ending
-        self.shown = 0 if self.ringing or not node.lines else 1
+        # A call whose choices are its answer/decline buttons rings on through its lines.
+        self.awaiting_answer = self.ringing and not rings_for_decision(node)
+        self.shown = 0 if self.awaiting_answer or not node.lines else 1
         self.state = PhoneState(t=0.0, shown=self.shown, history=self.history, ringing=self.ringing,
                                 call_started=self.call_time, reduced_motion=self.look.reduced_motion,
                                 clock=self._clock(), reveal_t=0.0)
@@ -149,12 +155,12 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """Update phase, caption and the phone after ``shown`` changed."""
         node = self.node
         lines = node.lines
-        if self.ringing or self.shown < len(lines):
+        if self.awaiting_answer or self.shown < len(lines):
             self.phase = "lines"
         else:
             self.phase = "ending" if node.is_ending else "choices"
         line = lines[self.shown - 1] if 0 < self.shown <= len(lines) else None
-        if self.ringing:
+        if self.awaiting_answer:
             self.speaker.set_text(N_("来电"))
             self.caption.translate = False
             self.caption.set_text(self._ringing_text())
@@ -177,7 +183,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             self.speaker.set_text("")
             self.caption.set_text("")
         total = len(lines)
-        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 and not self.ringing else "")
+        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 and not self.awaiting_answer else "")
         st = self.state
         st.shown = self.shown
         st.ringing = self.ringing
@@ -203,7 +209,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def on_locale_changed(self) -> None:
         """Texts composed from several words (a ringing caller, the ending's amounts) are made again."""
-        if self.ringing:
+        if self.awaiting_answer:
             self.caption.set_text(self._ringing_text())
         if self.phase == "ending":
             self._fill_ending()
@@ -220,8 +226,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """Show the next line (the first tap on a ringing call "answers" it)."""
         if self.phase != "lines":
             return
-        if self.ringing:
-            self.ringing = False
+        if self.awaiting_answer:
+            self.ringing = self.awaiting_answer = False
             self.shown = 1 if self.node.lines else 0
         else:
             self.shown += 1
@@ -249,9 +255,22 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.state.test_t = self.state.t
         self.invalidate()
 
-    def _phone_tapped(self, area: str) -> None:
-        if self.phase == "lines":
+    def _phone_tapped(self, control: str) -> None:
+        """A tap on the phone: its controls do what they show or explain why not (``controls.respond``)."""
+        r = respond(control, self.node.channel, self.phase, self.awaiting_answer, self.runner.choices,
+                    layout.is_portrait(self.look.size))
+        if control:
+            self.services.trace_event("phone_control", control=control, result=r.kind)
+        if r.kind in ("advance", "answer"):
             self.advance()
+        elif r.kind == "choose":
+            self.choose(r.index)
+        elif r.kind == "hint":
+            self.phone.show_hint(r.hint, control)
+            self.invalidate()
+
+    def phone_controls_active(self) -> frozenset[str]:
+        return active_controls(self.phase, self.awaiting_answer, self.runner.choices)
 
     def read_aloud(self) -> None:
         """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
@@ -284,6 +303,9 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         st.speaking = st.t < getattr(self, "_speak_until", 0.0)
         if st.test and st.t - st.test_t > TEST_DURATION:
             st.test = ""
+            self.invalidate()
+        if self.phone.hint and not self.phone.hint_showing:
+            self.phone.hint = ""
             self.invalidate()
         if self.phase == "ending" or self.look.reduced_motion:
             self.animating = False
