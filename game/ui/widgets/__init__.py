@@ -15,7 +15,7 @@ WidgetScene), ``screen`` (the backdrop, ScreenScene), ``fitting`` (text roles), 
 """
 
 from .base import Card, Label, Panel, TextBox, Widget
-from .button import BUTTON_STYLES, Button
+from .button import BUTTON_STYLES, Button, same_text_size
 from .colours import darker, lighter, mix
 from .dice import PIPS, Dice
 from .fitting import MIN_TEXT_UNITS, TEXT_ROLES, TEXT_SCALE, render_fitted, role_px
@@ -23,6 +23,6 @@ from .focus import FocusRing, WidgetScene
 from .screen import Backdrop, ScreenScene, draw_backdrop, frame_inset
 from .shapes import draw_icon, draw_shape
 
-__all__ = ["BUTTON_STYLES", "Backdrop", "Button", "Card", "Dice", "FocusRing", "Label", "MIN_TEXT_UNITS", "PIPS",
+__all__ = ["BUTTON_STYLES", "Backdrop", "Button", "same_text_size", "Card", "Dice", "FocusRing", "Label", "MIN_TEXT_UNITS", "PIPS",
            "Panel", "ScreenScene", "TEXT_ROLES", "TEXT_SCALE", "TextBox", "Widget", "WidgetScene", "darker",
            "draw_backdrop", "draw_icon", "draw_shape", "frame_inset", "lighter", "mix", "render_fitted", "role_px"]

@@ -14,7 +14,7 @@ from ...phone.labels import (
 )
 from ...seats import player_name
 from ...text import LINE_SPACING
-from ...widgets import frame_inset, role_px
+from ...widgets import frame_inset, role_px, same_text_size
 
 
 class ScenarioPlacing:
@@ -129,6 +129,7 @@ class ScenarioPlacing:
             for b, r in zip(self.choice_buttons, cells):
                 b.rect = r
                 b.visible = True
+            same_text_size(self.choice_buttons)
             y -= block_h + gap
             self.prompt.rect = pygame.Rect(bottom.x, round(y - 6 * u), bottom.w, round(6 * u))
             self.prompt.visible = True

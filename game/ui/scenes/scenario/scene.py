@@ -15,6 +15,7 @@ import pygame
 
 from ....content.models import Channel, Speaker
 from ....content.phone_actions import rings_for_decision
+from ....rules.choice_order import shown_order
 from ....rules.face_checks import asked_check
 from ....rules.scenes import ScenarioRunner, SceneResult
 from ... import layout
@@ -67,6 +68,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.node_time = 0.0          # seconds since this node appeared
         self.finished = False
         self.result: SceneResult | None = None
+        self.order: tuple[int, ...] = ()   # the runner's choice indexes in the order the buttons show them
         self.state = PhoneState()
         super().__init__(ctx)
         self._enter_node(self.runner.node, None)
@@ -145,11 +147,17 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def _rebuild_choices(self) -> None:
         node = self.node
-        self.choice_buttons = [Button(self.look, c.text, lambda i=i: self.choose(i), style="secondary",
-                                      name=f"choice_{i}") for i, c in enumerate(self.runner.choices)]
+        choices = self.runner.choices
+        self.order = shown_order(len(choices), self.session.seed, self.session.games_played, self.scenario.id, node.id)
+        self.choice_buttons = [Button(self.look, choices[i].text, lambda i=i: self.choose(i), style="secondary",
+                                      name=f"choice_{k}") for k, i in enumerate(self.order)]
         if node.is_ending:
             self.choice_buttons = []
         self._set_items()
+
+    def shown_choices(self) -> list:
+        """The offered choices in the order the buttons show them (A, B, C … for a class vote)."""
+        return [self.runner.choices[i] for i in self.order]
 
     def _after_reveal(self) -> None:
         """Update phase, caption and the phone after ``shown`` changed."""
@@ -205,7 +213,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """What is read after the last line: the question, then each choice."""
         if not self.runner.choices or self.node.is_ending:
             return []
-        return [self.session.tr(self.prompt.text)] + [self.session.tr(c.text) for c in self.runner.choices]
+        return [self.session.tr(self.prompt.text)] + [self.session.tr(c.text) for c in self.shown_choices()]
 
     def on_locale_changed(self) -> None:
         """Texts composed from several words (a ringing caller, the ending's amounts) are made again."""
