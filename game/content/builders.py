@@ -388,6 +388,7 @@ def _pack(r: Reader, built: Built, source: Source):
             voice=s.bool("voice"),
             time_limit=s.int("time_limit", default=0, low=0, high=600),
             starting_savings=s.int("starting_savings", default=100_000, low=0, high=100_000_000),
+            table_decides_for_computer=s.bool("table_decides_for_computer"),
         )
         if not s.finish():
             r.ok = False

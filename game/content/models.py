@@ -324,6 +324,7 @@ class PackSettings:
     voice: bool = False
     time_limit: int = 0           # seconds per choice; 0 = no time limit
     starting_savings: int = 100_000
+    table_decides_for_computer: bool = False   # a computer player's scene waits for the people at the table to choose
 
 
 @dataclass(frozen=True)

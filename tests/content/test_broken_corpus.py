@@ -43,6 +43,7 @@ EXPECTED = {
     "not_a_mapping.yaml": ("not-a-mapping", 1),
     "not_utf8.yaml": ("not-utf8", 2),
     "only_comments.yaml": ("empty-file", 1),
+    "pack_table_decides_not_bool.yaml": ("wrong-type", 8),
     "pack_unknown_board.yaml": ("unknown-ref", 6),
     "phone_action_no_link.yaml": ("phone-action-no-link", 19),
     "phone_action_off_channel.yaml": ("phone-action-off-channel", 14),

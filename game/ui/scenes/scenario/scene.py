@@ -32,6 +32,7 @@ from ...phone.pieces import Badge, ChipRow, PhoneView
 from ...phone.state import TEST_DURATION, PhoneState
 from ...seats import PlayerInfo
 from ...widgets import Button, Label, Panel, ScreenScene, TextBox
+from .computer import ComputerDriver
 from .controls import active_controls, respond
 from .ending import ScenarioEnding
 from .placing import ScenarioPlacing
@@ -71,6 +72,11 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.order: tuple[int, ...] = ()   # the runner's choice indexes in the order the buttons show them
         self.state = PhoneState()
         super().__init__(ctx)
+        self.computer: ComputerDriver | None = None
+        if player is not None and player.is_computer:
+            pack = self.session.current_pack()
+            self.computer = ComputerDriver(self, player.policy, (self.session.seed, self.session.games_played, scenario.id),
+                                           table_decides=bool(pack and pack.settings.table_decides_for_computer))
         self._enter_node(self.runner.node, None)
 
     # ================================================================ widgets
@@ -153,7 +159,18 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
                                       name=f"choice_{k}") for k, i in enumerate(self.order)]
         if node.is_ending:
             self.choice_buttons = []
+        if self.computer is not None:
+            self.prompt.set_text(self.computer.prompt())
+            for b in self.choice_buttons:
+                b.enabled = self.computer.table_decides
         self._set_items()
+
+    def show_computer_pick(self, index: int) -> None:
+        """Mark the computer player's pick (the runner's ``index``) for a moment before it is taken."""
+        button = self.choice_buttons[self.order.index(index)]
+        button.style, button.selected, button.enabled = "choice", True, True
+        self.prompt.set_text(self.computer.prompt())
+        self.invalidate()
 
     def shown_choices(self) -> list:
         """The offered choices in the order the buttons show them (A, B, C … for a class vote)."""
@@ -265,7 +282,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def _phone_tapped(self, control: str) -> None:
         """A tap on the phone: its controls do what they show or explain why not (``controls.respond``)."""
-        r = respond(control, self.node.channel, self.phase, self.awaiting_answer, self.runner.choices,
+        r = respond(control, self.node.channel, self.phase, self.awaiting_answer, self._tappable_choices(),
                     layout.is_portrait(self.look.size))
         if control:
             self.services.trace_event("phone_control", control=control, result=r.kind)
@@ -277,8 +294,14 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             self.phone.show_hint(r.hint, control)
             self.invalidate()
 
+    def _tappable_choices(self) -> tuple:
+        """The choices a person may take here (none while a computer player chooses for itself)."""
+        if self.computer is not None and not self.computer.table_decides:
+            return ()
+        return self.runner.choices
+
     def phone_controls_active(self) -> frozenset[str]:
-        return active_controls(self.phase, self.awaiting_answer, self.runner.choices)
+        return active_controls(self.phase, self.awaiting_answer, self._tappable_choices())
 
     def read_aloud(self) -> None:
         """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
@@ -303,6 +326,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     # ================================================================ loop
     def update(self, dt: float) -> None:
+        if self.computer is not None and not self.finished:
+            self.computer.update(dt)
         self.time += dt
         self.node_time += dt
         st = self.state
