@@ -6,6 +6,7 @@ import dataclasses
 import pygame
 import pytest
 
+from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
 from game.ui.scenes.scenario.computer import PROMPT_TABLE, SHOW_CHOICE, read_time
 from game.ui.seats import PlayerInfo
@@ -105,5 +106,39 @@ def test_the_table_may_decide_for_the_computer(app):
         assert scene.phase == "choices" and not scene.runner.taken
         assert scene.prompt.text == PROMPT_TABLE and scene.prompt.visible
         assert all(b.enabled for b in scene.choice_buttons)
+    finally:
+        del app.current_pack
+
+
+def _quiz(app):
+    pool = next(iter(app.library.quiz_pools.values()))
+    done = []
+    scene = QuizScene(app, pool.items[0], computer_player(), done.append, pool_id=pool.id, index=0)
+    app.stack.clear_to(scene)
+    frame(app)
+    return scene, done
+
+
+def test_a_computer_answers_its_quiz_alone(app):
+    scene, done = _quiz(app)
+    assert not any(b.enabled for b in scene.options)
+    for _ in range(int(300 / STEP)):
+        if done:
+            break
+        frame(app, dt=STEP)
+    assert len(done) == 1 and scene.answer is not None
+
+
+def test_the_table_may_answer_the_computers_quiz(app):
+    pack = app.current_pack()
+    settings = dataclasses.replace(pack.settings, table_decides_for_computer=True)
+    app.current_pack = lambda: dataclasses.replace(pack, settings=settings)
+    try:
+        scene, done = _quiz(app)
+        for _ in range(int(60 / STEP)):
+            frame(app, dt=STEP)
+        assert scene.answer is None and not done
+        assert scene.heading.text == PROMPT_TABLE
+        assert all(b.enabled for b in scene.options)
     finally:
         del app.current_pack

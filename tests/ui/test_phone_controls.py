@@ -7,6 +7,7 @@ import dataclasses
 import pygame
 import pytest
 
+from game.content.loader import load_library
 from game.content.models import Channel
 from game.content.phone_actions import PHONE_ACTIONS
 from game.ui.phone.feedback import FeedbackOverlay
@@ -24,7 +25,6 @@ def app():
 
 
 def _library_scripts():
-    from game.content.loader import load_library
     return sorted(load_library(check_font=False).library.scenarios)
 
 

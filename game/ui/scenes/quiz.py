@@ -21,6 +21,7 @@ from ..phone.pieces import Badge, ChipRow
 from ..seats import PlayerInfo, player_name
 from ..text import LINE_SPACING
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px, same_text_size
+from .scenario.computer import PROMPT_TABLE, QuizComputerDriver
 
 LETTERS = "ABCD"
 
@@ -40,6 +41,16 @@ class QuizScene(ScreenScene):
         self.answer = None
         self.finished = False
         super().__init__(ctx)
+        self.computer: QuizComputerDriver | None = None
+        if player is not None and player.is_computer:
+            pack = self.session.current_pack()
+            table = bool(pack and pack.settings.table_decides_for_computer)
+            self.computer = QuizComputerDriver(self, player.policy, (self.session.seed, self.session.games_played,
+                                                                     pool_id, index), table_decides=table)
+            for b in self.options:
+                b.enabled = table
+            if table:
+                self.heading.set_text(PROMPT_TABLE)
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("答一答"), role="heading", colour_key="accent", align="left")
@@ -213,6 +224,11 @@ class QuizScene(ScreenScene):
             self.chips.chip_h = round(6 * u)
             need += self.chips.natural_height(inner_w) + round(1.5 * u)
         return need + 2
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.computer is not None:
+            self.computer.update(dt)
 
     # ---------------------------------------------------------------- input
     def handle(self, intent: Intent) -> bool:

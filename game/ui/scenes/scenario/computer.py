@@ -86,3 +86,40 @@ class ComputerDriver:
         if self.waited >= SHOW_CHOICE:
             index, self.picked = self.picked, None
             scene.choose(index)
+
+
+class QuizComputerDriver:
+    """Answers ``scene`` (a ``QuizScene``) for a computer player: reads the question, shows its answer
+    for a moment, picks it, reads the explanation and goes on. With ``table_decides`` the people answer."""
+
+    def __init__(self, scene, policy=None, seed: object = 0, table_decides: bool = False):
+        self.scene = scene
+        self.policy = policy or get_policy(COMPUTER_POLICY)
+        self.rng = random.Random(str(seed))
+        self.table_decides = table_decides
+        self.waited = 0.0
+        self.picked: int | None = None
+        self._seen = None
+
+    def update(self, dt: float) -> None:
+        scene = self.scene
+        if scene.nav.top is not scene or scene.finished:
+            return
+        now = (scene.answer is None, self.picked)
+        if now != self._seen:
+            self._seen, self.waited = now, 0.0
+        self.waited += dt
+        tr = scene.session.tr
+        if scene.answer is not None:
+            if self.waited >= read_time(tr(scene.item.explanation)):
+                scene.finish()
+        elif self.table_decides:
+            return
+        elif self.picked is None:
+            if self.waited >= read_time(tr(scene.item.question)) + THINK:
+                self.picked = self.policy.answer_quiz(scene.item, self.rng)
+                button = scene.options[self.picked]
+                button.style, button.selected, button.enabled = "choice", True, True
+                scene.invalidate()
+        elif self.waited >= SHOW_CHOICE:
+            scene.pick(self.picked)
