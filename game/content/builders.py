@@ -18,6 +18,7 @@ from .models import (
     ScamType, Scenario, Source, Speaker, Technique, Tile, TileType,
 )
 from .manifest import build_manifest
+from .phone_actions import ALL_ACTIONS, check_phone_actions
 from .reader import ID_PATTERN, Reader
 from .wording import verdict_words_in
 from .yamlsafe import YMap, brief
@@ -174,6 +175,7 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
     lines = _lines(n, node_id)
     choices: list[Choice] = []
     tag_pos: list[tuple[int, int]] = []
+    action_pos: list[tuple[int, int]] = []
     items = n.list("choices", required=False)
     if items is not None:
         for i, ch in n.each_mapping(items, "choices", lambda i: f"choice {i + 1} of node '{node_id}'"):
@@ -181,6 +183,7 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
             if ch.finish() and choice:
                 choices.append(choice)
                 tag_pos.append(ch.pos("techniques") if "techniques" in ch.data else (ch.data.line, ch.data.col))
+                action_pos.append(ch.pos("phone_action") if "phone_action" in ch.data else (ch.data.line, ch.data.col))
             else:
                 n.ok = False
     if n.ok:
@@ -215,6 +218,8 @@ def _node(n: Reader, node_id: str, built: Built, line: int) -> Node | None:
     amount = n.int("amount", default=0, low=0, high=100_000_000)
     link = n.plain("link")
     image = _asset(n, "image", built)
+    if not check_phone_actions(n.problems, node_id, channel, link, choices, action_pos):
+        n.ok = False
     if not n.finish() or channel is None:
         return None
     return Node(node_id, channel, contact, lines, tuple(choices), ending,
@@ -278,6 +283,7 @@ def _choice(ch: Reader) -> Choice | None:
     ladder = ch.enum("ladder", Ladder)
     money = ch.int("money", default=0, low=0, high=100_000_000)
     techniques = ch.enum_list("techniques", Technique)
+    phone_action = ch.choice("phone_action", ALL_ACTIONS) if ch.has("phone_action") else ""
     needs_feedback = outcome is not Outcome.NEUTRAL
     feedback = ch.text("feedback", required=needs_feedback and outcome is not None)
     if outcome is Outcome.NEUTRAL and not feedback:
@@ -290,7 +296,7 @@ def _choice(ch: Reader) -> Choice | None:
         ch.warning("ladder", "credit-on-risky", f"{ch.where} is risky but its ladder step is '{ladder.value}'")
     if not (text and to and outcome and ladder):
         return None
-    return Choice(text, to, outcome, money, ladder, techniques, feedback)
+    return Choice(text, to, outcome, money, ladder, techniques, feedback, phone_action)
 
 
 def _asset(r: Reader, key: str, built: Built) -> str | None:
@@ -383,6 +389,7 @@ def _pack(r: Reader, built: Built, source: Source):
             time_limit=s.int("time_limit", default=0, low=0, high=600),
             starting_savings=s.int("starting_savings", default=100_000, low=0, high=100_000_000),
             learning_check=s.bool("learning_check"),
+            table_decides_for_computer=s.bool("table_decides_for_computer"),
         )
         if not s.finish():
             r.ok = False

@@ -225,6 +225,7 @@ class Choice:
     ladder: Ladder
     techniques: tuple[Technique, ...]
     feedback: str
+    phone_action: str = ""   # the phone control that takes this choice (game.content.phone_actions); "" = none
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,7 @@ class PackSettings:
     time_limit: int = 0           # seconds per choice; 0 = no time limit
     starting_savings: int = 100_000
     learning_check: bool = False  # 2–3 quiz items before the game and matched ones after (game.rules.checks)
+    table_decides_for_computer: bool = False   # a computer player's scene waits for the people at the table to choose
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,14 @@ def test_computer_players_wait_visibly_before_rolling():
     for _ in range(60):
         frame(app)
     assert scene.game.last_roll != 0
+
+
+def test_autoplay_plays_only_the_chosen_packs_scenes():
+    app = make_app()
+    for pack in app.library.packs.values():
+        board = app.library.boards[pack.boards[0]]
+        plans = [SeatPlan(0, board.seats[0].colour, board.seats[0].shape, 1, True)]
+        scene = BoardScene(app, board, plans, pack, seed=2)
+        own = set(app.library.scenarios_of(pack))
+        for picked in sorted(own):
+            assert scene._autoplay_scenario(picked) in own, pack.id

@@ -133,7 +133,8 @@ def test_reveal_during_a_quiz_shows_the_answer(tmp_path):
     app.stack.push(board.scene_open)
     key(app, "r")
     assert isinstance(app.stack.top, QuizRevealScene)
-    assert app.stack.top.answer.text.startswith("ABCD"[item.answer] + ".")
+    shown = board.scene_open.item           # the answers in the order the class sees them
+    assert app.stack.top.answer.text.startswith("ABCD"[shown.answer] + ".")
 
 
 def test_skip_closes_the_scene_without_scoring(tmp_path):

@@ -51,7 +51,8 @@ def test_answer_by_finger_reports_correctness(app, right):
     scene = QuizScene(app, item, None, lambda result: done.append(result.correct))   # on_done gets the SceneResult
     app.stack.clear_to(scene)
     frame(app)
-    index = item.answer if right else (item.answer + 1) % len(item.options)
+    shown = scene.item                      # the answers in the order this play shows them
+    index = shown.answer if right else (shown.answer + 1) % len(shown.options)
     tap(app, scene.options[index].rect.center)
     assert scene.answer is not None and scene.answer.correct is right
     assert scene.badge.text == ("答对了" if right else "答错了")

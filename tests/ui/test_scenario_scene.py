@@ -102,7 +102,7 @@ def _play_by_touch(app, script, pick):
         elif scene.phase == "lines":
             target = scene.next_button
         elif scene.phase == "choices":
-            target = scene.choice_buttons[pick(scene.runner.choices)]
+            target = scene.choice_buttons[scene.order.index(pick(scene.runner.choices))]
         else:
             target = scene.done_button
         assert target.visible

@@ -179,7 +179,8 @@ class Thread:
                                    (inner.x + tri // 2, inner.y + tri * 0.62), tri)
             link_box = pygame.Rect(inner.x + int(u * 6), inner.y, inner.w - int(u * 6), inner.h)
             link_colour = theme.link if paint.luminance(face) > 0.5 else paint.mix(theme.blue, scr.light, 0.5)
-            scr.ink.text(s, item.link, link_box, self.px, link_colour, underline=True)
+            drawn = scr.ink.text(s, item.link, link_box, self.px, link_colour, underline=True)
+            scr.hits.areas["open_link"] = drawn.union(pygame.Rect(inner.x, drawn.y, 1, drawn.h)).clip(self.area)
 
     def _draw_card(self, card: Card, rect: pygame.Rect) -> None:
         scr, theme, u = self.scr, self.scr.theme, self.u

@@ -165,9 +165,11 @@ def _draw_in_call(scr: Screen, node) -> None:
     small_r = u * 7
     row_y = hang_c[1] - hang_r - int(u * 13) - small_r
     ctrl_face = paint.mix(theme.phone_body, light, 0.18)
-    glyphs = ((paint.mic, scr.tr("静音")), (paint.keypad, scr.tr("拨号盘")), (paint.speaker, scr.tr("免提")))
-    for i, (glyph, label) in enumerate(glyphs):
+    glyphs = (("mute", paint.mic, scr.tr("静音")), ("keypad", paint.keypad, scr.tr("拨号盘")),
+              ("speaker", paint.speaker, scr.tr("免提")))
+    for i, (action, glyph, label) in enumerate(glyphs):
         cx = scr.rect.x + scr.rect.w * (0.2 + 0.3 * i)
+        scr.hits.areas[action] = pygame.Rect(cx - small_r, row_y - small_r, small_r * 2, small_r * 2)
         _round_button(scr, (cx, row_y), small_r, ctrl_face, label, muted,
                       lambda c, rr, g=glyph: g(scr.surface, light, c, rr * 0.95))
     # Live captions between the caller and the controls.

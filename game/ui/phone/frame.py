@@ -146,6 +146,7 @@ def app_header(scr: Screen, title: str, subtitle: str = "", *, bg: RGB | None = 
     pygame.draw.line(scr.surface, paint.mix(bg, scr.dark, 0.15), bar.bottomleft, (bar.right - 1, bar.bottom), 1)
     if back:
         paint.back_arrow(scr.surface, fg, (bar.x + u * 6, bar.centery), u * 5)
+        scr.hits.areas["back"] = pygame.Rect(bar.x, bar.y, round(u * 12), bar.h)
     if menu:
         paint.dots(scr.surface, fg, (bar.right - u * 7, bar.centery), u * 6)
     inner = bar.inflate(-u * 28, -u * 2)

@@ -44,6 +44,7 @@ def _draw_form(scr: Screen, node, page_bg) -> None:
     muted = paint.mix(fg, page_bg, 0.45)
     title = scr.tr(node.app) if node.app else scr.tr("网页")
     header = app_header(scr, title, node.link or "", bg=theme.blue, fg=theme.blue_text, menu=False)
+    scr.hits.areas["cancel_payment"] = scr.hits.areas.pop("back")
     y = header.bottom + u * 3
     tri = int(u * 5)
     warn_text = scr.tr("风险提示：此网页不是官方网站，可能是仿冒网页！")
@@ -68,7 +69,7 @@ def _draw_form(scr: Screen, node, page_bg) -> None:
     paint.rrect(s, theme.button, button, button.h // 2)
     scr.ink.text(s, scr.tr("提交认证"), button.inflate(-u * 4, 0), scr.px(5.2), theme.button_text, bold=True,
                  align="center", valign="middle", max_lines=1, min_px=int(u * 3))
-    scr.hits.areas["submit"] = button
+    scr.hits.areas["confirm_payment"] = button
 
 
 def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> PhoneHits:
@@ -83,6 +84,7 @@ def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -
     muted = paint.mix(fg, page_bg, 0.4)
     title = scr.tr(node.app) if node.app else scr.tr("转账")
     header = app_header(scr, title, bg=theme.blue, fg=theme.blue_text, menu=False)
+    scr.hits.areas["cancel_payment"] = scr.hits.areas.pop("back")
     card = pygame.Rect(scr.rect.x + u * 4, header.bottom + u * 4, scr.rect.w - u * 8, u * 78)
     paint.rrect(s, theme.phone_screen, card, int(u * 3))
     x, w = card.x + int(u * 5), card.w - int(u * 10)
@@ -123,7 +125,7 @@ def draw_payment(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -
     paint.rrect(s, theme.button, button, button.h // 2)
     scr.ink.text(s, scr.tr("确认转账"), button.inflate(-u * 4, 0), scr.px(5.2), theme.button_text, bold=True,
                  align="center", valign="middle", max_lines=1, min_px=int(u * 3))
-    scr.hits.areas["confirm_transfer"] = button
+    scr.hits.areas["confirm_payment"] = button
     lock_y = button.bottom + u * 6
     paint.lock(s, muted, (scr.rect.centerx - u * 17, lock_y), u * 4)
     scr.ink.text(s, scr.tr("安全键盘 · 交易加密"), pygame.Rect(scr.rect.centerx - u * 13, lock_y - u * 3, u * 40, u * 6),

@@ -50,7 +50,13 @@ class _InkWidget(Widget):
 
 class PhoneView(_InkWidget):
     """The simulated phone showing one scenario node; a tap on it calls ``on_tap(name)``
-    with the name of the phone area under the finger ("" for the rest of the phone)."""
+    with the name of the phone control under the finger ("" for the rest of the phone).
+
+    ``active`` names the controls that do something right now; the others are drawn greyed
+    out (None: all drawn as they are, for pictures of the phone outside a scene).
+    ``show_hint`` puts a short note over a control for a few seconds (why it does nothing)."""
+
+    HINT_SECONDS = 2.5
 
     def __init__(self, look, on_tap: Callable[[str], None] | None = None, rect=None):
         super().__init__(look, rect)
@@ -58,8 +64,19 @@ class PhoneView(_InkWidget):
         self.state = PhoneState()
         self.on_tap = on_tap
         self.hits = PhoneHits()
+        self.active: frozenset[str] | None = None
+        self.hint = ""
+        self.hint_area = ""
+        self.hint_until = 0.0
         self._pressed = False
         self.autoplay_weight = 0
+
+    def show_hint(self, text: str, area: str) -> None:
+        self.hint, self.hint_area, self.hint_until = text, area, self.state.t + self.HINT_SECONDS
+
+    @property
+    def hint_showing(self) -> bool:
+        return bool(self.hint) and self.state.t < self.hint_until
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.node is None or self.rect.w <= 0:
@@ -67,6 +84,12 @@ class PhoneView(_InkWidget):
 
         def paint_phone(s):
             self.hits = draw_node(s, self.rect, self.node, self.state, self.look)
+            if self.active is not None:
+                for name, r in self.hits.areas.items():
+                    if name not in self.active:
+                        _grey_out(s, r, self.look.theme)
+            if self.hint_showing:
+                self._draw_hint(s)
         self._ink_draw(surface, paint_phone)
 
     def tap_areas(self) -> list[tuple[str, pygame.Rect]]:
@@ -80,6 +103,25 @@ class PhoneView(_InkWidget):
     def tap_key(self) -> str:
         """A new node or an answered call is a new phone screen: all of it arms again."""
         return f"{self.node.id if self.node else ''}:{self.state.ringing}"
+    def _draw_hint(self, surface: pygame.Surface) -> None:
+        screen = self.hits.screen or self.rect
+        near = self.hits.areas.get(self.hint_area, screen)
+        u = max(1.0, screen.w / 100)
+        px = max(14, round(u * 6))
+        text = self.look.tr(self.hint)
+        w = min(screen.w - round(u * 6), self.look.ink.width(text, px, True) + round(u * 10))
+        h = self.look.ink.measure(text, px, w - round(u * 8), bold=True)[1] + round(u * 5)
+        box = pygame.Rect(0, 0, w, h)
+        box.midbottom = (near.centerx, near.y - round(u * 2))
+        box.clamp_ip(screen)
+        if box.colliderect(near):
+            box.midtop = (box.centerx, near.bottom + round(u * 2))
+            box.clamp_ip(screen)
+        dark, light = paint.darkest(self.look.theme), paint.lightest(self.look.theme)
+        paint.rrect(surface, dark, box, min(box.h // 2, round(u * 5)))
+        paint.rrect(surface, light, box, min(box.h // 2, round(u * 5)), max(1, round(u * 0.5)))
+        self.look.ink.text(surface, text, box.inflate(-round(u * 8), -round(u * 3)), px, light, bold=True,
+                           align="center", valign="middle", min_px=max(10, round(px * 0.7)))
 
     def handle(self, intent: Intent) -> bool:
         if not self.visible or self.on_tap is None:
@@ -193,6 +235,14 @@ class ChipRow(_InkWidget):
                                           valign="middle", max_lines=1, min_px=int(px * 0.7))
                 y += h + int(h * 0.3)
         self._ink_draw(surface, paint_chips)
+
+
+def _grey_out(surface: pygame.Surface, rect: pygame.Rect, theme) -> None:
+    """Veil a control that does nothing now (round buttons and pills alike: the veil follows their shape)."""
+    veil = pygame.Surface(rect.size, pygame.SRCALPHA)
+    paint.rrect(veil, (*paint.mix(theme.phone_body, paint.lightest(theme), 0.35), 170), veil.get_rect(),
+                min(rect.w, rect.h) // 2)
+    surface.blit(veil, rect.topleft)
 
 
 def _cut_record(row, rect, y, h):

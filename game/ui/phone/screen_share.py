@@ -122,5 +122,5 @@ def _permission_sheet(scr: Screen, sheet: pygame.Rect, app_name: str) -> None:
                  valign="middle", max_lines=1, min_px=int(u * 3))
     scr.ink.text(s, scr.tr("立即开始"), start.inflate(-u * 4, 0), scr.px(4.8), theme.blue_text, bold=True, align="center",
                  valign="middle", max_lines=1, min_px=int(u * 3))
-    scr.hits.areas["share_cancel"] = cancel
-    scr.hits.areas["share_start"] = start
+    scr.hits.areas["cancel_share"] = cancel
+    scr.hits.areas["start_share"] = start

@@ -31,6 +31,9 @@ def input_bar(scr: Screen, placeholder: str, *, voice: bool = False) -> pygame.R
         paint.circle(scr.surface, bg, (bar.x + u * 7.5, field.centery), u * 3.3)
         paint.mic(scr.surface, scr.theme.phone_text, (bar.x + u * 7.5, field.centery), u * 4.2)
     send = (bar.right - u * 7.5, field.centery)
+    scr.hits.areas["send"] = pygame.Rect(send[0] - u * 4, send[1] - u * 4, u * 8, u * 8)
+    if voice:
+        scr.hits.areas["voice"] = pygame.Rect(bar.x + u * 3.5, field.centery - u * 4, u * 8, u * 8)
     paint.circle(scr.surface, scr.theme.blue if not voice else line_colour, send, u * 4)
     if voice:
         pygame.draw.line(scr.surface, scr.theme.phone_text, (send[0] - u * 2, send[1]), (send[0] + u * 2, send[1]),

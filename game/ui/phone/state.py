@@ -35,9 +35,12 @@ class PhoneHits:
     body: pygame.Rect | None = None     # the whole phone
 
     def at(self, pos) -> str:
-        for name, rect in self.areas.items():
-            if rect.collidepoint(pos):
-                return name
+        """The control under ``pos``; a finger that lands just beside a small control still counts as on it
+        (a near miss must never count as a tap on the phone's body, which goes on with the story)."""
+        for grow in (1.0, 1.5):
+            for name, rect in self.areas.items():
+                if rect.inflate(rect.w * (grow - 1), rect.h * (grow - 1)).collidepoint(pos):
+                    return name
         return ""
 
 

@@ -236,8 +236,9 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     paint.handset(surface, light, hang_c, hang_r * 1.05, 135)
     scr.hits.areas["hang_up"] = pygame.Rect(hang_c[0] - hang_r, hang_c[1] - hang_r, hang_r * 2, hang_r * 2)
     ctrl = paint.mix(theme.phone_body, light, 0.2)
-    for dx, glyph in ((-0.3, paint.mic), (0.3, paint.camera)):
+    for action, dx, glyph in (("mute", -0.3, paint.mic), ("camera", 0.3, paint.camera)):
         c = (scr.rect.centerx + scr.rect.w * dx, hang_c[1])
+        scr.hits.areas[action] = pygame.Rect(c[0] - u * 6.5, c[1] - u * 6.5, u * 13, u * 13)
         paint.circle(surface, ctrl, c, u * 6.5)
         glyph(surface, light, c, u * 6)
     # Voice meter beside the captions, then the captions.

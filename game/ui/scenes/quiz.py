@@ -12,6 +12,7 @@ from typing import Callable
 
 import pygame
 
+from ...rules.choice_order import shuffled_quiz_item
 from ...rules.scenes import QuizRunner, SceneResult
 from .. import layout
 from ..input import Action, Intent
@@ -19,7 +20,8 @@ from ..phone.labels import N_, spoken_join, technique_label
 from ..phone.pieces import Badge, ChipRow
 from ..seats import PlayerInfo, player_name
 from ..text import LINE_SPACING
-from ..widgets import Button, Label, Panel, ReadAloudButton, ScreenScene, TextBox, role_px
+from ..widgets import Button, Label, Panel, ReadAloudButton, ScreenScene, TextBox, role_px, same_text_size
+from .scenario.computer import PROMPT_TABLE, QuizComputerDriver
 
 LETTERS = "ABCD"
 
@@ -30,6 +32,8 @@ class QuizScene(ScreenScene):
     def __init__(self, ctx, item, player: PlayerInfo | None = None,
                  on_done: Callable[[SceneResult], None] | None = None, *,
                  pool_id: str = "", index: int = 0, scam_type: str | None = None):
+        # The answers in an order of this play's own: the right one's place gives nothing away.
+        item = shuffled_quiz_item(item, ctx.session.seed, ctx.session.games_played, pool_id, index)
         self.item = item
         self.player = player
         self.on_done = on_done
@@ -37,6 +41,16 @@ class QuizScene(ScreenScene):
         self.answer = None
         self.finished = False
         super().__init__(ctx)
+        self.computer: QuizComputerDriver | None = None
+        if player is not None and player.is_computer:
+            pack = self.session.current_pack()
+            table = bool(pack and pack.settings.table_decides_for_computer)
+            self.computer = QuizComputerDriver(self, player.policy, (self.session.seed, self.session.games_played,
+                                                                     pool_id, index), table_decides=table)
+            for b in self.options:
+                b.enabled = table
+            if table:
+                self.heading.set_text(PROMPT_TABLE)
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("答一答"), role="heading", colour_key="accent", align="left")
@@ -151,6 +165,7 @@ class QuizScene(ScreenScene):
         cells = layout.grid(pygame.Rect(left.x, y, left.w, opts_h), n, cols, opt_h, gap)
         for b, r in zip(self.options, cells):
             b.rect = r
+        same_text_size(self.options)
         y += opts_h + gap
         if answered and not portrait:
             result_area = pygame.Rect(left.right + 2 * gap, area.y + header_h + gap, area.right - left.right - 2 * gap,
@@ -209,6 +224,11 @@ class QuizScene(ScreenScene):
             self.chips.chip_h = round(6 * u)
             need += self.chips.natural_height(inner_w) + round(1.5 * u)
         return need + 2
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.computer is not None:
+            self.computer.update(dt)
 
     # ---------------------------------------------------------------- input
     def handle(self, intent: Intent) -> bool:

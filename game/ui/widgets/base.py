@@ -8,6 +8,7 @@ from .. import layout
 from ..context import Drawing
 from ..input import Action, Intent
 from .colours import darker
+from ..text import LINE_SPACING
 from .fitting import render_fitted, role_px
 
 
@@ -80,6 +81,7 @@ class Label(Widget):
         self.translate = translate
         self.min_role: str | None = None   # shrink as far as this role's minimum (long English paragraphs)
         self.max_lines: int | None = None  # 1: a name or a heading that shrinks rather than breaks in two
+        self.max_px: int | None = None     # never larger than this (buttons of one group share a size)
 
     def set_text(self, text: str) -> None:
         self.text = text
@@ -94,7 +96,15 @@ class Label(Widget):
         colour = getattr(self.look.theme, self.colour_key)
         low = role_px(self.look, self.min_role)[1] if self.min_role else None
         return render_fitted(self.look, self.shown_text(), self.rect.size, self.role, colour, self.bold, self.align,
-                             min_px=low, max_lines=self.max_lines)
+                             max_px=self.max_px, min_px=low, max_lines=self.max_lines)
+
+    def fitted_px(self) -> int:
+        """The pixel size the text gets in the current rect (the largest at which it fits, within the role's range)."""
+        want, low = role_px(self.look, self.role)
+        if self.min_role:
+            low = min(role_px(self.look, self.min_role)[1], want)
+        return self.look.text.fit(self.shown_text(), self.rect.w, self.rect.h, want, low, bold=self.bold,
+                                  line_spacing=LINE_SPACING, max_lines=self.max_lines).size
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:

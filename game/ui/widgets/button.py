@@ -146,3 +146,20 @@ class Button(Widget):
 
     def texts(self) -> list[str]:
         return self.label.texts()
+
+
+def same_text_size(buttons) -> int | None:
+    """Set the visible buttons of one group (the choices of a decision, a question's answers) in one text
+    size: the largest at which every one of them fits, so that no answer stands out by its size.
+    Returns that size (None: no button with text)."""
+    shown = [b for b in buttons if b.visible and b.text and b.rect.w > 0 and b.rect.h > 0]
+    for b in buttons:
+        b.label.max_px = None
+    if not shown:
+        return None
+    for b in shown:
+        b.label.rect = b._inner()[0]
+    px = min(b.label.fitted_px() for b in shown)
+    for b in buttons:
+        b.label.max_px = px
+    return px

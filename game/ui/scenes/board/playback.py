@@ -202,8 +202,12 @@ class BoardPlayback:
     def _autoplay_scenario(self, picked: str) -> str:
         """Autoplay exercises every phone channel: prefer scripts showing channels not seen yet."""
         seen = self.services.autoplayer.channels if self.services.autoplayer is not None else self.seen_channels
-        lib = self.session.library.scenarios
-        best = max(lib.values(), key=lambda s: (len(set(s.channels) - seen), s.id == picked, -len(s.nodes)))
+        library = self.session.library
+        # Only the chosen audience pack's scenes: a pack never plays another pack's scripts.
+        candidates = [library.scenarios[i] for i in library.scenarios_of(self.pack) if i in library.scenarios]
+        if not candidates:
+            return picked
+        best = max(candidates, key=lambda s: (len(set(s.channels) - seen), s.id == picked, -len(s.nodes)))
         if set(best.channels) - seen:
             seen |= set(best.channels)
             return best.id

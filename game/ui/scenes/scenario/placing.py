@@ -15,7 +15,7 @@ from ...phone.labels import (
 )
 from ...seats import player_name
 from ...text import LINE_SPACING
-from ...widgets import frame_inset, role_px
+from ...widgets import frame_inset, role_px, same_text_size
 from ...widgets.screen import CONTENT_MAX_UNITS
 
 
@@ -94,6 +94,7 @@ class ScenarioPlacing:
         phone_area, side, bottom, portrait = self._regions(size)
         self.phone.node = self.node
         self.phone.state = self.state
+        self.phone.active = self.phone_controls_active()
         self.phone.rect = phone_rect(phone_area) if channel != "in_person" else phone_rect(phone_area, 0.56)
         self.phone.visible = True
         # Header: title (+ player) and the read-aloud button.
@@ -136,6 +137,7 @@ class ScenarioPlacing:
             for b, r in zip(self.choice_buttons, cells):
                 b.rect = r
                 b.visible = True
+            same_text_size(self.choice_buttons)
             y -= block_h + gap
             self.prompt.rect = pygame.Rect(bottom.x, round(y - 6 * u), bottom.w, round(6 * u))
             self.prompt.visible = True

@@ -14,8 +14,11 @@ from typing import Callable
 import pygame
 
 from ....content.models import Channel, Speaker
+from ....content.phone_actions import rings_for_decision
+from ....rules.choice_order import shown_order
 from ....rules.face_checks import asked_check
 from ....rules.scenes import ScenarioRunner, SceneResult
+from ... import layout
 from ...input import Action, Intent
 from ...phone.labels import (
     N_,
@@ -29,6 +32,8 @@ from ...phone.pieces import Badge, ChipRow, PhoneView
 from ...phone.state import TEST_DURATION, PhoneState
 from ...seats import PlayerInfo
 from ...widgets import Button, Label, Panel, ReadAloudButton, ScreenScene, TextBox
+from .computer import ComputerDriver
+from .controls import active_controls, respond
 from .ending import ScenarioEnding
 from .placing import ScenarioPlacing
 
@@ -58,14 +63,21 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.phase = "lines"          # lines → choices → (feedback overlay) → … → ending
         self.node = None
         self.shown = 0
-        self.ringing = False
+        self.ringing = False          # the phone shows an incoming call
+        self.awaiting_answer = False  # … and the next tap (继续, the green button) answers it
         self.history: tuple = ()
         self.call_time = 0.0          # seconds the current call lasted before this node
         self.node_time = 0.0          # seconds since this node appeared
         self.finished = False
         self.result: SceneResult | None = None
+        self.order: tuple[int, ...] = ()   # the runner's choice indexes in the order the buttons show them
         self.state = PhoneState()
         super().__init__(ctx)
+        self.computer: ComputerDriver | None = None
+        if player is not None and player.is_computer:
+            pack = self.session.current_pack()
+            self.computer = ComputerDriver(self, player.policy, (self.session.seed, self.session.games_played, scenario.id),
+                                           table_decides=bool(pack and pack.settings.table_decides_for_computer))
         self._enter_node(self.runner.node, None)
 
     # ================================================================ widgets
@@ -121,7 +133,9 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.node = node
         self.node_time = 0.0
         self.ringing = node.channel is Channel.PHONE_CALL and not same_talk and not node.is_ending
-        self.shown = 0 if self.ringing or not node.lines else 1
+        # A call whose choices are its answer/decline buttons rings on through its lines.
+        self.awaiting_answer = self.ringing and not rings_for_decision(node)
+        self.shown = 0 if self.awaiting_answer or not node.lines else 1
         self.state = PhoneState(t=0.0, shown=self.shown, history=self.history, ringing=self.ringing,
                                 call_started=self.call_time, reduced_motion=self.look.reduced_motion,
                                 clock=self._clock(), reveal_t=0.0)
@@ -140,22 +154,39 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def _rebuild_choices(self) -> None:
         node = self.node
-        self.choice_buttons = [Button(self.look, c.text, lambda i=i: self.choose(i), style="secondary",
-                                      name=f"choice_{i}") for i, c in enumerate(self.runner.choices)]
+        choices = self.runner.choices
+        self.order = shown_order(len(choices), self.session.seed, self.session.games_played, self.scenario.id, node.id)
+        self.choice_buttons = [Button(self.look, choices[i].text, lambda i=i: self.choose(i), style="secondary",
+                                      name=f"choice_{k}") for k, i in enumerate(self.order)]
         if node.is_ending:
             self.choice_buttons = []
+        if self.computer is not None:
+            self.prompt.set_text(self.computer.prompt())
+            for b in self.choice_buttons:
+                b.enabled = self.computer.table_decides
         self._set_items()
+
+    def show_computer_pick(self, index: int) -> None:
+        """Mark the computer player's pick (the runner's ``index``) for a moment before it is taken."""
+        button = self.choice_buttons[self.order.index(index)]
+        button.style, button.selected, button.enabled = "choice", True, True
+        self.prompt.set_text(self.computer.prompt())
+        self.invalidate()
+
+    def shown_choices(self) -> list:
+        """The offered choices in the order the buttons show them (A, B, C … for a class vote)."""
+        return [self.runner.choices[i] for i in self.order]
 
     def _after_reveal(self) -> None:
         """Update phase, caption and the phone after ``shown`` changed."""
         node = self.node
         lines = node.lines
-        if self.ringing or self.shown < len(lines):
+        if self.awaiting_answer or self.shown < len(lines):
             self.phase = "lines"
         else:
             self.phase = "ending" if node.is_ending else "choices"
         line = lines[self.shown - 1] if 0 < self.shown <= len(lines) else None
-        if self.ringing:
+        if self.awaiting_answer:
             self.speaker.set_text(N_("来电"))
             self.caption.translate = False
             self.caption.set_text(self._ringing_text())
@@ -178,7 +209,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             self.speaker.set_text("")
             self.caption.set_text("")
         total = len(lines)
-        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 and not self.ringing else "")
+        self.progress.set_text(f"{min(self.shown, total)} / {total}" if total > 1 and not self.awaiting_answer else "")
         st = self.state
         st.shown = self.shown
         st.ringing = self.ringing
@@ -200,11 +231,11 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """What is read after the last line: the question, then each choice."""
         if not self.runner.choices or self.node.is_ending:
             return []
-        return [self.session.tr(self.prompt.text)] + [self.session.tr(c.text) for c in self.runner.choices]
+        return [self.session.tr(self.prompt.text)] + [self.session.tr(c.text) for c in self.shown_choices()]
 
     def on_locale_changed(self) -> None:
         """Texts composed from several words (a ringing caller, the ending's amounts) are made again."""
-        if self.ringing:
+        if self.awaiting_answer:
             self.caption.set_text(self._ringing_text())
         if self.phase == "ending":
             self._fill_ending()
@@ -221,8 +252,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """Show the next line (the first tap on a ringing call "answers" it)."""
         if self.phase != "lines":
             return
-        if self.ringing:
-            self.ringing = False
+        if self.awaiting_answer:
+            self.ringing = self.awaiting_answer = False
             self.shown = 1 if self.node.lines else 0
         else:
             self.shown += 1
@@ -250,9 +281,28 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         self.state.test_t = self.state.t
         self.invalidate()
 
-    def _phone_tapped(self, area: str) -> None:
-        if self.phase == "lines":
+    def _phone_tapped(self, control: str) -> None:
+        """A tap on the phone: its controls do what they show or explain why not (``controls.respond``)."""
+        r = respond(control, self.node.channel, self.phase, self.awaiting_answer, self._tappable_choices(),
+                    layout.is_portrait(self.look.size))
+        if control:
+            self.services.trace_event("phone_control", control=control, result=r.kind)
+        if r.kind in ("advance", "answer"):
             self.advance()
+        elif r.kind == "choose":
+            self.choose(r.index)
+        elif r.kind == "hint":
+            self.phone.show_hint(r.hint, control)
+            self.invalidate()
+
+    def _tappable_choices(self) -> tuple:
+        """The choices a person may take here (none while a computer player chooses for itself)."""
+        if self.computer is not None and not self.computer.table_decides:
+            return ()
+        return self.runner.choices
+
+    def phone_controls_active(self) -> frozenset[str]:
+        return active_controls(self.phase, self.awaiting_answer, self._tappable_choices())
 
     def read_aloud(self) -> None:
         """The replay button: who speaks and the line (then the choices, when they are showing), or the ending."""
@@ -277,6 +327,8 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     # ================================================================ loop
     def update(self, dt: float) -> None:
+        if self.computer is not None and not self.finished:
+            self.computer.update(dt)
         self.time += dt
         self.node_time += dt
         st = self.state
@@ -285,6 +337,9 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         st.speaking = st.t < getattr(self, "_speak_until", 0.0)
         if st.test and st.t - st.test_t > TEST_DURATION:
             st.test = ""
+            self.invalidate()
+        if self.phone.hint and not self.phone.hint_showing:
+            self.phone.hint = ""
             self.invalidate()
         reading = self.read_button.update(dt)   # 朗读 ↔ 停止朗读, the ring pulsing while the voice plays
         if reading:
