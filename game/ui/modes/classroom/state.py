@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from game.content.models import Audience
+from game.rules.classroom import CLASS_MAJORITY, LessonPlan
+from game.rules.classroom_debrief import Decision, PlayedScene
 
 QUIZ_POINTS = 10
 CLASS_BOARD = "classroom_teams"
@@ -23,7 +25,8 @@ def team_name(app, i: int) -> str:
 
 @dataclass
 class ClassroomState:
-    """One class: who, how many teams, the quiz rounds' points."""
+    """One class: who, how many teams, the quiz rounds' points, the lesson's length, the voting rule
+    and every scene played (the debrief's rows)."""
 
     class_name: str = ""
     teams: int = 4
@@ -32,6 +35,11 @@ class ClassroomState:
     quiz_right: list[int] = field(default_factory=list)
     quiz_rounds: int = 0
     used_items: set = field(default_factory=set)
+    rule: str = CLASS_MAJORITY
+    plan: LessonPlan = field(default_factory=lambda: LessonPlan(minutes=25))
+    played: list[PlayedScene] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)    # the open scene's, so far
+    exported: list = field(default_factory=list)                # files written for this class
 
     def __post_init__(self):
         if not self.quiz_points:
