@@ -150,7 +150,10 @@ class TeamSummaryScene(ScreenScene):
 
     # ---- actions
     def autosave(self) -> bool:
-        """The scene CSV and the A4 summary, written on their own; the folder is said on screen."""
+        """The scene CSV and the A4 summary, written on their own; the folder is said on screen.
+        Computer-played games (``--autoplay``) leave no files."""
+        if self.session.autoplay:
+            return False
         try:
             self.saved_csv, self.saved_png = export_all(self.look, self.state, self.session.library.scam_types)
         except (OSError, pygame.error) as exc:
@@ -185,6 +188,9 @@ class TeamSummaryScene(ScreenScene):
 
     def end(self) -> None:
         """下课 / 新的一课: save first, then ask (the results stay in the exports folder either way)."""
+        if self.session.autoplay:          # a computer-played game: nothing to keep, nobody to ask
+            self.end_confirmed()
+            return
         saved = self.autosave()
         self.nav.navigate("class_end_confirm", summary=self, saved=saved)
 
