@@ -27,10 +27,15 @@ class Decision:
     chosen: int | None = None          # the position played (None: the scene was skipped before)
     counts: tuple[int, ...] | None = None   # the class's hands per option (None: no vote taken)
     techniques: tuple[str, ...] = ()   # the techniques of the option played
+    revealed: bool = False             # the teacher showed the answer first: played, but not scored
 
     @property
     def outcome(self) -> str | None:
         return None if self.chosen is None else self.outcomes[self.chosen]
+
+    @property
+    def scored(self) -> bool:
+        return self.chosen is not None and not self.revealed
 
     def split(self) -> str:
         """"A 12 · B 3 · C 20", or "" without a vote."""
@@ -80,7 +85,7 @@ def team_lines(played: list[PlayedScene], teams: int) -> list[TeamLine]:
     lines = []
     for t in range(teams):
         mine = [s for s in played if s.team == t and not s.skipped]
-        outcomes = Counter(d.outcome for s in mine for d in s.decisions if d.chosen is not None)
+        outcomes = Counter(d.outcome for s in mine for d in s.decisions if d.scored)
         lines.append(TeamLine(t, len(mine), sum(1 for s in mine if s.safe), sum(1 for s in mine if not s.safe),
                               outcomes["safe"], outcomes["neutral"], outcomes["risky"]))
     return lines
@@ -107,7 +112,7 @@ def most_missed_scam_types(played: list[PlayedScene], n: int = 3) -> list[tuple[
 
 def most_missed_techniques(played: list[PlayedScene], n: int = 3) -> list[tuple[str, int]]:
     """(technique, risky choices it won), most first: the tricks the class fell for."""
-    count = Counter(t for s in played for d in s.decisions if d.outcome == "risky" for t in d.techniques)
+    count = Counter(t for s in played for d in s.decisions if d.scored and d.outcome == "risky" for t in d.techniques)
     return sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
@@ -129,5 +134,6 @@ def csv_rows(played: list[PlayedScene], team_name, tr=lambda s: s) -> list[list[
         for k, d in enumerate(s.decisions, 1):
             options = " | ".join(f"{LETTERS[i]}. {tr(o)}" for i, o in enumerate(d.options))
             chosen = "" if d.chosen is None else LETTERS[d.chosen]
-            rows.append(base + [str(k), options, d.split(), chosen, d.outcome or "", LETTERS[d.best]] + tail)
+            outcome = "revealed" if d.revealed and d.chosen is not None else d.outcome or ""
+            rows.append(base + [str(k), options, d.split(), chosen, outcome, LETTERS[d.best]] + tail)
     return rows

@@ -66,7 +66,9 @@ class QuizRoundScene(ScreenScene):
     def _sync(self) -> None:
         tr = self.session.tr
         n = self.state.teams
-        self.heading.set_text(tr("答题轮 · 第 {k} 题").format(k=self.state.quiz_rounds + 1))
+        # The round is counted once revealed: its number stays the same before and after.
+        number = self.state.quiz_rounds + (0 if self.revealed else 1)
+        self.heading.set_text(tr("答题轮 · 第 {k} 题").format(k=number))
         if self.revealed:
             self.turn.set_text(tr("揭晓答案"))
         else:

@@ -67,6 +67,10 @@ class ClassroomBoardScene(BoardScene):
             self._note(self.scene_open, result)
         super().scene_done(result)
 
+    def open_menu(self) -> None:
+        """The board's menu button is the teacher's one pause (the same as P on the bar)."""
+        self.session.controller.toggle_pause()
+
     def show_results(self) -> None:
         self.results_shown = True
         self.session.game_finished()

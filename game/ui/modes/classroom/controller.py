@@ -11,7 +11,8 @@ import pygame
 
 from game.rules.classroom import best_choice
 
-from .decisions import attach_vote, label_buttons, note_decision, quiz_decision, shown_choices, shown_order
+from .decisions import (attach_vote, label_buttons, mark_revealed, note_decision, quiz_decision, shown_choices,
+                        shown_order)
 
 from ....i18n.marker import N_
 from ... import layout
@@ -350,8 +351,13 @@ class ClassroomController(Controller):
             return
         self._unpause()
         if scene.name == "quiz":
+            if not self.state.decisions:
+                self.state.decisions.append(quiz_decision(scene.item))
+            mark_revealed(self.state)
             self.app.nav.navigate("reveal_answer", item=scene.item)
             return
+        note_decision(self.state, scene)
+        mark_revealed(self.state)
         choice = best_choice(scene.runner.choices)
         self.app.nav.navigate("reveal_choice", choice=choice, area_for=scene.feedback_area)
 

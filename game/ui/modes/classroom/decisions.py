@@ -6,6 +6,8 @@ them): ``shown_order`` reads it from the buttons' names (``choice_{index}``).
 
 from __future__ import annotations
 
+import dataclasses
+
 from game.content.models import Outcome
 from game.rules.classroom import LETTERS, Vote, best_choice
 from game.rules.classroom_debrief import Decision, PlayedScene
@@ -59,12 +61,17 @@ def quiz_decision(item) -> Decision:
     return Decision(tuple(item.options), outcomes, item.answer)
 
 
+def mark_revealed(state: ClassroomState) -> None:
+    """The teacher revealed the answer of the decision on screen: what the team plays now is not scored."""
+    if state.decisions:
+        state.decisions[-1] = dataclasses.replace(state.decisions[-1], revealed=True)
+
+
 def attach_vote(state: ClassroomState, vote: Vote) -> None:
     """The class's hands on the decision being discussed."""
     if state.decisions:
         last = state.decisions[-1]
-        state.decisions[-1] = Decision(last.options, last.outcomes, last.best, last.chosen, tuple(vote.counts),
-                                       last.techniques)
+        state.decisions[-1] = dataclasses.replace(last, counts=tuple(vote.counts))
 
 
 def _with_choices(decisions: list[Decision], taken) -> tuple[Decision, ...]:
@@ -75,8 +82,8 @@ def _with_choices(decisions: list[Decision], taken) -> tuple[Decision, ...]:
         if choice is None or choice.text not in d.options:
             out.append(d)
             continue
-        out.append(Decision(d.options, d.outcomes, d.best, d.options.index(choice.text), d.counts,
-                            tuple(t.value for t in choice.techniques)))
+        out.append(dataclasses.replace(d, chosen=d.options.index(choice.text),
+                                       techniques=tuple(t.value for t in choice.techniques)))
     return tuple(out)
 
 
@@ -89,7 +96,7 @@ def played_scene(state: ClassroomState, library, team: int, scene, result, minut
         d = decisions[0] if decisions else quiz_decision(item)
         answered = getattr(scene.runner, "answered", None)
         if answered is not None:
-            d = Decision(d.options, d.outcomes, d.best, answered, d.counts, tuple(t.value for t in item.techniques))
+            d = dataclasses.replace(d, chosen=answered, techniques=tuple(t.value for t in item.techniques))
         ref = scene.runner.ref
         right = f"{LETTERS[item.answer]}. {item.options[item.answer]}"
         return PlayedScene(number, team, "quiz", ref, item.question, scene.runner.scam_type, (d,),
