@@ -91,11 +91,10 @@ def team_lines(played: list[PlayedScene], teams: int) -> list[TeamLine]:
     return lines
 
 
-def star_teams(lines: list[TeamLine], quiz_points: list[int]) -> set[int]:
+def star_teams(lines: list[TeamLine]) -> set[int]:
     """The ★: the highest safe-choice rate among teams with at least ``STAR_MIN_DECISIONS``
-    decisions; on a tie, more quiz points; still tied, every tied team gets it."""
-    ranked = [(line.safe_rate, quiz_points[line.team] if line.team < len(quiz_points) else 0, line.team)
-              for line in lines if line.decisions >= STAR_MIN_DECISIONS]
+    decisions; on a tie, more scenes spotted; still tied, every tied team gets it."""
+    ranked = [(line.safe_rate, line.spotted, line.team) for line in lines if line.decisions >= STAR_MIN_DECISIONS]
     if not ranked:
         return set()
     top = max((rate, points) for rate, points, _ in ranked)

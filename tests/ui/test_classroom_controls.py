@@ -77,15 +77,18 @@ def test_the_summary_key_waits_while_a_quiz_round_is_open(tmp_path):
     key(app, "q")
     assert isinstance(app.stack.top, QuizRoundScene)
     key(app, "e")
-    assert isinstance(app.stack.top, QuizRoundScene) and app.controller.state.quiz_points == [0, 0, 0]
+    assert isinstance(app.stack.top, QuizRoundScene) and not app.controller.state.played
 
 
 def test_the_quiz_rounds_number_stays_the_same_at_the_reveal(tmp_path):
     app, board = classroom(tmp_path, teams=2)
     key(app, "q")
     round_ = app.stack.top
-    for _ in range(2):
-        round_.pick(0)
+    key(app, "v")
+    vote = app.stack.top
+    vote.change(0, 5)
+    vote.end_vote()
+    vote.finish()
     assert round_.revealed and round_.heading.text.endswith("第 1 题")
 
 

@@ -26,7 +26,7 @@ from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 from .classroom.exports import STAR_RULE, export_all, exports_dir
 from .classroom.state import ClassroomState, team_name
 
-COLUMNS = (N_("组"), N_("决定：安全 / 还不够 / 冒险"), N_("安全选择率"), N_("识破 / 上当"), N_("答题得分"))
+COLUMNS = (N_("组"), N_("决定：安全 / 还不够 / 冒险"), N_("安全选择率"), N_("识破 / 上当"))
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,6 @@ class TeamRow:
     safe_rate: float | None
     spotted: int
     missed: int
-    quiz_points: int
-    quiz_right: int
     savings: int
 
 
@@ -50,7 +48,7 @@ def team_rows(app, state: ClassroomState, board) -> list[TeamRow]:
     for line in team_lines(state.played, min(state.teams, len(game.scores))):
         i = line.team
         rows.append(TeamRow(team_name(app, i), line.safe, line.neutral, line.risky, line.safe_rate, line.spotted,
-                            line.missed, state.quiz_points[i], state.quiz_right[i], game.scores[i].savings))
+                            line.missed, game.scores[i].savings))
     return rows
 
 
@@ -67,7 +65,7 @@ def export_class_csv(app, state: ClassroomState, board, folder: Path | None = No
         n += 1
     tr = app.tr
     header = [tr("班级"), tr("日期"), tr("组"), tr("安全选择"), tr("还不够的选择"), tr("冒险选择"), tr("安全选择率"), tr("识破"),
-              tr("上当"), tr("答题轮答对"), tr("答题得分"), tr("剩余存款")]
+              tr("上当"), tr("剩余存款")]
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         out = csv.writer(f)
         out.writerow(header)
@@ -75,7 +73,7 @@ def export_class_csv(app, state: ClassroomState, board, folder: Path | None = No
             out.writerow([state.class_name, now.strftime("%Y-%m-%d"), r.team, r.safe_choices, r.neutral_choices,
                           r.risky_choices,
                           "" if r.safe_rate is None else f"{r.safe_rate * 100:.0f}%", r.spotted, r.missed,
-                          r.quiz_right, r.quiz_points, r.savings])
+                          r.savings])
     return path
 
 
@@ -109,7 +107,7 @@ class TeamSummaryScene(ScreenScene):
         self.header = [Label(self.look, c, role="caption", bold=True, colour_key="text_muted") for c in COLUMNS]
         self.rows = team_rows(self.look, self.state, self.board)
         lines = team_lines(self.state.played, len(self.rows))
-        self.stars = star_teams(lines, self.state.quiz_points)
+        self.stars = star_teams(lines)
         self.cells: list[list[Label]] = []
         for i, r in enumerate(self.rows):
             rate = "—" if r.safe_rate is None else f"{r.safe_rate * 100:.0f}%"
@@ -117,7 +115,7 @@ class TeamSummaryScene(ScreenScene):
             decided = r.safe_choices + r.neutral_choices + r.risky_choices
             texts = [r.team + (" ★" if star else ""),
                      f"{decided} = {r.safe_choices} + {r.neutral_choices} + {r.risky_choices}", rate,
-                     f"{r.spotted} / {r.missed}", tr("{n} 分").format(n=r.quiz_points)]
+                     f"{r.spotted} / {r.missed}"]
             self.cells.append([Label(self.look, t, role="body", translate=False,
                                      colour_key="accent" if star and k == 0 else "text") for k, t in enumerate(texts)])
         self.rule_note = Label(self.look, STAR_RULE, role="caption", colour_key="text_muted", align="left")
@@ -146,7 +144,9 @@ class TeamSummaryScene(ScreenScene):
         kinds = "、".join(tr("{t}（{m}/{n} 关）").format(t=tr(types[t].name) if t in types else t, m=m, n=n)
                          for t, m, n in missed) or tr("没有")
         ways = "、".join(f"{tr(TECHNIQUE_LABELS.get(t, t))} ×{n}" for t, n in tricks) or tr("没有")
-        return tr("全班最常上当：") + kinds + "\n" + tr("最常中的套路：") + ways
+        rounds = [s for s in self.state.played if s.kind == "quiz_round"]
+        quiz = tr("　全班答题轮：答对 {r} / {n} 题").format(r=sum(1 for s in rounds if s.safe), n=len(rounds)) if rounds else ""
+        return tr("全班最常上当：") + kinds + "\n" + tr("最常中的套路：") + ways + quiz
 
     # ---- actions
     def autosave(self) -> bool:
@@ -234,7 +234,7 @@ class TeamSummaryScene(ScreenScene):
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
         lines = layout.column(inner, n + 1, min(10 * u, (inner.h - n * 0.5 * u) / (n + 1)), 0.5 * u)
-        weights = (1.0, 1.7, 0.9, 0.9, 0.8)
+        weights = (1.0, 1.7, 1.0, 1.0)
         for label, r in zip(self.header, layout.split_h(lines[0], *weights, gap=u)):
             label.rect = r
         for row, line in zip(self.cells, lines[1:]):

@@ -163,8 +163,9 @@ class ClassroomController(Controller):
         playing = board is not None and not summary_open and not board.results_shown
         busy = nav.is_open("class_vote") or nav.is_open("reveal") or nav.is_open("feedback")
         asked = playing and self.question_shown(scene) and not busy
+        round_ = nav.top if nav.top is not None and nav.top.name == "quiz_round" else None
         return {
-            self.vote_button: asked,
+            self.vote_button: asked or (round_ is not None and not round_.revealed),
             self.pause_button: playing,
             self.reveal_button: asked,
             self.skip_button: playing and scene is not None and not nav.is_open("class_vote"),
@@ -294,6 +295,9 @@ class ClassroomController(Controller):
             self.toast.show(self.why_not(self.vote_button))
             return
         self._unpause()
+        if self.app.nav.top.name == "quiz_round":
+            self.app.nav.top.start_vote()
+            return
         board = self.board()
         team = board.players[board.game.current].name if board is not None else ""
         if scene.name == "quiz":

@@ -25,7 +25,7 @@ PAPER, INK, RED, MUTED = (255, 255, 255), (40, 33, 28), (190, 40, 40), (110, 100
 CSV_HEADER = (N_("序号"), N_("第几分钟"), N_("组"), N_("类型"), N_("编号"), N_("场景"), N_("骗局类型"), N_("第几次决定"),
               N_("选项"), N_("全班投票"), N_("选择"), N_("选择结果"), N_("正确选项"), N_("本关结果"), N_("正确做法"))
 assert len(CSV_HEADER) == len(CSV_FIELDS)
-STAR_RULE = N_("★ 给安全选择率最高的组（至少 2 次决定；相同时比答题得分）")
+STAR_RULE = N_("★ 给安全选择率最高的组（至少 2 次决定；相同时比识破的关数）")
 
 
 def exports_dir() -> Path:
@@ -60,15 +60,15 @@ def summary_lines(app, state: ClassroomState, scam_types) -> list[tuple[str, str
     """The A4 page's lines as (style, text): heading, team lines, what was missed, every scene."""
     tr = app.tr
     lines = team_lines(state.played, state.teams)
-    stars = star_teams(lines, state.quiz_points)
+    stars = star_teams(lines)
     out = [("title", tr("课堂总结")), ("muted", " · ".join(x for x in (state.class_name, f"{state.started:%Y-%m-%d}")
                                                           if x)), ("head", tr("各组"))]
     for line in lines:
         rate = "—" if line.safe_rate is None else f"{line.safe_rate * 100:.0f}%"
         out.append(("text", tr("{team}{star}：{d} 次决定 = 安全 {s} + 还不够 {n} + 冒险 {r}；安全选择率 {rate}；"
-                               "识破 {ok} 关，上当 {bad} 关；答题 {q} 分").format(
+                               "识破 {ok} 关，上当 {bad} 关").format(
             team=team_name(app, line.team), star=" ★" if line.team in stars else "", d=line.decisions, s=line.safe,
-            n=line.neutral, r=line.risky, rate=rate, ok=line.spotted, bad=line.missed, q=state.quiz_points[line.team])))
+            n=line.neutral, r=line.risky, rate=rate, ok=line.spotted, bad=line.missed)))
     out.append(("muted", tr(STAR_RULE)))
     missed = most_missed_scam_types(state.played)
     tricks = most_missed_techniques(state.played)

@@ -159,12 +159,19 @@ class ClassVoteScene(CardOverlay):
         inner = layout.inset(self.card.rect, 3 * u, 2 * u)
         self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, round(9 * u))
         self.context.rect = pygame.Rect(inner.x, self.heading.rect.bottom, inner.w, round(12 * u))
-        foot = pygame.Rect(inner.x, inner.bottom - round(12 * u), inner.w, round(12 * u))
-        bw = round(min(60 * u, inner.w * 0.45))
-        for b in (self.end_button, self.reveal_button):
-            b.rect = pygame.Rect(foot.right - bw, foot.y, bw, foot.h)
-        self.total.rect = pygame.Rect(foot.x, foot.y, round(foot.w - bw - 2 * u), round(6 * u))
-        self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, self.total.rect.w, round(6 * u))
+        if layout.is_portrait(size):    # the button under the count and the hint, full width
+            foot = pygame.Rect(inner.x, inner.bottom - round(32 * u), inner.w, round(32 * u))
+            for b in (self.end_button, self.reveal_button):
+                b.rect = pygame.Rect(foot.x, foot.bottom - round(12 * u), foot.w, round(12 * u))
+            self.total.rect = pygame.Rect(foot.x, foot.y, foot.w, round(6 * u))
+            self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, foot.w, round(12 * u))
+        else:
+            foot = pygame.Rect(inner.x, inner.bottom - round(12 * u), inner.w, round(12 * u))
+            bw = round(min(60 * u, inner.w * 0.45))
+            for b in (self.end_button, self.reveal_button):
+                b.rect = pygame.Rect(foot.right - bw, foot.y, bw, foot.h)
+            self.total.rect = pygame.Rect(foot.x, foot.y, round(foot.w - bw - 2 * u), round(6 * u))
+            self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, self.total.rect.w, round(6 * u))
         body = pygame.Rect(inner.x, self.context.rect.bottom + u, inner.w, foot.y - self.context.rect.bottom - 2 * u)
         n = len(self.option_texts)
         self.bar_areas = [pygame.Rect(0, 0, 0, 0)] * n
