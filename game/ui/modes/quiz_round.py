@@ -92,7 +92,7 @@ class QuizRoundScene(ScreenScene):
         if self.revealed or self.nav.top is not self:
             return
         self.nav.navigate("class_vote", title=N_("答题轮"), context=self.item.question, options=list(self.item.options),
-                          rule="majority", on_done=self.voted)
+                          rule="majority", on_done=self.voted, phones=self.session.controller.phones)
 
     def voted(self, vote: Vote) -> None:
         """The split is in: reveal, and note the class's answer (its majority; a tie counts as wrong)."""

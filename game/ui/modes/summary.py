@@ -196,6 +196,7 @@ class TeamSummaryScene(ScreenScene):
 
     def end_confirmed(self) -> None:
         self.board.class_ended = True
+        self.session.controller.end_lesson()
         self.nav.home()    # the class set-up, in classroom mode
 
     def autoplay_targets(self) -> list:

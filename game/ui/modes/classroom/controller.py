@@ -20,6 +20,7 @@ from ...input import Action, Intent
 from ...widgets import Label
 from ..base import Controller
 from ..widgets import BarButton, TextField, Toast
+from .phones import LessonPhones
 from .state import ClassroomState
 
 BAR_UNITS = 15.0          # the teacher bar's thickness, in units of the window
@@ -37,6 +38,7 @@ class ClassroomController(Controller):
         self.bar_rect = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.class_started = 0.0
+        self.phones: LessonPhones | None = None     # the lesson's vote server, when phones vote
         self._clock_text = ""
         self.clock_label = Label(app.look, "", role="caption", colour_key="text", translate=False)
         self.vote_button = BarButton(app.look, N_("投票"), self.start_vote, "check", "V", name="bar_vote")
@@ -67,6 +69,13 @@ class ClassroomController(Controller):
     def detach(self) -> None:
         super().detach()
         self.end_text()
+        self.end_lesson()
+
+    def end_lesson(self) -> None:
+        """The lesson is over: the phones' server stops listening (its results were read already)."""
+        phones, self.phones = self.phones, None
+        if phones is not None:
+            phones.stop()
 
     # ------------------------------------------------------------ the bar
     def layout(self, window_size) -> pygame.Rect:
@@ -305,12 +314,13 @@ class ClassroomController(Controller):
             if not self.state.decisions:
                 self.state.decisions.append(quiz_decision(item))
             self.app.nav.navigate("class_vote", title=N_("答题"), context=item.question, options=list(item.options),
-                                  rule=self.state.rule, team=team,
+                                  rule=self.state.rule, team=team, phones=self.phones,
                                   on_done=lambda vote: self._voted(scene, vote, list(range(len(item.options)))))
             return
         note_decision(self.state, scene)
         self.app.nav.navigate("class_vote", title=scene.scenario.title, context=scene.caption.shown_text(),
                               options=[c.text for c in shown_choices(scene)], rule=self.state.rule, team=team,
+                              phones=self.phones,
                               on_done=lambda vote: self._voted(scene, vote, shown_order(scene)))
 
     def _voted(self, scene, vote, order: list[int]) -> None:
@@ -326,9 +336,13 @@ class ClassroomController(Controller):
             scene.choose(order[picked])
 
     def start_class(self, state: ClassroomState) -> None:
+        self.end_lesson()
         self.state = state
         self.class_started = self.clock
         self.paused = False
+        if state.phone_address:
+            self.phones = LessonPhones(state.phone_address, self.app.locale)
+            self.phones.start()
 
     def toggle_pause(self) -> None:
         if self.paused:

@@ -12,6 +12,7 @@ from ...widgets import Button, Label, ScreenScene, TextBox
 from ..widgets import TextField
 from game.rules.classroom import CLASS_MAJORITY, LESSON_MINUTES, LESSON_SCENES, TEAM_DECIDES, LessonPlan
 
+from .phones import interfaces
 from .state import CLASS_BOARD, ClassroomState, class_packs
 
 
@@ -56,6 +57,10 @@ class ClassroomSetupScene(ScreenScene):
                                                      style="choice", name="rule_majority")),
                              (TEAM_DECIDES, Button(self.look, N_("投票后小组决定"), lambda: self.set_rule(TEAM_DECIDES),
                                                    style="choice", name="rule_team"))]
+        self.phone_choices = [""]         # "" = hands only; then the addresses the game could listen on
+        self.phone_address = ""
+        self.phone_button = Button(self.look, "", self.next_phone_choice, style="choice", translate=False,
+                                   autoplay_weight=0, name="phone_voting")
         self.note = Label(self.look, N_("老师工具条：V 投票 · P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
                           colour_key="text_muted")
         self.settings_button = Button(self.look, N_("设置"), self.open_settings, style="secondary", icon="gear",
@@ -63,7 +68,7 @@ class ClassroomSetupScene(ScreenScene):
         self.start_button = Button(self.look, N_("开始上课"), self.start, icon="play", name="start_class")
         self.items = [self.heading, self.intro, self.name_label, self.name_field, self.teams_label,
                       *[b for _, b in self.team_buttons], self.length_label, *[b for _, b in self.length_buttons],
-                      self.rule_label, *[b for _, b in self.rule_buttons], self.note, self.settings_button, self.start_button]
+                      self.rule_label, *[b for _, b in self.rule_buttons], self.phone_button, self.note, self.settings_button, self.start_button]
         if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
             self.items += [self.level_label, *[b for _, b in self.pack_buttons]]
         self._sync()
@@ -77,7 +82,18 @@ class ClassroomSetupScene(ScreenScene):
             b.selected = plan == self.plan
         for rule, b in self.rule_buttons:
             b.selected = rule == self.rule
+        tr = self.session.tr
+        self.phone_button.set_text(tr("手机投票：") + (self.phone_address or tr("关")))
+        self.phone_button.selected = bool(self.phone_address)
         self.dirty = True
+
+    def next_phone_choice(self) -> None:
+        """关 → each network address in turn → 关 (the list is read when the teacher first asks)."""
+        if len(self.phone_choices) == 1:
+            self.phone_choices += [i.address for i in interfaces()]
+        k = self.phone_choices.index(self.phone_address) if self.phone_address in self.phone_choices else 0
+        self.phone_address = self.phone_choices[(k + 1) % len(self.phone_choices)]
+        self._sync()
 
     def set_plan(self, plan: LessonPlan) -> None:
         self.plan = plan
@@ -122,7 +138,8 @@ class ClassroomSetupScene(ScreenScene):
         if changes:
             self.session.update_settings(**changes)
         self.session.set_class_name(name)
-        state = ClassroomState(class_name=name, teams=teams, rule=self.rule, plan=self.plan)
+        state = ClassroomState(class_name=name, teams=teams, rule=self.rule, plan=self.plan,
+                               phone_address=self.phone_address)
         controller.start_class(state)
         seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
         self.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
@@ -165,7 +182,8 @@ class ClassroomSetupScene(ScreenScene):
             b.rect = r
         for (_, b), r in zip(self.length_buttons, layout.row(fields[-2], 4, 30 * u, gap, align="left")):
             b.rect = r
-        for (_, b), r in zip(self.rule_buttons, layout.row(fields[-1], 2, 60 * u, gap, align="left")):
+        for b, r in zip([b for _, b in self.rule_buttons] + [self.phone_button],
+                        layout.row(fields[-1], 3, 60 * u, gap, align="left")):
             b.rect = r
         if levels:
             for (_, b), r in zip(self.pack_buttons, layout.row(fields[1], len(self.pack_buttons), 60 * u, gap,

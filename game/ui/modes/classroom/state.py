@@ -37,3 +37,4 @@ class ClassroomState:
     played: list[PlayedScene] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)    # the open scene's, so far
     exported: list = field(default_factory=list)                # files written for this class
+    phone_address: str = ""     # phone voting on this interface's address ("": hands only)

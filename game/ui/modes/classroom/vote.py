@@ -20,6 +20,7 @@ from ... import layout
 from ...input import Action, Intent
 from ...widgets import Button, Label, Panel, TextBox
 from ..widgets import CardOverlay
+from .qr_picture import QrPicture
 
 NUMBER_KEYS = {str(d): d for d in range(10)}
 
@@ -29,7 +30,7 @@ class ClassVoteScene(CardOverlay):
     veil_alpha = 200
 
     def __init__(self, ctx, title: str, context: str, options: list[str], rule: str,
-                 on_done: Callable[[Vote], None], team: str = ""):
+                 on_done: Callable[[Vote], None], team: str = "", phones=None):
         self.title_text = title
         self.context_text = context
         self.option_texts = list(options)
@@ -40,6 +41,8 @@ class ClassVoteScene(CardOverlay):
         self.selected = 0
         self.typed = ""            # digits typed for the selected option
         self.split_shown = False
+        self.phones = phones       # LessonPhones: the counts come from the phones
+        self.question = phones.ask([ctx.session.tr(t) for t in options], ctx.session.tr(context)) if phones else None
         super().__init__(ctx)
 
     def build(self) -> None:
@@ -59,10 +62,17 @@ class ClassVoteScene(CardOverlay):
         self.total = Label(self.look, "", role="body", colour_key="text_muted", align="left", translate=False)
         self.hint = Label(self.look, N_("举手计数：点 + 和 -，或用 ↑↓ 选项、数字键输入、回车结束"), role="caption",
                           colour_key="text_muted", align="left")
+        self.qr = QrPicture(self.look, self.phones.server.join_url if self.question else "")
+        self.room = Label(self.look, tr("手机投票 · 房间号 {code}").format(code=self.phones.server.room_code)
+                          if self.question else "", role="heading", translate=False, colour_key="accent")
+        self.url = Label(self.look, self.phones.server.url if self.question else "", role="caption", translate=False)
+        for w in (self.qr, self.room, self.url):
+            w.visible = self.question is not None
         self.end_button = Button(self.look, N_("结束投票"), self.end_vote, icon="check", name="vote_end")
         self.reveal_button = Button(self.look, N_("揭晓"), self.finish, icon="info", name="vote_reveal")
         self.items = [self.heading, self.context, *self.rows, *self.option_labels, *self.minus, *self.plus,
-                      *self.counts, *self.shares, self.total, self.hint, self.end_button, self.reveal_button]
+                      *self.counts, *self.shares, self.total, self.hint, self.qr, self.room, self.url, self.end_button,
+                      self.reveal_button]
         self._sync()
 
     # ------------------------------------------------------------ the count
@@ -72,9 +82,21 @@ class ClassVoteScene(CardOverlay):
         self.vote.add(option, n)
         self._sync()
 
+    def update(self, dt: float) -> None:
+        """The phones' live split, read without waiting (a copy under the server's lock)."""
+        super().update(dt)
+        if self.question is not None and not self.split_shown:
+            self.idle_fps = 10        # look at the phones' split ten times a second, even with nobody touching
+            counts = self.phones.counts(len(self.option_texts))
+            if counts != self.vote.counts:
+                self.vote.counts = counts
+                self._sync()
+
     def end_vote(self) -> None:
         if self.split_shown:
             return
+        if self.question is not None:
+            self.vote.counts = self.phones.close(len(self.option_texts))
         self.split_shown = True
         self.vote.closed = True
         self._sync()
@@ -96,9 +118,13 @@ class ClassVoteScene(CardOverlay):
             share.set_text(tr("{n} 人 · {p}%").format(n=self.vote.counts[i], p=round(shares[i] * 100))
                            if self.split_shown else "")
         for b in (*self.minus, *self.plus):
-            b.visible = not self.split_shown
+            b.visible = not self.split_shown and self.question is None
         for label in self.counts:
             label.visible = not self.split_shown
+        if self.question is not None and not self.split_shown:
+            self.hint.set_text(N_("扫码或打开网址，输入房间号，用手机投票"))
+        for w in (self.qr, self.room, self.url):
+            w.visible = self.question is not None and not self.split_shown
         self.total.set_text(tr("共 {n} 人投票").format(n=self.vote.total))
         self.end_button.visible = not self.split_shown
         self.reveal_button.visible = self.split_shown
@@ -173,6 +199,14 @@ class ClassVoteScene(CardOverlay):
             self.total.rect = pygame.Rect(foot.x, foot.y, round(foot.w - bw - 2 * u), round(6 * u))
             self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, self.total.rect.w, round(6 * u))
         body = pygame.Rect(inner.x, self.context.rect.bottom + u, inner.w, foot.y - self.context.rect.bottom - 2 * u)
+        if self.qr.visible:     # the QR code, the room code and the address beside the options
+            side = round(min(body.h - 16 * u, body.w * 0.32))
+            column = pygame.Rect(body.right - side, body.y, side, body.h)
+            self.room.rect = pygame.Rect(column.x - round(10 * u), column.y, column.w + round(10 * u), round(8 * u))
+            self.qr.rect = pygame.Rect(column.x, self.room.rect.bottom + u, side, side)
+            self.url.rect = pygame.Rect(column.x - round(10 * u), self.qr.rect.bottom, column.w + round(10 * u),
+                                        round(6 * u))
+            body.w -= side + round(12 * u)
         n = len(self.option_texts)
         self.bar_areas = [pygame.Rect(0, 0, 0, 0)] * n
         row_h = min(16 * u, (body.h - (n - 1) * u) / n)
@@ -187,9 +221,11 @@ class ClassVoteScene(CardOverlay):
                 self.shares[i].rect = pygame.Rect(self.bar_areas[i].right + u, row.y,
                                                   round(row.right - self.bar_areas[i].right - u), row.h)
             else:
-                text_w = round(row.w - 3 * btn - 4 * u)
+                text_w = round(row.w - 3 * btn - 4 * u) if self.question is None else round(row.w - btn - 2 * u)
                 self.minus[i].rect = pygame.Rect(row.x + text_w + 2 * u, row.y + (row.h - btn) // 2, btn, btn)
                 self.counts[i].rect = pygame.Rect(self.minus[i].rect.right + u, row.y, btn - round(2 * u), row.h)
+                if self.question is not None:
+                    self.counts[i].rect = pygame.Rect(row.right - btn, row.y, btn, row.h)
                 self.plus[i].rect = pygame.Rect(self.counts[i].rect.right + u, self.minus[i].rect.y, btn, btn)
                 self.shares[i].rect = pygame.Rect(0, 0, 0, 0)
             self.option_labels[i].rect = pygame.Rect(row.x, row.y, text_w, row.h)
