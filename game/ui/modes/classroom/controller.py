@@ -287,7 +287,7 @@ class ClassroomController(Controller):
 
     def clock_text(self) -> str:
         """Time left (a timed lesson) or scenes left (a lesson of so many scenes)."""
-        if self.state is None:
+        if self.state is None or self.board() is None:     # no lesson running (the set-up)
             return ""
         plan = self.state.plan
         if plan.by_time:
