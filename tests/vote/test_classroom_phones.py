@@ -14,8 +14,8 @@ from test_classroom import key  # noqa: E402
 from ui_helpers import make_app  # noqa: E402
 
 
-def lesson_with_phones(tmp_path):
-    app = make_app((1280, 720), mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+def lesson_with_phones(tmp_path, size=(1280, 720)):
+    app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3")
     app.stack.push(app.home_scene())
     setup = app.stack.top
     setup.set_teams(2)
