@@ -33,6 +33,7 @@ NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
 
 def render_all(out: Path, sizes, only=None) -> list[Path]:
     from game.stats.sample import fill_sample
+    from game.rules.classroom import Vote
     from game.ui.app import App
     from game.ui.modes.kiosk import CountdownScene
     from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
@@ -143,8 +144,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
         rnd = QuizRoundScene(app, c.state, "quiz_screen_share", 0, item, board)
         app.stack.push(rnd)
         shot(app, "class_quiz_round", size)
-        for t in range(c.state.teams):
-            rnd.pick((t + 1) % len(item.options))
+        rnd.voted(Vote(len(item.options), [4 + 7 * i for i in range(len(item.options))]))
         shot(app, "class_quiz_round_revealed", size)
         rnd.finish()
         c.end_class()

@@ -39,10 +39,13 @@ ROUTES: dict[str, str] = {
     "class_setup": "game.ui.modes.classroom.setup:ClassroomSetupScene",
     "class_board": "game.ui.modes.classroom.board:ClassroomBoardScene",
     "paused": "game.ui.modes.classroom.overlays:PausedScene",
+    "class_vote": "game.ui.modes.classroom.vote:ClassVoteScene",
     "reveal_choice": "game.ui.modes.classroom.overlays:RevealChoiceOverlay",
     "reveal_answer": "game.ui.modes.classroom.overlays:QuizRevealScene",
     "quiz_round": "game.ui.modes.quiz_round:QuizRoundScene.for_class",
     "class_summary": "game.ui.modes.summary:TeamSummaryScene",
+    "class_review": "game.ui.modes.classroom.review:ClassReviewScene",
+    "class_end_confirm": "game.ui.modes.classroom.review:EndClassConfirm",
     "pledge": "game.ui.modes.pledge:PledgeScene",
     # the operator
     "pin_pad": "game.ui.modes.operator.pin:PinPadScene",

@@ -23,7 +23,7 @@ def test_table_changes_when_a_text_brings_a_new_word(wordlist_tool, shipped_text
 
 def test_formatted_strings_are_filled_with_the_names_they_are_shown_with(shipped_texts):
     assert "红方的回合" in shipped_texts["zh_Hans"]
-    assert "請第3組作答（3/3）" in shipped_texts["zh_Hant"]
+    assert "請第3組選擇" in shipped_texts["zh_Hant"]
 
 
 def test_game_cuts_every_shipped_text_without_parting_a_jieba_word(wordlist_tool, shipped_texts):

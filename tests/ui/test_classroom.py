@@ -84,22 +84,26 @@ def test_the_level_chosen_last_time_is_chosen_again(tmp_path):
     assert app.stack.top.pack_id == "students_senior"
 
 
-def test_quiz_round_scores_every_team(tmp_path):
+def test_the_whole_class_votes_in_a_quiz_round(tmp_path):
     app, board = classroom(tmp_path, teams=3)
     key(app, "q")
     round_ = app.stack.top
     assert isinstance(round_, QuizRoundScene)
     right = round_.item.answer
-    wrong = (right + 1) % len(round_.item.options)
-    for answer in (right, wrong, right):
-        assert not round_.revealed
-        tap(app, round_.options[answer].rect.center)
-    assert round_.revealed
-    assert app.controller.state.quiz_points == [10, 0, 10]
+    key(app, "v")
+    vote = app.stack.top
+    vote.change(right, 25)
+    vote.change((right + 1) % len(round_.item.options), 10)
+    tap(app, vote.end_button.rect.center)
+    tap(app, vote.reveal_button.rect.center)
+    assert app.stack.top is round_ and round_.revealed
+    played = app.controller.state.played[-1]
+    assert (played.kind, played.team, played.safe) == ("quiz_round", -1, True)
+    assert "25 人" in round_.options[right].text
     tap(app, round_.done_button.rect.center)
     assert app.stack.top is board
     conn = sqlite3.connect(tmp_path / "stats.sqlite3")
-    assert conn.execute("SELECT correct FROM scenes WHERE kind = 'quiz' ORDER BY id").fetchall() == [(1,), (0,), (1,)]
+    assert conn.execute("SELECT correct FROM scenes WHERE kind = 'quiz' ORDER BY id").fetchall() == [(1,)]
 
 
 def test_pause_freezes_the_game(tmp_path):
@@ -155,15 +159,12 @@ def test_skip_closes_the_scene_without_scoring(tmp_path):
 
 def test_class_results_export_as_csv_with_bom(tmp_path):
     app, board = classroom(tmp_path, teams=3)
-    app.controller.state.quiz_points[:] = [20, 10, 0]
-    app.controller.state.quiz_right[:] = [2, 1, 0]
     path = export_class_csv(app, app.controller.state, board, folder=tmp_path / "exports")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0][:3] == ["班级", "日期", "组"] and rows[0][-2:] == ["答题得分", "剩余存款"]
-    assert [(r[0], r[2], r[-2]) for r in rows[1:]] == [("初二（3）班", "第1组", "20"), ("初二（3）班", "第2组", "10"),
-                                                     ("初二（3）班", "第3组", "0")]
+    assert rows[0][:3] == ["班级", "日期", "组"] and rows[0][-1] == "剩余存款"
+    assert [(r[0], r[2]) for r in rows[1:]] == [("初二（3）班", "第1组"), ("初二（3）班", "第2组"), ("初二（3）班", "第3组")]
 
 
 def test_the_summary_exports_into_the_user_data_folder(tmp_path):

@@ -8,6 +8,7 @@ from game.ui import layout
 from game.ui.modes.kiosk import CountdownScene
 from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
 from game.ui.modes.pledge import PledgeScene
+from game.rules.classroom import Vote
 from game.ui.modes.quiz_round import QuizRoundScene
 from game.ui.modes.summary import TeamSummaryScene
 from game.ui.scenes.board import BoardScene
@@ -137,8 +138,17 @@ def _class_screen(app, name):
         scene = QuizRoundScene(app, c.state, "quiz_screen_share", 0, item, board)
         app.stack.push(scene)
         if name == "quiz_round_revealed":
-            for t in range(c.state.teams):
-                scene.pick(t % len(item.options))
+            scene.voted(Vote(len(item.options), [7 + 5 * i for i in range(len(item.options))]))
+    elif name in ("vote", "vote_split"):
+        scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], None)
+        board.scene_open = scene
+        app.stack.push(scene)
+        while scene.phase == "lines":
+            scene.advance()
+        c.start_vote()
+        app.stack.top.change(1, 12)
+        if name == "vote_split":
+            app.stack.top.end_vote()
     elif name == "summary":
         c.end_class()
         app.stack.top.export()
@@ -152,7 +162,7 @@ def _class_screen(app, name):
 
 
 CLASS_SCREENS = ["setup", "board", "paused", "scenario", "reveal", "quiz_reveal", "quiz_round", "quiz_round_revealed",
-                 "summary", "pledge"]
+                 "vote", "vote_split", "summary", "pledge"]
 
 
 @pytest.mark.parametrize("name", CLASS_SCREENS)

@@ -70,10 +70,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="unattended kiosk / exhibition booth: full screen, attract loop, idle reset, "
                             "no quitting; operator menu by a 3-second press in the top-left corner")
     modes.add_argument("--classroom", action="store_const", const="classroom", dest="mode",
-                       help="classroom: 2-4 teams on a projector, teacher bar (P pause, R reveal, S skip, Q quiz)")
+                       help="classroom: 2-4 teams on a projector (full screen unless --windowed), teacher bar "
+                            "(V vote, P pause, R reveal, S skip, Q quiz, E summary)")
     modes.add_argument("--normal", action="store_const", const="normal", dest="mode",
                        help="an ordinary window, whatever mode the operator saved")
-    parser.add_argument("--windowed", action="store_true", help="kiosk in a window (to try a set-up)")
+    parser.add_argument("--windowed", action="store_true", help="kiosk or classroom in a window (to try a set-up)")
     parser.add_argument("--stats-db", metavar="PATH",
                         help="statistics database file (default: stats.sqlite3 in the user data folder)")
     parser.add_argument("--class-name", metavar="NAME", help="classroom: the class, shown on screen and the pledge")
@@ -99,7 +100,7 @@ def _positive(text: str) -> int:
 def build_app(args, persist_settings: bool = True, stop: StopRequest | None = None) -> App:
     settings, notice = load_settings(mode=args.mode)   # once: a bad file is set aside and its notice kept
     mode = args.mode or settings.mode
-    fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
+    fullscreen = args.fullscreen or (mode in ("kiosk", "classroom") and not args.windowed)
     app = App(size=args.size, fullscreen=fullscreen, locale=args.locale, pack=args.pack, seed=args.seed,
               autoplay=args.autoplay, frames=args.frames, screenshot_dir=args.screenshots, settings=settings,
               settings_notice=notice, mode=mode, stats_db=args.stats_db, class_name=args.class_name,
@@ -207,7 +208,7 @@ def run(args) -> int:
         from ... import watchdog  # the watchdog only for a kiosk
         if watchdog.available():
             return watchdog.supervise(args.argv, stop)
-    fullscreen = args.fullscreen or (mode == "kiosk" and not args.windowed)
+    fullscreen = args.fullscreen or (mode in ("kiosk", "classroom") and not args.windowed)
     if args.out_of_order:
         return _out_of_order(stop, args, fullscreen)
     problems = startup_problems() or _no_display()

@@ -16,7 +16,7 @@ import pygame
 from ...i18n.marker import N_
 from .. import layout
 from ..widgets import Button, Label, ScreenScene, TextBox, Widget
-from .summary import exports_dir
+from .classroom.exports import exports_dir
 
 PLEDGE_SIZE = (1240, 1754)     # A4 portrait, 150 dpi
 PAPER = (255, 255, 255)

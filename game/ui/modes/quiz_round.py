@@ -1,21 +1,26 @@
-"""A classroom quiz round: every team answers the same question in turn, then the answer shows.
+"""A classroom quiz round: the whole class votes on the same question, then the answer shows.
 
-No team sees another's answer until all have answered; then the right option, the
-explanation and each team's result (+``QUIZ_POINTS`` when right) appear. Each team's
-answer is one quiz scene in the statistics.
+Nobody answers "first": the question and its options (A, B, C …) stay on screen while the
+class shows hands (``ClassVoteScene``); then the right option, each option's share of the
+class and the explanation appear. The class's majority answer is one quiz scene in the
+statistics and one row of the debrief.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 import pygame
+
+from game.rules.classroom import LETTERS, Vote
+from game.rules.classroom_debrief import WHOLE_CLASS, PlayedScene
 
 from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
-from .classroom.state import QUIZ_POINTS, ClassroomState, team_name
-
-LETTERS = "ABCD"
+from .classroom.decisions import quiz_decision
+from .classroom.state import ClassroomState
 
 
 class QuizRoundScene(ScreenScene):
@@ -27,8 +32,7 @@ class QuizRoundScene(ScreenScene):
         self.index = index
         self.item = item
         self.board = board
-        self.team = 0
-        self.answers: list[int] = []
+        self.vote: Vote | None = None
         self.revealed = False
         super().__init__(ctx)
 
@@ -52,67 +56,63 @@ class QuizRoundScene(ScreenScene):
         self.turn = Label(self.look, "", role="heading", colour_key="text", align="right", translate=False)
         self.question_panel = Panel(self.look)
         self.question = TextBox(self.look, self.item.question, role="heading", bold=False, valign="center")
-        self.options = [Button(self.look, f"{LETTERS[i]}. {self.session.tr(text)}", lambda i=i: self.pick(i), style="secondary",
-                               translate=False, name=f"option_{i}") for i, text in enumerate(self.item.options)]
+        self.options = [Button(self.look, "", None, style="secondary", translate=False, name=f"option_{i}")
+                        for i in range(len(self.item.options))]
         self.explanation = TextBox(self.look, "", role="body")
-        self.team_labels = [Label(self.look, "", role="caption", colour_key="text", translate=False)
-                            for _ in range(self.state.teams)]
-        self.team_cards = [Panel(self.look) for _ in range(self.state.teams)]
+        self.vote_button = Button(self.look, N_("全班投票"), self.start_vote, icon="check", name="quiz_vote")
         self.done_button = Button(self.look, N_("继续游戏"), self.finish, icon="play", name="continue")
         self.items = [self.heading, self.turn, self.question_panel, self.question, *self.options, self.explanation,
-                      *self.team_cards, *self.team_labels, self.done_button]
+                      self.vote_button, self.done_button]
         self._sync()
 
     def _sync(self) -> None:
         tr = self.session.tr
-        n = self.state.teams
-        self.heading.set_text(tr("答题轮 · 第 {k} 题").format(k=self.state.quiz_rounds + 1))
-        if self.revealed:
-            self.turn.set_text(tr("揭晓答案"))
-        else:
-            self.turn.set_text(tr("请{team}作答（{i}/{n}）").format(team=team_name(self.look, self.team), i=self.team + 1, n=n))
+        # The round is counted once revealed: its number stays the same before and after.
+        number = self.state.quiz_rounds + (0 if self.revealed else 1)
+        self.heading.set_text(tr("答题轮 · 第 {k} 题").format(k=number))
+        self.turn.set_text(tr("揭晓答案") if self.revealed else tr("全班举手投票"))
         right = self.item.answer
+        shares = self.vote.shares() if self.vote is not None else []
         for i, b in enumerate(self.options):
-            if self.revealed:
-                b.enabled = i == right or i in self.answers
-                b.style, b.icon = ("safe", "check") if i == right else ("secondary", None)
-            else:
-                b.enabled, b.style, b.icon = True, "secondary", None
-        for t, label in enumerate(self.team_labels):
-            name = team_name(self.look, t)
-            if t < len(self.answers):
-                if self.revealed:
-                    ok = self.answers[t] == right
-                    label.set_text(f"{name}\n{LETTERS[self.answers[t]]} · "
-                                   + (tr("答对 +{p}").format(p=QUIZ_POINTS) if ok else tr("答错")))
-                else:
-                    label.set_text(f"{name}\n" + tr("已作答"))
-            else:
-                label.set_text(f"{name}\n" + (tr("作答中") if t == self.team else tr("等待")))
-        self.explanation.set_text(self.session.tr(self.item.explanation) if self.revealed else "")
+            text = f"{LETTERS[i]}. {tr(self.item.options[i])}"
+            if self.revealed and self.vote is not None:
+                text += "  · " + tr("{n} 人 · {p}%").format(n=self.vote.counts[i], p=round(shares[i] * 100))
+            b.set_text(text)
+            b.enabled = not self.revealed or i == right
+            b.style, b.icon = ("safe", "check") if self.revealed and i == right else ("secondary", None)
+        self.explanation.set_text(tr(self.item.explanation) if self.revealed else "")
         self.explanation.visible = self.revealed
         self.done_button.visible = self.revealed
+        self.vote_button.visible = not self.revealed
         self.refresh_focus()
         self.dirty = True
 
     # ---------------------------------------------------------------- actions
-    def pick(self, i: int) -> None:
-        if self.revealed:
+    def start_vote(self) -> None:
+        if self.revealed or self.nav.top is not self:
             return
-        self.answers.append(i)
-        correct = i == self.item.answer
-        team = self.team
-        if correct:
-            self.state.quiz_points[team] += QUIZ_POINTS
-            self.state.quiz_right[team] += 1
+        self.nav.navigate("class_vote", title=N_("答题轮"), context=self.item.question, options=list(self.item.options),
+                          rule="majority", on_done=self.voted, phones=self.session.controller.phones)
+
+    def voted(self, vote: Vote) -> None:
+        """The split is in: reveal, and note the class's answer (its majority; a tie counts as wrong)."""
+        self.vote = vote
+        self.revealed = True
+        self.state.quiz_rounds += 1
+        picked = vote.majority()
+        correct = picked == self.item.answer
         stats = self.services.play_stats
-        if stats is not None:
+        if stats is not None and picked is not None:
             stats.record_quiz(self.pool_id, self.index, self.item, correct)
-        self.team += 1
-        if self.team >= self.state.teams:
-            self.revealed = True
-            self.state.quiz_rounds += 1
-            self.services.sound.play("right")
+        d = dataclasses.replace(quiz_decision(self.item), chosen=picked, counts=tuple(vote.counts),
+                                techniques=tuple(t.value for t in self.item.techniques))
+        right = f"{LETTERS[self.item.answer]}. {self.item.options[self.item.answer]}"
+        controller = self.session.controller
+        minute = int((controller.clock - controller.class_started) // 60) + 1
+        self.state.played.append(PlayedScene(len(self.state.played) + 1, WHOLE_CLASS, "quiz_round",
+                                             f"{self.pool_id}#{self.index}", self.item.question, None, (d,),
+                                             correct, right, minute))
+        self.services.sound.play("right" if correct else "wrong")
         self._sync()
         self.layout(self.look.size)
 
@@ -128,15 +128,13 @@ class QuizRoundScene(ScreenScene):
     def handle(self, intent: Intent) -> bool:
         if super().handle(intent):
             return True
-        if intent.action is Action.CONFIRM and self.revealed:
-            self.finish()
+        if intent.action is Action.CONFIRM:
+            self.finish() if self.revealed else self.start_vote()
             return True
         return False
 
     def autoplay_targets(self) -> list:
-        if self.revealed:
-            return [self.done_button]
-        return [b for b in self.options if b.enabled]
+        return [self.done_button] if self.revealed else [self.vote_button]
 
     # ---------------------------------------------------------------- layout
     def place(self, size) -> None:
@@ -145,37 +143,17 @@ class QuizRoundScene(ScreenScene):
         self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.45), top.h)
         self.turn.rect = pygame.Rect(self.heading.rect.right + gap, top.y, round(top.right - self.heading.rect.right - gap),
                                      top.h)
-        # Bottom: the teams' row (and the continue button once revealed).
-        bottom_h = round(12 * u)
-        bottom = pygame.Rect(area.x, area.bottom - bottom_h, area.w, bottom_h)
-        if self.revealed:
-            bw = round(min(44 * u, area.w * 0.34))
-            self.done_button.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
-            teams_rect = pygame.Rect(bottom.x, bottom.y, bottom.w - bw - round(gap), bottom.h)
-        else:
-            self.done_button.rect = pygame.Rect(0, 0, 0, 0)
-            teams_rect = bottom
-        n = self.state.teams
-        if portrait and n > 2:
-            # Two rows of teams in portrait.
-            teams_rect = pygame.Rect(teams_rect.x, teams_rect.y - bottom_h - round(u), teams_rect.w, 2 * bottom_h + round(u))
-            if self.revealed:
-                teams_rect.w = area.w
-                self.done_button.rect.y = teams_rect.y - bottom_h - round(gap)
-            cells = layout.grid(teams_rect, n, 2, bottom_h, u)
-        else:
-            cells = layout.row(teams_rect, n, teams_rect.w, u)
-        for card, label, cell in zip(self.team_cards, self.team_labels, cells):
-            card.rect = cell
-            label.rect = layout.inset(cell, 1.2 * u, 0.8 * u)
-        lowest = min([teams_rect.y] + ([self.done_button.rect.y] if self.revealed else []))
-        body = pygame.Rect(area.x, top.bottom + u, area.w, round(lowest - gap - top.bottom - u))
+        bottom = layout.bottom_band(area, 12 * u)
+        bw = round(min(50 * u, area.w * 0.4))
+        for b in (self.vote_button, self.done_button):
+            b.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
+        body = pygame.Rect(area.x, top.bottom + u, area.w, round(bottom.y - gap - top.bottom - u))
         count = len(self.options)
-        cols = 1 if portrait else 2
+        cols = 1 if portrait or self.revealed else 2
         rows = -(-count // cols)
-        opt_h = 12 * u
+        opt_h = 11 * u
         opts_h = round(rows * opt_h + (rows - 1) * gap)
-        expl_h = round(min(body.h * 0.32, 30 * u)) if self.revealed else 0
+        expl_h = round(min(body.h * 0.3, 26 * u)) if self.revealed else 0
         q_h = round(body.h - opts_h - gap - (expl_h + gap if self.revealed else 0))
         self.question_panel.rect = pygame.Rect(body.x, body.y, body.w, max(round(12 * u), q_h))
         self.question.rect = layout.inset(self.question_panel.rect, 3 * u, 1.5 * u)

@@ -1,9 +1,11 @@
-"""End of the class: a row per team, the CSV export and the pledge.
+"""End of the class (课堂总结): a row per team, the ★ and its rule, what the class missed most,
+the scene-by-scene debrief (我们错在哪), the exports and the pledge.
 
-Per team: safe-choice rate, scams spotted (scripts ended safely, board quizzes right),
-scams missed (scripts ended scammed, board quizzes wrong), quiz-round points, savings left.
-``export_class_csv`` writes the same table as UTF-8 with a BOM (Excel opens it right) into
-``user_data_dir()/exports/``.
+The numbers come from the scenes the class played (``ClassroomState.played``), so they agree:
+a team's decisions are its safe, "not enough" and risky choices added up. When a game ends the
+scene CSV and the A4 summary are written at once (``classroom/exports.py``), and 下课 writes
+them again (with anything played since) before it asks.
+``export_class_csv`` writes the team table as UTF-8 with a BOM into ``user_data_dir()/exports/``.
 """
 
 from __future__ import annotations
@@ -15,45 +17,39 @@ from pathlib import Path
 
 import pygame
 
-from game.paths import user_data_dir
+from game.rules.classroom_debrief import most_missed_scam_types, most_missed_techniques, star_teams, team_lines
 
 from ...i18n.marker import N_
 from .. import layout
+from ..phone.labels import TECHNIQUE_LABELS
 from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from .classroom.exports import STAR_RULE, export_all, exports_dir
 from .classroom.state import ClassroomState, team_name
 
-COLUMNS = (N_("组"), N_("安全选择率"), N_("识破"), N_("上当"), N_("答题得分"))
+COLUMNS = (N_("组"), N_("决定：安全 / 还不够 / 冒险"), N_("安全选择率"), N_("识破 / 上当"))
 
 
 @dataclass(frozen=True)
 class TeamRow:
     team: str
     safe_choices: int
+    neutral_choices: int
     risky_choices: int
     safe_rate: float | None
     spotted: int
     missed: int
-    quiz_points: int
-    quiz_right: int
     savings: int
 
 
 def team_rows(app, state: ClassroomState, board) -> list[TeamRow]:
+    """Per team, from the scenes played (savings from the game)."""
     rows = []
     game = board.game
-    for i in range(min(state.teams, len(game.scores))):
-        s = game.scores[i]
-        spotted = sum(1 for r in s.scenes if r.safe)
-        missed = sum(1 for r in s.scenes if not r.safe)
-        rows.append(TeamRow(team_name(app, i), s.safe_choices, s.risky_choices, s.safe_choice_rate, spotted, missed,
-                            state.quiz_points[i], state.quiz_right[i], s.savings))
+    for line in team_lines(state.played, min(state.teams, len(game.scores))):
+        i = line.team
+        rows.append(TeamRow(team_name(app, i), line.safe, line.neutral, line.risky, line.safe_rate, line.spotted,
+                            line.missed, game.scores[i].savings))
     return rows
-
-
-def exports_dir() -> Path:
-    path = user_data_dir() / "exports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def export_class_csv(app, state: ClassroomState, board, folder: Path | None = None,
@@ -68,20 +64,21 @@ def export_class_csv(app, state: ClassroomState, board, folder: Path | None = No
         path = folder / f"class_results_{now:%Y%m%d_%H%M%S}_{n}.csv"
         n += 1
     tr = app.tr
-    header = [tr("班级"), tr("日期"), tr("组"), tr("安全选择"), tr("冒险选择"), tr("安全选择率"), tr("识破"), tr("上当"),
-              tr("答题轮答对"), tr("答题得分"), tr("剩余存款")]
+    header = [tr("班级"), tr("日期"), tr("组"), tr("安全选择"), tr("还不够的选择"), tr("冒险选择"), tr("安全选择率"), tr("识破"),
+              tr("上当"), tr("剩余存款")]
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         out = csv.writer(f)
         out.writerow(header)
         for r in team_rows(app, state, board):
-            out.writerow([state.class_name, now.strftime("%Y-%m-%d"), r.team, r.safe_choices, r.risky_choices,
+            out.writerow([state.class_name, now.strftime("%Y-%m-%d"), r.team, r.safe_choices, r.neutral_choices,
+                          r.risky_choices,
                           "" if r.safe_rate is None else f"{r.safe_rate * 100:.0f}%", r.spotted, r.missed,
-                          r.quiz_right, r.quiz_points, r.savings])
+                          r.savings])
     return path
 
 
 class TeamSummaryScene(ScreenScene):
-    """课堂总结: the table, then export / pledge / back to the board / end the class."""
+    """课堂总结: the table, then review / export / pledge / back to the board / end the class."""
 
     name = "class_summary"
 
@@ -90,8 +87,12 @@ class TeamSummaryScene(ScreenScene):
         self.board = board
         self.game_over = game_over
         self.ends_game = game_over          # statistics: the game reached its end
-        self.saved: Path | None = None
+        self.saved: Path | None = None      # the team table, when exported by hand
+        self.saved_csv: Path | None = None  # the scene rows, written on their own
+        self.saved_png: Path | None = None
         super().__init__(ctx)
+        if game_over:
+            self.autosave()
 
     def build(self) -> None:
         # Babel's locale data loads when a number or date is first shown, not before the title
@@ -103,30 +104,65 @@ class TeamSummaryScene(ScreenScene):
         self.subtitle = Label(self.look, " · ".join(x for x in (self.state.class_name, day) if x), role="body",
                               colour_key="text_muted", align="right", translate=False)
         self.table = Panel(self.look)
-        self.header = [Label(self.look, c, role="body", bold=True, colour_key="text_muted") for c in COLUMNS]
+        self.header = [Label(self.look, c, role="caption", bold=True, colour_key="text_muted") for c in COLUMNS]
         self.rows = team_rows(self.look, self.state, self.board)
-        best = max((r.spotted * 10 + r.quiz_points for r in self.rows), default=0)
+        lines = team_lines(self.state.played, len(self.rows))
+        self.stars = star_teams(lines)
         self.cells: list[list[Label]] = []
-        for r in self.rows:
+        for i, r in enumerate(self.rows):
             rate = "—" if r.safe_rate is None else f"{r.safe_rate * 100:.0f}%"
-            star = r.spotted * 10 + r.quiz_points == best and best > 0
-            texts = [r.team + (" ★" if star else ""), rate, tr("{n} 次").format(n=r.spotted),
-                     tr("{n} 次").format(n=r.missed), tr("{n} 分").format(n=r.quiz_points)]
-            self.cells.append([Label(self.look, t, role="heading", translate=False,
+            star = i in self.stars
+            decided = r.safe_choices + r.neutral_choices + r.risky_choices
+            texts = [r.team + (" ★" if star else ""),
+                     f"{decided} = {r.safe_choices} + {r.neutral_choices} + {r.risky_choices}", rate,
+                     f"{r.spotted} / {r.missed}"]
+            self.cells.append([Label(self.look, t, role="body", translate=False,
                                      colour_key="accent" if star and k == 0 else "text") for k, t in enumerate(texts)])
-        self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False)
-        self.export_button = Button(self.look, N_("导出成绩"), self.export, style="secondary", icon="info", autoplay_weight=0,
-                                    name="export_csv")
-        self.pledge_button = Button(self.look, N_("承诺书"), self.pledge, style="secondary", icon="check", autoplay_weight=0,
-                                    name="pledge")
+        self.rule_note = Label(self.look, STAR_RULE, role="caption", colour_key="text_muted", align="left")
+        self.missed = TextBox(self.look, self._missed_text(), role="caption", translate=False, align="left")
+        self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False, align="left")
+        self.review_button = Button(self.look, N_("我们错在哪"), self.review, style="secondary", icon="info",
+                                    autoplay_weight=0, name="review")
+        self.review_button.enabled = bool(self.state.played)
+        self.export_button = Button(self.look, N_("导出成绩"), self.export, style="secondary", icon="check",
+                                    autoplay_weight=0, name="export_csv")
+        self.pledge_button = Button(self.look, N_("承诺书"), self.pledge, style="secondary", icon="check",
+                                    autoplay_weight=0, name="pledge")
         self.back_button = Button(self.look, N_("继续上课"), self.back, style="secondary", icon="back", name="back_to_board")
         self.back_button.visible = not self.game_over
         self.end_button = Button(self.look, N_("下课") if not self.game_over else N_("新的一课"), self.end, icon="home",
                                  name="end_class")
         self.items = [self.heading, self.subtitle, self.table, *self.header, *[c for row in self.cells for c in row],
-                      self.message, self.export_button, self.pledge_button, self.back_button, self.end_button]
+                      self.rule_note, self.missed, self.message, self.review_button, self.export_button,
+                      self.pledge_button, self.back_button, self.end_button]
+
+    def _missed_text(self) -> str:
+        tr = self.session.tr
+        types = self.session.library.scam_types
+        missed = most_missed_scam_types(self.state.played)
+        tricks = most_missed_techniques(self.state.played)
+        kinds = "、".join(tr("{t}（{m}/{n} 关）").format(t=tr(types[t].name) if t in types else t, m=m, n=n)
+                         for t, m, n in missed) or tr("没有")
+        ways = "、".join(f"{tr(TECHNIQUE_LABELS.get(t, t))} ×{n}" for t, n in tricks) or tr("没有")
+        rounds = [s for s in self.state.played if s.kind == "quiz_round"]
+        quiz = tr("　全班答题轮：答对 {r} / {n} 题").format(r=sum(1 for s in rounds if s.safe), n=len(rounds)) if rounds else ""
+        return tr("全班最常上当：") + kinds + "\n" + tr("最常中的套路：") + ways + quiz
 
     # ---- actions
+    def autosave(self) -> bool:
+        """The scene CSV and the A4 summary, written on their own; the folder is said on screen.
+        Computer-played games (``--autoplay``) leave no files."""
+        if self.session.autoplay:
+            return False
+        try:
+            self.saved_csv, self.saved_png = export_all(self.look, self.state, self.session.library.scam_types)
+        except (OSError, pygame.error) as exc:
+            self.message.set_text(self.session.tr("自动保存失败：") + str(exc))
+            return False
+        self.message.set_text(self.session.tr("已自动保存（逐关表格和 A4 总结）到：") + "\n" + str(self.saved_csv.parent))
+        self.dirty = True
+        return True
+
     def export(self) -> None:
         try:
             self.saved = export_class_csv(self.look, self.state, self.board)
@@ -135,6 +171,10 @@ class TeamSummaryScene(ScreenScene):
         else:
             self.message.set_text(self.session.tr("成绩已保存到：") + "\n" + str(self.saved))
         self.dirty = True
+
+    def review(self) -> None:
+        if self.state.played:
+            self.nav.navigate("class_review", state=self.state)
 
     def pledge(self) -> None:
         self.nav.navigate("pledge", state=self.state)
@@ -147,7 +187,16 @@ class TeamSummaryScene(ScreenScene):
         return True
 
     def end(self) -> None:
+        """下课 / 新的一课: save first, then ask (the results stay in the exports folder either way)."""
+        if self.session.autoplay:          # a computer-played game: nothing to keep, nobody to ask
+            self.end_confirmed()
+            return
+        saved = self.autosave()
+        self.nav.navigate("class_end_confirm", summary=self, saved=saved)
+
+    def end_confirmed(self) -> None:
         self.board.class_ended = True
+        self.session.controller.end_lesson()
         self.nav.home()    # the class set-up, in classroom mode
 
     def autoplay_targets(self) -> list:
@@ -166,22 +215,27 @@ class TeamSummaryScene(ScreenScene):
             self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.5), top.h)
             self.subtitle.rect = pygame.Rect(self.heading.rect.right, top.y, top.right - self.heading.rect.right, top.h)
             y = top.bottom + u
-        buttons = [b for b in (self.export_button, self.pledge_button, self.back_button, self.end_button) if b.visible]
+        buttons = [b for b in (self.review_button, self.export_button, self.pledge_button, self.back_button,
+                               self.end_button) if b.visible]
         if portrait:
-            bar = pygame.Rect(area.x, area.bottom - round(2 * 12 * u + gap), area.w, round(2 * 12 * u + gap))
-            cells = layout.grid(bar, len(buttons), 2, 12 * u, gap)
+            bar = pygame.Rect(area.x, area.bottom - round(3 * 11 * u + 2 * gap), area.w, round(3 * 11 * u + 2 * gap))
+            cells = layout.grid(bar, len(buttons), 2, 11 * u, gap)
         else:
-            bar = layout.bottom_band(area, 12 * u)
-            cells = layout.row(bar, len(buttons), 46 * u, gap)
+            bar = layout.bottom_band(area, 11 * u)
+            cells = layout.row(bar, len(buttons), 40 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r
         msg_h = round((16 if portrait else 12) * u)
         self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
-        self.table.rect = pygame.Rect(area.x, y, area.w, round(self.message.rect.y - u - y))
-        inner = layout.inset(self.table.rect, 2.5 * u, 1.5 * u)
+        missed_h = round((16 if portrait else 9) * u)
+        self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), area.w, missed_h)
+        note_h = round((9 if portrait else 5) * u)
+        self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), area.w, note_h)
+        self.table.rect = pygame.Rect(area.x, y, area.w, round(self.rule_note.rect.y - u - y))
+        inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
-        lines = layout.column(inner, n + 1, 14 * u, u)
-        weights = (1.3, 1.1, 1, 1, 1)
+        lines = layout.column(inner, n + 1, min(10 * u, (inner.h - n * 0.5 * u) / (n + 1)), 0.5 * u)
+        weights = (1.0, 1.7, 1.0, 1.0)
         for label, r in zip(self.header, layout.split_h(lines[0], *weights, gap=u)):
             label.rect = r
         for row, line in zip(self.cells, lines[1:]):

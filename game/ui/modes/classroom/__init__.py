@@ -1,26 +1,36 @@
-"""Classroom: 2–4 teams on a projector, the teacher in charge.
+"""Classroom: 2–4 teams on a projector, the teacher in charge, the whole class voting.
 
-The class set-up (class name, number of teams) starts the ``classroom_teams`` board with
-one seat per team (第1组 … 第4组). A small bar that is always on screen (right edge in
-landscape, bottom edge in portrait; the scenes lay out in the rest) gives the teacher:
+The class set-up (class name, level, number of teams, the lesson's length — 15/25/35 minutes
+or 8 scenes — and the voting rule) starts the class board with one seat per team (第1组 …
+第4组). A bar that is always on screen (right edge in landscape, bottom edge in portrait; the
+scenes lay out in the rest) shows the time (or scenes) left and gives the teacher:
 
-* **P 暂停 / 继续** — freeze everything for a discussion;
-* **R 揭晓** — during a scam scene, show the right choice of this moment with its explanation
-  (during a quiz question, the right answer);
+* **V 投票** — once the choices are on screen: the class shows hands, the teacher enters the
+  count per option (A, B, C … as shown), the split shows as bars, then the class's majority is
+  played (or the team chooses, under "投票后小组决定");
+* **P 暂停 / 继续** — freeze everything for a discussion (the board's menu button is the same);
+* **R 揭晓** — once the choices are on screen: the right choice and its explanation (the team's
+  choice after it is not scored);
 * **S 跳过** — leave the current scene unplayed (nothing scored, the game goes on);
-* **Q 答题** — a quiz round: every team answers the same question in turn, then the answer
-  is revealed and each right team gets ``QUIZ_POINTS``;
-* **E 总结** — the end-of-class summary per team (safe-choice rate, scams spotted/missed,
-  quiz points), with the CSV export and the pledge picture for printing.
+* **Q 答题** — a quiz round: the whole class votes on one question, then the answer shows;
+* **E 总结** — the class summary (per team: decisions = safe + not enough + risky, the
+  safe-choice rate, scenes spotted / missed; the ★ and its rule; what the class missed most;
+  我们错在哪, scene by scene), the exports and the pledge.
 
-Modules: ``controller`` (the bar), ``setup``, ``board``, ``overlays``, ``state`` (the class).
+Each button acts only where it means something; elsewhere it is greyed and says why.
+The game ends when the next scene would not fit in the lesson; the summary then writes the
+scene CSV and an A4 summary to the data folder, and 下课 writes them again before it asks.
+
+Modules: ``controller`` (the bar), ``setup``, ``board``, ``vote``, ``decisions`` (what was
+decided, for the debrief), ``review`` (我们错在哪, the 下课 card), ``exports``, ``overlays``,
+``state`` (the class).
 """
 
 from .board import ClassroomBoardScene
 from .controller import ClassroomController
 from .overlays import PausedScene, QuizRevealScene, RevealChoiceOverlay
 from .setup import ClassroomSetupScene
-from .state import QUIZ_POINTS, ClassroomState, team_name
+from .state import ClassroomState, team_name
 
 __all__ = ["ClassroomBoardScene", "ClassroomController", "ClassroomSetupScene", "ClassroomState", "PausedScene",
-           "QUIZ_POINTS", "QuizRevealScene", "RevealChoiceOverlay", "team_name"]
+           "QuizRevealScene", "RevealChoiceOverlay", "team_name"]

@@ -1,4 +1,9 @@
-"""The classroom's controller: the teacher bar (pause, reveal, skip, quiz round, summary) and its keys."""
+"""The classroom's controller: the teacher bar (vote, pause, reveal, skip, quiz round, summary) and its keys.
+
+Each button (and its key) is on only where it means something: 投票 and 揭晓 once the choices
+(or the quiz question) are on screen and nothing is revealed yet, 跳过 while a scene is open,
+答题 and 总结 on the board, 暂停 during the game; a greyed button says why when pressed.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ import pygame
 
 from game.rules.classroom import best_choice
 
+from .decisions import (attach_vote, label_buttons, mark_revealed, note_decision, quiz_decision, shown_choices,
+                        shown_order)
+
 from ....i18n.marker import N_
 from ... import layout
 from ...input import Action, Intent
 from ...widgets import Label
 from ..base import Controller
 from ..widgets import BarButton, TextField, Toast
+from .phones import LessonPhones
 from .state import ClassroomState
 
 BAR_UNITS = 15.0          # the teacher bar's thickness, in units of the window
@@ -29,15 +38,17 @@ class ClassroomController(Controller):
         self.bar_rect = pygame.Rect(0, 0, 0, 0)
         self.scene_rect = pygame.Rect(0, 0, 0, 0)
         self.class_started = 0.0
+        self.phones: LessonPhones | None = None     # the lesson's vote server, when phones vote
         self._clock_text = ""
         self.clock_label = Label(app.look, "", role="caption", colour_key="text", translate=False)
+        self.vote_button = BarButton(app.look, N_("投票"), self.start_vote, "check", "V", name="bar_vote")
         self.pause_button = BarButton(app.look, N_("暂停"), self.toggle_pause, "pause", "P", name="bar_pause")
         self.reveal_button = BarButton(app.look, N_("揭晓"), self.reveal, "info", "R", name="bar_reveal")
         self.skip_button = BarButton(app.look, N_("跳过"), self.skip, "skip", "S", name="bar_skip")
         self.quiz_button = BarButton(app.look, N_("答题"), self.quiz_round, "quiz", "Q", name="bar_quiz")
         self.end_button = BarButton(app.look, N_("总结"), self.end_class, "home", "E", name="bar_end")
-        self.buttons = [self.pause_button, self.reveal_button, self.skip_button, self.quiz_button, self.end_button]
-        self.keys = {"p": self.toggle_pause, "r": self.reveal, "s": self.skip, "q": self.quiz_round,
+        self.buttons = [self.vote_button, self.pause_button, self.reveal_button, self.skip_button, self.quiz_button, self.end_button]
+        self.keys = {"v": self.start_vote, "p": self.toggle_pause, "r": self.reveal, "s": self.skip, "q": self.quiz_round,
                      "e": self.end_class}
 
     @property
@@ -58,6 +69,13 @@ class ClassroomController(Controller):
     def detach(self) -> None:
         super().detach()
         self.end_text()
+        self.end_lesson()
+
+    def end_lesson(self) -> None:
+        """The lesson is over: the phones' server stops listening (its results were read already)."""
+        phones, self.phones = self.phones, None
+        if phones is not None:
+            phones.stop()
 
     # ------------------------------------------------------------ the bar
     def layout(self, window_size) -> pygame.Rect:
@@ -121,18 +139,55 @@ class ClassroomController(Controller):
         """The scam scene or quiz question in play, if any."""
         return self.app.nav.find("scenario", "quiz")
 
-    def _sync_bar(self) -> None:
+    def question_shown(self, scene) -> bool:
+        """The choices (or the quiz's options) are on screen and nothing is decided yet."""
+        if scene is None:
+            return False
+        if scene.name == "quiz":
+            return getattr(scene, "answer", None) is None
+        return scene.phase == "choices" and len(scene.runner.choices) > 0
+
+    def why_not(self, button) -> str:
+        """Why a greyed button does nothing here (the toast when it is pressed anyway)."""
+        nav = self.app.nav
+        if nav.is_open("class_summary"):
+            return N_("课堂总结页上不能用这个按钮")
+        if self.board() is None:
+            return N_("开始上课后才能用")
+        if button in (self.vote_button, self.reveal_button):
+            if nav.is_open("class_vote") or nav.is_open("reveal") or nav.is_open("feedback"):
+                return N_("已经在投票或揭晓了")
+            return N_("等选项出现后再用") if self.open_scene() is not None else N_("现在没有进行中的场景")
+        if button is self.skip_button:
+            return N_("现在没有可以跳过的场景")
+        if button is self.quiz_button:
+            return N_("请先完成或跳过当前场景")
+        return ""
+
+    def _bar_states(self) -> dict:
         board = self.board()
         scene = self.open_scene()
-        quiz_open = self.app.nav.is_open("quiz_round")
-        summary_open = self.app.nav.is_open("class_summary")
-        states = {
-            self.pause_button: board is not None,
-            self.reveal_button: scene is not None and not self.paused,
-            self.skip_button: scene is not None,
-            self.quiz_button: board is not None and scene is None and not quiz_open and not summary_open,
-            self.end_button: board is not None and not summary_open,
+        nav = self.app.nav
+        summary_open = nav.is_open("class_summary")
+        playing = board is not None and not summary_open and not board.results_shown
+        busy = nav.is_open("class_vote") or nav.is_open("reveal") or nav.is_open("feedback")
+        asked = playing and self.question_shown(scene) and not busy
+        round_ = nav.top if nav.top is not None and nav.top.name == "quiz_round" else None
+        return {
+            self.vote_button: asked or (round_ is not None and not round_.revealed),
+            self.pause_button: playing,
+            self.reveal_button: asked,
+            self.skip_button: playing and scene is not None and not nav.is_open("class_vote"),
+            self.quiz_button: playing and scene is None and not nav.is_open("quiz_round"),
+            self.end_button: playing and not nav.is_open("quiz_round"),
         }
+
+    def _sync_bar(self) -> None:
+        scene = self.open_scene()
+        if scene is not None and scene.name == "scenario" and self.state is not None and scene.phase == "choices":
+            label_buttons(scene, self.app.tr)
+            note_decision(self.state, scene)
+        states = self._bar_states()
         for b, on in states.items():
             if b.enabled != on:
                 b.enabled = on
@@ -143,10 +198,7 @@ class ClassroomController(Controller):
             self.pause_button.icon = "play" if self.paused else "pause"
             self.pause_button.selected = self.paused
             self.dirty = True
-        clock = ""
-        if self.state is not None:
-            secs = int(self.clock - self.class_started)
-            clock = f"{secs // 60:02d}:{secs % 60:02d}"
+        clock = self.clock_text()
         if clock != self._clock_text:
             self._clock_text = clock
             self.clock_label.set_text(clock)
@@ -218,6 +270,10 @@ class ClassroomController(Controller):
         bar_pressed = any(b.pressed for b in self.buttons)
         if in_bar and self.operator_open():
             return True                   # the teacher's buttons wait while the operator's screens are open
+        if in_bar and a is Action.RELEASE:
+            greyed = next((b for b in self.buttons if not b.enabled and b.rect.collidepoint(intent.pos)), None)
+            if greyed is not None and self.why_not(greyed):
+                self.toast.show(self.why_not(greyed))
         if in_bar or (bar_pressed and a in (Action.RELEASE, Action.DRAG)):
             for b in self.buttons:
                 if b.handle(intent):
@@ -229,11 +285,64 @@ class ClassroomController(Controller):
             return True
         return self._operator_gesture(intent)
 
+    def clock_text(self) -> str:
+        """Time left (a timed lesson) or scenes left (a lesson of so many scenes)."""
+        if self.state is None or self.board() is None:     # no lesson running (the set-up)
+            return ""
+        plan = self.state.plan
+        if plan.by_time:
+            secs = int(plan.seconds_left(self.clock - self.class_started))
+            return self.app.tr("剩 {t}").format(t=f"{secs // 60:02d}:{secs % 60:02d}")
+        played = sum(1 for s in self.state.played if s.team >= 0)
+        return self.app.tr("剩 {n} 关").format(n=plan.scenes_left(played))
+
     # ------------------------------------------------------------ the teacher's actions
+    def start_vote(self) -> None:
+        """全班投票 on the choices on screen (or the quiz's options)."""
+        scene = self.open_scene()
+        if not self._bar_states()[self.vote_button]:
+            self.toast.show(self.why_not(self.vote_button))
+            return
+        self._unpause()
+        if self.app.nav.top.name == "quiz_round":
+            self.app.nav.top.start_vote()
+            return
+        board = self.board()
+        team = board.players[board.game.current].name if board is not None else ""
+        if scene.name == "quiz":
+            item = scene.item
+            if not self.state.decisions:
+                self.state.decisions.append(quiz_decision(item))
+            self.app.nav.navigate("class_vote", title=N_("答题"), context=item.question, options=list(item.options),
+                                  rule=self.state.rule, team=team, phones=self.phones,
+                                  on_done=lambda vote: self._voted(scene, vote, list(range(len(item.options)))))
+            return
+        note_decision(self.state, scene)
+        self.app.nav.navigate("class_vote", title=scene.scenario.title, context=scene.caption.shown_text(),
+                              options=[c.text for c in shown_choices(scene)], rule=self.state.rule, team=team,
+                              phones=self.phones,
+                              on_done=lambda vote: self._voted(scene, vote, shown_order(scene)))
+
+    def _voted(self, scene, vote, order: list[int]) -> None:
+        """The split is shown: note it, then play the class's majority (or let the team choose)."""
+        attach_vote(self.state, vote)
+        picked = vote.decided(self.state.rule)
+        if picked is None:
+            self.toast.show(N_("请这一组在屏幕上选择"))
+            return
+        if scene.name == "quiz":
+            scene.pick(order[picked])
+        else:
+            scene.choose(order[picked])
+
     def start_class(self, state: ClassroomState) -> None:
+        self.end_lesson()
         self.state = state
         self.class_started = self.clock
         self.paused = False
+        if state.phone_address:
+            self.phones = LessonPhones(state.phone_address, self.app.locale)
+            self.phones.start()
 
     def toggle_pause(self) -> None:
         if self.paused:
@@ -244,7 +353,7 @@ class ClassroomController(Controller):
                 else:
                     self.app.stack.scenes.remove(s)
             self.app.redraw_all()
-        elif self.board() is not None:
+        elif self._bar_states()[self.pause_button]:
             self.paused = True
             self.app.nav.navigate("paused", controller=self)
         self._sync_bar()
@@ -255,27 +364,24 @@ class ClassroomController(Controller):
 
     def reveal(self) -> None:
         scene = self.open_scene()
-        if scene is None:
-            self.toast.show(N_("现在没有进行中的场景"))
+        if not self._bar_states()[self.reveal_button]:
+            self.toast.show(self.why_not(self.reveal_button))
             return
         self._unpause()
-        if self.app.nav.is_open("reveal"):
-            return
         if scene.name == "quiz":
+            if not self.state.decisions:
+                self.state.decisions.append(quiz_decision(scene.item))
+            mark_revealed(self.state)
             self.app.nav.navigate("reveal_answer", item=scene.item)
             return
-        if self.app.stack.top.name == "feedback":
-            self.toast.show(N_("讲解已经在屏幕上"))
-            return
+        note_decision(self.state, scene)
+        mark_revealed(self.state)
         choice = best_choice(scene.runner.choices)
-        if choice is None:
-            self.toast.show(N_("这一幕已经演完，看看结局的讲解"))
-            return
         self.app.nav.navigate("reveal_choice", choice=choice, area_for=scene.feedback_area)
 
     def skip(self) -> None:
         board = self.board()
-        if board is None or not board.skip_current_scene():
+        if not self._bar_states()[self.skip_button] or not board.skip_current_scene():
             self.toast.show(N_("现在没有可以跳过的场景"))
             return
         self._unpause()
@@ -283,10 +389,8 @@ class ClassroomController(Controller):
 
     def quiz_round(self) -> None:
         board = self.board()
-        if board is None or self.state is None:
-            return
-        if self.open_scene() is not None:
-            self.toast.show(N_("请先完成或跳过当前场景"))
+        if not self._bar_states()[self.quiz_button]:
+            self.toast.show(self.why_not(self.quiz_button))
             return
         self._unpause()
         scene = self.app.nav.make("quiz_round", state=self.state, board=board)
@@ -297,7 +401,8 @@ class ClassroomController(Controller):
 
     def end_class(self) -> None:
         board = self.board()
-        if board is None or self.state is None:
+        if not self._bar_states()[self.end_button]:
+            self.toast.show(self.why_not(self.end_button))
             return
         self._unpause()
         self.app.nav.navigate("class_summary", state=self.state, board=board, game_over=board.game.is_over)

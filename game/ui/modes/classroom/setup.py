@@ -1,4 +1,5 @@
-"""The class set-up: class name, number of teams and level; then the teams' board."""
+"""The class set-up: class name, level, number of teams, the lesson's length and the voting rule;
+then the teams' board."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from ... import layout
 from ...seats import SeatPlan
 from ...widgets import Button, Label, ScreenScene, TextBox
 from ..widgets import TextField
+from game.rules.classroom import CLASS_MAJORITY, LESSON_MINUTES, LESSON_SCENES, TEAM_DECIDES, LessonPlan
+
+from .phones import interfaces
 from .state import CLASS_BOARD, ClassroomState, class_packs
 
 
@@ -37,13 +41,34 @@ class ClassroomSetupScene(ScreenScene):
         self.teams_label = Label(self.look, N_("分几组？"), role="body", bold=True, align="left")
         self.team_buttons = [(n, Button(self.look, self.session.tr("{n} 组").format(n=n), lambda n=n: self.set_teams(n),
                                         style="choice", translate=False, name=f"teams_{n}")) for n in (2, 3, 4)]
-        self.note = Label(self.look, N_("老师工具条：P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
+        self.plan = LessonPlan(minutes=25)
+        self.length_label = Label(self.look, N_("时长"), role="body", bold=True, align="left")
+        self.length_buttons = [(LessonPlan(minutes=m), Button(self.look, self.session.tr("{n} 分钟").format(n=m),
+                                                             lambda m=m: self.set_plan(LessonPlan(minutes=m)),
+                                                             style="choice", translate=False, name=f"lesson_{m}"))
+                               for m in LESSON_MINUTES]
+        self.length_buttons.append((LessonPlan(scenes=LESSON_SCENES), Button(
+            self.look, self.session.tr("{n} 关").format(n=LESSON_SCENES),
+            lambda: self.set_plan(LessonPlan(scenes=LESSON_SCENES)), style="choice", translate=False,
+            name="lesson_scenes")))
+        self.rule = CLASS_MAJORITY
+        self.rule_label = Label(self.look, N_("投票"), role="body", bold=True, align="left")
+        self.rule_buttons = [(CLASS_MAJORITY, Button(self.look, N_("全班多数决定"), lambda: self.set_rule(CLASS_MAJORITY),
+                                                     style="choice", name="rule_majority")),
+                             (TEAM_DECIDES, Button(self.look, N_("投票后小组决定"), lambda: self.set_rule(TEAM_DECIDES),
+                                                   style="choice", name="rule_team"))]
+        self.phone_choices = [""]         # "" = hands only; then the addresses the game could listen on
+        self.phone_address = ""
+        self.phone_button = Button(self.look, "", self.next_phone_choice, style="choice", translate=False,
+                                   autoplay_weight=0, name="phone_voting")
+        self.note = Label(self.look, N_("老师工具条：V 投票 · P 暂停 · R 揭晓 · S 跳过 · Q 答题 · E 总结"), role="caption",
                           colour_key="text_muted")
         self.settings_button = Button(self.look, N_("设置"), self.open_settings, style="secondary", icon="gear",
                                       autoplay_weight=0, name="settings")
         self.start_button = Button(self.look, N_("开始上课"), self.start, icon="play", name="start_class")
         self.items = [self.heading, self.intro, self.name_label, self.name_field, self.teams_label,
-                      *[b for _, b in self.team_buttons], self.note, self.settings_button, self.start_button]
+                      *[b for _, b in self.team_buttons], self.length_label, *[b for _, b in self.length_buttons],
+                      self.rule_label, *[b for _, b in self.rule_buttons], self.phone_button, self.note, self.settings_button, self.start_button]
         if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
             self.items += [self.level_label, *[b for _, b in self.pack_buttons]]
         self._sync()
@@ -53,7 +78,30 @@ class ClassroomSetupScene(ScreenScene):
             b.selected = n == self.teams
         for pid, b in self.pack_buttons:
             b.selected = pid == self.pack_id
+        for plan, b in self.length_buttons:
+            b.selected = plan == self.plan
+        for rule, b in self.rule_buttons:
+            b.selected = rule == self.rule
+        tr = self.session.tr
+        self.phone_button.set_text(tr("手机投票：") + (self.phone_address or tr("关")))
+        self.phone_button.selected = bool(self.phone_address)
         self.dirty = True
+
+    def next_phone_choice(self) -> None:
+        """关 → each network address in turn → 关 (the list is read when the teacher first asks)."""
+        if len(self.phone_choices) == 1:
+            self.phone_choices += [i.address for i in interfaces()]
+        k = self.phone_choices.index(self.phone_address) if self.phone_address in self.phone_choices else 0
+        self.phone_address = self.phone_choices[(k + 1) % len(self.phone_choices)]
+        self._sync()
+
+    def set_plan(self, plan: LessonPlan) -> None:
+        self.plan = plan
+        self._sync()
+
+    def set_rule(self, rule: str) -> None:
+        self.rule = rule
+        self._sync()
 
     def set_pack(self, pack_id: str) -> None:
         self.pack_id = pack_id
@@ -90,7 +138,8 @@ class ClassroomSetupScene(ScreenScene):
         if changes:
             self.session.update_settings(**changes)
         self.session.set_class_name(name)
-        state = ClassroomState(class_name=name, teams=teams)
+        state = ClassroomState(class_name=name, teams=teams, rule=self.rule, plan=self.plan,
+                               phone_address=self.phone_address)
         controller.start_class(state)
         seats = [SeatPlan(i, s.colour, s.shape, i + 1, False) for i, s in enumerate(board.seats[:teams])]
         self.nav.navigate("class_board", board=board, seats=seats, pack=pack, state=state)
@@ -106,25 +155,35 @@ class ClassroomSetupScene(ScreenScene):
         self.note.rect = pygame.Rect(area.x, bar.y - round(8 * u), area.w, round(6 * u))
         body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, self.note.rect.y - self.heading.rect.bottom - 2 * u)
         label_w = round(min(30 * u, body.w * 0.25)) if not portrait else body.w
-        intro_h = round(min(18 * u, body.h * 0.3))
+        n_rows = 4 + (self.level_label in self.items)
+        need = n_rows * (10 * u + (7 * u if portrait else 0)) + (n_rows - 1) * 1.5 * u
+        intro_h = round(min(12 * u, body.h - need - gap))
+        self.intro.visible = intro_h >= 7 * u     # the intro gives way to the settings on a small screen
+        intro_h = intro_h if self.intro.visible else 0
         self.intro.rect = pygame.Rect(body.x, body.y, body.w, intro_h)
         rows = pygame.Rect(body.x, self.intro.rect.bottom + gap, body.w, body.bottom - self.intro.rect.bottom - gap)
-        row_h = 12 * u
         levels = self.level_label in self.items
-        labels = [self.name_label, *([self.level_label] if levels else []), self.teams_label]
+        labels = [self.name_label, *([self.level_label] if levels else []), self.teams_label, self.length_label,
+                  self.rule_label]
+        row_h = min(12 * u, (rows.h - (len(labels) - 1) * 1.5 * u) / len(labels)) if not portrait else 10 * u
         if portrait:
-            bands = layout.column(rows, len(labels), 8 * u + row_h, 3 * u)
+            bands = layout.column(rows, len(labels), 7 * u + row_h, 1.5 * u)
             for label, band in zip(labels, bands):
-                label.rect = pygame.Rect(band.x, band.y, band.w, round(8 * u))
+                label.rect = pygame.Rect(band.x, band.y, band.w, round(7 * u))
             fields = [pygame.Rect(band.x, label.rect.bottom, band.w, round(row_h)) for label, band in zip(labels, bands)]
         else:
-            bands = layout.column(rows, len(labels), row_h, 3 * u)
+            bands = layout.column(rows, len(labels), row_h, 1.5 * u)
             x = bands[0].x + label_w + gap
             for label, band in zip(labels, bands):
                 label.rect = pygame.Rect(band.x, band.y, label_w, band.h)
             fields = [pygame.Rect(round(x), band.y, round(band.right - x), band.h) for band in bands]
         self.name_field.rect = fields[0]
-        for (_, b), r in zip(self.team_buttons, layout.row(fields[-1], 3, 30 * u, gap, align="left")):
+        for (_, b), r in zip(self.team_buttons, layout.row(fields[-3], 3, 30 * u, gap, align="left")):
+            b.rect = r
+        for (_, b), r in zip(self.length_buttons, layout.row(fields[-2], 4, 30 * u, gap, align="left")):
+            b.rect = r
+        for b, r in zip([b for _, b in self.rule_buttons] + [self.phone_button],
+                        layout.row(fields[-1], 3, 60 * u, gap, align="left")):
             b.rect = r
         if levels:
             for (_, b), r in zip(self.pack_buttons, layout.row(fields[1], len(self.pack_buttons), 60 * u, gap,

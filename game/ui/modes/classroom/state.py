@@ -1,4 +1,4 @@
-"""A class as the classroom screens share it: its name, its teams, the quiz rounds' points."""
+"""A class as the classroom screens share it: its name, its teams, the lesson, the scenes played."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from game.content.models import Audience
+from game.rules.classroom import CLASS_MAJORITY, LessonPlan
+from game.rules.classroom_debrief import Decision, PlayedScene
 
-QUIZ_POINTS = 10
 CLASS_BOARD = "classroom_teams"
 
 
@@ -23,18 +24,17 @@ def team_name(app, i: int) -> str:
 
 @dataclass
 class ClassroomState:
-    """One class: who, how many teams, the quiz rounds' points."""
+    """One class: who, how many teams, the lesson's length, the voting rule and every scene played
+    (the debrief's rows, quiz rounds included)."""
 
     class_name: str = ""
     teams: int = 4
     started: datetime = field(default_factory=datetime.now)
-    quiz_points: list[int] = field(default_factory=list)
-    quiz_right: list[int] = field(default_factory=list)
     quiz_rounds: int = 0
     used_items: set = field(default_factory=set)
-
-    def __post_init__(self):
-        if not self.quiz_points:
-            self.quiz_points = [0] * self.teams
-        if not self.quiz_right:
-            self.quiz_right = [0] * self.teams
+    rule: str = CLASS_MAJORITY
+    plan: LessonPlan = field(default_factory=lambda: LessonPlan(minutes=25))
+    played: list[PlayedScene] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)    # the open scene's, so far
+    exported: list = field(default_factory=list)                # files written for this class
+    phone_address: str = ""     # phone voting on this interface's address ("": hands only)

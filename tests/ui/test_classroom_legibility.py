@@ -1,0 +1,93 @@
+"""Projector legibility: every text on every classroom screen is at least 28 px high at 1920×1080.
+
+(The phone mock-up is drawn by the phone's own code; the line it shows is repeated, large, in the
+dialogue panel beside it, which is checked here.)
+"""
+
+import pytest
+
+from game.rules.classroom import LessonPlan
+from game.ui.text import LINE_SPACING
+from game.ui.modes.classroom.vote import ClassVoteScene
+from game.ui.widgets import Button, Label, role_px
+
+from test_classroom import key, tap
+from test_classroom_lesson import play_lesson, start_lesson
+
+MIN_PX = 28
+
+
+def text_px(app, label: Label) -> int:
+    """The size the label's text is drawn at (after wrapping and shrinking to its box)."""
+    want, low = role_px(app, label.role)
+    if label.min_role:
+        low = min(low, role_px(app, label.min_role)[1])
+    fit = app.text.fit(label.shown_text(), label.rect.w, label.rect.h, want, low, bold=label.bold,
+                       line_spacing=LINE_SPACING, warn=False)
+    return fit.size
+
+
+def small_texts(app, scene) -> list[str]:
+    out = []
+    widgets = [*scene.widgets(), *app.controller.bar_widgets()]
+    for w in widgets:
+        label = w.label if isinstance(w, Button) else w
+        if not isinstance(label, Label) or not label.text or not w.visible or w.rect.w <= 0:
+            continue
+        px = text_px(app, label)
+        if px < MIN_PX:
+            out.append(f"{type(w).__name__}({label.shown_text()[:30]!r}) at {px} px")
+        key_px = getattr(w, "key_px", None)
+        if key_px is not None and key_px() < MIN_PX:
+            out.append(f"{w.name}'s key letter at {key_px()} px")
+    return out
+
+
+def screens(tmp_path):
+    """(name, app) at each classroom screen, in the order a lesson shows them."""
+    app, board = start_lesson(tmp_path, LessonPlan(scenes=2), teams=4, size=(1920, 1080))
+    app.stack.clear_to(app.home_scene())
+    app.step(0.05, [])
+    yield "setup", app
+    app, board = start_lesson(tmp_path, LessonPlan(scenes=2), teams=4, size=(1920, 1080))
+    yield "board", app
+    for _ in range(5000):
+        top = app.stack.top
+        if top.name == "scenario" and app.controller.question_shown(top):
+            yield "scenario", app
+            key(app, "v")
+            vote = app.stack.top
+            assert isinstance(vote, ClassVoteScene)
+            vote.change(0, 3)
+            yield "vote", app
+            vote.end_vote()
+            yield "vote_split", app
+            vote.finish()
+            app.step(0.05, [])
+            yield "reveal", app
+            break
+        targets = [t for t in top.autoplay_targets() if t.visible and t.enabled]
+        if targets:
+            tap(app, targets[0].rect.center)
+        app.step(0.5, [])
+    summary, _ = play_lesson(app, board)
+    yield "summary", app
+    summary.review()
+    app.step(0.05, [])
+    yield "review", app
+    app.stack.top.back()
+    summary.end()
+    app.step(0.05, [])
+    yield "end_confirm", app
+
+
+def test_no_text_on_a_classroom_screen_is_under_28_px_at_1080p(tmp_path):
+    seen = []
+    problems = {}
+    for name, app in screens(tmp_path):
+        seen.append(name)
+        small = small_texts(app, app.stack.top)
+        if small:
+            problems[name] = small
+    assert {"setup", "board", "scenario", "vote", "vote_split", "summary", "review", "end_confirm"} <= set(seen)
+    assert problems == {}
