@@ -92,6 +92,9 @@ class FitResult:
         return iter((self.lines, self.size))
 
 
+MAX_LINE_EMS = 38   # a line of prose at most this many character widths: longer ones are hard to follow
+
+
 def fit_text(text: str, box_w: int, box_h: int, max_size: int, min_size: int, *,
              bold: bool = False, line_spacing: float = 1.0, fonts: FontBook,
              max_lines: int | None = None, wrap=None, warn: bool = True) -> FitResult:
@@ -105,10 +108,13 @@ def fit_text(text: str, box_w: int, box_h: int, max_size: int, min_size: int, *,
     """
     min_size = min(min_size, max_size)
 
+    capped = [True]   # lines one can follow first; the whole width only when nothing fits that way
+
     def lines_at(size: int) -> tuple[str, ...]:
+        width = min(box_w, MAX_LINE_EMS * size) if capped[0] else box_w
         if wrap is not None:
-            return tuple(wrap(text, size, box_w, bold))
-        return tuple(wrap_text(text, fonts.get(size, bold), box_w))
+            return tuple(wrap(text, size, width, bold))
+        return tuple(wrap_text(text, fonts.get(size, bold), width))
 
     def fits_at(size: int) -> tuple[tuple[str, ...], bool]:
         font = fonts.get(size, bold)
@@ -135,6 +141,9 @@ def fit_text(text: str, box_w: int, box_h: int, max_size: int, min_size: int, *,
         return best
 
     found = largest(min_size, max_size)
+    if found is None and box_w > MAX_LINE_EMS * min_size:
+        capped[0] = False   # a long unbroken run (a file path) or a low box: use the whole width
+        found = largest(min_size, max_size)
     if found is None:
         if warn:
             log.warning("text does not fit %dx%d even at size %d: %r", box_w, box_h, min_size, text[:40])
@@ -245,6 +254,7 @@ class TextService:
         """Height ``text`` wrapped at ``width`` takes at ``size`` (for reserving room)."""
         if not text or width <= 0:
             return 0
+        width = min(width, MAX_LINE_EMS * size)   # as fit_text wraps it
         return block_height(self.fonts.get(size, bold), len(self.wrap(text, size, width, bold)), line_spacing)
 
     # ---------------------------------------------------------------- rendering

@@ -11,7 +11,8 @@ import pygame
 from ...i18n.marker import N_
 from .. import layout
 from ..seats import COLOUR_NAMES, LANGUAGES, SeatPlan, draw_token
-from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, role_px
 
 SEAT_MODES = ("human", "computer", "off")
 MODE_TEXT = {"human": N_("真人"), "computer": N_("电脑"), "off": N_("不参加")}
@@ -203,17 +204,17 @@ class AudienceScene(ScreenScene):
         for (_, b), r in zip(shown, layout.grid(grid_rect, len(shown), cols, item_h, 3 * u)):
             b.visible, b.rect = True, layout.centered(r, 110 * u, r.h)   # a button the size of a hand
         desc_h = rest.bottom - grid_rect.bottom - 2.5 * u
-        self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w, min(desc_h, 40 * u))
+        # as tall as the description needs at its wanted size in lines one can follow (40 units at least)
+        body_px = role_px(self.look, "body")[0]
+        needed = self.look.text.height(self.session.tr(self.description.text), round(rest.w - 5 * u), body_px,
+                                       line_spacing=LINE_SPACING) + 4 * u
+        self.desc_panel.rect = pygame.Rect(rest.x, grid_rect.bottom + 2.5 * u, rest.w, min(desc_h, max(40 * u, needed)))
         spare = round(desc_h - self.desc_panel.rect.h)
         if spare > 0:   # tall screens: centre the block between the heading and the buttons
             for w in (self.lang_label, *[b for _, b in self.lang_buttons], self.pack_label, self.prev_page,
                       self.page_label, self.next_page, *[b for _, b in shown], self.desc_panel):
                 w.rect = w.rect.move(0, spare // 2)
         self.description.rect = layout.inset(self.desc_panel.rect, 2.5 * u, 2 * u)
-        # Lines one can follow: at most MAX_LINE_EMS characters, even when the text shrinks to its smallest.
-        readable = MAX_LINE_EMS * role_px(self.look, "body")[1]
-        if self.description.rect.w > readable:
-            self.description.rect = layout.centered(self.description.rect, readable, self.description.rect.h)
 
 
 class PlayersScene(ScreenScene):

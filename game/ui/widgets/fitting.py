@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..text import LINE_SPACING
+from ..text import LINE_SPACING, MAX_LINE_EMS  # noqa: F401 — MAX_LINE_EMS re-exported for layouts
 
 # Text sizes in layout units (1/100 of the short side), before the text-size setting.
 TEXT_ROLES = {
@@ -22,9 +22,6 @@ MIN_TEXT_UNITS = {"title": 6.0, "heading": 3.6, "button": 3.0, "body": 3.0, "cap
 
 
 TEXT_SCALE = {"normal": 1.0, "large": 1.2, "extra_large": 1.45}
-
-
-MAX_LINE_EMS = 38   # a line of prose at most this many character widths: longer ones are hard to follow
 
 
 def role_px(app, role: str) -> tuple[int, int]:
