@@ -35,8 +35,10 @@ def classroom(tmp_path, teams=3, size=(1280, 720), pack=None):
 
 
 def key(app, name):
-    app.step(0.05, [pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=0, unicode=name,
-                                       scancode=0)])
+    """A key pressed and let go (a key still held when the screen changes is an auto-repeat the tap guard drops)."""
+    code = pygame.key.key_code(name)
+    app.step(0.05, [pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=name, scancode=0),
+                    pygame.event.Event(pygame.KEYUP, key=code, mod=0, unicode=name, scancode=0)])
 
 
 def tap(app, pos):

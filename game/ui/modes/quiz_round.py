@@ -22,6 +22,8 @@ from ..widgets import Button, Label, Panel, ScreenScene, TextBox
 from .classroom.decisions import quiz_decision
 from .classroom.state import ClassroomState
 
+OPTION_MAX_UNITS = 110   # the widest an option button gets: a 16:9 screen's side column (the results make it long)
+
 
 class QuizRoundScene(ScreenScene):
     name = "quiz_round"
@@ -157,7 +159,9 @@ class QuizRoundScene(ScreenScene):
         q_h = round(body.h - opts_h - gap - (expl_h + gap if self.revealed else 0))
         self.question_panel.rect = pygame.Rect(body.x, body.y, body.w, max(round(12 * u), q_h))
         self.question.rect = layout.inset(self.question_panel.rect, 3 * u, 1.5 * u)
-        opts = pygame.Rect(body.x, self.question_panel.rect.bottom + gap, body.w, opts_h)
+        # a hand's width, not a bar across the room: the options stay at most OPTION_MAX_UNITS a column, centred
+        opts_w = min(body.w, round((cols * OPTION_MAX_UNITS + (cols - 1) * 2) * u))
+        opts = pygame.Rect(body.centerx - opts_w // 2, self.question_panel.rect.bottom + gap, opts_w, opts_h)
         for b, r in zip(self.options, layout.grid(opts, count, cols, opt_h, gap)):
             b.rect = r
         if self.revealed:

@@ -22,7 +22,7 @@ from game.rules.classroom_debrief import most_missed_scam_types, most_missed_tec
 from ...i18n.marker import N_
 from .. import layout
 from ..phone.labels import TECHNIQUE_LABELS
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px
 from .classroom.exports import STAR_RULE, export_all, exports_dir
 from .classroom.state import ClassroomState, team_name
 
@@ -229,8 +229,10 @@ class TeamSummaryScene(ScreenScene):
         self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
         missed_h = round((16 if portrait else 9) * u)
         self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), area.w, missed_h)
-        note_h = round((9 if portrait else 5) * u)
-        self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), area.w, note_h)
+        # the rule may take two lines (English is longer): each at most MAX_LINE_EMS characters, even at its smallest
+        note_h = round(9 * u)
+        note_w = min(area.w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
+        self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
         self.table.rect = pygame.Rect(area.x, y, area.w, round(self.rule_note.rect.y - u - y))
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
