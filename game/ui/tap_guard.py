@@ -132,12 +132,21 @@ class TapGuard:
             return True
         return any(rect.collidepoint(pos) and self._seen[key] > since for key, rect in self._rects.items())
 
+    def _arming_at(self, pos) -> bool:
+        """Whether the screens, or a control under ``pos``, are still arming — counted as ``arming()``
+        counts (age against ``arming_s``), so a control drawn armed never refuses a tap."""
+        now = self.now
+        if now - self._screens_at < self.arming_s:
+            return True
+        return any(rect.collidepoint(pos) and now - self._seen[key] < self.arming_s
+                   for key, rect in self._rects.items())
+
     def filter(self, intent: Intent) -> Intent | None:
         """The intention as the scenes should see it, or None when it must not act."""
         a = intent.action
         if a is Action.PRESS:
             pos, now = intent.pos, self.now
-            if pos is not None and self._fresh_at(pos, now - self.arming_s):
+            if pos is not None and self._arming_at(pos):
                 self._refused = True
                 self._press_at = None
                 return None

@@ -29,20 +29,23 @@ def test_twenty_thousand_random_events_break_nothing(mode, tmp_path):
 
 
 def _failing_app(monkeypatch, at_call: int):
-    """An app whose title screen raises on its ``at_call``-th event."""
+    """An app whose title screen raises on its ``at_call``-th frame.
+
+    Frames, not taps: the tap guard refuses the monkey's first taps on a screen that has just
+    appeared, and which tap reaches the title first (and leaves it) is the seed's business."""
     from game.ui.app import App
     from game.ui.scenes.title import TitleScene
 
     calls = {"n": 0}
-    original = TitleScene.handle
+    original = TitleScene.update
 
-    def handle(self, intent):
+    def update(self, dt):
         calls["n"] += 1
         if calls["n"] == at_call:
             raise RuntimeError("planted fault")
-        return original(self, intent)
+        return original(self, dt)
 
-    monkeypatch.setattr(TitleScene, "handle", handle)
+    monkeypatch.setattr(TitleScene, "update", update)
     app = App(size=(1280, 720), seed=7, sound=False, persist_settings=False)   # as play --monkey builds it
     app.stack.push(app.home_scene())
     app.step(0.1, [])

@@ -7,7 +7,7 @@ import pytest
 
 from game.ui.input import Action, Intent
 
-from ui_helpers import SIZES, layout_problems, make_app
+from ui_helpers import SIZES, layout_problems, make_app, wait_until_armed
 
 NAMES = ["Our County's Anti-Fraud Cases", "青山县公安局反诈中心本地案例", "全民反诈", "銀髮護航：長輩防騙"]
 
@@ -63,8 +63,10 @@ def test_the_chosen_pack_opens_on_its_page():
 
 def test_a_tap_on_a_pack_of_the_second_page_chooses_it():
     app, scene = audience(count=12)
-    scene.next_page.on_click()
-    pid, button = next((pid, b) for pid, b in scene.pack_buttons if b.visible)
+    while scene.page != 1:   # the screen opens on the chosen pack's page, which may be any
+        scene.next_page.on_click()
+    wait_until_armed(app)   # the second page's packs have just appeared: a tap at once is refused
+    pid, button = next((pid, b) for pid, b in scene.pack_buttons if b.visible and pid != scene.pack_id)
     for action in (Action.PRESS, Action.RELEASE):
         app.handle_intent(Intent(action, pos=button.rect.center, touch=True))
     assert scene.pack_id == pid

@@ -140,14 +140,20 @@ class LearningCheckScene(ScreenScene):
         body = pygame.Rect(area.x, self.intro.rect.bottom + u, area.w, bar.y - gap - self.intro.rect.bottom - u)
         shown = [b for b in self.options if b.visible]
         columns = 1 if portrait or len(shown) <= 2 else 2
+        for units in (13, 15, 17, 19):   # long answers (English) take taller buttons, from the question's room
+            self._place_answers(body, shown, columns, units * u, gap)
+            if all(b.text_fits() for b in shown) and self.question.text_fits():
+                break
+        for b in self.options:
+            if not b.visible:
+                b.rect = pygame.Rect(0, 0, 0, 0)
+
+    def _place_answers(self, body: pygame.Rect, shown: list, columns: int, option_h: float, gap: float) -> None:
+        u = self.look.unit
         rows = -(-len(shown) // columns)
-        option_h = 13 * u
         answers_h = round(rows * option_h + (rows - 1) * gap)
         self.question_panel.rect = pygame.Rect(body.x, body.y, body.w, body.h - answers_h - gap)
         self.question.rect = layout.inset(self.question_panel.rect, 3 * u, 2 * u)
         answers = pygame.Rect(body.x, self.question_panel.rect.bottom + gap, body.w, answers_h)
         for b, r in zip(shown, layout.grid(answers, len(shown), columns, option_h, gap)):
             b.rect = r
-        for b in self.options:
-            if not b.visible:
-                b.rect = pygame.Rect(0, 0, 0, 0)

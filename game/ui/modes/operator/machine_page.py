@@ -253,11 +253,11 @@ class OperatorMachineScene(Typing, OperatorScreen):
         body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - gap - self.heading.rect.bottom - u)
         if portrait:
             left, right = layout.split_v(body, 1.15, 1, gap=gap)
-        else:
-            left, right = layout.split_h(body, 1, 1.08, gap=gap)
+        else:   # the site's side holds a long address and the device id; the machine's side short switches
+            left, right = layout.split_h(body, 1.4, 1, gap=gap)
         self.left_panel.rect, self.right_panel.rect = left, right
         self._place_site(layout.inset(left, 2 * u, 1.5 * u), u, gap)
-        self._place_machine(layout.inset(right, 2 * u, 1.5 * u), u, gap)
+        self._place_machine(layout.inset(right, 2 * u, 1.5 * u), u, gap, portrait)
 
     def _place_site(self, box: pygame.Rect, u: float, gap: float) -> None:
         h = 10.2 * u
@@ -270,9 +270,10 @@ class OperatorMachineScene(Typing, OperatorScreen):
             y += h + 0.8 * u
         self.device.rect = pygame.Rect(box.x, round(y), box.w, round(8.5 * u))
         y += 8.5 * u + 0.8 * u
-        self.sync_label.rect = pygame.Rect(box.x, round(y), label_w, round(h))
-        row = pygame.Rect(box.x + label_w, round(y), box.w - label_w, round(h))
-        cells = layout.split_h(row, 1, 1, 2, gap=gap / 2)
+        sync_w = round(box.w * 0.26)   # a shorter label: "every 15 minutes" needs the width
+        self.sync_label.rect = pygame.Rect(box.x, round(y), sync_w, round(h))
+        row = pygame.Rect(box.x + sync_w, round(y), box.w - sync_w, round(h))
+        cells = layout.split_h(row, 1, 1, 2.4, gap=gap / 2)
         for (_, b), r in zip(self.sync_buttons, cells):
             b.rect = r
         self.every_button.rect = cells[2]
@@ -282,21 +283,32 @@ class OperatorMachineScene(Typing, OperatorScreen):
         self.sync_now.rect = pygame.Rect(rest.right - label_w, rest.y, label_w, round(h))
         self.sync_status.rect = pygame.Rect(rest.x, rest.y, rest.w - label_w - round(gap), rest.h)
 
-    def _place_machine(self, box: pygame.Rect, u: float, gap: float) -> None:
+    def _place_machine(self, box: pygame.Rect, u: float, gap: float, portrait: bool) -> None:
         h = 11 * u
         self.region_label.rect = pygame.Rect(box.x, box.y, box.w, round(6 * u))
         row = pygame.Rect(box.x, self.region_label.rect.bottom, box.w, round(h))
         for (_, b), r in zip(self.region_buttons, layout.split_h(row, *[1] * len(self.region_buttons), gap=gap / 2)):
             b.rect = r
         y = row.bottom + 1.2 * u
-        label_w = round(box.w * 0.38)
-        for _, label, buttons in self.switch_rows:
-            label.rect = pygame.Rect(box.x, round(y), label_w, round(h))
-            cells = layout.split_h(pygame.Rect(box.x + label_w, round(y), box.w - label_w, round(h)), 1, 1,
-                                   gap=gap / 2)
-            for (_, b), r in zip(buttons, cells):
-                b.rect = r
-            y += h + 0.8 * u
+        if portrait:   # the switches side by side, each title above its two buttons: the panel is low
+            label_h = 6 * u
+            columns = layout.split_h(pygame.Rect(box.x, round(y), box.w, round(label_h + h)),
+                                     *[1] * len(self.switch_rows), gap=gap)
+            for (_, label, buttons), col in zip(self.switch_rows, columns):
+                label.rect = pygame.Rect(col.x, col.y, col.w, round(label_h))
+                cells = layout.split_h(pygame.Rect(col.x, label.rect.bottom, col.w, round(h)), 1, 1, gap=gap / 2)
+                for (_, b), r in zip(buttons, cells):
+                    b.rect = r
+            y += label_h + h + 0.8 * u
+        else:
+            label_w = round(box.w * 0.38)
+            for _, label, buttons in self.switch_rows:
+                label.rect = pygame.Rect(box.x, round(y), label_w, round(h))
+                cells = layout.split_h(pygame.Rect(box.x + label_w, round(y), box.w - label_w, round(h)), 1, 1,
+                                       gap=gap / 2)
+                for (_, b), r in zip(buttons, cells):
+                    b.rect = r
+                y += h + 0.8 * u
         rest = pygame.Rect(box.x, round(y), box.w, max(round(h), box.bottom - round(y)))
         bw = round(box.w * 0.28)
         self.clear_crashes.rect = pygame.Rect(rest.right - bw, rest.y, bw, round(h))
