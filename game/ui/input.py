@@ -94,3 +94,19 @@ def _key(event) -> Intent | None:
     if name and (name.startswith("f") and name[1:].isdigit() or name.isdigit() or len(name) == 1):
         return Intent(Action.SHORTCUT, key=name)
     return None
+
+
+def start_typing(rect: pygame.Rect) -> None:
+    """Typed text (and the system's input method for Chinese) goes to a field at ``rect``."""
+    try:
+        pygame.key.start_text_input()
+        pygame.key.set_text_input_rect(rect)
+    except pygame.error:   # no keyboard subsystem (the dummy driver): taps still work
+        pass
+
+
+def stop_typing() -> None:
+    try:
+        pygame.key.stop_text_input()
+    except pygame.error:
+        pass

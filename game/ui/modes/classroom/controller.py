@@ -16,7 +16,7 @@ from .decisions import (attach_vote, label_buttons, mark_revealed, note_decision
 
 from ....i18n.marker import N_
 from ... import layout
-from ...input import Action, Intent
+from ...input import Action, Intent, start_typing, stop_typing
 from ...widgets import Label
 from ..base import Controller
 from ..widgets import BarButton, TextField, Toast
@@ -244,21 +244,14 @@ class ClassroomController(Controller):
             self.end_text()
         self.editing = field
         field.editing = True
-        try:
-            pygame.key.start_text_input()
-            pygame.key.set_text_input_rect(field.rect)
-        except pygame.error:
-            pass
+        start_typing(field.rect)
         self._field_changed()
 
     def end_text(self) -> None:
         field, self.editing = self.editing, None
         if field is not None:
             field.editing = False
-            try:
-                pygame.key.stop_text_input()
-            except pygame.error:
-                pass
+            stop_typing()
             self._field_changed()
 
     def intercept(self, intent: Intent) -> bool:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 
+import pygame
+
 from ....i18n.marker import N_
+from ... import layout
 from ...text import LINE_SPACING
 from ...widgets import ScreenScene, role_px
 
@@ -31,6 +34,16 @@ def seconds_text(app, seconds: int) -> str:
     if seconds % 60 == 0 and seconds >= 120:
         return app.tr("{n} 分钟").format(n=seconds // 60)
     return app.tr("{n} 秒").format(n=seconds)
+
+
+def place_rows(rows, area: pygame.Rect, per: int, gap: float, u: float) -> None:
+    """The first ``per`` rows from the top of ``area`` (13 units high at most), the rest hidden."""
+    row_h = min(13 * u, (area.h - (per - 1) * gap) / per)
+    for row, r in zip(rows, layout.column(area, per, row_h, gap, align="top")):
+        row.rect = r
+    for row in rows[per:]:
+        row.rect = pygame.Rect(0, 0, 0, 0)
+        row.visible = False
 
 
 class OperatorScreen(ScreenScene):

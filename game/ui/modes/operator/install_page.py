@@ -22,7 +22,7 @@ from ... import layout
 from ...input import Intent
 from ...widgets import Button, Label, Panel, TextBox
 from ..widgets import TextField
-from .common import OperatorScreen, log
+from .common import OperatorScreen, log, place_rows
 from .jobs import Job
 from .media import packs_on_media
 from .packs_page import pack_details
@@ -208,12 +208,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
         tools = pygame.Rect(left.x, typed.y - gap - round(12 * u), left.w, round(12 * u))
         rows_area = pygame.Rect(left.x, left.y, left.w, tools.y - gap - left.y)
         per = self.per = max(1, min(len(self.rows), int((rows_area.h + gap) // (11 * u + gap))))
-        row_h = min(13 * u, (rows_area.h - (per - 1) * gap) / per)
-        for row, r in zip(self.rows, layout.column(rows_area, per, row_h, gap, align="top")):
-            row.rect = r
-        for row in self.rows[per:]:
-            row.rect = pygame.Rect(0, 0, 0, 0)
-            row.visible = False
+        place_rows(self.rows, rows_area, per, gap, u)
         self.empty.rect = rows_area
         self.rescan.rect, self.more.rect = layout.split_h(tools, 1, 1, gap=gap)
         self.path_field.rect, self.check_button.rect = layout.split_h(typed, 3, 1, gap=gap)

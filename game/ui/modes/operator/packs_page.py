@@ -16,7 +16,7 @@ from game.content.packs import ContentSources
 from ....i18n.marker import N_
 from ... import layout
 from ...widgets import Button, Label, Panel, TextBox
-from .common import OperatorScreen, log
+from .common import OperatorScreen, log, place_rows
 
 ORIGINS = {"shipped": N_("游戏自带"), "installed": N_("已安装"), "given": N_("本次运行加载（--content）")}
 STATES = {"loaded": N_("已启用"), "disabled": N_("已停用"), "failed": N_("有错误，未加载"),
@@ -206,12 +206,7 @@ class OperatorPacksScene(OperatorScreen):
             list_rect, side = layout.split_h(body, 1, 1.2, gap=3 * u)
         pager = layout.bottom_band(list_rect, 12 * u)
         rows_area = pygame.Rect(list_rect.x, list_rect.y, list_rect.w, pager.y - gap - list_rect.y)
-        row_h = min(13 * u, (rows_area.h - (per - 1) * gap) / per)
-        for row, r in zip(self.rows, layout.column(rows_area, per, row_h, gap, align="top")):
-            row.rect = r
-        for row in self.rows[per:]:
-            row.rect = pygame.Rect(0, 0, 0, 0)
-            row.visible = False
+        place_rows(self.rows, rows_area, per, gap, u)
         self.prev.rect, self.next.rect = layout.split_h(pager, 1, 1, gap=gap)
         actions = layout.bottom_band(side, 12 * u)
         self.panel.rect = pygame.Rect(side.x, side.y, side.w, actions.y - gap - side.y)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...input import Action, Intent
+from ...input import Action, Intent, start_typing, stop_typing
 
 
 class Typing:
@@ -20,11 +20,7 @@ class Typing:
             self.end_text()
         self.editing = field
         field.editing = True
-        try:
-            pygame.key.start_text_input()
-            pygame.key.set_text_input_rect(field.rect)
-        except pygame.error:
-            pass
+        start_typing(field.rect)
         self.dirty = True
 
     def end_text(self) -> None:
@@ -32,10 +28,7 @@ class Typing:
         if field is None:
             return
         field.editing = False
-        try:
-            pygame.key.stop_text_input()
-        except pygame.error:
-            pass
+        stop_typing()
         self.dirty = True
         self.text_done(field)
 
