@@ -84,7 +84,8 @@ class QuizScene(ScreenScene):
         self.answer = self.runner.answer(index)
         right = self.answer.right
         self.services.trace_event("choice", index=index, text=self.item.options[index],
-                             outcome="safe" if self.answer.correct else "risky")
+                                  outcome="safe" if self.answer.correct else "risky",
+                                  by="computer" if self.computer is not None and not self.computer.table_decides else "people")
         for i, b in enumerate(self.options):
             b.enabled = i in (index, right)
             if i == right:

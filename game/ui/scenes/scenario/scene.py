@@ -267,7 +267,10 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
             return
         choice = self.runner.choices[index]
         prev = self.node
-        self.services.trace_event("choice", index=index, text=choice.text, outcome=outcome_key(choice.outcome))
+        shown = self.order.index(index) if index in self.order else index   # the button's place: choice_{shown}
+        self.services.trace_event("choice", index=index, shown=shown, text=choice.text,
+                                  outcome=outcome_key(choice.outcome),
+                                  by="computer" if self.computer is not None and not self.computer.table_decides else "people")
         self.runner.choose(index)
         key = outcome_key(choice.outcome)
         self.services.sound.play("right" if key == "safe" else "wrong" if key == "risky" else "button")
