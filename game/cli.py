@@ -62,6 +62,13 @@ def _console_streams() -> None:
     sys.stderr = sys.stderr or stream
 
 
+def _missing_package(exc: ModuleNotFoundError) -> int:
+    """A dependency is not installed (a Python without the game's packages): one line, exit 3."""
+    print(f"{_program()}: the package '{exc.name}' is missing; install the game with its dependencies: "
+          f"python -m pip install .", file=sys.stderr)
+    return 3
+
+
 def main(argv: list[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         # In the bundle, a `simulate --jobs` worker is started as this program again (Windows cannot fork):
@@ -97,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         if exc.name and module_name.startswith(exc.name):
             print(f"{_program()}: '{name}' is not available in this build", file=sys.stderr)
             return 2
-        raise
+        return _missing_package(exc)
     parser = _OneLineParser(prog=f"{_program()} {name}", description=help_text)
     module.add_arguments(parser)
     try:
@@ -108,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     args.argv = argv   # the command as typed: the kiosk watchdog runs the game with it
     try:
         return int(module.run(args) or 0)
+    except ModuleNotFoundError as exc:
+        return _missing_package(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
