@@ -110,3 +110,22 @@ def stop_typing() -> None:
         pygame.key.stop_text_input()
     except pygame.error:
         pass
+
+
+def typed_edit(field, event) -> str:
+    """Apply a typing event to ``field`` (a widget with ``text`` and ``set_text``): "changed" (a character
+    added or removed), "end" (Enter, Escape or Tab), "key" (another key), "composing" (the input method's
+    preedit), or "" (not a typing event)."""
+    if event.type == pygame.TEXTINPUT:
+        field.set_text(field.text + event.text)
+        return "changed"
+    if event.type == pygame.TEXTEDITING:
+        return "composing"
+    if event.type == pygame.KEYDOWN:
+        if event.key == pygame.K_BACKSPACE:
+            field.set_text(field.text[:-1])
+            return "changed"
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+            return "end"
+        return "key"
+    return ""

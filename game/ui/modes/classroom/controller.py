@@ -16,7 +16,7 @@ from .decisions import (attach_vote, label_buttons, mark_revealed, note_decision
 
 from ....i18n.marker import N_
 from ... import layout
-from ...input import Action, Intent, start_typing, stop_typing
+from ...input import Action, Intent, start_typing, stop_typing, typed_edit
 from ...widgets import Label
 from ..base import Controller
 from ..widgets import BarButton, TextField, Toast
@@ -219,20 +219,12 @@ class ClassroomController(Controller):
         field = self.editing
         if field is None:
             return False
-        if event.type == pygame.TEXTINPUT:
-            field.set_text(field.text + event.text)
+        edit = typed_edit(field, event)
+        if edit == "changed":
             self._field_changed()
-            return True
-        if event.type == pygame.TEXTEDITING:
-            return True
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_BACKSPACE:
-                field.set_text(field.text[:-1])
-                self._field_changed()
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
-                self.end_text()
-            return True
-        return False
+        elif edit == "end":
+            self.end_text()
+        return bool(edit)
 
     def _field_changed(self) -> None:
         top = self.app.stack.top

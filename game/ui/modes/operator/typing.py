@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...input import Action, Intent, start_typing, stop_typing
+from ...input import Action, Intent, start_typing, stop_typing, typed_edit
 
 
 class Typing:
@@ -39,17 +39,13 @@ class Typing:
         field = self.editing
         if field is None:
             return False
-        if event.type == pygame.TEXTINPUT:
-            field.set_text(field.text + event.text)
-        elif event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_BACKSPACE:
-                field.set_text(field.text[:-1])
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
-                self.end_text()
-            else:
-                return event.key not in (pygame.K_F12,)   # the operator's key still works
-        elif event.type != pygame.TEXTEDITING:
+        edit = typed_edit(field, event)
+        if not edit:
             return False
+        if edit == "key":
+            return event.key not in (pygame.K_F12,)   # the operator's key still works
+        if edit == "end":
+            self.end_text()
         self.dirty = True
         return True
 

@@ -28,8 +28,8 @@ def read_time(text: str) -> float:
     return max(MIN_READ, len(text) * SECONDS_PER_CHAR)
 
 
-class ComputerDriver:
-    """Plays ``scene`` (a ``ScenarioScene``) for a computer player; ``update(dt)`` each frame."""
+class _Driver:
+    """What both drivers keep: the scene, the policy and its seeded rng, and the wait in progress."""
 
     def __init__(self, scene, policy=None, seed: object = 0, table_decides: bool = False):
         self.scene = scene
@@ -37,8 +37,12 @@ class ComputerDriver:
         self.rng = random.Random(str(seed))
         self.table_decides = table_decides
         self.waited = 0.0
-        self.picked: int | None = None     # the runner's index of the choice shown as picked
-        self._seen = None                  # what the wait is for: (phase, node, shown, top scene)
+        self.picked: int | None = None     # the index of the choice or answer shown as picked
+        self._seen = None                  # what the wait is for (the screen's state when it began)
+
+
+class ComputerDriver(_Driver):
+    """Plays ``scene`` (a ``ScenarioScene``) for a computer player; ``update(dt)`` each frame."""
 
     def prompt(self) -> str:
         if self.table_decides:
@@ -88,18 +92,9 @@ class ComputerDriver:
             scene.choose(index)
 
 
-class QuizComputerDriver:
+class QuizComputerDriver(_Driver):
     """Answers ``scene`` (a ``QuizScene``) for a computer player: reads the question, shows its answer
     for a moment, picks it, reads the explanation and goes on. With ``table_decides`` the people answer."""
-
-    def __init__(self, scene, policy=None, seed: object = 0, table_decides: bool = False):
-        self.scene = scene
-        self.policy = policy or get_policy(COMPUTER_POLICY)
-        self.rng = random.Random(str(seed))
-        self.table_decides = table_decides
-        self.waited = 0.0
-        self.picked: int | None = None
-        self._seen = None
 
     def update(self, dt: float) -> None:
         scene = self.scene
