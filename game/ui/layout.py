@@ -60,21 +60,26 @@ def _split(rect, fractions, gap, vertical):
 
 def column(rect: pygame.Rect, count: int, item_h: float, gap: float, align: str = "center") -> list[pygame.Rect]:
     """``count`` rows of ``item_h`` (shrunk to fit), stacked in ``rect``; align top/center."""
-    if count <= 0:
-        return []
-    item_h = min(item_h, (rect.h - gap * (count - 1)) / count)
-    total = item_h * count + gap * (count - 1)
-    y = rect.y + (rect.h - total) / 2 if align == "center" else rect.y
-    return [pygame.Rect(rect.x, round(y + i * (item_h + gap)), rect.w, round(item_h)) for i in range(count)]
+    return _line_up(rect, count, item_h, gap, align, vertical=True)
 
 
 def row(rect: pygame.Rect, count: int, item_w: float, gap: float, align: str = "center") -> list[pygame.Rect]:
+    """``count`` boxes of ``item_w`` (shrunk to fit), side by side in ``rect``; align left/center."""
+    return _line_up(rect, count, item_w, gap, align, vertical=False)
+
+
+def _line_up(rect, count, item, gap, align, vertical):
     if count <= 0:
         return []
-    item_w = min(item_w, (rect.w - gap * (count - 1)) / count)
-    total = item_w * count + gap * (count - 1)
-    x = rect.x + (rect.w - total) / 2 if align == "center" else rect.x
-    return [pygame.Rect(round(x + i * (item_w + gap)), rect.y, round(item_w), rect.h) for i in range(count)]
+    length = rect.h if vertical else rect.w
+    item = min(item, (length - gap * (count - 1)) / count)
+    total = item * count + gap * (count - 1)
+    start = (rect.y if vertical else rect.x) + ((length - total) / 2 if align == "center" else 0)
+    out = []
+    for i in range(count):
+        a = round(start + i * (item + gap))
+        out.append(pygame.Rect(rect.x, a, rect.w, round(item)) if vertical else pygame.Rect(a, rect.y, round(item), rect.h))
+    return out
 
 
 def grid(rect: pygame.Rect, count: int, columns: int, item_h: float, gap: float) -> list[pygame.Rect]:

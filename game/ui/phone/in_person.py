@@ -67,12 +67,19 @@ def looks_for(theme, name: str, place: str) -> dict:
             "cap": cap}
 
 
+
+def _room(s: pygame.Surface, r: pygame.Rect, wall, dark, shade: float, floor, floor_at: float = 0.64) -> int:
+    """A wall shaded ``shade`` of the way to ``dark`` at the bottom, over a floor of colour ``floor``;
+    returns the floor's top."""
+    floor_y = r.y + int(r.h * floor_at)
+    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, shade)), r.topleft)
+    pygame.draw.rect(s, floor, (r.x, floor_y, r.w, r.bottom - floor_y))
+    return floor_y
+
 def _lecture(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
     dark, light = paint.darkest(theme), paint.lightest(theme)
     wall = paint.mix(theme.background, theme.yellow, 0.18)
-    floor_y = r.y + int(r.h * 0.62)
-    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.08)), r.topleft)
-    pygame.draw.rect(s, paint.mix(theme.board, dark, 0.25), (r.x, floor_y, r.w, r.bottom - floor_y))
+    floor_y = _room(s, r, wall, dark, 0.08, paint.mix(theme.board, dark, 0.25), floor_at=0.62)
     # A red banner with the usual promise.
     banner = pygame.Rect(r.x + r.w * 0.08, r.y + r.h * 0.05, r.w * 0.84, r.h * 0.075)
     pygame.draw.rect(s, theme.warning, banner)
@@ -132,9 +139,7 @@ def _bank(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: st
 def _home(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
     dark, light = paint.darkest(theme), paint.lightest(theme)
     wall = paint.mix(theme.background, theme.green, 0.12)
-    floor_y = r.y + int(r.h * 0.64)
-    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.06)), r.topleft)
-    pygame.draw.rect(s, paint.mix(theme.board, theme.red, 0.2), (r.x, floor_y, r.w, r.bottom - floor_y))
+    floor_y = _room(s, r, wall, dark, 0.06, paint.mix(theme.board, theme.red, 0.2))
     window = pygame.Rect(r.x + r.w * 0.58, r.y + r.h * 0.1, r.w * 0.34, r.h * 0.2)
     pygame.draw.rect(s, paint.mix(theme.blue, light, 0.55), window)
     pygame.draw.rect(s, light, window, max(2, int(u * 1.2)))
@@ -157,9 +162,7 @@ def _home(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: st
 def _police(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
     dark, light = paint.darkest(theme), paint.lightest(theme)
     wall = paint.mix(theme.blue, light, 0.85)
-    floor_y = r.y + int(r.h * 0.64)
-    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.06)), r.topleft)
-    pygame.draw.rect(s, paint.mix(theme.neutral, light, 0.55), (r.x, floor_y, r.w, r.bottom - floor_y))
+    floor_y = _room(s, r, wall, dark, 0.06, paint.mix(theme.neutral, light, 0.55))
     board = pygame.Rect(r.x + r.w * 0.12, r.y + r.h * 0.05, r.w * 0.76, r.h * 0.075)
     pygame.draw.rect(s, theme.blue, board, border_radius=int(u * 1.5))
     if sign:
@@ -180,9 +183,7 @@ def _police(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: 
 def _cafe(s: pygame.Surface, r: pygame.Rect, theme, u: float, ink: Ink, sign: str) -> None:
     dark, light = paint.darkest(theme), paint.lightest(theme)
     wall = paint.mix(theme.yellow, light, 0.7)
-    floor_y = r.y + int(r.h * 0.64)
-    s.blit(paint.vertical_gradient((r.w, floor_y - r.y), wall, paint.mix(wall, dark, 0.08)), r.topleft)
-    pygame.draw.rect(s, paint.mix(theme.board, dark, 0.3), (r.x, floor_y, r.w, r.bottom - floor_y))
+    floor_y = _room(s, r, wall, dark, 0.08, paint.mix(theme.board, dark, 0.3))
     menu = pygame.Rect(r.x + r.w * 0.1, r.y + r.h * 0.06, r.w * 0.8, r.h * 0.14)
     pygame.draw.rect(s, paint.mix(theme.phone_body, theme.green, 0.2), menu, border_radius=int(u * 1.5))
     for i in range(3):

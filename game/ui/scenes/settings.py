@@ -27,6 +27,7 @@ ROWS = (
 
 class SettingsScene(ScreenScene):
     name = "settings"
+    back_leaves = True
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("设置"), role="heading", colour_key="accent")
@@ -88,10 +89,6 @@ class SettingsScene(ScreenScene):
                 if scene.name == "title":
                     scene.idle_fps = 0 if value else 12
         self._sync()
-
-    def back(self) -> bool:
-        self.nav.back()
-        return True
 
     def place(self, size) -> None:
         u, area, portrait, gap = self.regions(size)

@@ -39,6 +39,7 @@ def apply_pack_settings(session, pack) -> None:
 
 class AudienceScene(ScreenScene):
     name = "setup_audience"
+    back_leaves = True
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("选择语言和内容"), role="heading", colour_key="accent")
@@ -146,10 +147,6 @@ class AudienceScene(ScreenScene):
             apply_pack_settings(self.session, self.session.library.packs.get(self.pack_id))
         self.nav.navigate("setup_players")
 
-    def back(self) -> bool:
-        self.nav.back()
-        return True
-
     def place(self, size) -> None:
         u, area, portrait, gap = self.regions(size)
         self.heading.rect = pygame.Rect(area.x, area.y, area.w, 10 * u)
@@ -221,6 +218,7 @@ class PlayersScene(ScreenScene):
     """Board choice (when the pack has several) and 1–4 seats: person, computer or empty."""
 
     name = "setup_players"
+    back_leaves = True
 
     def build(self) -> None:
         pack = self.session.current_pack()
@@ -317,10 +315,6 @@ class PlayersScene(ScreenScene):
         if board is None:
             return
         self.nav.navigate("board", board=board, seats=self.seats(), pack=self.pack)
-
-    def back(self) -> bool:
-        self.nav.back()
-        return True
 
     def autoplay_targets(self) -> list:
         """Pick a board (when there is a choice), then start."""

@@ -116,8 +116,12 @@ class ScreenScene(WidgetScene, Scene):
             return self.back()
         return False
 
+    back_leaves = False    # True: Back (Esc, the back gesture) returns to the screen before this one
+
     def back(self) -> bool:
-        return False
+        if self.back_leaves:
+            self.nav.back()
+        return self.back_leaves
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(self.look, surface, self.framed)
