@@ -50,7 +50,8 @@ def _translator(locale: str):
         return lambda s: s
     try:
         return get_translator(locale)
-    except Exception:  # noqa: BLE001 — untranslated beats no report
+    except Exception as exc:  # noqa: BLE001 — untranslated beats no report
+        log.warning("dashboard: no %s translation, the page stays in Chinese: %s", locale, exc)
         return lambda s: s
 
 

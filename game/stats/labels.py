@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from game.content.loader import load_library
 from game.content.packs import ContentSources
+
+log = logging.getLogger("game.stats")
 
 MODE_NAMES = {"normal": "普通", "kiosk": "展台", "classroom": "课堂", "autoplay": "自动演示"}
 AUDIENCE_NAMES = {"elderly": "老年人", "students": "学生", "workplace": "职场人士", "general": "大众"}
@@ -62,5 +65,6 @@ def _scam_type_names() -> dict[str, str]:
         return dict(_names)
     try:
         return names_from(load_library(sources=ContentSources(everything=True), check_font=False))
-    except Exception:  # noqa: BLE001 — a report must not fail over display names
+    except Exception as exc:  # noqa: BLE001 — a report must not fail over display names
+        log.warning("statistics: scam types shown by their ids, the content could not be read: %s", exc)
         return {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import logging
 import sqlite3
 import sys
 from datetime import date
@@ -29,6 +30,8 @@ from game.content.packs import ContentSources
 from game.i18n.catalogs import use_pack_catalogs
 from . import labels
 from .dashboard import write_dashboard
+
+log = logging.getLogger("game.stats")
 
 CSV_FILES = ("sessions_per_day.csv", "completion.csv", "missed_scam_types.csv", "missed_techniques.csv",
              "by_audience.csv", "by_site.csv", "by_district.csv", "by_pack.csv", "learning_gain.csv")
@@ -129,7 +132,8 @@ def use_content(args: argparse.Namespace) -> bool:
         return False
     try:
         result = load_library(sources=ContentSources(extra=sources.extra, everything=True), check_font=False)
-    except Exception:  # noqa: BLE001 — names are a courtesy; the report itself must come out
+    except Exception as exc:  # noqa: BLE001 — names are a courtesy; the report itself must come out
+        log.warning("report: scam type names from the content packs left out: %s", exc)
         return True
     labels.use_content(result)
     use_pack_catalogs([s.locales_dir for s in result.packs if s.locales_dir and s.locales_dir.is_dir()])

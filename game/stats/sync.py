@@ -269,8 +269,8 @@ def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SES
         if pg is not None:
             try:
                 pg.close()
-            except Exception:  # noqa: BLE001
-                pass
+            except Exception as exc:  # noqa: BLE001 — the batch is already safe; only the socket is left
+                log.debug("sync: closing the PostgreSQL connection failed: %s", exc)
         local.close()
 
 
