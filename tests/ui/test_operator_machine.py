@@ -5,7 +5,7 @@ import pytest
 
 from game.crashlog import read_count, write_report
 from game.stats.site import load_site
-from game.ui.modes.operator.jobs import Job
+from game.ui.jobs import Job
 
 from ui_helpers import SIZES, layout_problems, make_app
 

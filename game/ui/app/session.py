@@ -186,13 +186,17 @@ class SessionPart:
         """Shipped and installed packs plus ``--content`` (``content_paths``), for the machine's region;
         the loaded packs' own catalogs and voices take effect."""
         if self._library_result is None:
-            # the content loads after the first frame: the title shows at once
-            from ...content.loader import load_library
-            from ...content.packs import ContentSources
-            result = load_library(sources=ContentSources(extra=tuple(self.content_paths)),
-                                  region=self.settings.region)
-            self.use_content_result(result)
+            self.use_content_result(self.content_loader()())
         return self._library_result
+
+    def content_loader(self):
+        """A function loading the content as ``load_content`` does (the packs and the region as they
+        are now) without using it: safe to call in a worker thread; ``use_reloaded`` its result."""
+        # the content loads after the first frame: the title shows at once
+        from ...content.loader import load_library
+        from ...content.packs import ContentSources
+        sources, region = ContentSources(extra=tuple(self.content_paths)), self.settings.region
+        return lambda: load_library(sources=sources, region=region)
 
     def use_content_result(self, result) -> None:
         """Play this loaded content from now on (a reload, an author's preview after a change on disk)."""
@@ -204,14 +208,19 @@ class SessionPart:
         if n:
             log.warning("%d content files skipped", n)
 
-    def reload_content(self):
-        """Load the content again (a pack installed, removed, enabled, disabled; another region): the
-        next screen opened plays it, without restarting. Returns the new ``LoadResult``."""
-        self._library_result = None
-        result = self.load_content()
+    def use_reloaded(self, result) -> None:
+        """Content loaded again (``content_loader``) after a pack was installed, removed, enabled or
+        disabled, or the region changed: the next screen opened plays it, without restarting."""
+        self.use_content_result(result)
         if self.settings.pack and self.settings.pack not in result.library.packs:
             log.info("the audience pack %r is gone: the title asks again", self.settings.pack)
             self.update_settings(save=False, pack="")
+
+    def reload_content(self):
+        """Load the content again and play it (``content_loader`` + ``use_reloaded`` in one go, on
+        the caller's thread). Returns the new ``LoadResult``."""
+        result = self.content_loader()()
+        self.use_reloaded(result)
         return result
 
     @property

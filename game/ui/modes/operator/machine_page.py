@@ -21,7 +21,7 @@ from ...input import Intent
 from ...widgets import Button, Label, Panel, TextBox
 from ..widgets import TextField
 from .common import OperatorScreen, log
-from .jobs import Job
+from ...jobs import Job
 from .typing import Typing
 
 ON_OFF = ((True, N_("开")), (False, N_("关")))
@@ -141,7 +141,8 @@ class OperatorMachineScene(Typing, OperatorScreen):
         else:
             self.crashes.set_text(tr("没有程序出错的记录。"))
         self.clear_crashes.enabled = bool(count.get("count"))
-        self.note.set_text(self.message or tr("改动立即生效并保存"))
+        reloading = self.services.jobs.running == "content-reload"
+        self.note.set_text(tr("正在按新的地区重新载入内容……") if reloading else self.message or tr("改动立即生效并保存"))
         self.dirty = True
 
     # ---- the site and its sync
@@ -217,11 +218,25 @@ class OperatorMachineScene(Typing, OperatorScreen):
 
     # ---- machine settings
     def set_region(self, region: str) -> None:
+        """The region saved at once; the library as that region plays it is loaded in the worker and
+        used between two frames (until then the game plays the old one)."""
         if region == self.session.settings.region:
+            return
+        if self.services.jobs.busy:
+            self.message = self.session.tr("请稍等：上一个操作还没有完成。")
+            self.fill()
             return
         log.info("operator set region %s", region)
         self.session.save_operator_settings(region=region)
-        self.session.reload_content()    # the library as that region plays it
+        self.services.jobs.start(self.session.content_loader(), self.region_loaded, "content-reload")
+        self.fill()
+
+    def region_loaded(self, job) -> None:
+        if job.error is not None:     # logged by the job; the library stays the one loaded before
+            self.message = self.session.tr("出错了：") + str(job.error)
+        else:
+            self.session.use_reloaded(job.result)
+            self.message = ""
         self.fill()
 
     def set_switch(self, field: str, value: bool) -> None:
