@@ -10,6 +10,7 @@ import threading
 import pygame
 
 from game.ui.jobs import JobRunner
+from game.stats.sample import fill_sample
 from game.ui.modes.operator import packs_page
 
 from ui_helpers import make_app
@@ -208,6 +209,24 @@ def test_the_idle_loop_looks_for_the_result_often_while_a_job_runs(monkeypatch):
     listing.let_go()
     settle(app)
     assert app._idle_wait_ms() > 100
+
+
+
+def test_the_report_export_runs_in_the_worker_and_says_where_it_went(monkeypatch, tmp_path):
+    db = tmp_path / "stats.sqlite3"
+    fill_sample(db, sessions=20)
+    app = make_app(stats_db=db)
+    page = app.nav.navigate("operator_stats")
+    app.step(1 / 60, [])
+    held = Held(result=["a.csv", "b.png"])
+    monkeypatch.setattr("game.stats.report.write_report", held)
+    page.export()
+    assert held.started.wait(HOLD_S)
+    app.step(1 / 60, [])
+    assert "正在导出" in page.note.text and not page.export_button.enabled
+    held.let_go()
+    settle(app)
+    assert "已导出 2 个文件" in page.note.text and page.export_button.enabled
 
 
 def teardown_module(module):
