@@ -10,6 +10,7 @@ all three, so county reports can tell the machines apart.
 API for the operator menu::
 
     info = load_site()                     # SiteInfo; never raises
+    info = load_site(keep=False)           # the same for a throw-away run: site.json never written
     info = save_site(site="人民公园", district="城关镇")   # ValueError with a message to show
     save_site(sync_to="service=fanzha", sync_every_min=15, sync_on=True)
 
@@ -24,6 +25,8 @@ import logging
 import os
 import re
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -38,6 +41,7 @@ SITE_FILE = "site.json"
 MAX_NAME = 40
 SYNC_EVERY_CHOICES = (5, 15, 30, 60, 240)
 _DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
+_KEEP = ContextVar("keep_site_file", default=True)   # False inside ``left_alone()``
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,26 @@ def new_device_id() -> str:
     return uuid.uuid4().hex
 
 
-def load_site(path: Path | None = None) -> SiteInfo:
+@contextmanager
+def left_alone():
+    """Inside, ``load_site`` reads but never writes site.json, whoever calls it (a throw-away run
+    opening its statistics database: the database's migrations stamp old rows with the site too).
+    Per thread: other threads keep the file as usual."""
+    token = _KEEP.set(False)
+    try:
+        yield
+    finally:
+        _KEEP.reset(token)
+
+
+def load_site(path: Path | None = None, keep: bool = True) -> SiteInfo:
     """The saved site; a new device id is made (and saved) when there is none. Never raises:
-    a damaged file is set aside and a new one started, as with settings."""
+    a damaged file is set aside and a new one started, as with settings.
+
+    ``keep=False`` (a throw-away run: autoplay, the monkey, a test's trace, sample data) reads the
+    file but never creates, repairs or changes it: without one, the device id is made for this call only."""
     path = path or site_path()
+    keep = keep and _KEEP.get()
     data: dict = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -70,11 +90,12 @@ def load_site(path: Path | None = None) -> SiteInfo:
     except FileNotFoundError:
         data = {}
     except (OSError, ValueError) as exc:
-        log.warning("site file %s unreadable (%s): starting a new one", path, exc)
-        _set_aside(path)
+        if keep:
+            log.warning("site file %s unreadable (%s): starting a new one", path, exc)
+            _set_aside(path)
         data = {}
     info = _from_dict(data)
-    if info.device_id != data.get("device_id"):
+    if keep and info.device_id != data.get("device_id"):
         _write(path, info)
     return info
 

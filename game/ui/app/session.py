@@ -76,7 +76,7 @@ class SessionPart:
         if self.stats_syncer is not None:
             self.stats_syncer.stop(timeout_s=0)
             self.stats_syncer = None
-        if self.play_stats is None or self.autoplay or self.monkey or not self.persist_settings:
+        if self.play_stats is None or not self.keeps_site:
             return
         # the sync machinery loads only on a machine that keeps statistics, after the first frame
         from ...stats.sync import start_from_site
@@ -84,6 +84,12 @@ class SessionPart:
             self.stats_syncer = start_from_site(self.play_stats.path)
         except Exception as exc:  # noqa: BLE001 — a bad site file or a missing driver must not stop the game
             log.warning("background sync not started: %s", exc)
+
+    @property
+    def keeps_site(self) -> bool:
+        """This run is the machine's own, so it may make ``site.json`` (the device id) and sync: not
+        autoplay, the monkey, a ``--frames`` run or a ``--trace`` run (tests), which leave it as it is."""
+        return self.persist_settings and not self.autoplay and not self.monkey and self.trace is None
 
     @property
     def stats_mode(self) -> str:
