@@ -11,7 +11,7 @@ API for the operator menu::
 
     info = load_site()                     # SiteInfo; never raises
     info = load_site(keep=False)           # the same for a throw-away run: site.json never written
-    info = save_site(site="人民公园", district="城关镇")   # ValueError with a message to show
+    info = save_site(site="人民公园", district="城关镇")   # SiteError (a ValueError) with a message to show
     save_site(sync_to="service=fanzha", sync_every_min=15, sync_on=True)
 
 ``sync_to`` is a libpq service name, ``service=…`` or a ``postgresql://`` URL
@@ -30,6 +30,8 @@ from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from game.i18n.marker import N_
+from game.i18n.message import SaidError
 from game.paths import user_data_dir
 from game.settings import set_aside
 
@@ -42,6 +44,10 @@ MAX_NAME = 40
 SYNC_EVERY_CHOICES = (5, 15, 30, 60, 240)
 _DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
 _KEEP = ContextVar("keep_site_file", default=True)   # False inside ``left_alone()``
+
+
+class SiteError(SaidError, ValueError):
+    """A value the operator typed that cannot be kept: ``say(exc, tr)`` tells them why, in their language."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,7 @@ def save_site(path: Path | None = None, **changes) -> SiteInfo:
     if "sync_every_min" in changes:
         minutes = changes["sync_every_min"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 24 * 60:
-            raise ValueError(f"同步间隔必须是 1 到 1440 分钟，不是 {minutes!r}")
+            raise SiteError(N_("同步间隔必须是 1 到 1440 分钟，不是 {minutes}"), minutes=repr(minutes))
     if "sync_on" in changes:
         changes["sync_on"] = bool(changes["sync_on"])
     info = replace(info, **changes)
@@ -127,28 +133,28 @@ def save_site(path: Path | None = None, **changes) -> SiteInfo:
 def check_place_name(value: object) -> str:
     """A site or district name: up to 40 characters of one line, surrounding spaces removed."""
     if not isinstance(value, str):
-        raise ValueError("地点名称必须是文字")
+        raise SiteError(N_("地点名称必须是文字"))
     text = " ".join(value.split())
     if len(text) > MAX_NAME:
-        raise ValueError(f"地点名称最多 {MAX_NAME} 个字")
+        raise SiteError(N_("地点名称最多 {n} 个字"), n=MAX_NAME)
     if any(not ch.isprintable() for ch in text):
-        raise ValueError("地点名称里有不能显示的字符")
+        raise SiteError(N_("地点名称里有不能显示的字符"))
     return text
 
 
 def check_sync_target(value: object) -> str:
     """'' (off), a service name, ``key=value`` connection settings or a postgresql:// URL — never a password."""
     if not isinstance(value, str):
-        raise ValueError("同步地址必须是文字")
+        raise SiteError(N_("同步地址必须是文字"))
     text = value.strip()
     if not text:
         return ""
     try:
         params = conninfo_dict(text)
     except ValueError as exc:
-        raise ValueError(f"同步地址看不懂：{exc}") from None
+        raise SiteError(N_("同步地址看不懂：{reason}"), reason=exc.args[0] if exc.args else exc) from None
     if "password" in params:
-        raise ValueError("同步地址里不能写密码：请把密码放在 .pgpass 文件（或 PGPASSFILE 指定的文件）里")
+        raise SiteError(N_("同步地址里不能写密码：请把密码放在 .pgpass 文件（或 PGPASSFILE 指定的文件）里"))
     return text
 
 

@@ -53,6 +53,12 @@ def test_a_sync_target_with_a_password_is_refused_and_pgpass_named(tmp_path):
     assert load_site().sync_to == "" and ".pgpass" in page.note.text and page.target_field.text == ""
 
 
+def test_a_refused_sync_target_is_explained_in_the_operators_language(tmp_path):
+    app, page = machine_page(tmp_path, locale="en")
+    type_into(app, page, page.target_field, "postgresql://kiosk:secret@db.example/fanzha")
+    assert page.note.text.startswith("No password in the sync address") and ".pgpass" in page.note.text
+
+
 def test_background_sync_cannot_be_switched_on_without_a_target(tmp_path):
     app, page = machine_page(tmp_path)
     assert not any(b.enabled for _, b in page.sync_buttons)

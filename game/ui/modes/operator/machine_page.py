@@ -16,6 +16,7 @@ from game.crashlog import read_count, reset_count
 from game.stats.site import SYNC_EVERY_CHOICES, load_site, save_site
 
 from ....i18n.marker import N_
+from ....i18n.message import say
 from ... import layout
 from ...input import Intent
 from ...widgets import Button, Label, Panel, TextBox
@@ -154,7 +155,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
         try:
             self.site = save_site(**{name: value})
         except (ValueError, ImportError) as exc:
-            self.message = str(exc)
+            self.message = say(exc, self.session.tr)
             field.set_text(getattr(self.site, name))
             log.warning("site setting %s refused: %s", name, exc)
         else:
@@ -210,9 +211,10 @@ class OperatorMachineScene(Typing, OperatorScreen):
         if self.sync_job is not None and self.sync_job.done:
             job, self.sync_job = self.sync_job, None
             result = job.result
-            self.message = (self.session.tr("同步出错：") + str(job.error) if job.error else
-                            self.session.tr("已发送 {n} 场").format(n=result.sent) if result and result.ok else
-                            self.session.tr("同步没有完成：") + (result.error if result else ""))
+            tr = self.session.tr
+            self.message = (tr("同步出错：") + say(job.error, tr) if job.error else
+                            tr("已发送 {n} 场").format(n=result.sent) if result and result.ok else
+                            tr("同步没有完成：") + (say(result.error, tr) if result else ""))
             self.since_status = STATUS_EVERY_S
             self.fill()
 
@@ -233,7 +235,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
 
     def region_loaded(self, job) -> None:
         if job.error is not None:     # logged by the job; the library stays the one loaded before
-            self.message = self.session.tr("出错了：") + str(job.error)
+            self.message = self.session.tr("出错了：") + say(job.error, self.session.tr)
         else:
             self.session.use_reloaded(job.result)
             self.message = ""
