@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ...content.hotlines import resolve as resolve_hotlines
 from ...i18n import get_translator
+from ...i18n.message import say
 from ...settings import Settings, load_settings, save_settings
 from ..modes.play_stats import PlayStats
 from ..navigation import CONTROLLERS, resolve
@@ -54,7 +55,7 @@ class SessionPart:
             return replace(self.saved_settings, mode=mode)
         settings, notice = load_settings(mode=mode)
         if notice:
-            logging.getLogger("game.operator").warning("%s", notice)
+            logging.getLogger("game.operator").warning("%s", say(notice, self.tr))
         return settings
 
     def set_stats_enabled(self, on: bool, save: bool = True) -> None:
