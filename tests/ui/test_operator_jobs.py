@@ -196,7 +196,7 @@ def test_a_region_change_reloads_the_library_in_the_worker(monkeypatch):
     other = next(b for v, b in page.region_buttons if v != app.settings.region)
     other.activate()
     app.step(1 / 60, [])
-    assert app.library is library and "正在按新的地区" in page.note.text
+    assert app.library is library and "正在按新的地区" in page.note.text and not other.enabled
     held.let_go()
     settle(app)
     assert app.library is not library and "正在按新的地区" not in page.note.text

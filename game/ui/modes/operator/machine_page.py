@@ -130,8 +130,10 @@ class OperatorMachineScene(Typing, OperatorScreen):
         stats_on = self.services.play_stats is not None
         self.sync_status.set_text(sync_line(tr, self.status, self.site) if stats_on else tr("匿名统计已关闭。"))
         self.sync_now.enabled = stats_on and bool(self.site.sync_to) and self.sync_job is None
+        reloading = self.services.jobs.running == "content-reload"
         for value, b in self.region_buttons:
             b.selected = value == self.session.settings.region
+            b.enabled = not reloading     # one region's library at a time
         for field, _, buttons in self.switch_rows:
             for value, b in buttons:
                 b.selected = value == self.switch_value(field)
@@ -142,7 +144,6 @@ class OperatorMachineScene(Typing, OperatorScreen):
         else:
             self.crashes.set_text(tr("没有程序出错的记录。"))
         self.clear_crashes.enabled = bool(count.get("count"))
-        reloading = self.services.jobs.running == "content-reload"
         self.note.set_text(tr("正在按新的地区重新载入内容……") if reloading else self.message or tr("改动立即生效并保存"))
         self.dirty = True
 
