@@ -10,6 +10,7 @@ import pygame
 from game.paths import user_data_dir
 
 from ....i18n.marker import N_
+from ....i18n.message import say
 from ... import layout
 from ...widgets import Button, Label, Panel, TextBox
 from .common import OperatorScreen, log
@@ -136,7 +137,7 @@ class OperatorStatsScene(OperatorScreen):
         def written(job) -> None:
             tr = self.session.tr
             if job.error is not None:
-                self.note.set_text(tr("导出失败：") + str(job.error))
+                self.note.set_text(tr("导出失败：") + say(job.error, tr))
             else:
                 self.note.set_text(tr("已导出 {n} 个文件到：").format(n=len(job.result)) + "\n" + str(out))
             self.export_button.enabled = True
