@@ -75,6 +75,7 @@ class Session(Protocol):
     stats_db: Any
     stats_mode: str
     content_paths: tuple           # --content DIR: packs given for this run
+    keeps_site: bool               # the machine's own run (not autoplay, --frames, --trace, the monkey)
 
     def tr(self, text: str) -> str: ...
     def current_pack(self) -> Pack | None: ...
@@ -137,9 +138,9 @@ class DrawingContext:
 
 @_passes_on("settings", "saved_settings", "locale", "mode", "controller", "library", "library_ready", "skipped_files",
             "load_problems", "settings_notice", "rng", "seed", "autoplay", "command_line_pack", "class_name", "teams",
-            "games_played", "stats_db", "stats_mode", "content_paths", "tr", "current_pack", "reload_content",
-            "content_loader", "use_reloaded", "update_settings",
-            "save_operator_settings", "game_finished", "set_class_name")
+            "games_played", "stats_db", "stats_mode", "content_paths", "keeps_site", "tr", "current_pack",
+            "reload_content", "content_loader", "use_reloaded", "update_settings", "save_operator_settings",
+            "game_finished", "set_class_name")
 class SessionContext:
     __slots__ = ("_app",)
 

@@ -67,6 +67,15 @@ def test_a_throw_away_game_opening_its_statistics_writes_no_site_file(tmp_path, 
         app.shutdown()
 
 
+def test_the_operators_machine_page_in_a_throw_away_run_only_reads_the_site(tmp_path):
+    app = make_app(stats_db=tmp_path / "stats.sqlite3", autoplay=True)
+    try:
+        page = app.nav.navigate("operator_machine")
+        assert len(page.site.device_id) == 32 and not (data_dir() / SITE_FILE).exists()
+    finally:
+        app.shutdown()
+
+
 def test_a_real_start_makes_the_site_file_and_the_next_start_keeps_its_device_id(tmp_path):
     ids = []
     for _ in range(2):

@@ -59,7 +59,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
     name = "operator_machine"
 
     def __init__(self, ctx):
-        self.site = load_site()
+        self.site = load_site(keep=ctx.session.keeps_site)   # a throw-away run only reads site.json
         self.status = None
         self.status_job: Job | None = None
         self.sync_job: Job | None = None
