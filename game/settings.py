@@ -32,6 +32,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.i18n.marker import N_
+from game.i18n.message import Said
 from game.paths import user_data_dir
 
 SETTINGS_FILE = "settings.json"
@@ -156,38 +158,42 @@ def read_settings_file(path: Path) -> tuple[StoredSettings, str | None]:
     except FileNotFoundError:
         return EMPTY, None
     except OSError as exc:
-        return EMPTY, f"无法读取设置文件 {path}（{exc.strerror or exc}），本次使用默认设置。"
+        return EMPTY, Said(N_("无法读取设置文件 {path}（{reason}），本次使用默认设置。"), path=path,
+                           reason=exc.strerror or exc)
 
     stored, problems, whole_file = _parse(raw)
     if not problems:
         return stored, None
 
-    reasons = "；".join(problems)
+    reasons = problems          # joined with "；" (translated: "; ") when the notice is shown
     try:
         aside = set_aside(path)
     except OSError as exc:
-        return stored, f"设置文件有误（{reasons}），本次使用默认值；原文件无法改名保存：{exc}"
+        return stored, Said(N_("设置文件有误（{reasons}），本次使用默认值；原文件无法改名保存：{reason}"),
+                            reasons=reasons, reason=exc)
     try:
         write_settings_file(stored, path)
     except OSError:
         pass  # the notice still tells the operator; the next start finds no file and uses defaults
     if whole_file:
-        return stored, f"设置文件损坏，已改用默认设置；原文件已保存为 {aside}（{reasons}）"
-    return stored, f"设置文件中有误的项目已改用默认值（{reasons}）；原文件已保存为 {aside}"
+        return stored, Said(N_("设置文件损坏，已改用默认设置；原文件已保存为 {aside}（{reasons}）"), aside=aside,
+                            reasons=reasons)
+    return stored, Said(N_("设置文件中有误的项目已改用默认值（{reasons}）；原文件已保存为 {aside}"), reasons=reasons,
+                        aside=aside)
 
 
-def _parse(raw: bytes) -> tuple[StoredSettings, list[str], bool]:
+def _parse(raw: bytes) -> tuple[StoredSettings, list[Said], bool]:
     """(settings, one readable line per unusable thing, whether the whole file was unusable)."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return EMPTY, ["不是 UTF-8 文本"], True
+        return EMPTY, [Said(N_("不是 UTF-8 文本"))], True
     except json.JSONDecodeError as exc:
-        return EMPTY, [f"不是有效的 JSON（第 {exc.lineno} 行）"], True
+        return EMPTY, [Said(N_("不是有效的 JSON（第 {line} 行）"), line=exc.lineno)], True
     if not isinstance(data, dict):
-        return EMPTY, ["内容不是一个对象"], True
+        return EMPTY, [Said(N_("内容不是一个对象"))], True
 
-    problems: list[str] = []
+    problems: list[Said] = []
     version = data.pop("version", 1)
     if version == 1:   # one flat set of fields, used by every mode
         values = _fields(data, problems, "")
@@ -199,35 +205,35 @@ def _parse(raw: bytes) -> tuple[StoredSettings, list[str], bool]:
         machine = _fields(data, problems, "", MACHINE_FIELDS)
         modes = {}
         if not isinstance(sections, dict):
-            problems.append("modes 类型错误")
+            problems.append(Said(N_("{field} 类型错误"), field="modes"))
             sections = {}
         for mode, section in sections.items():
             if mode not in MODES:
-                problems.append(f"未知模式 {_short(mode)}")
+                problems.append(Said(N_("未知模式 {mode}"), mode=_short(mode)))
             elif not isinstance(section, dict):
-                problems.append(f"modes.{mode} 类型错误")
+                problems.append(Said(N_("{field} 类型错误"), field=f"modes.{mode}"))
             else:
                 player_fields = tuple(n for n in _TYPES if n not in MACHINE_FIELDS)
                 modes[mode] = _fields(section, problems, f"modes.{mode}.", player_fields)
     else:
-        return EMPTY, [f"未知的版本 {_short(version)}"], True
+        return EMPTY, [Said(N_("未知的版本 {version}"), version=_short(version))], True
     # Hash and salt only make sense together.
     if bool(machine.get("operator_pin_hash")) != bool(machine.get("operator_pin_salt")):
         machine.pop("operator_pin_hash", None)
         machine.pop("operator_pin_salt", None)
-        problems.append("操作员密码不完整，已恢复初始密码")
+        problems.append(Said(N_("操作员密码不完整，已恢复初始密码")))
     return StoredSettings(machine, modes), problems, False
 
 
-def _fields(data: dict, problems: list[str], where: str, allowed=None) -> dict:
+def _fields(data: dict, problems: list[Said], where: str, allowed=None) -> dict:
     values = {}
     for name, value in data.items():
         if name not in _TYPES or (allowed is not None and name not in allowed):
-            problems.append(f"未知项目 {where}{_short(name)}")
+            problems.append(Said(N_("未知项目 {field}"), field=f"{where}{_short(name)}"))
         elif not _type_ok(_TYPES[name], value):
-            problems.append(f"{where}{name} 类型错误")
+            problems.append(Said(N_("{field} 类型错误"), field=f"{where}{name}"))
         elif name in _CHECKS and not _CHECKS[name](value):
-            problems.append(f"{where}{name} 的值 {_short(value)} 无效")
+            problems.append(Said(N_("{field} 的值 {value} 无效"), field=f"{where}{name}", value=_short(value)))
         else:
             values[name] = value
     return values

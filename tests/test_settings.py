@@ -5,6 +5,8 @@ from datetime import datetime
 
 import pytest
 
+from game.i18n import get_translator
+from game.i18n.message import say
 from game.paths import user_data_dir
 from game.settings import (
     DEFAULT_PIN, Settings, load_settings, pin_is_default, save_settings, set_aside, set_pin, verify_pin,
@@ -182,3 +184,17 @@ def test_hash_without_salt_resets_to_the_default_pin(path):
     path.write_text(json.dumps(data), encoding="utf-8")
     settings, notice = load_settings(path)
     assert verify_pin(settings, DEFAULT_PIN) and notice
+
+
+def test_the_notice_for_a_damaged_file_can_be_said_in_english(path):
+    path.write_text("{not json", encoding="utf-8")
+    _, notice = load_settings(path)
+    english = say(notice, get_translator("en"))
+    assert english.startswith("The settings file was damaged") and "not valid JSON (line 1)" in english
+
+
+def test_each_wrong_entry_is_listed_in_english(path):
+    path.write_text(json.dumps({"version": 2, "modes": {"nope": {}}, "idle_timeout_s": "soon"}), encoding="utf-8")
+    _, notice = load_settings(path)
+    english = say(notice, get_translator("en"))
+    assert "unknown mode 'nope'" in english and "; " in english and "未知" in notice

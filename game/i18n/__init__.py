@@ -8,11 +8,12 @@ language. Nothing here imports pygame.
 """
 
 from .catalogs import (
-    LOCALES, LOCALE_NAMES, SOURCE_LOCALE, Translator, compile_catalogs, get_translator, use_pack_catalogs,
+    LOCALES, LOCALE_NAMES, SOURCE_LOCALE, Translator, compile_catalogs, environment_locale, get_translator,
+    use_pack_catalogs,
 )
 
-__all__ = ["LOCALES", "SOURCE_LOCALE", "LOCALE_NAMES", "Translator", "compile_catalogs", "get_translator",
-           "use_pack_catalogs", "use_content"]
+__all__ = ["LOCALES", "SOURCE_LOCALE", "LOCALE_NAMES", "Translator", "compile_catalogs", "environment_locale",
+           "get_translator", "use_pack_catalogs", "use_content"]
 
 
 def use_content(result) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import logging
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,31 @@ DOMAIN = "messages"
 LOCALE_NAMES = {"zh_Hans": "简体中文", "zh_Hant": "繁體中文", "en": "English"}
 
 log = logging.getLogger(__name__)
+
+_TRADITIONAL = ("zh_tw", "zh_hk", "zh_mo", "zh_hant")
+
+
+def environment_locale(environ=None) -> str:
+    """The game's locale for a command run in a terminal, from gettext's variables (LANGUAGE,
+    LC_ALL, LC_MESSAGES, LANG, first set wins; LANGUAGE may list several): zh_TW / zh_HK / zh_MO →
+    zh_Hant, other zh → zh_Hans, en → en. Anything else (C, POSIX, a language the game lacks):
+    the source language, zh_Hans."""
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for wanted in value.split(":") if name == "LANGUAGE" else [value]:
+            tag = wanted.split(".")[0].split("@")[0].replace("-", "_").lower()
+            if tag.startswith(_TRADITIONAL):
+                return "zh_Hant"
+            if tag == "zh" or tag.startswith("zh_"):
+                return "zh_Hans"
+            if tag == "en" or tag.startswith("en_"):
+                return "en"
+        if name != "LANGUAGE":
+            break      # the first of LC_ALL / LC_MESSAGES / LANG that is set decides, as in gettext
+    return SOURCE_LOCALE
 
 
 def po_path(locale: str, root: Path = LOCALES_DIR) -> Path:

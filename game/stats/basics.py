@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from game.i18n.message import SaidError
 
-class StatsError(Exception):
-    """A problem a person can act on; the message is meant to be shown as it is."""
+
+class StatsError(SaidError):
+    """A problem a person can act on. Raised with a msgid (marked ``N_``) and its values: ``str()``
+    is the Chinese line, ``game.i18n.message.say(exc, tr)`` the line in the reader's language."""
 
 
 def iso_utc(moment: datetime) -> str:

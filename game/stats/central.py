@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from game.i18n.marker import N_
+from game.i18n.message import Said
+
 from .basics import StatsError
 
 CONNECT_TIMEOUT_S = 10
@@ -27,15 +30,16 @@ def conninfo(target: str) -> str:
     text = target.strip()
     if not is_postgres_target(text):
         if not re.match(_ID_RE, text):
-            raise ValueError(f"'{text}' is not a postgresql:// URL, key=value settings or a service name")
+            raise ValueError(Said(N_("“{text}” 不是 postgresql:// 地址、key=value 设置，也不是服务名"), text=text))
         return f"service={text}"
     return text
 
 
 def conninfo_dict(target: str) -> dict:
     from psycopg.conninfo import conninfo_to_dict  # psycopg (and libpq) load only for a county database
+    text = conninfo(target)     # ValueError (a ``Said``) for a bare word that is no service name
     try:
-        return conninfo_to_dict(conninfo(target))
+        return conninfo_to_dict(text)
     except Exception as exc:   # psycopg.ProgrammingError for bad syntax
         raise ValueError(str(exc).strip()) from None
 
@@ -57,16 +61,22 @@ def connect(target: str, *, timeout_s: float = CONNECT_TIMEOUT_S, statement_time
     try:
         import psycopg  # psycopg (and libpq) load only for a county database
     except ImportError:
-        raise StatsError("需要 psycopg 才能连接 PostgreSQL：pip install 'psycopg[binary]'") from None
+        raise StatsError(N_("需要 psycopg 才能连接 PostgreSQL：{command}"),
+                         command="pip install 'psycopg[binary]'") from None
     options = {"connect_timeout": max(1, round(timeout_s)), "application_name": application_name, **extra}
     if statement_timeout_s:
         options["options"] = f"-c statement_timeout={int(statement_timeout_s * 1000)}"
     try:
         return psycopg.connect(conninfo(target), autocommit=autocommit, **options)
     except ValueError as exc:
-        raise StatsError(f"连接设置有误：{exc}") from None
+        raise StatsError(N_("连接设置有误：{reason}"), reason=exc.args[0] if exc.args else exc) from None
     except psycopg.Error as exc:
-        raise StatsError(f"无法连接 PostgreSQL（{safe_text(target)}）：{str(exc).strip()}") from None
+        reason = str(exc).strip()
+        if "no password supplied" in reason:     # libpq found no password for this login
+            raise StatsError(N_("无法连接 PostgreSQL（{target}）：没有密码。请把密码写进 .pgpass 文件（或 PGPASSFILE "
+                                "指定的文件）：{reason}"), target=safe_text(target), reason=reason) from None
+        raise StatsError(N_("无法连接 PostgreSQL（{target}）：{reason}"), target=safe_text(target),
+                         reason=reason) from None
 
 
 def connect_report(target: str):
@@ -77,6 +87,6 @@ def connect_report(target: str):
         conn.execute("SELECT 1 FROM fanzha.session_daily LIMIT 0")
     except Exception as exc:  # noqa: BLE001 — psycopg errors: say what to do
         conn.close()
-        raise StatsError(f"PostgreSQL 里没有统计表（先运行 python -m game stats migrate --db …）：{exc}".strip()) \
-            from None
+        raise StatsError(N_("PostgreSQL 里没有统计表（先运行 {command}）：{reason}"),
+                         command="python -m game stats migrate --db …", reason=str(exc).strip()) from None
     return conn

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from game.i18n.marker import N_
+from game.i18n.message import Said
 from game.paths import user_data_dir
 from game.settings import set_aside
 
@@ -94,10 +96,11 @@ def open_for_writing(path: Path | str | None = None) -> tuple[sqlite3.Connection
         aside = set_aside_db(path)
         conn = _open_checked(path)
     except SchemaTooNew as exc:
-        raise StatsError(f"统计数据库 {path} 来自更新版本的游戏，本版本不会改动它（{exc}）") from None
+        raise StatsError(N_("统计数据库 {path} 来自更新版本的游戏，本版本不会改动它（{reason}）"), path=path,
+                         reason=exc) from None
     except (sqlite3.Error, OSError) as exc:
-        raise StatsError(f"无法打开统计数据库 {path}：{exc}") from None
-    return conn, f"统计数据库损坏，已新建数据库；原文件已保存为 {aside}"
+        raise StatsError(N_("无法打开统计数据库 {path}：{reason}"), path=path, reason=exc) from None
+    return conn, Said(N_("统计数据库损坏，已新建数据库；原文件已保存为 {aside}"), aside=aside)
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
@@ -133,7 +136,7 @@ def open_for_reading(path: Path | str | None = None) -> sqlite3.Connection:
     """A read-only connection to an existing database. StatsError with a clear message otherwise."""
     path = Path(path) if path is not None else default_db_path()
     if not path.is_file():
-        raise StatsError(f"找不到统计数据库 {path}（还没有记录过游戏？）")
+        raise StatsError(N_("找不到统计数据库 {path}（还没有记录过游戏？）"), path=path)
     try:
         conn = connect(path, readonly=True)
         try:
@@ -143,13 +146,16 @@ def open_for_reading(path: Path | str | None = None) -> sqlite3.Connection:
             raise
     except sqlite3.Error as exc:
         if is_corruption(exc):
-            raise StatsError(f"统计数据库 {path} 已损坏，无法读取（游戏下次启动时会把它另存并新建）") from None
-        raise StatsError(f"无法读取统计数据库 {path}：{exc}") from None
+            raise StatsError(N_("统计数据库 {path} 已损坏，无法读取（游戏下次启动时会把它另存并新建）"),
+                             path=path) from None
+        raise StatsError(N_("无法读取统计数据库 {path}：{reason}"), path=path, reason=exc) from None
     if version != SCHEMA_VERSION:
         conn.close()
         if version == 0:
-            raise StatsError(f"{path} 不是统计数据库（没有统计表）")
+            raise StatsError(N_("{path} 不是统计数据库（没有统计表）"), path=path)
         if version < SCHEMA_VERSION:
-            raise StatsError(f"统计数据库 {path} 是旧版本 {version}：用本版本的游戏打开一次，它会自动升级")
-        raise StatsError(f"统计数据库 {path} 的版本是 {version}，本程序只认识版本 {SCHEMA_VERSION}")
+            raise StatsError(N_("统计数据库 {path} 是旧版本 {version}：用本版本的游戏打开一次，它会自动升级"),
+                             path=path, version=version)
+        raise StatsError(N_("统计数据库 {path} 的版本是 {version}，本程序只认识版本 {known}"), path=path,
+                         version=version, known=SCHEMA_VERSION)
     return conn

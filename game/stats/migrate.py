@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from game.i18n.marker import N_
+
 from .central import connect
 from .db import StatsError
 
@@ -57,7 +59,7 @@ def migrate(target: str) -> list[str]:
     except StatsError:
         raise
     except Exception as exc:  # noqa: BLE001 — psycopg errors, with the file that failed
-        raise StatsError(f"迁移失败：{str(exc).strip()}") from None
+        raise StatsError(N_("迁移失败：{reason}"), reason=str(exc).strip()) from None
     finally:
         conn.close()
     return done
@@ -67,9 +69,9 @@ def add_kiosk(target: str, role: str, device_id: str | None = None, password: st
     """Create (or update) the login role ``role`` for one kiosk."""
     from psycopg import sql  # psycopg (and libpq) load only for a county database
     if not _ROLE_RE.match(role):
-        raise StatsError(f"登录名 '{role}' 不合适：只用小写字母、数字和下划线，字母开头")
+        raise StatsError(N_("登录名 '{role}' 不合适：只用小写字母、数字和下划线，字母开头"), role=role)
     if device_id is not None and not _DEVICE_RE.match(device_id):
-        raise StatsError(f"设备编号 '{device_id}' 不对：应为 32 位十六进制（管理员菜单里可看到）")
+        raise StatsError(N_("设备编号 '{device_id}' 不对：应为 32 位十六进制（管理员菜单里可看到）"), device_id=device_id)
     conn = connect(target)
     try:
         with conn.transaction():
@@ -85,6 +87,6 @@ def add_kiosk(target: str, role: str, device_id: str | None = None, password: st
     except StatsError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise StatsError(f"无法建立展台登录 {role}：{str(exc).strip()}") from None
+        raise StatsError(N_("无法建立展台登录 {role}：{reason}"), role=role, reason=str(exc).strip()) from None
     finally:
         conn.close()

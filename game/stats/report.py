@@ -27,7 +27,8 @@ from .central import connect_report, is_postgres_target
 from .db import open_for_reading
 from game.content.loader import load_library
 from game.content.packs import ContentSources
-from game.i18n.catalogs import use_pack_catalogs
+from game.i18n.catalogs import environment_locale, get_translator, use_pack_catalogs
+from game.i18n.message import say
 from . import labels
 from .dashboard import write_dashboard
 
@@ -42,6 +43,21 @@ LOCALES = ("zh_Hans", "zh_Hant", "en")
 
 
 # ---------------------------------------------------------------- command line
+
+def add_locale_argument(parser: argparse.ArgumentParser, what: str = "messages") -> None:
+    parser.add_argument("--locale", choices=LOCALES, default=None,
+                        help=f"language of the {what} (default: from LANGUAGE / LC_ALL / LANG, else zh_Hans)")
+
+
+def command_locale(args: argparse.Namespace) -> str:
+    """``--locale``, else the environment's (``game.i18n.environment_locale``)."""
+    return getattr(args, "locale", None) or environment_locale()
+
+
+def translator(args: argparse.Namespace):
+    """The ``tr`` for what a ``stats`` command prints."""
+    return get_translator(command_locale(args))
+
 
 def parse_day(text: str) -> date:
     try:
@@ -69,7 +85,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="folder for the CSV files and PNG charts (created if missing)")
     parser.add_argument("--html", action="store_true", help="also write index.html, a self-contained dashboard")
-    parser.add_argument("--locale", choices=LOCALES, default="zh_Hans", help="language of the dashboard")
+    add_locale_argument(parser, "dashboard and of the messages")
     add_content_argument(parser)
 
 
@@ -95,22 +111,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not use_content(args):
         return 2
+    tr = translator(args)
     try:
         conn = open_db(args.db)
     except StatsError as exc:
-        print(f"stats report: {exc}", file=sys.stderr)
+        print(f"stats report: {say(exc, tr)}", file=sys.stderr)
         return 1
     try:
-        written = write_report(conn, args.out, flt, html=args.html, locale=args.locale)
+        written = write_report(conn, args.out, flt, html=args.html, locale=command_locale(args))
         figures = queries.totals(queries.source_for(conn), flt)
     except StatsError as exc:
-        print(f"stats report: {exc}", file=sys.stderr)
+        print(f"stats report: {say(exc, tr)}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"stats report: cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except sqlite3.Error as exc:
-        print(f"stats report: 读取统计数据库出错：{exc}", file=sys.stderr)
+        print("stats report: " + tr("读取统计数据库出错：{reason}").format(reason=exc), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 — organisers get a message, not a traceback
         print(f"stats report: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -55,7 +55,7 @@ def fill_sample(path: Path | str, sessions: int = 200, *, seed: int = 0, end: da
     before/after learning check."""
     rng = random.Random(seed)
     end = end or datetime.now(timezone.utc)
-    site = site or load_site()
+    site = site or load_site(keep=False)   # sample data is no reason to make this machine a site
     conn, _ = open_for_writing(path)
     try:
         with transaction(conn):

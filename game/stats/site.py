@@ -10,7 +10,8 @@ all three, so county reports can tell the machines apart.
 API for the operator menu::
 
     info = load_site()                     # SiteInfo; never raises
-    info = save_site(site="人民公园", district="城关镇")   # ValueError with a message to show
+    info = load_site(keep=False)           # the same for a throw-away run: site.json never written
+    info = save_site(site="人民公园", district="城关镇")   # SiteError (a ValueError) with a message to show
     save_site(sync_to="service=fanzha", sync_every_min=15, sync_on=True)
 
 ``sync_to`` is a libpq service name, ``service=…`` or a ``postgresql://`` URL
@@ -24,9 +25,13 @@ import logging
 import os
 import re
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from game.i18n.marker import N_
+from game.i18n.message import SaidError
 from game.paths import user_data_dir
 from game.settings import set_aside
 
@@ -38,6 +43,11 @@ SITE_FILE = "site.json"
 MAX_NAME = 40
 SYNC_EVERY_CHOICES = (5, 15, 30, 60, 240)
 _DEVICE_RE = re.compile(r"^[0-9a-f]{32}$")
+_KEEP = ContextVar("keep_site_file", default=True)   # False inside ``left_alone()``
+
+
+class SiteError(SaidError, ValueError):
+    """A value the operator typed that cannot be kept: ``say(exc, tr)`` tells them why, in their language."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +68,26 @@ def new_device_id() -> str:
     return uuid.uuid4().hex
 
 
-def load_site(path: Path | None = None) -> SiteInfo:
+@contextmanager
+def left_alone():
+    """Inside, ``load_site`` reads but never writes site.json, whoever calls it (a throw-away run
+    opening its statistics database: the database's migrations stamp old rows with the site too).
+    Per thread: other threads keep the file as usual."""
+    token = _KEEP.set(False)
+    try:
+        yield
+    finally:
+        _KEEP.reset(token)
+
+
+def load_site(path: Path | None = None, keep: bool = True) -> SiteInfo:
     """The saved site; a new device id is made (and saved) when there is none. Never raises:
-    a damaged file is set aside and a new one started, as with settings."""
+    a damaged file is set aside and a new one started, as with settings.
+
+    ``keep=False`` (a throw-away run: autoplay, the monkey, a test's trace, sample data) reads the
+    file but never creates, repairs or changes it: without one, the device id is made for this call only."""
     path = path or site_path()
+    keep = keep and _KEEP.get()
     data: dict = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -70,11 +96,12 @@ def load_site(path: Path | None = None) -> SiteInfo:
     except FileNotFoundError:
         data = {}
     except (OSError, ValueError) as exc:
-        log.warning("site file %s unreadable (%s): starting a new one", path, exc)
-        _set_aside(path)
+        if keep:
+            log.warning("site file %s unreadable (%s): starting a new one", path, exc)
+            _set_aside(path)
         data = {}
     info = _from_dict(data)
-    if info.device_id != data.get("device_id"):
+    if keep and info.device_id != data.get("device_id"):
         _write(path, info)
     return info
 
@@ -95,7 +122,7 @@ def save_site(path: Path | None = None, **changes) -> SiteInfo:
     if "sync_every_min" in changes:
         minutes = changes["sync_every_min"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 24 * 60:
-            raise ValueError(f"同步间隔必须是 1 到 1440 分钟，不是 {minutes!r}")
+            raise SiteError(N_("同步间隔必须是 1 到 1440 分钟，不是 {minutes}"), minutes=repr(minutes))
     if "sync_on" in changes:
         changes["sync_on"] = bool(changes["sync_on"])
     info = replace(info, **changes)
@@ -106,28 +133,28 @@ def save_site(path: Path | None = None, **changes) -> SiteInfo:
 def check_place_name(value: object) -> str:
     """A site or district name: up to 40 characters of one line, surrounding spaces removed."""
     if not isinstance(value, str):
-        raise ValueError("地点名称必须是文字")
+        raise SiteError(N_("地点名称必须是文字"))
     text = " ".join(value.split())
     if len(text) > MAX_NAME:
-        raise ValueError(f"地点名称最多 {MAX_NAME} 个字")
+        raise SiteError(N_("地点名称最多 {n} 个字"), n=MAX_NAME)
     if any(not ch.isprintable() for ch in text):
-        raise ValueError("地点名称里有不能显示的字符")
+        raise SiteError(N_("地点名称里有不能显示的字符"))
     return text
 
 
 def check_sync_target(value: object) -> str:
     """'' (off), a service name, ``key=value`` connection settings or a postgresql:// URL — never a password."""
     if not isinstance(value, str):
-        raise ValueError("同步地址必须是文字")
+        raise SiteError(N_("同步地址必须是文字"))
     text = value.strip()
     if not text:
         return ""
     try:
         params = conninfo_dict(text)
     except ValueError as exc:
-        raise ValueError(f"同步地址看不懂：{exc}") from None
+        raise SiteError(N_("同步地址看不懂：{reason}"), reason=exc.args[0] if exc.args else exc) from None
     if "password" in params:
-        raise ValueError("同步地址里不能写密码：请把密码放在 .pgpass 文件（或 PGPASSFILE 指定的文件）里")
+        raise SiteError(N_("同步地址里不能写密码：请把密码放在 .pgpass 文件（或 PGPASSFILE 指定的文件）里"))
     return text
 
 

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from game.i18n.marker import N_
+from game.i18n.message import message_of
+
 from .central import connect, conninfo_dict, safe_text
 from .db import StatsError
 from .db import connect as sqlite_connect
@@ -99,12 +102,13 @@ class SyncResult:
 def open_local(path: Path | str | None) -> sqlite3.Connection:
     path = Path(path) if path is not None else default_db_path()
     if not path.is_file():
-        raise StatsError(f"找不到统计数据库 {path}")
+        raise StatsError(N_("找不到统计数据库 {path}"), path=path)
     conn = sqlite_connect(path)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version != SCHEMA_VERSION:
         conn.close()
-        raise StatsError(f"统计数据库 {path} 的版本是 {version}，本程序需要版本 {SCHEMA_VERSION}（先启动一次游戏）")
+        raise StatsError(N_("统计数据库 {path} 的版本是 {version}，本程序需要版本 {known}（先启动一次游戏）"),
+                         path=path, version=version, known=SCHEMA_VERSION)
     return conn
 
 
@@ -216,7 +220,7 @@ def _claim(pg, devices: set[str]) -> None:
         answer = pg.execute("SELECT fanzha.claim_device(%s)", (device,)).fetchone()[0]
         pg.commit()
         if answer == "other":
-            raise StatsError(f"这个 PostgreSQL 登录已绑定到另一台设备，不能替设备 {device} 上传")
+            raise StatsError(N_("这个 PostgreSQL 登录已绑定到另一台设备，不能替设备 {device} 上传"), device=device)
 
 
 def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SESSIONS,
@@ -228,7 +232,7 @@ def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SES
     try:
         local = open_local(db)
     except StatsError as exc:
-        return SyncResult(0, 0, str(exc))
+        return SyncResult(0, 0, exc.message)
     sent = 0
     pg = None
     try:
@@ -257,7 +261,7 @@ def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SES
             _record(local, key, last_ok_at=iso_utc(now()), last_error=None)
         return SyncResult(sent, waiting)
     except Exception as exc:  # noqa: BLE001 — psycopg, sqlite3, StatsError: kept for the operator
-        message = str(exc).strip() or type(exc).__name__
+        message = message_of(exc)   # a ``Said`` when the game wrote it: shown translated
         log.warning("statistics sync to %s failed: %s", key, message)
         try:
             _record(local, key, last_error=message[:500])

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..content.models import Library, Pack
     from ..settings import Settings
+    from .jobs import JobRunner
     from .navigation import Navigator
     from .phone.ink import Ink
     from .sound import Sound
@@ -74,10 +75,13 @@ class Session(Protocol):
     stats_db: Any
     stats_mode: str
     content_paths: tuple           # --content DIR: packs given for this run
+    keeps_site: bool               # the machine's own run (not autoplay, --frames, --trace, the monkey)
 
     def tr(self, text: str) -> str: ...
     def current_pack(self) -> Pack | None: ...
     def reload_content(self) -> Any: ...
+    def content_loader(self) -> Callable[[], Any]: ...
+    def use_reloaded(self, result) -> None: ...
     def update_settings(self, save: bool = True, **changes) -> None: ...
     def save_operator_settings(self, **changes) -> None: ...
     def game_finished(self) -> None: ...
@@ -90,6 +94,7 @@ class Services(Protocol):
     autoplayer: Any                # game.ui.autoplay.AutoPlayer under --autoplay, else None
     crash_guard: Any
     stats_syncer: Any              # game.stats.sync.BackgroundSyncer, or None when sync is off
+    jobs: JobRunner                # slow operator actions off the frame's thread, one at a time
     frame: int
 
     def narrate(self, text: str) -> str: ...
@@ -133,9 +138,9 @@ class DrawingContext:
 
 @_passes_on("settings", "saved_settings", "locale", "mode", "controller", "library", "library_ready", "skipped_files",
             "load_problems", "settings_notice", "rng", "seed", "autoplay", "command_line_pack", "class_name", "teams",
-            "games_played", "stats_db", "stats_mode", "content_paths", "tr", "current_pack", "reload_content",
-            "update_settings",
-            "save_operator_settings", "game_finished", "set_class_name")
+            "games_played", "stats_db", "stats_mode", "content_paths", "keeps_site", "tr", "current_pack",
+            "reload_content", "content_loader", "use_reloaded", "update_settings", "save_operator_settings",
+            "game_finished", "set_class_name")
 class SessionContext:
     __slots__ = ("_app",)
 
@@ -143,7 +148,7 @@ class SessionContext:
         self._app = app
 
 
-@_passes_on("sound", "play_stats", "autoplayer", "crash_guard", "stats_syncer", "frame", "narrate", "voice_status",
+@_passes_on("sound", "play_stats", "autoplayer", "crash_guard", "stats_syncer", "jobs", "frame", "narrate", "voice_status",
             "voice_speaking", "stop_voice", "trace_event", "quit_by_operator", "set_stats_enabled", "switch_mode",
             "restart_sync")
 class ServiceContext:

@@ -5,7 +5,7 @@ import pytest
 
 from game.crashlog import read_count, write_report
 from game.stats.site import load_site
-from game.ui.modes.operator.jobs import Job
+from game.ui.jobs import Job
 
 from ui_helpers import SIZES, layout_problems, make_app
 
@@ -51,6 +51,12 @@ def test_a_sync_target_with_a_password_is_refused_and_pgpass_named(tmp_path):
     app, page = machine_page(tmp_path)
     type_into(app, page, page.target_field, "postgresql://kiosk:secret@db.example/fanzha")
     assert load_site().sync_to == "" and ".pgpass" in page.note.text and page.target_field.text == ""
+
+
+def test_a_refused_sync_target_is_explained_in_the_operators_language(tmp_path):
+    app, page = machine_page(tmp_path, locale="en")
+    type_into(app, page, page.target_field, "postgresql://kiosk:secret@db.example/fanzha")
+    assert page.note.text.startswith("No password in the sync address") and ".pgpass" in page.note.text
 
 
 def test_background_sync_cannot_be_switched_on_without_a_target(tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from game.content.packs import user_packs_dir
 
-from game.ui.modes.operator.jobs import Job
+from game.ui.jobs import Job
 from game.ui.modes.operator.media import mount_points, packs_on_media
 
 from ui_helpers import SIZES, layout_problems, make_app

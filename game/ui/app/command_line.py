@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from ...crashlog import logs_dir, read_count
+from ...i18n.message import say
 from ...paths import user_data_dir
 from ...settings import default_settings_path, load_settings, read_mode
 from ...startup_checks import EXIT_CANNOT_START, startup_problems
@@ -234,7 +235,7 @@ def run(args) -> int:
 
         x11_guard.install(display_lost)
         if app.settings_notice:
-            logging.getLogger("game.operator").warning("%s", app.settings_notice)
+            logging.getLogger("game.operator").warning("%s", say(app.settings_notice, app.tr))
         try:
             import asyncio  # after the first frame (see App.run)
             ended = asyncio.run(app.run())

@@ -13,6 +13,7 @@ from ...settings import Settings, load_settings
 from ...stopping import StopRequest
 from ..autoplay import AutoPlayer
 from ..fonts import FontBook
+from ..jobs import JobRunner
 from ..context import DrawingContext, ServiceContext, SessionContext
 from ..navigation import Navigator
 from ..phone.ink import Ink
@@ -89,6 +90,7 @@ class App(WindowPart, SessionPart, LoopPart):
         self.screenshot_dir = Path(screenshot_dir) if screenshot_dir else None
         self.stack = SceneStack()
         self.tap_guard = TapGuard()    # a control that appears under a finger is not tapped by it
+        self.jobs = JobRunner()        # the operator's slow actions, one at a time, off the frame's thread
         self.start_script: str | None = None   # play --scene: this script opens over the first screen
         self.nav = Navigator(self.stack, self, lambda: self.controller.home)
         # What scenes are given (game.ui.context): views of this App passing on only those names.

@@ -16,6 +16,9 @@ IDLE_SLICE_MS = 250        # longest idle wait before the loop looks round again
 IDLE_POLL_S = 0.03         # while idle, events are looked at this often (touch latency ≤ 30 ms)
 
 
+JOB_POLL_MS = 50           # while an operator's job runs, its result is looked for this often
+
+
 class CannotStart(Exception):
     """The game cannot run here; ``problems`` are (Chinese, English) lines saying why."""
 
@@ -89,7 +92,7 @@ class LoopPart:
 
     def _idle_wait_ms(self) -> int:
         """How long the loop may sleep: until a scene's low-rate timer is due, at most one slice."""
-        wait = IDLE_SLICE_MS
+        wait = JOB_POLL_MS if self.jobs.busy else IDLE_SLICE_MS
         for scene in self.stack.visible():
             fps = getattr(scene, "idle_fps", 0)
             if fps:
@@ -104,6 +107,7 @@ class LoopPart:
         (kiosk idle reset) count real seconds.
         """
         self.tap_guard.tick(dt if elapsed is None else max(dt, elapsed))
+        self.jobs.poll()   # a finished job's result is used here, between two frames
         for event in events if events is not None else pygame.event.get():
             self.handle_event(event)
         if self.preview is not None:

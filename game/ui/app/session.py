@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ...content.hotlines import resolve as resolve_hotlines
 from ...i18n import get_translator
+from ...i18n.message import say
 from ...settings import Settings, load_settings, save_settings
 from ..modes.play_stats import PlayStats
 from ..navigation import CONTROLLERS, resolve
@@ -54,7 +55,7 @@ class SessionPart:
             return replace(self.saved_settings, mode=mode)
         settings, notice = load_settings(mode=mode)
         if notice:
-            logging.getLogger("game.operator").warning("%s", notice)
+            logging.getLogger("game.operator").warning("%s", say(notice, self.tr))
         return settings
 
     def set_stats_enabled(self, on: bool, save: bool = True) -> None:
@@ -76,7 +77,7 @@ class SessionPart:
         if self.stats_syncer is not None:
             self.stats_syncer.stop(timeout_s=0)
             self.stats_syncer = None
-        if self.play_stats is None or self.autoplay or self.monkey or not self.persist_settings:
+        if self.play_stats is None or not self.keeps_site:
             return
         # the sync machinery loads only on a machine that keeps statistics, after the first frame
         from ...stats.sync import start_from_site
@@ -84,6 +85,12 @@ class SessionPart:
             self.stats_syncer = start_from_site(self.play_stats.path)
         except Exception as exc:  # noqa: BLE001 — a bad site file or a missing driver must not stop the game
             log.warning("background sync not started: %s", exc)
+
+    @property
+    def keeps_site(self) -> bool:
+        """This run is the machine's own, so it may make ``site.json`` (the device id) and sync: not
+        autoplay, the monkey, a ``--frames`` run or a ``--trace`` run (tests), which leave it as it is."""
+        return self.persist_settings and not self.autoplay and not self.monkey and self.trace is None
 
     @property
     def stats_mode(self) -> str:
@@ -186,13 +193,17 @@ class SessionPart:
         """Shipped and installed packs plus ``--content`` (``content_paths``), for the machine's region;
         the loaded packs' own catalogs and voices take effect."""
         if self._library_result is None:
-            # the content loads after the first frame: the title shows at once
-            from ...content.loader import load_library
-            from ...content.packs import ContentSources
-            result = load_library(sources=ContentSources(extra=tuple(self.content_paths)),
-                                  region=self.settings.region)
-            self.use_content_result(result)
+            self.use_content_result(self.content_loader()())
         return self._library_result
+
+    def content_loader(self):
+        """A function loading the content as ``load_content`` does (the packs and the region as they
+        are now) without using it: safe to call in a worker thread; ``use_reloaded`` its result."""
+        # the content loads after the first frame: the title shows at once
+        from ...content.loader import load_library
+        from ...content.packs import ContentSources
+        sources, region = ContentSources(extra=tuple(self.content_paths)), self.settings.region
+        return lambda: load_library(sources=sources, region=region)
 
     def use_content_result(self, result) -> None:
         """Play this loaded content from now on (a reload, an author's preview after a change on disk)."""
@@ -204,14 +215,19 @@ class SessionPart:
         if n:
             log.warning("%d content files skipped", n)
 
-    def reload_content(self):
-        """Load the content again (a pack installed, removed, enabled, disabled; another region): the
-        next screen opened plays it, without restarting. Returns the new ``LoadResult``."""
-        self._library_result = None
-        result = self.load_content()
+    def use_reloaded(self, result) -> None:
+        """Content loaded again (``content_loader``) after a pack was installed, removed, enabled or
+        disabled, or the region changed: the next screen opened plays it, without restarting."""
+        self.use_content_result(result)
         if self.settings.pack and self.settings.pack not in result.library.packs:
             log.info("the audience pack %r is gone: the title asks again", self.settings.pack)
             self.update_settings(save=False, pack="")
+
+    def reload_content(self):
+        """Load the content again and play it (``content_loader`` + ``use_reloaded`` in one go, on
+        the caller's thread). Returns the new ``LoadResult``."""
+        result = self.content_loader()()
+        self.use_reloaded(result)
         return result
 
     @property

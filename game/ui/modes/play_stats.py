@@ -57,7 +57,12 @@ class PlayStats:
         if self._recorder is None:
             # SQLite and the statistics modules load when first used, not before the title
             from game.stats import StatsRecorder
-            self._recorder = StatsRecorder(self._path)
+            from game.stats.site import left_alone, load_site
+            if self.app.keeps_site:
+                self._recorder = StatsRecorder(self._path)
+            else:   # a throw-away run stamps its sessions with the site as it is and never writes site.json
+                with left_alone():
+                    self._recorder = StatsRecorder(self._path, site=load_site(keep=False))
         return self._recorder
 
     @property

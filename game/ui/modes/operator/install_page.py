@@ -4,7 +4,8 @@ The packs on the mounted media (``media.packs_on_media``) are listed; a path can
 Choosing one checks it in the context of everything installed (as the game would load it) and
 shows its name, counts and problems; "安装" is offered only when it passed. The install itself
 (``game.content.install.install_pack``) checks it again while copying and swaps it in atomically:
-nothing installed changes unless it passes. Both run off the frame's thread (``Job``).
+nothing installed changes unless it passes. Looking for sticks, checking and installing run off the
+frame's thread, one at a time with the other operator actions (``services.jobs``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from ...input import Intent
 from ...widgets import Button, Label, Panel, TextBox
 from ..widgets import TextField
 from .common import OperatorScreen, log, place_rows
-from .jobs import Job
 from .media import packs_on_media
 from .packs_page import pack_details
 from .typing import Typing
@@ -46,8 +46,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
         self.page = 0
         self.source: Path | None = None
         self.checked = None          # the PackStatus of ``source`` once checked
-        self.job: Job | None = None
-        self.job_kind = ""
+        self.job_kind = ""           # scan / check / install while the worker does it
         self.per = 3
         super().__init__(ctx)
 
@@ -82,8 +81,29 @@ class OperatorInstallScene(Typing, OperatorScreen):
 
     # ---- finding packs
     def scan(self) -> None:
-        self.found = packs_on_media(roots=self.media_roots)
+        roots = self.media_roots
+        self.work("scan", lambda: packs_on_media(roots=roots), self.scanned)
+
+    def scanned(self, job) -> None:
+        if job.error is not None:    # a stick pulled while it was read
+            self.details.set_text(self.session.tr("出错了：") + str(job.error))
+            return
+        self.found = job.result
         self.page = 0
+
+    def work(self, kind: str, fn, then) -> None:
+        """``fn`` in the worker, ``then(job)`` on the frame's thread; nothing when another operator
+        action still runs (the page says so)."""
+        def finished(job) -> None:
+            self.job_kind = ""
+            then(job)
+            self.fill()
+
+        if self.services.jobs.busy:
+            self.details.set_text(self.session.tr("请稍等：上一个操作还没有完成。"))
+        else:
+            self.job_kind = kind    # before starting: a job run at once (tests) is done when ``start`` returns
+            self.services.jobs.start(fn, finished, f"pack-{kind}")
         self.fill()
 
     def turn(self) -> None:
@@ -101,10 +121,14 @@ class OperatorInstallScene(Typing, OperatorScreen):
             if found is not None:
                 row.set_text(f"{found.path.relative_to(found.medium).as_posix()} · {found.medium.name}")
                 row.selected = found.path == self.source
-        self.empty.set_text("" if self.found else tr("没有找到U盘上的内容包。插上U盘后点“重新查找”，或输入路径。"))
+        idle = not self.job_kind
+        empty = tr("正在查找U盘……") if self.job_kind == "scan" else tr(
+            "没有找到U盘上的内容包。插上U盘后点“重新查找”，或输入路径。")
+        self.empty.set_text("" if self.found else empty)
         self.empty.visible = not self.found
         self.more.enabled = len(self.found) > per
-        self.check_button.enabled = bool(self.path_field.text.strip()) and self.job is None
+        self.rescan.enabled = idle
+        self.check_button.enabled = bool(self.path_field.text.strip()) and idle
         busy = {"check": tr("正在检查……"), "install": tr("正在复制并安装，请不要拔U盘……")}.get(self.job_kind)
         if busy:
             self.details.set_text(busy)
@@ -113,7 +137,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
             self.details.set_text(verdict + "\n" + pack_details(tr, self.checked))
         elif not self.details.text:
             self.details.set_text(tr("选一个内容包来检查。"))
-        self.install_button.enabled = self.job is None and self.checked is not None and self.checked.loaded
+        self.install_button.enabled = idle and self.checked is not None and self.checked.loaded
         self.dirty = True
 
     # ---- checking and installing
@@ -131,36 +155,26 @@ class OperatorInstallScene(Typing, OperatorScreen):
         self.fill()
 
     def start_check(self, path: Path) -> None:
-        if self.job is not None:
+        if self.job_kind:
             return
         self.source, self.checked = path, None
         self.details.set_text("")
-        self.job, self.job_kind = Job(lambda: check_source(path), "pack-check"), "check"
-        self.update(0)
+        self.work("check", lambda: check_source(path), self.checked_done)
 
     def install(self) -> None:
-        if self.job is not None or self.checked is None or not self.checked.loaded or self.source is None:
+        if self.job_kind or self.checked is None or not self.checked.loaded or self.source is None:
             return
         source = self.source
         log.info("operator installs a pack from %s", source)
-        self.job, self.job_kind = Job(lambda: install_pack(source), "pack-install"), "install"
-        self.update(0)
+        self.work("install", lambda: install_pack(source), self.install_done)
 
-    def update(self, dt: float) -> None:
-        super().update(dt)
-        job = self.job
-        if job is not None and job.done:
-            self.job, kind, self.job_kind = None, self.job_kind, ""
-            (self.checked_done if kind == "check" else self.install_done)(job)
-            self.fill()
-
-    def checked_done(self, job: Job) -> None:
+    def checked_done(self, job) -> None:
         if job.error is not None:     # NotAPack, or the stick was pulled while reading
             self.details.set_text(self.session.tr("不是内容包：") + str(job.error))
             return
         self.checked = job.result
 
-    def install_done(self, job: Job) -> None:
+    def install_done(self, job) -> None:
         tr = self.session.tr
         result = job.result
         if job.error is not None or result is None:
@@ -181,8 +195,13 @@ class OperatorInstallScene(Typing, OperatorScreen):
         packs = self.nav.find("operator_packs")
         if packs is not None:
             packs.installed(result.pack_id, text)
-        else:
-            self.session.reload_content()
+        else:       # opened some other way: the library loaded again all the same
+            load = self.session.content_loader()
+            self.services.jobs.start(load, self.reloaded, "content-reload")
+
+    def reloaded(self, job) -> None:
+        if job.error is None:
+            self.session.use_reloaded(job.result)
 
     # ---- input and layout
     def handle(self, intent: Intent) -> bool:
@@ -190,7 +209,7 @@ class OperatorInstallScene(Typing, OperatorScreen):
         return super().handle(intent)
 
     def back(self) -> bool:
-        if self.job is not None and self.job_kind == "install":
+        if self.job_kind == "install":
             return True          # the install finishes first: leaving would not stop it
         return super().back()
 

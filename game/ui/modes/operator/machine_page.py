@@ -16,12 +16,13 @@ from game.crashlog import read_count, reset_count
 from game.stats.site import SYNC_EVERY_CHOICES, load_site, save_site
 
 from ....i18n.marker import N_
+from ....i18n.message import say
 from ... import layout
 from ...input import Intent
 from ...widgets import Button, Label, Panel, TextBox
 from ..widgets import TextField
 from .common import OperatorScreen, log
-from .jobs import Job
+from ...jobs import Job
 from .typing import Typing
 
 ON_OFF = ((True, N_("开")), (False, N_("关")))
@@ -58,7 +59,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
     name = "operator_machine"
 
     def __init__(self, ctx):
-        self.site = load_site()
+        self.site = load_site(keep=ctx.session.keeps_site)   # a throw-away run only reads site.json
         self.status = None
         self.status_job: Job | None = None
         self.sync_job: Job | None = None
@@ -129,8 +130,10 @@ class OperatorMachineScene(Typing, OperatorScreen):
         stats_on = self.services.play_stats is not None
         self.sync_status.set_text(sync_line(tr, self.status, self.site) if stats_on else tr("匿名统计已关闭。"))
         self.sync_now.enabled = stats_on and bool(self.site.sync_to) and self.sync_job is None
+        reloading = self.services.jobs.running == "content-reload"
         for value, b in self.region_buttons:
             b.selected = value == self.session.settings.region
+            b.enabled = not reloading     # one region's library at a time
         for field, _, buttons in self.switch_rows:
             for value, b in buttons:
                 b.selected = value == self.switch_value(field)
@@ -141,7 +144,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
         else:
             self.crashes.set_text(tr("没有程序出错的记录。"))
         self.clear_crashes.enabled = bool(count.get("count"))
-        self.note.set_text(self.message or tr("改动立即生效并保存"))
+        self.note.set_text(tr("正在按新的地区重新载入内容……") if reloading else self.message or tr("改动立即生效并保存"))
         self.dirty = True
 
     # ---- the site and its sync
@@ -153,7 +156,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
         try:
             self.site = save_site(**{name: value})
         except (ValueError, ImportError) as exc:
-            self.message = str(exc)
+            self.message = say(exc, self.session.tr)
             field.set_text(getattr(self.site, name))
             log.warning("site setting %s refused: %s", name, exc)
         else:
@@ -209,19 +212,34 @@ class OperatorMachineScene(Typing, OperatorScreen):
         if self.sync_job is not None and self.sync_job.done:
             job, self.sync_job = self.sync_job, None
             result = job.result
-            self.message = (self.session.tr("同步出错：") + str(job.error) if job.error else
-                            self.session.tr("已发送 {n} 场").format(n=result.sent) if result and result.ok else
-                            self.session.tr("同步没有完成：") + (result.error if result else ""))
+            tr = self.session.tr
+            self.message = (tr("同步出错：") + say(job.error, tr) if job.error else
+                            tr("已发送 {n} 场").format(n=result.sent) if result and result.ok else
+                            tr("同步没有完成：") + (say(result.error, tr) if result else ""))
             self.since_status = STATUS_EVERY_S
             self.fill()
 
     # ---- machine settings
     def set_region(self, region: str) -> None:
+        """The region saved at once; the library as that region plays it is loaded in the worker and
+        used between two frames (until then the game plays the old one)."""
         if region == self.session.settings.region:
+            return
+        if self.services.jobs.busy:
+            self.message = self.session.tr("请稍等：上一个操作还没有完成。")
+            self.fill()
             return
         log.info("operator set region %s", region)
         self.session.save_operator_settings(region=region)
-        self.session.reload_content()    # the library as that region plays it
+        self.services.jobs.start(self.session.content_loader(), self.region_loaded, "content-reload")
+        self.fill()
+
+    def region_loaded(self, job) -> None:
+        if job.error is not None:     # logged by the job; the library stays the one loaded before
+            self.message = self.session.tr("出错了：") + say(job.error, self.session.tr)
+        else:
+            self.session.use_reloaded(job.result)
+            self.message = ""
         self.fill()
 
     def set_switch(self, field: str, value: bool) -> None:

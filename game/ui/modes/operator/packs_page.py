@@ -3,7 +3,11 @@
 Every pack found (``game.content.install.list_packs``: the shipped one, those installed in the data
 folder's ``packs/``, those given with ``--content``) is a row; the chosen one's details (version,
 authors, scripts and quiz questions, problems) are beside the list. A change reloads the library
-(``session.reload_content``): the next game plays it, without restarting.
+(``session.content_loader``): the next game plays it, without restarting.
+
+Reading the packs and every change run off the frame's thread (``services.jobs``, one at a time):
+the page says "正在读取……" meanwhile, and the library loaded in the worker is swapped in between
+two frames. A failure is shown on the page and logged; the list and the library stay as they were.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ class OperatorPacksScene(OperatorScreen):
         self.confirm_remove = False
         self.message = ""
         self.statuses: list = []
+        self.busy = ""            # what the worker is doing, shown instead of the list until it is done
         super().__init__(ctx)
 
     # ---- the packs
@@ -61,9 +66,33 @@ class OperatorPacksScene(OperatorScreen):
         return ContentSources(extra=tuple(self.session.content_paths))
 
     def read(self) -> None:
-        self.statuses = list_packs(self.sources())
+        """Read every pack's status again (in the worker)."""
+        sources = self.sources()
+        self.work(N_("正在读取……"), lambda: list_packs(sources), self.listed)
+
+    def listed(self, statuses: list) -> None:
+        self.statuses = statuses
         if not any(s.id == self.chosen for s in self.statuses):
             self.chosen = self.statuses[0].id if self.statuses else ""
+
+    def work(self, busy: str, fn, then) -> None:
+        """Run ``fn`` in the worker; ``then(result)`` on the frame's thread once it is done. Nothing
+        (but a note) while another operator action is still running."""
+        if self.services.jobs.busy:
+            self.message = self.session.tr("请稍等：上一个操作还没有完成。")
+            self.fill()
+            return
+        self.busy = busy        # before starting: a job run at once (tests) is done when ``start`` returns
+        self.services.jobs.start(fn, lambda job: self.worked(job, then), "operator-packs")
+        self.fill()
+
+    def worked(self, job, then) -> None:
+        self.busy = ""
+        if job.error is not None:     # logged by the job; nothing on disk or in the game was swapped
+            self.message = self.session.tr("出错了：") + str(job.error)
+        else:
+            then(job.result)
+        self.fill()
 
     def status(self):
         return next((s for s in self.statuses if s.id == self.chosen and s.state != "replaced"),
@@ -94,15 +123,15 @@ class OperatorPacksScene(OperatorScreen):
         self.note = TextBox(self.look, "", role="caption", colour_key="accent", translate=False)
         self.items = [self.heading, self.summary, *self.rows, self.panel, self.details, self.prev, self.next,
                       self.toggle, self.remove, self.install, self.note, self.done]
-        self.read()
         self.fill()
+        self.read()
 
     def fill(self) -> None:
         tr = self.session.tr
         per = self.rows_per_page()
         pages = max(1, -(-len(self.statuses) // per))
         self.page = max(0, min(self.page, pages - 1))
-        shown = self.statuses[self.page * per:(self.page + 1) * per]
+        shown = [] if self.busy else self.statuses[self.page * per:(self.page + 1) * per]
         for i, row in enumerate(self.rows):
             status = shown[i] if i < len(shown) and i < per else None
             row.visible = status is not None
@@ -112,14 +141,16 @@ class OperatorPacksScene(OperatorScreen):
                 row.set_text(f"{mark}{tr(status.name)} {status.version}")
                 row.selected = status.id == self.chosen
         loaded = sum(s.loaded for s in self.statuses)
-        self.summary.set_text(tr("{n} 个内容包，{k} 个在用 · 第 {page}/{pages} 页 · ★ 游戏自带").format(
-            n=len(self.statuses), k=loaded, page=self.page + 1, pages=pages))
-        self.prev.enabled = self.page > 0
-        self.next.enabled = self.page < pages - 1
+        counts = tr("{n} 个内容包，{k} 个在用 · 第 {page}/{pages} 页 · ★ 游戏自带").format(
+            n=len(self.statuses), k=loaded, page=self.page + 1, pages=pages)
+        self.summary.set_text(tr(self.busy) if self.busy else counts)
+        self.prev.enabled = self.page > 0 and not self.busy
+        self.next.enabled = self.page < pages - 1 and not self.busy
         status = self.status()
-        self.details.set_text(pack_details(tr, status) if status else tr("没有内容包"))
-        installed = status is not None and status.origin == "installed"
+        self.details.set_text(tr(self.busy) if self.busy else pack_details(tr, status) if status else tr("没有内容包"))
+        installed = status is not None and status.origin == "installed" and not self.busy
         self.toggle.enabled = self.remove.enabled = installed
+        self.install.enabled = not self.busy
         self.toggle.set_text(N_("启用") if installed and not status.enabled else N_("停用"))
         self.remove.set_text(N_("再点一次：删除") if self.confirm_remove else N_("删除"))
         self.note.set_text(self.message)
@@ -156,30 +187,46 @@ class OperatorPacksScene(OperatorScreen):
         self.run(lambda: remove_pack(status.id), N_("已删除“{name}”"), status)
 
     def run(self, change, done_text: str, status) -> None:
-        try:
-            line = change()
-        except (PackError, OSError) as exc:
-            log.warning("pack %s: %s", status.id, exc)
-            self.message = self.session.tr("没有改动：") + str(exc)
-        else:
-            log.info("operator: %s", line)
-            self.message = self.session.tr(done_text).format(name=self.session.tr(status.name))
-            self.changed()
-        self.fill()
+        """``change`` the packs on disk, then load the library and read the list again: all in the
+        worker; the new library is used on the frame's thread."""
+        load, sources = self.session.content_loader(), self.sources()
 
-    def changed(self) -> None:
-        """Packs changed on disk: the library is loaded again, this list read again."""
-        self.session.reload_content()
-        self.read()
+        def changed():
+            try:
+                line = change()
+            except (PackError, OSError) as exc:
+                log.warning("pack %s: %s", status.id, exc)
+                return exc, None, None
+            return line, load(), list_packs(sources)
+
+        def show(outcome) -> None:
+            line, result, statuses = outcome
+            if result is None:
+                self.message = self.session.tr("没有改动：") + str(line)
+                return
+            log.info("operator: %s", line)
+            self.session.use_reloaded(result)
+            self.listed(statuses)
+            self.message = self.session.tr(done_text).format(name=self.session.tr(status.name))
+
+        self.work(N_("正在修改并重新载入内容……"), changed, show)
 
     def open_install(self) -> None:
         self.nav.navigate("operator_install", media_roots=self.media_roots)
 
     def installed(self, pack_id: str, message: str) -> None:
-        """The install page put a pack in place: show it, chosen, with the library reloaded."""
-        self.message, self.chosen = message, pack_id
-        self.changed()
-        self.fill()
+        """The install page put a pack in place: the library loaded again (in the worker), the pack
+        shown chosen in the list."""
+        load, sources = self.session.content_loader(), self.sources()
+
+        def show(outcome) -> None:
+            result, statuses = outcome
+            self.session.use_reloaded(result)
+            self.chosen = pack_id
+            self.listed(statuses)
+            self.message = message
+
+        self.work(N_("正在重新载入内容……"), lambda: (load(), list_packs(sources)), show)
 
     def resume(self) -> None:
         super().resume()

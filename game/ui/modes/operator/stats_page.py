@@ -10,6 +10,7 @@ import pygame
 from game.paths import user_data_dir
 
 from ....i18n.marker import N_
+from ....i18n.message import say
 from ... import layout
 from ...widgets import Button, Label, Panel, TextBox
 from .common import OperatorScreen, log
@@ -115,21 +116,38 @@ class OperatorStatsScene(OperatorScreen):
         self.dirty = True
 
     def export(self) -> None:
+        """Write the report (tables and charts: seconds on a big database) in the worker."""
         # SQLite and the statistics modules load when first used, not before the title
         from game.stats import StatsError, open_for_reading
         from game.stats.report import write_report
         out = user_data_dir() / "reports" / datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
-            conn = open_for_reading(self.stats_path())
+        path = self.stats_path()
+
+        def write() -> list:
             try:
-                written = write_report(conn, out)
-            finally:
-                conn.close()
-        except (OSError, sqlite3.Error, StatsError) as exc:   # say what went wrong, keep the menu
-            log.warning("statistics export to %s failed: %s", out, exc)
-            self.note.set_text(self.session.tr("导出失败：") + str(exc))
-        else:
-            self.note.set_text(self.session.tr("已导出 {n} 个文件到：").format(n=len(written)) + "\n" + str(out))
+                conn = open_for_reading(path)
+                try:
+                    return write_report(conn, out)
+                finally:
+                    conn.close()
+            except (OSError, sqlite3.Error, StatsError) as exc:   # said on the page, the menu stays
+                log.warning("statistics export to %s failed: %s", out, exc)
+                raise
+
+        def written(job) -> None:
+            tr = self.session.tr
+            if job.error is not None:
+                self.note.set_text(tr("导出失败：") + say(job.error, tr))
+            else:
+                self.note.set_text(tr("已导出 {n} 个文件到：").format(n=len(job.result)) + "\n" + str(out))
+            self.export_button.enabled = True
+            self.dirty = True
+
+        if not self.services.jobs.start(write, written, "stats-export"):
+            self.note.set_text(self.session.tr("请稍等：上一个操作还没有完成。"))
+        elif self.services.jobs.busy:
+            self.note.set_text(self.session.tr("正在导出……"))
+            self.export_button.enabled = False
         self.dirty = True
 
     def place(self, size) -> None:
