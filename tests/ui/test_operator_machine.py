@@ -122,3 +122,9 @@ def test_the_crash_count_is_shown_and_can_be_cleared(tmp_path):
 def test_the_machine_page_fits_by_touch(tmp_path, size):
     app, page = machine_page(tmp_path, size=size)
     assert layout_problems(app, page) == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_machine_page_fits_in_english(tmp_path, size):
+    app, page = machine_page(tmp_path, size=size, locale="en")
+    assert layout_problems(app, page) == []
