@@ -50,7 +50,14 @@ class OperatorScreen(ScreenScene):
     """Base: marks the scene as the operator's (no second PIN pad on top, no teacher shortcuts)."""
 
     operator_screen = True
+    back_leaves = True
 
-    def back(self) -> bool:
-        self.nav.back()
-        return True
+    def place_frame(self, size) -> tuple[float, pygame.Rect, bool, float, pygame.Rect]:
+        """The heading at the top and 完成 at the bottom right of a page (``self.heading``,
+        ``self.done``); returns (unit, content area, portrait, gap, the bottom bar)."""
+        u, area, portrait, gap = self.regions(size)
+        self.heading.rect = layout.top_band(area, 9 * u)
+        bar = layout.bottom_band(area, 12 * u)
+        bw = round(min(40 * u, area.w * 0.3))
+        self.done.rect = pygame.Rect(bar.right - bw, bar.y, bw, bar.h)
+        return u, area, portrait, gap, bar

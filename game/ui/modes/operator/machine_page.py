@@ -262,11 +262,7 @@ class OperatorMachineScene(Typing, OperatorScreen):
         return super().back()
 
     def place(self, size) -> None:
-        u, area, portrait, gap = self.regions(size)
-        self.heading.rect = layout.top_band(area, 9 * u)
-        bar = layout.bottom_band(area, 12 * u)
-        bw = round(min(40 * u, area.w * 0.3))
-        self.done.rect = pygame.Rect(bar.right - bw, bar.y, bw, bar.h)
+        u, area, portrait, gap, bar = self.place_frame(size)
         self.note.rect = pygame.Rect(bar.x, bar.y, self.done.rect.x - gap - bar.x, bar.h)
         body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, bar.y - gap - self.heading.rect.bottom - u)
         if portrait:

@@ -238,12 +238,8 @@ class OperatorPacksScene(OperatorScreen):
 
     # ---- layout
     def place(self, size) -> None:
-        u, area, portrait, gap = self.regions(size)
-        self.heading.rect = layout.top_band(area, 9 * u)
+        u, area, portrait, gap, bar = self.place_frame(size)
         self.summary.rect = pygame.Rect(area.x, self.heading.rect.bottom, area.w, round(6 * u))
-        bar = layout.bottom_band(area, 12 * u)
-        bw = round(min(40 * u, area.w * 0.3))
-        self.done.rect = pygame.Rect(bar.right - bw, bar.y, bw, bar.h)
         self.note.rect = pygame.Rect(bar.x, bar.y, self.done.rect.x - gap - bar.x, bar.h)
         body = pygame.Rect(area.x, self.summary.rect.bottom + u, area.w, bar.y - gap - self.summary.rect.bottom - u)
         per = self.rows_per_page()

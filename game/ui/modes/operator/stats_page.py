@@ -151,12 +151,8 @@ class OperatorStatsScene(OperatorScreen):
         self.dirty = True
 
     def place(self, size) -> None:
-        u, area, portrait, gap = self.regions(size)
-        self.heading.rect = layout.top_band(area, 9 * u)
-        bar = layout.bottom_band(area, 12 * u)
-        bw = round(min(40 * u, area.w * 0.3))
-        self.done.rect = pygame.Rect(bar.right - bw, bar.y, bw, bar.h)
-        self.export_button.rect = pygame.Rect(self.done.rect.x - gap - bw, bar.y, bw, bar.h)
+        u, area, portrait, gap, bar = self.place_frame(size)
+        self.export_button.rect = pygame.Rect(self.done.rect.x - gap - self.done.rect.w, bar.y, self.done.rect.w, bar.h)
         self.note.rect = pygame.Rect(bar.x, bar.y, round(self.export_button.rect.x - gap - bar.x), bar.h)
         y = self.heading.rect.bottom + u
         if portrait:
