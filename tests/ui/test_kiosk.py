@@ -14,7 +14,7 @@ from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, Ope
 from game.ui.scenes.board import BoardScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import layout_problems, make_app, wait_until_armed
+from ui_helpers import finish_jobs, layout_problems, make_app, wait_until_armed
 
 IDLE, COUNTDOWN = 30, 5
 
@@ -193,6 +193,7 @@ def test_the_operator_sees_the_statistics_summary(tmp_path):
     tap(app, app.stack.top.stats_button.rect.center)
     page = app.stack.top
     assert isinstance(page, OperatorStatsScene)
+    finish_jobs(app)
     figures = summary(tmp_path / "stats.sqlite3")
     tiles = [value.text for _, value, _ in page.tiles]
     assert tiles[2] == f"{figures['people']:,} 人"

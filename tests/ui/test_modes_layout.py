@@ -16,7 +16,7 @@ from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import layout_problems, make_app, sizes_except
+from ui_helpers import finish_jobs, layout_problems, make_app, sizes_except
 
 NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
           "/home/kiosk/.local/share/fanzha-chess/settings.json.bad-20261123-101500（不是有效的 JSON（第 1 行））")
@@ -83,6 +83,7 @@ def _show(app, scenes):
         app.stack.push(scene)
     for _ in range(3):
         app.step(0.05, [])
+    finish_jobs(app)
 
 
 @pytest.mark.parametrize("name", list(KIOSK_SCREENS))

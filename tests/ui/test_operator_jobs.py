@@ -212,12 +212,31 @@ def test_the_idle_loop_looks_for_the_result_often_while_a_job_runs(monkeypatch):
 
 
 
+def test_the_statistics_page_counts_in_the_worker_and_shows_the_figures_when_done(monkeypatch, tmp_path):
+    db = tmp_path / "stats.sqlite3"
+    fill_sample(db, sessions=20)
+    held = Held(result={"people_today": 3, "people_week": 9, "people": 20, "completion_rate": 0.5,
+                        "safe_choice_rate": 0.75, "top_missed_scam_types": [], "top_missed_techniques": [],
+                        "scam_types_counted": 0, "techniques_counted": 0, "completed": 10, "abandoned": 1,
+                        "autoplay_left_out": 0})
+    monkeypatch.setattr("game.stats.summary", held)
+    app = make_app(stats_db=db)
+    page = app.nav.navigate("operator_stats")
+    assert held.started.wait(HOLD_S)
+    app.step(1 / 60, [])          # returns while the count is still held
+    assert "正在读取" in page.kinds.text and not page.export_button.enabled
+    held.let_go()
+    settle(app)
+    assert [value.text for _, value, _ in page.tiles][:3] == ["3 人", "9 人", "20 人"]
+    assert held.thread is not threading.current_thread()
+
+
 def test_the_report_export_runs_in_the_worker_and_says_where_it_went(monkeypatch, tmp_path):
     db = tmp_path / "stats.sqlite3"
     fill_sample(db, sessions=20)
     app = make_app(stats_db=db)
     page = app.nav.navigate("operator_stats")
-    app.step(1 / 60, [])
+    settle(app)
     held = Held(result=["a.csv", "b.png"])
     monkeypatch.setattr("game.stats.report.write_report", held)
     page.export()

@@ -8,7 +8,7 @@ from game.i18n.formatting import percent
 from game.stats.sample import fill_sample
 from game.ui.modes.operator import OperatorStatsScene
 
-from ui_helpers import make_app
+from ui_helpers import finish_jobs, make_app
 
 TODAY = date(2024, 5, 31)
 
@@ -23,6 +23,7 @@ def page_and_report(tmp_path):
     fill_sample(db, 400, seed=5, end=datetime(2024, 5, 31, 12, tzinfo=timezone.utc), days=30)
     app = make_app(mode="kiosk", stats_db=db)
     page = OperatorStatsScene(app, today=TODAY)
+    finish_jobs(app)
     assert main(["stats", "report", "--db", str(db), "--out", str(tmp_path / "r")]) == 0
     tiles = [value.text for _, value, _ in page.tiles]
     return tiles, tmp_path / "r"

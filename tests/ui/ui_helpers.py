@@ -21,6 +21,12 @@ def make_app(size=(1280, 720), **kw):
     return App(size=size, **kw)
 
 
+def finish_jobs(app, timeout: float = 30) -> None:
+    """Let the operator's worker (``app.jobs``) finish, then one frame, which uses its result."""
+    assert app.jobs.wait(timeout), f"the worker is still busy with {app.jobs.running}"
+    app.step(1 / 60, [])
+
+
 def frame(app, dt: float = 1 / 60, events=None) -> None:
     app.step(dt, [] if events is None else events)
 

@@ -72,16 +72,41 @@ class OperatorStatsScene(OperatorScreen):
             self.items += [panel, value, title]
         self.items += [self.kinds_panel, self.kinds_title, self.kinds, self.tech_panel, self.tech_title, self.techs,
                        self.note, self.export_button, self.done]
-        self.fill()
+        self.data = None
+        self.reading = True
+        self.read()
 
-    def fill(self) -> None:
+    def read(self) -> None:
+        """The figures in the worker: a year of a busy kiosk's games takes half a second to count."""
+        self.show_reading()
+        if not self.services.jobs.start(self.figures, self.figures_read, "stats-summary"):
+            self.note.set_text(self.session.tr("请稍等：上一个操作还没有完成。"))
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.reading and not self.services.jobs.busy:   # another operator action held the worker
+            self.read()
+
+    def figures_read(self, job) -> None:
+        self.reading = False
+        self.fill(job.result)     # figures() says what went wrong itself and gives None
+
+    def show_reading(self) -> None:
+        for _, value, _ in self.tiles:
+            value.set_text("…")
+        self.kinds.set_text(self.session.tr("正在读取……"))
+        self.techs.set_text("")
+        self.note.set_text("")
+        self.export_button.enabled = False
+        self.dirty = True
+
+    def fill(self, f: dict | None) -> None:
         # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import number, percent
 
         # SQLite and the statistics modules load when first used, not before the title
         from game.stats.labels import scam_type_name, technique_name
         tr = self.session.tr
-        f = self.figures()
         self.data = f
         people = tr("{n} 人")
         if f is None:
