@@ -13,6 +13,7 @@ it) with ``{name}`` fields filled in only when it is shown: ``str()`` of one is 
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from .marker import N_
@@ -79,3 +80,29 @@ def message_of(exc: BaseException) -> str:
     if exc.args and isinstance(exc.args[0], Said):
         return exc.args[0]
     return str(exc).strip() or type(exc).__name__
+
+
+STORED_LIMIT = 500    # characters of a stored message (a database column, a status line)
+
+
+def stored(line: str) -> str:
+    """``line`` to keep in a file or database and show later, maybe in another language: a ``Said``
+    as JSON (its msgid and values, values as text), any other line as itself; at most
+    ``STORED_LIMIT`` characters either way (a ``Said`` too long for that is kept as its text)."""
+    if isinstance(line, Said):
+        text = json.dumps({"msgid": line.msgid, "values": {k: str(v) for k, v in line.values.items()}},
+                          ensure_ascii=False)
+        if len(text) <= STORED_LIMIT:
+            return text
+    return str(line)[:STORED_LIMIT]
+
+
+def from_stored(text: str | None) -> str | None:
+    """What ``stored`` kept: a ``Said`` again when it was one, else the text as it is."""
+    if not text or not text.startswith('{"msgid"'):
+        return text
+    try:
+        data = json.loads(text)
+        return Said(data["msgid"], **data["values"])
+    except (ValueError, KeyError, TypeError, IndexError):   # a line that only looks like one
+        return text

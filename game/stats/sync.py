@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.i18n.marker import N_
-from game.i18n.message import message_of
+from game.i18n.message import from_stored, message_of, stored
 
 from .central import connect, conninfo_dict, safe_text
 from .db import StatsError
@@ -132,7 +132,7 @@ def sync_status(db: Path | str | None, target: str) -> SyncStatus:
     try:
         key = safe_text(target)
         sent_upto, ok_at, attempt_at, error = _state(conn, key)
-        return SyncStatus(key, _waiting(conn, sent_upto), _parse(ok_at), _parse(attempt_at), error)
+        return SyncStatus(key, _waiting(conn, sent_upto), _parse(ok_at), _parse(attempt_at), from_stored(error))
     finally:
         conn.close()
 
@@ -264,7 +264,7 @@ def sync_once(db: Path | str | None, target: str, *, batch_size: int = BATCH_SES
         message = message_of(exc)   # a ``Said`` when the game wrote it: shown translated
         log.warning("statistics sync to %s failed: %s", key, message)
         try:
-            _record(local, key, last_error=message[:500])
+            _record(local, key, last_error=stored(message))
             waiting = _waiting(local, _state(local, key)[0])
         except sqlite3.Error:
             waiting = 0

@@ -7,11 +7,12 @@ import pytest
 
 from game.cli import main
 from game.i18n import environment_locale, get_translator
-from game.i18n.message import Said, say
+from game.i18n.message import STORED_LIMIT, Said, from_stored, say, stored
 from game.stats.central import connect
 from game.stats.db import StatsError
 from game.stats.sample import fill_sample
 from game.stats.site import SiteError, save_site
+from game.stats.sync import sync_once, sync_status
 
 EN = get_translator("en")
 
@@ -32,6 +33,30 @@ def test_the_locale_comes_from_the_environment(environ, locale):
 def test_a_message_is_chinese_as_text_and_english_when_said():
     line = Said("找不到统计数据库 {path}", path="/x.sqlite3")
     assert line == "找不到统计数据库 /x.sqlite3" and say(line, EN) == "Statistics database /x.sqlite3 not found"
+
+
+def test_a_stored_message_is_said_in_english_when_read_back():
+    kept = from_stored(stored(Said("找不到统计数据库 {path}", path="/x.sqlite3")))
+    assert say(kept, EN) == "Statistics database /x.sqlite3 not found"
+
+
+def test_a_library_error_is_stored_as_its_own_text():
+    assert from_stored(stored("server closed the connection unexpectedly")) == \
+        "server closed the connection unexpectedly"
+
+
+def test_a_stored_line_is_cut_to_the_limit():
+    assert len(stored("错" * 2000)) == STORED_LIMIT
+
+
+def test_a_background_sync_error_reads_back_translated(tmp_path):
+    db = tmp_path / "stats.sqlite3"
+    fill_sample(db, 3, seed=1)
+    result = sync_once(db, f"postgresql:///nowhere?host={tmp_path / 'no-socket'}", timeout_s=1)
+    assert not result.ok
+    status = sync_status(db, f"postgresql:///nowhere?host={tmp_path / 'no-socket'}")
+    assert isinstance(status.last_error, Said), status.last_error
+    assert say(status.last_error, EN) != str(status.last_error)
 
 
 def test_a_missing_database_is_said_in_english_with_locale_en(tmp_path, capsys):

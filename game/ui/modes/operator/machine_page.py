@@ -40,7 +40,7 @@ def sync_line(tr, status, site) -> str:
     if status.running:
         line += " · " + tr("正在同步……")
     if status.last_error:
-        line += "\n" + tr("上次出错：") + status.last_error
+        line += "\n" + tr("上次出错：") + say(status.last_error, tr)
     return line
 
 
