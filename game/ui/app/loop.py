@@ -240,9 +240,9 @@ class LoopPart:
 
     def shutdown(self) -> None:
         """The game is closing: a game still on the board is recorded as unfinished."""
-        if getattr(self, "stats_syncer", None) is not None:
+        if self.stats_syncer is not None:
             self.stats_syncer.stop()
             self.stats_syncer = None
-        if getattr(self, "play_stats", None) is not None:
+        if self.play_stats is not None:
             self.play_stats.close()
             self.play_stats = None

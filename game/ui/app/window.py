@@ -95,7 +95,7 @@ class WindowPart:
 
     def report_dirty(self, rects) -> None:
         """A scene drew only ``rects`` this frame (None: it drew everything)."""
-        self._partial_reports = getattr(self, "_partial_reports", 0) + 1
+        self._partial_reports += 1
         if rects is None:
             self._partial = False
         else:
@@ -107,7 +107,7 @@ class WindowPart:
         return self._partial
 
     def present(self) -> None:
-        if getattr(self, "_partial", False):
+        if self._partial:
             if self._dirty_rects:
                 pygame.display.update(self._dirty_rects)
         else:

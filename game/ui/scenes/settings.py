@@ -28,6 +28,7 @@ ROWS = (
 class SettingsScene(ScreenScene):
     name = "settings"
     back_leaves = True
+    _tour = 0          # autoplay: the next step of AUTOPLAY_TOUR
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("设置"), role="heading", colour_key="accent")
@@ -71,7 +72,7 @@ class SettingsScene(ScreenScene):
                      ("high_contrast", False), ("reduced_motion", False), ("text_size", "normal"))
 
     def autoplay_targets(self) -> list:
-        step = getattr(self, "_tour", 0)
+        step = self._tour
         if step < len(self.AUTOPLAY_TOUR):
             self._tour = step + 1
             field, value = self.AUTOPLAY_TOUR[step]

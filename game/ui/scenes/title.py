@@ -25,6 +25,7 @@ class TitleScene(ScreenScene):
     def __init__(self, ctx):
         self.backdrop = None   # optional Scene drawn behind the title (attract demo)
         self.pulse = 0.0
+        self._static = None    # (key, the picture of everything but the pulse), made when first drawn
         super().__init__(ctx)
         if ctx.look.reduced_motion:
             self.idle_fps = 0
@@ -176,7 +177,7 @@ class TitleScene(ScreenScene):
                self.notice.visible, self.notice.text, self.settings_button.pressed, self.settings_button.focused,
                self.notice.pressed, self.notice.focused,
                tuple((b.selected, b.pressed, b.focused) for _, b in self.lang_buttons))
-        if getattr(self, "_static", None) is None or self._static[0] != key:
+        if self._static is None or self._static[0] != key:
             frame = pygame.Surface(surface.get_size()).convert()
             draw_backdrop(self.look, frame, keep=False)   # the title keeps its own picture
             self._draw_title(frame)
