@@ -33,6 +33,9 @@ class PhoneHits:
     areas: dict[str, pygame.Rect] = field(default_factory=dict)
     screen: pygame.Rect | None = None   # the phone's screen area
     body: pygame.Rect | None = None     # the whole phone
+    # Where pieces of the screen were drawn, for layout checks (not tappable): "caption" (the messages
+    # or live captions shown) and "input" (the message field, the call's buttons, a system sheet).
+    parts: dict[str, pygame.Rect] = field(default_factory=dict)
 
     def at(self, pos) -> str:
         """The control under ``pos``; a finger that lands just beside a small control still counts as on it

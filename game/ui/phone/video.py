@@ -244,6 +244,8 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     # Voice meter beside the captions, then the captions.
     meter = pygame.Rect(scr.rect.x + int(u * 5), hang_c[1] - hang_r - int(u * 10), int(u * 14), int(u * 6))
     paint.rrect(surface, paint.mix(dark, theme.phone_body, 0.5), meter.inflate(u * 3, u * 2), int(u * 2))
+    controls_top = int(meter.y - u)
+    scr.hits.parts["input"] = pygame.Rect(scr.rect.x, controls_top, scr.rect.w, int(hang_c[1] + hang_r) - controls_top)
     _voice_meter(scr, meter, 0.0 if state.reduced_motion else state.t, state.speaking and not state.reduced_motion)
     area = pygame.Rect(scr.rect.x, pip.bottom + int(u * 22), scr.rect.w, meter.y - int(u * 3) - pip.bottom - int(u * 22))
     if state.test and state.test_age < TEST_DURATION:
