@@ -16,7 +16,8 @@ jieba cuts in two passes: the most probable cover by its dictionary's words, the
 each stretch of characters that pass left one by one. The table keeps, of its 350,000-word
 dictionary, the words on the first pass's paths through the shipped texts (with jieba's
 frequencies and total), and of its HMM the start and transition probabilities and the emission
-probabilities of the characters the texts use. game/text/segment.py cuts with them in the same
+probabilities of the characters the texts use, and the tiles' keywords ("keep": a line breaks
+inside one only when it is wider than the line). game/text/segment.py cuts with them in the same
 two passes: the shipped texts come out as jieba cuts them (where they differ, the game's words are
 longer, never shorter: the build reports any break inside a jieba word).
 """
@@ -29,6 +30,7 @@ import logging
 import os
 import string
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # the seat names live in a pygame module
@@ -120,6 +122,17 @@ def fill(template: str, values: dict[str, list]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def tile_keywords() -> tuple[str, ...]:
+    """The tiles' keywords in zh_Hans and zh_Hant: kept on one line wherever they fit (养生讲座 is two
+    words to jieba, but one thing to warn about)."""
+    library = content_library().library
+    hant = hant_catalog()
+    hans = {t.keyword for t in library.tiles.values() if t.keyword}
+    found = hans | {hant.get(k, k) for k in hans}
+    return tuple(sorted(k for k in found if len(k) > 1 and has_han(k)))
+
+
 def shipped_texts() -> dict[str, list[str]]:
     """Every text the game can lay out in zh_Hans and in zh_Hant (sorted, without duplicates)."""
     result = content_library()
@@ -151,8 +164,10 @@ def reference_words(text: str) -> list[str]:
 MAX_WORD = 16   # longer than any word of jieba's dictionary that has Chinese characters in it
 
 
-def build(texts: dict[str, list[str]]) -> dict[Path, str]:
-    """The table files' text for these texts: {path: text} for words.json and hmm.json."""
+def build(texts: dict[str, list[str]], keep: tuple[str, ...] | None = None) -> dict[Path, str]:
+    """The table files' text for these texts: {path: text} for words.json and hmm.json. ``keep``: the
+    phrases lines never break inside where they fit (by default the shipped tiles' keywords)."""
+    keep = tile_keywords() if keep is None else keep
     jieba = _jieba()
     from jieba import finalseg
     freq = jieba.dt.FREQ
@@ -176,7 +191,8 @@ def build(texts: dict[str, list[str]]) -> dict[Path, str]:
             emit[ch] = [None if p is None else round(p, 6) for p in probs]
     about = ABOUT.format(n=len(all_texts), version=jieba.__version__)
     return {
-        TABLE_PATH: _dump({"about": about, "total": jieba.dt.total, "words": dict(sorted(words.items()))}),
+        TABLE_PATH: _dump({"about": about, "total": jieba.dt.total, "keep": sorted(keep),
+                           "words": dict(sorted(words.items()))}),
         HMM_PATH: _dump({"about": about, "states": STATES,
                          "start": {s: round(finalseg.start_P[s], 6) for s in STATES},
                          "trans": {a: {b: round(p, 6) for b, p in sorted(finalseg.trans_P[a].items())}

@@ -7,6 +7,8 @@ Where a line may break:
 
 * between two Chinese words, never inside one (``segment.inner_offsets``: jieba's words for the
   shipped texts; text the word table does not know breaks between any two characters);
+* never inside quoted text (「养生讲座」) or a tile's scam keyword when it fits on one line
+  (``segment.kept_spans``); one wider than the line breaks between its words;
 * at spaces, and between Chinese and other text; Latin words, numbers and URLs ("96110",
   "¥5,000", "+00 852 1234", "https://…") stay whole, and so do "第 3 组" and "5 元" (a number
   keeps the 第 before it and the counting word after it);
@@ -29,7 +31,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from .segment import HAN_FIRST, HAN_LAST, inner_offsets, parts
+from .segment import HAN_FIRST, HAN_LAST, inner_offsets, kept_spans, parts
 
 # Kinsoku rules: never at the start / end of a line.
 NO_START = frozenset("，。！？、；：）」』》”’…·%)]},.!?:;" "】〕〗〙〉｝］％．｡､‥〞～")
@@ -87,11 +89,27 @@ def _glued(p: str) -> set[int]:
     return out
 
 
+def _to_word_ends(span: tuple[int, int], inside: frozenset[int]) -> tuple[int, int]:
+    """``span`` grown to whole words: a keyword that ends inside a word (AI换脸 in AI换脸能…, where
+    jieba's word is 脸能) is kept with that word, never parted from its other half."""
+    s, e = span
+    while s in inside:
+        s -= 1
+    while e in inside:
+        e += 1
+    return s, e
+
+
+Held = tuple[tuple[int, int, tuple[int, ...]], ...]   # (start, end, the breaks held inside) per kept span
+
+
 @lru_cache(maxsize=256)
-def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)), and the
+def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...], Held]:
+    """Offsets in paragraph ``p`` where a new line may start (ascending, ends with len(p)); the
     offsets kept whole only to keep a number with its 第 or counting word (where a number too wide
-    for the line with them is parted from them first).
+    for the line with them is parted from them first); and the spans kept on one line where they fit
+    (quoted text, scam keywords: ``segment.kept_spans``) with the breaks they hold back, each
+    held by the innermost span around it.
 
     Cached: fitting a text to a box breaks it at many sizes and widths (the paragraph is the key,
     so the cache holds a paragraph's words once, whatever the font); 256 paragraphs are a few
@@ -104,6 +122,8 @@ def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     cjk = [is_cjk(ch) for ch in p]
     inside = inner_offsets(p) if any(cjk) else frozenset()
     glued = _glued(p) if any(ch.isdigit() for ch in p) else ()
+    spans = sorted({_to_word_ends(se, inside) for se in kept_spans(p)}, key=lambda se: se[1] - se[0]) if any(cjk) else []
+    held: dict[tuple[int, int], list[int]] = {}
     out: list[int] = []
     numbers: list[int] = []
     n = len(p)
@@ -122,9 +142,13 @@ def break_opportunities(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                 continue
         elif not (prev == "-" and i >= 2 and p[i - 2].isalpha() and ch.isalpha()):
             continue      # inside a Latin word or number; a line may start after the hyphen of "house-for-pension"
-        (numbers if i in glued else out).append(i)
+        if i in glued:
+            numbers.append(i)
+            continue
+        span = next((se for se in spans if se[0] < i < se[1]), None)
+        (held.setdefault(span, []) if span else out).append(i)
     out.append(n)
-    return tuple(out), tuple(numbers)
+    return tuple(out), tuple(numbers), tuple((s, e, tuple(b)) for (s, e), b in sorted(held.items()))
 
 
 def _last_true(count: int, pred: Callable[[int], bool]) -> int:
@@ -159,9 +183,14 @@ class _Paragraph:
 
     def __init__(self, p: str, measure: Callable[[str], int]):
         self.p, self.n = p, len(p)
-        self.breaks, self.numbers = break_opportunities(p)
+        self.breaks, self.numbers, self.held = break_opportunities(p)
         self._measure = measure
         self._widths: dict[tuple[int, int], float] = {}
+
+    def breaks_at(self, max_width: float) -> tuple[int, ...]:
+        """The break offsets for lines ``max_width`` wide: a kept span wider than that gives its breaks back."""
+        given = [b for s, e, inner in self.held if self.width(s, e) > max_width for b in inner]
+        return tuple(sorted(self.breaks + tuple(given))) if given else self.breaks
 
     def width(self, s: int, e: int) -> float:
         key = (s, e)
@@ -188,10 +217,13 @@ class _Paragraph:
         line = self.p[s:e].rstrip(" ")
         return self.p[e] not in NO_START and (not line or line[-1] not in NO_END)
 
-    def greedy(self, max_width: float, start: int = 0) -> tuple[list[tuple[int, int]], list[int], float]:
+    def greedy(self, max_width: float, start: int = 0,
+               breaks: tuple[int, ...] | None = None) -> tuple[list[tuple[int, int]], list[int], float]:
         """Fill each line as far as it goes from ``start``: (line spans, how many chunks too wide for
-        the line were split [from their number, at a space, by character], widest hanging line)."""
-        p, n, breaks = self.p, self.n, self.breaks
+        the line were split [from their number, at a space, by character], widest hanging line).
+        ``breaks``: the offsets to break at (by default ``breaks_at(max_width)``)."""
+        p, n = self.p, self.n
+        breaks = self.breaks_at(max_width) if breaks is None else breaks
         spans: list[tuple[int, int]] = []
         split = [0, 0, 0]
         hanging = 0.0
@@ -201,9 +233,12 @@ class _Paragraph:
             k = _last_true(len(breaks) - first, lambda i: self.width(s, breaks[first + i]) <= max_width)
             if k < 0:
                 # Even the first unbreakable chunk is too wide.  Part a number from its 第 or counting
-                # word, else split the chunk at one of its own spaces ("+00 852 1234"), else by character.
+                # word (or a kept span between its words), else split the chunk at one of its own spaces
+                # ("+00 852 1234"), else by character.
                 end = breaks[first]
-                numbers = [i for i in self.numbers if s < i < end]
+                # a kept span fits but not with the punctuation it holds on to ("“ETC认证" in 3.5 em): its words part
+                numbers = [i for i in self.numbers if s < i < end] or [
+                    i for _s, _e, held in self.held for i in held if s < i < end and self.kinsoku_ok(s, i)]
                 spaces = [i for i in range(s + 1, end) if p[i - 1] == " " and p[i] != " "]
                 j = _last_true(len(numbers), lambda i: self.width(s, numbers[i]) <= max_width)
                 k = _last_true(len(spaces), lambda i: self.width(s, spaces[i]) <= max_width)
@@ -243,7 +278,9 @@ class _Paragraph:
         return spans, split, hanging
 
     def balanced(self, max_width: float) -> list[tuple[int, int]]:
-        spans, split, hanging = self.greedy(max_width)
+        # Narrower trials keep the breaks of the full width: a keyword that fits the box stays whole.
+        breaks = self.breaks_at(max_width)
+        spans, split, hanging = self.greedy(max_width, 0, breaks)
         if len(spans) < 2:
             return spans
         keep = spans[:-2] if len(spans) > BALANCE_MAX_LINES else []
@@ -259,7 +296,7 @@ class _Paragraph:
         close_enough = max(1.0, max_width / 64)     # a line narrower by this much would look no different
         while hi - lo >= close_enough:
             mid = (lo + hi) / 2
-            trial, trial_split, trial_hanging = self.greedy(mid, start)
+            trial, trial_split, trial_hanging = self.greedy(mid, start, breaks)
             if (len(trial) == count and all(a <= b for a, b in zip(trial_split, split))
                     and trial_hanging <= allowed_hang):
                 tail = trial

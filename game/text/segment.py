@@ -13,8 +13,9 @@ dictionary and of its HMM that those texts use. jieba cuts in two passes, and so
 On the shipped texts this gives jieba's words; text the table does not know (a local content
 pack) mostly comes out as single characters, which may break anywhere (with kinsoku).
 
-Line breaking uses ``inner_offsets(text)`` (the positions inside words) and ``parts(word)`` (where a
-word too wide for its line splits best); ``words(text)`` shows the cut.
+Line breaking uses ``inner_offsets(text)`` (the positions inside words), ``kept_spans(text)`` (quoted
+text and scam keywords, kept on one line where they fit) and ``parts(word)`` (where a word too wide
+for its line splits best); ``words(text)`` shows the cut.
 """
 
 from __future__ import annotations
@@ -47,19 +48,31 @@ class WordTable:
     ``trans`` and, per character, ``emit`` (in ``STATES`` order; None: never seen in that state).
     ``hmm`` may be a function that reads them, called the first time a text needs the HMM."""
 
-    __slots__ = ("freq", "logtotal", "max_len", "_hmm", "start", "trans", "emit")
+    __slots__ = ("freq", "logtotal", "max_len", "_hmm", "start", "trans", "emit", "keep", "_keep_regex")
 
-    def __init__(self, words: dict[str, int], total: int, hmm: dict | Callable[[], dict] | None = None):
+    def __init__(self, words: dict[str, int], total: int, hmm: dict | Callable[[], dict] | None = None,
+                 keep: tuple[str, ...] | list[str] = ()):
         self.freq = words
         self.logtotal = log(total)
         self.max_len = max(map(len, words), default=1)
         self._hmm = hmm
         self.emit: dict[str, list[float | None]] | None = None
+        self.keep = tuple(keep)        # phrases kept on one line where they fit (the tiles' scam keywords)
+        self._keep_regex: re.Pattern | None = None
 
     @classmethod
     def parse(cls, data: str | bytes, hmm: dict | Callable[[], dict] | None = None) -> "WordTable":
         doc = json.loads(data) if data.strip() else {}
-        return cls(doc.get("words", {}), doc.get("total") or 1, hmm)
+        return cls(doc.get("words", {}), doc.get("total") or 1, hmm, doc.get("keep", ()))
+
+    def kept_phrases(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each phrase of ``keep`` in ``text`` (the longest where two start together)."""
+        if not self.keep:
+            return []
+        if self._keep_regex is None:
+            by_length = sorted(self.keep, key=len, reverse=True)
+            self._keep_regex = re.compile("|".join(map(re.escape, by_length)))
+        return [m.span() for m in self._keep_regex.finditer(text)]
 
     def _read_hmm(self) -> None:
         hmm = (self._hmm() if callable(self._hmm) else self._hmm) or {}
@@ -219,6 +232,22 @@ def parts(word: str) -> list[int]:
     """Where a word too wide for its line is best split: the lengths of its most probable cut into
     shorter dictionary words (抢红包 -> 抢 + 红包; characters alone where the table has none)."""
     return table()._dictionary_cut(word, len(word) - 1) if len(word) > 1 else [len(word)]
+
+
+QUOTE_PATTERN = "「[^「」\n]+」|『[^『』\n]+』"   # a keyword or a name quoted in a caption: 踩到「养生讲座」
+
+
+@lru_cache(maxsize=1)
+def _quote_regex() -> re.Pattern:
+    return re.compile(QUOTE_PATTERN)
+
+
+def kept_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` a line should not break inside when they fit on one
+    line: what stands between 「」 (brackets included) and the tiles' scam keywords (the word
+    table's ``keep``: 养生讲座 is two words to jieba, 养生 + 讲座, but one thing to warn about)."""
+    spans = [m.span() for m in _quote_regex().finditer(text)] if "「" in text or "『" in text else []
+    return spans + table().kept_phrases(text)
 
 
 def inner_offsets(text: str) -> frozenset[int]:

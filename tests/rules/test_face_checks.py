@@ -1,9 +1,10 @@
-"""The 请他转转头 / 请他挥挥手 checks are offered only on video calls that are face swaps."""
+"""The 请他转转头 / 请他挥挥手 checks are offered only on video calls that are face swaps, and what
+each shows follows the node's tells."""
 
 import pytest
 
 from game.content.loader import load_library
-from game.rules.face_checks import FACE_SWAP_TYPES, offers_checks
+from game.rules.face_checks import FACE_SWAP_TYPES, offers_checks, shown_glitch
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +38,16 @@ def test_every_video_call_of_a_face_swap_script_offers_the_checks(library):
 def test_no_checks_away_from_video_calls(library):
     others = [(s, n) for s in library.scenarios.values() for n in s.nodes.values() if n.channel.value != "video_call"]
     assert not any(offers_checks(s, n) for s, n in others)
+
+
+@pytest.mark.parametrize("kind,tells,shown", [
+    ("turn", ("glitch_on_turn", "blur_edges"), "glitch_on_turn"),   # the tear on that very move comes first
+    ("turn", ("blur_edges", "bad_signal"), "blur_edges"),
+    ("turn", ("glitch_on_wave",), ""),                             # a wave's glitch does not show on a turn
+    ("wave", ("glitch_on_wave", "blur_edges"), "glitch_on_wave"),
+    ("wave", ("glitch_on_turn", "lip_sync", "no_blink"), ""),
+    ("wave", (), ""),
+])
+def test_a_check_shows_the_glitch_the_node_has_for_that_move(kind, tells, shown):
+    assert shown_glitch(kind, tells) == shown
+

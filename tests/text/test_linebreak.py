@@ -114,7 +114,8 @@ def test_balancing_never_needs_more_lines_nor_breaks_where_filling_lines_would_n
     @hypothesis.given(st.lists(pieces, min_size=1, max_size=30).map("".join), st.integers(20, 200))
     def check(text, width):
         hypothesis.assume(text.strip())
-        greedy, split, _ = _Paragraph(text, mono).greedy(width)
+        para = _Paragraph(text, mono)
+        greedy, split, _ = para.greedy(width)
         lines = break_lines(text, mono, width)
         assert len(lines) == len(greedy)
         if split == [0, 0, 0]:                  # no word was too wide: every break is a word break
@@ -122,7 +123,9 @@ def test_balancing_never_needs_more_lines_nor_breaks_where_filling_lines_would_n
             for line in lines[:-1]:
                 pos = text.index(line, pos) + len(line)
                 ends.append(len(text) - len(text[pos:].lstrip(" ")))
-            assert set(ends) <= set(break_opportunities(text)[0])
+            assert set(ends) <= set(para.breaks_at(width))
+            assert set(para.breaks) <= set(para.breaks_at(width)) <= set(break_opportunities(text)[0]) | {
+                b for _s, _e, held in break_opportunities(text)[2] for b in held}
 
     check()
 

@@ -7,15 +7,14 @@ from game.rules.scenes import SceneResult
 from game.ui.phone.feedback import FeedbackOverlay
 from game.ui.scenes.scenario import ScenarioScene
 
-from ui_helpers import sizes_except, finger_tap, frame, layout_problems, make_app, seat_player
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app, seat_player
 
 # Scripts that together use every channel.
 SCRIPTS = ("grandson_face_swap", "parcel_lost_refund", "police_safe_account", "health_lecture_eggs",
            "meeting_app_screen_share", "etc_link_sms", "boss_urgent_transfer")
 
 
-# Not clean yet at 1024×768: "请他挥挥手" and long feedback texts with large text do not fit.
-@pytest.fixture(scope="module", params=sizes_except((1024, 768)), ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def app(request):
     app = make_app(request.param)
     yield app

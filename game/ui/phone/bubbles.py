@@ -129,11 +129,24 @@ class Thread:
                 rect.x = self.area.x + int(self.u * 3) + (self.avatar_r * 2 + int(self.u * 2) if self.avatars else 0)
             placed.append((item, rect))
             y = rect.y - gap
-        for n, (item, rect) in enumerate(reversed(placed)):
-            newest = n == len(placed) - 1
-            if newest and pop_in < 1.0:
-                rect = rect.move(0, int((1 - pop_in) * self.u * 8))
-            self._draw_item(item, rect)
+        # The newest message slides up from below: it comes out from under the input bar (or the call's
+        # buttons), never over them. Nothing of the thread is drawn outside its area.
+        surface = self.scr.surface
+        old_clip = surface.get_clip()
+        surface.set_clip(self.area.clip(old_clip))
+        shown = None
+        try:
+            for n, (item, rect) in enumerate(reversed(placed)):
+                newest = n == len(placed) - 1
+                if newest and pop_in < 1.0:
+                    rect = rect.move(0, int((1 - pop_in) * self.u * 8))
+                self._draw_item(item, rect)
+                seen = rect.clip(self.area)
+                shown = seen if shown is None else shown.union(seen)
+        finally:
+            surface.set_clip(old_clip)
+        if shown is not None:
+            self.scr.hits.parts["caption"] = shown
 
     def _draw_item(self, item: Item, rect: pygame.Rect) -> None:
         scr, theme, u = self.scr, self.scr.theme, self.u

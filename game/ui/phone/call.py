@@ -172,6 +172,8 @@ def _draw_in_call(scr: Screen, node) -> None:
         scr.hits.areas[action] = pygame.Rect(cx - small_r, row_y - small_r, small_r * 2, small_r * 2)
         _round_button(scr, (cx, row_y), small_r, ctrl_face, label, muted,
                       lambda c, rr, g=glyph: g(scr.surface, light, c, rr * 0.95))
+    buttons_top = int(row_y - small_r)
+    scr.hits.parts["input"] = pygame.Rect(scr.rect.x, buttons_top, scr.rect.w, int(hang_c[1] + hang_r) - buttons_top)
     # Live captions between the caller and the controls.
     area = pygame.Rect(scr.rect.x, timer_box.bottom + int(u * 2), scr.rect.w,
                        int(row_y - small_r - u * 3) - timer_box.bottom - int(u * 2))

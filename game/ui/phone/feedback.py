@@ -13,7 +13,8 @@ import pygame
 from .. import layout
 from ..input import Action, Intent
 from ..scene import Scene
-from ..widgets import Button, Label, Panel, ReadAloudButton, TextBox, WidgetScene, frame_inset
+from ..text import LINE_SPACING
+from ..widgets import Button, Label, Panel, ReadAloudButton, TextBox, WidgetScene, frame_inset, role_px
 from .labels import OUTCOME_LABELS, OUTCOME_STYLES, N_, outcome_key, spoken_join, technique_label
 from .numbers import locale_of, money_short
 from .pieces import Badge, ChipRow
@@ -71,33 +72,51 @@ class FeedbackOverlay(WidgetScene, Scene):
 
     # ---------------------------------------------------------------- layout
     def layout(self, size) -> None:
+        area = self.area_for(size) if self.area_for else None
+        if area is None or not self._place(pygame.Rect(area), size):
+            # No side column, or one too short for the explanation (4:3, large text): a card over the phone.
+            self._place(self._centred_card(size), size)
+        self.refresh_focus()
+        self.dirty = True
+
+    def _centred_card(self, size) -> pygame.Rect:
         u = layout.unit_for(size)
         w, h = size
         m = frame_inset(self.look)
-        portrait = layout.is_portrait(size)
-        area = self.area_for(size) if self.area_for else None
-        if area is not None:
-            self.panel.rect = pygame.Rect(area)
+        if layout.is_portrait(size):
+            pw, ph = w - 2 * m, min(h - 2 * m, max(120 * u, h * 0.62))
         else:
-            pw = min(w - 2 * m, 150 * u) if not portrait else w - 2 * m
-            ph = h - 2 * m if not portrait else min(h - 2 * m, max(120 * u, h * 0.62))
-            self.panel.rect = pygame.Rect(0, 0, round(pw), round(ph))
-            self.panel.rect.center = (w // 2, h // 2)
-        inner = layout.inset(self.panel.rect, 5 * u, 4 * u)
+            pw, ph = min(w - 2 * m, 150 * u), h - 2 * m
+        card = pygame.Rect(0, 0, round(pw), round(ph))
+        card.center = (w // 2, h // 2)
+        return card
+
+    def _place(self, card: pygame.Rect, size) -> bool:
+        """Lay the card out in ``card``; False when the explanation does not fit there even at its smallest."""
+        u = layout.unit_for(size)
+        self.panel.rect = card
+        inner = layout.inset(card, 5 * u, 4 * u)
         touch = layout.touch_min(size)
         y = inner.y
         badge_h = round(9 * u)
         bw = min(inner.w, max(self.badge.natural_width(badge_h), 30 * u))
         self.badge.rect = pygame.Rect(inner.x, y, round(bw), badge_h)
         if self.money.visible:
-            mw = min(inner.w - bw - 3 * u, max(self.money.natural_width(badge_h), 30 * u))
-            self.money.rect = pygame.Rect(0, y, round(mw), badge_h)
-            self.money.rect.right = inner.right
+            room = inner.w - bw - 3 * u
+            want = max(self.money.natural_width(badge_h), 30 * u)
+            if self.money.smallest_width(badge_h) <= room:
+                self.money.rect = pygame.Rect(0, y, round(min(room, want)), badge_h)
+                self.money.rect.right = inner.right
+            else:
+                # A narrow card (4:3, a company's loss in full): the amount on its own row, never cut.
+                y += badge_h + 1.5 * u
+                self.money.rect = pygame.Rect(inner.x, round(y), round(min(inner.w, want)), badge_h)
         y += badge_h + 3 * u
-        self.chosen_label.rect = pygame.Rect(inner.x, y, inner.w, round(5 * u))
+        self.chosen_label.rect = pygame.Rect(inner.x, round(y), inner.w, round(5 * u))
         y += 5 * u
-        self.chosen.rect = pygame.Rect(inner.x, y, inner.w, round(12 * u))
-        y += 12 * u + 2 * u
+        chosen_h = max(round(7 * u), min(round(12 * u), self._text_need(self.chosen, inner.w, wanted=True)))
+        self.chosen.rect = pygame.Rect(inner.x, round(y), inner.w, chosen_h)
+        y += chosen_h + 2 * u
         # Bottom: buttons; above them the techniques.
         button_h = max(touch, round(12 * u))
         by = inner.bottom - button_h
@@ -113,8 +132,15 @@ class FeedbackOverlay(WidgetScene, Scene):
             self.tech_title.rect = pygame.Rect(inner.x, round(self.chips.rect.y - 6 * u), inner.w, round(5 * u))
             bottom = self.tech_title.rect.y - 2 * u
         self.feedback.rect = pygame.Rect(inner.x, round(y), inner.w, max(0, round(bottom - y)))
-        self.refresh_focus()
-        self.dirty = True
+        return self.feedback.rect.h >= self._text_need(self.feedback, inner.w)
+
+    def _text_need(self, box: TextBox, width: int, wanted: bool = False) -> int:
+        """Height ``box``'s text takes at ``width``: at its role's full size (``wanted``) or at its smallest."""
+        want, low = role_px(self.look, box.role)
+        if box.min_role:
+            low = min(low, role_px(self.look, box.min_role)[1])
+        px = want if wanted else low
+        return self.look.text.height(box.shown_text(), width, px, box.bold, LINE_SPACING)
 
     # ---------------------------------------------------------------- actions
     def close(self) -> None:

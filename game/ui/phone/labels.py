@@ -44,6 +44,19 @@ ENDING_LABELS = {"escaped": N_("成功脱险"), "reported": N_("及时报警"), 
 ENDING_STYLES = {"escaped": ("safe", "safe_text", "check"), "reported": ("safe", "safe_text", "check"),
                  "scammed": ("risky", "risky_text", "cross")}
 
+# What the phone says after the player's face-swap check (``rules.face_checks.shown_glitch``), by the
+# check and the glitch it showed ("": none). A glitch is a reason to hang up; a clean check proves
+# nothing; either way the check that counts is calling back on a number the player already had.
+CHECK_WATCH = N_("看仔细：脸有没有跟着动？")
+CHECK_HINTS = {
+    ("turn", "glitch_on_turn"): N_("头转过去了，脸却没跟上，还撕开了：可能是AI换脸！挂断，打您原来存的号码核实。"),
+    ("turn", "blur_edges"): N_("一转头，脸的边缘就发糊：可能是AI换脸！挂断，打您原来存的号码核实。"),
+    ("turn", ""): N_("转头没露馅，也证明不了是本人。挂断，打您原来存的号码核实。"),
+    ("wave", "glitch_on_wave"): N_("手从脸前挥过，却钻到了脸后面，脸也花了：可能是AI换脸！挂断，打您原来存的号码核实。"),
+    ("wave", "blur_edges"): N_("手在脸前一挥，脸的边缘就糊开了：可能是AI换脸！挂断，打您原来存的号码核实。"),
+    ("wave", ""): N_("挥手没露馅，也证明不了是本人。挂断，打您原来存的号码核实。"),
+}
+
 SPEAKER_SYSTEM = N_("旁白")
 SPEAKER_ME = N_("我")
 

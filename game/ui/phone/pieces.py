@@ -150,7 +150,13 @@ class Badge(_InkWidget):
         self.text, self.face_key, self.text_key, self.icon = text, face_key, text_key, icon
 
     def natural_width(self, height: int) -> int:
+        """The width at which the word is drawn at its full size (half the height)."""
         px = int(height * 0.5)
+        return int(self.look.ink.width(self.look.tr(self.text), px, True) + height * 1.6)
+
+    def smallest_width(self, height: int) -> int:
+        """The narrowest the badge may be: the word at its smallest size (``draw``'s ``min_px``)."""
+        px = int(height * 0.3)
         return int(self.look.ink.width(self.look.tr(self.text), px, True) + height * 1.6)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -56,7 +56,9 @@ def draw_screen_share(surface: pygame.Surface, rect: pygame.Rect, node, state, a
     dim = pygame.Surface(scr.full.size, pygame.SRCALPHA)
     paint.rrect(dim, (*dark, 90), dim.get_rect(), scr.radius)
     surface.blit(dim, scr.full.topleft)
-    _permission_sheet(scr, pygame.Rect(scr.full.x, scr.full.bottom - sheet_h, scr.full.w, sheet_h), app_name)
+    sheet = pygame.Rect(scr.full.x, scr.full.bottom - sheet_h, scr.full.w, sheet_h)
+    _permission_sheet(scr, sheet, app_name)
+    scr.hits.parts["input"] = sheet
     return scr.hits
 
 

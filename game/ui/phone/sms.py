@@ -45,6 +45,7 @@ def input_bar(scr: Screen, placeholder: str, *, voice: bool = False) -> pygame.R
         pygame.draw.line(scr.surface, scr.light, (send[0], send[1] + u * 2), (send[0], send[1] - u * 2), w)
         pygame.draw.line(scr.surface, scr.light, (send[0] - u * 1.6, send[1] - u * 0.5), (send[0], send[1] - u * 2.2), w)
         pygame.draw.line(scr.surface, scr.light, (send[0] + u * 1.6, send[1] - u * 0.5), (send[0], send[1] - u * 2.2), w)
+    scr.hits.parts["input"] = bar.copy()
     return bar
 
 

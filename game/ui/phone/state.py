@@ -16,6 +16,7 @@ class PhoneState:
     call_started: float = 0.0          # phone_call / video_call: seconds the call has lasted before this node
     test: str = ""                     # video_call: "turn" or "wave" while the player's test plays
     test_t: float = 0.0                # value of ``t`` when the test started
+    check_hint: str = ""               # video_call: what the last test showed and what to do (a msgid)
     reduced_motion: bool = False
     clock: str = "10:24"               # status bar time
     speaking: bool = True              # the newest line is still "being said" (mouth moves)
@@ -33,6 +34,9 @@ class PhoneHits:
     areas: dict[str, pygame.Rect] = field(default_factory=dict)
     screen: pygame.Rect | None = None   # the phone's screen area
     body: pygame.Rect | None = None     # the whole phone
+    # Where pieces of the screen were drawn, for layout checks (not tappable): "caption" (the messages
+    # or live captions shown) and "input" (the message field, the call's buttons, a system sheet).
+    parts: dict[str, pygame.Rect] = field(default_factory=dict)
 
     def at(self, pos) -> str:
         """The control under ``pos``; a finger that lands just beside a small control still counts as on it

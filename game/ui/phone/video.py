@@ -23,6 +23,7 @@ from .bubbles import Thread, items_for
 from .call import call_badges, call_timer, draw_badge
 from .face import Head, Palette, draw_body, draw_face, draw_hand, draw_person
 from .frame import Screen, draw_status_bar, open_phone
+from .labels import CHECK_WATCH
 from .state import TEST_DURATION, PhoneHits
 
 VIDEO_W = 150   # width of the "stream" in pixels before it is scaled up
@@ -192,6 +193,20 @@ def _top_shade(size, dark, fade) -> pygame.Surface:
     return shade
 
 
+def _check_hint(scr: Screen, text: str, top: int, lowest: int) -> int:
+    """The check's hint in a dark box from ``top`` (its bottom at most ``lowest``); returns the box's bottom."""
+    u = scr.u
+    dark = paint.darkest(scr.theme)
+    px = scr.px(4.4)
+    width = int(scr.rect.w - u * 12)
+    text_h = scr.ink.measure(text, px, int(width - u * 6))[1]
+    box = pygame.Rect(scr.rect.x + int(u * 6), top, width, min(text_h + int(u * 4), max(int(u * 8), lowest - top)))
+    paint.rrect(scr.surface, paint.mix(dark, scr.theme.phone_body, 0.3), box, int(u * 3))
+    scr.ink.text(scr.surface, text, box.inflate(-u * 6, -u * 2), px, scr.light, align="center", valign="middle",
+                 min_px=int(u * 3.2))
+    return box.bottom
+
+
 def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app) -> PhoneHits:
     theme = app.theme
     dark, light = paint.darkest(theme), paint.lightest(theme)
@@ -244,17 +259,17 @@ def draw_video_call(surface: pygame.Surface, rect: pygame.Rect, node, state, app
     # Voice meter beside the captions, then the captions.
     meter = pygame.Rect(scr.rect.x + int(u * 5), hang_c[1] - hang_r - int(u * 10), int(u * 14), int(u * 6))
     paint.rrect(surface, paint.mix(dark, theme.phone_body, 0.5), meter.inflate(u * 3, u * 2), int(u * 2))
+    controls_top = int(meter.y - u)
+    scr.hits.parts["input"] = pygame.Rect(scr.rect.x, controls_top, scr.rect.w, int(hang_c[1] + hang_r) - controls_top)
     _voice_meter(scr, meter, 0.0 if state.reduced_motion else state.t, state.speaking and not state.reduced_motion)
-    area = pygame.Rect(scr.rect.x, pip.bottom + int(u * 22), scr.rect.w, meter.y - int(u * 3) - pip.bottom - int(u * 22))
-    if state.test and state.test_age < TEST_DURATION:
-        # A glitch is a reason to hang up; a clean turn or wave proves nothing (real-time face swaps pass both).
-        if state.test == "turn":
-            hint = scr.tr("转头露馅就挂断，不露也别信")
-        else:
-            hint = scr.tr("挥手露馅就挂断，不露也别信")
-        box = pygame.Rect(scr.rect.x + u * 10, pip.bottom + int(u * 3), scr.rect.w - u * 20, int(u * 8))
-        paint.rrect(surface, paint.mix(dark, theme.phone_body, 0.3), box, box.h // 2)
-        scr.ink.text(surface, hint, box, scr.px(4.2), light, align="center", valign="middle", max_lines=1)
+    top = pip.bottom + int(u * 22)
+    # While a check plays: watch the face. After it: what it showed and what to do (a glitch is a reason
+    # to hang up, a clean check proves nothing; call back on the number you had).
+    testing = state.test and state.test_age < TEST_DURATION
+    hint = scr.tr(CHECK_WATCH) if testing else scr.tr(state.check_hint) if state.check_hint else ""
+    if hint:
+        top = _check_hint(scr, hint, pip.bottom + int(u * 3), meter.y - int(u * 16)) + int(u * 2)
+    area = pygame.Rect(scr.rect.x, top, scr.rect.w, meter.y - int(u * 3) - top)
     if "bad_signal" in tells:
         box = pygame.Rect(0, 0, int(u * 34), int(u * 8))
         box.center = (scr.rect.centerx, int(scr.rect.y + scr.rect.h * 0.5))

@@ -14,7 +14,7 @@ from ...phone.labels import (
     N_,
 )
 from ...seats import player_name
-from ...text import LINE_SPACING
+from ...text import LINE_SPACING, block_height
 from ...widgets import frame_inset, role_px, same_text_size
 from ...widgets.screen import CONTENT_MAX_UNITS
 
@@ -81,7 +81,9 @@ class ScenarioPlacing:
             return None
         return side
 
-    def _place_play(self, size) -> None:
+    def _place_play(self, size, tight: bool = False) -> None:
+        """``tight``: the buttons at the touch minimum with narrow gaps, so that a short landscape
+        column (4:3) keeps room for the caption above a face-swap check row and three choices."""
         u = layout.unit_for(size)
         gap = round(2.5 * u)
         touch = layout.touch_min(size)
@@ -89,8 +91,10 @@ class ScenarioPlacing:
         tests = offers_checks(self.scenario, self.node) and self.phase in ("lines", "choices")
         # Bottom block: test buttons, prompt, choices or the "continue" button (full width in portrait).
         n = len(self.choice_buttons)
-        button_h = max(touch, round(12 * u))
-        test_h = max(touch, round(10.5 * u))
+        button_h = touch if tight else max(touch, round(12 * u))
+        test_h = touch if tight else max(touch, round(10.5 * u))
+        choice_gap = round(1.5 * u) if tight else gap
+        prompt_h = round(5 * u) if tight else round(6 * u)
         phone_area, side, bottom, portrait = self._regions(size)
         self.phone.node = self.node
         self.phone.state = self.state
@@ -129,17 +133,18 @@ class ScenarioPlacing:
         if self.phase == "choices" and n:
             cols = 2 if (n >= 3 and bottom.w > 110 * u) else 1
             rows = math.ceil(n / cols)
-            bh = button_h if rows <= 2 or portrait else max(touch, round(11 * u))
-            block_h = rows * bh + (rows - 1) * gap
+            bh = button_h if rows <= 2 or portrait or tight else max(touch, round(11 * u))
+            block_h = rows * bh + (rows - 1) * choice_gap
             # a hand's width, not a bar across the room: at most MAX_BUTTON_UNITS a button, centred
             grid_w = min(bottom.w, round((cols * MAX_BUTTON_UNITS + (cols - 1) * 2.5) * u))
-            cells = layout.grid(pygame.Rect(bottom.centerx - grid_w // 2, y - block_h, grid_w, block_h), n, cols, bh, gap)
+            cells = layout.grid(pygame.Rect(bottom.centerx - grid_w // 2, y - block_h, grid_w, block_h), n, cols, bh,
+                                choice_gap)
             for b, r in zip(self.choice_buttons, cells):
                 b.rect = r
                 b.visible = True
             same_text_size(self.choice_buttons)
             y -= block_h + gap
-            self.prompt.rect = pygame.Rect(bottom.x, round(y - 6 * u), bottom.w, round(6 * u))
+            self.prompt.rect = pygame.Rect(bottom.x, y - prompt_h, bottom.w, prompt_h)
             self.prompt.visible = True
             y = self.prompt.rect.y - gap // 2
         elif self.phase == "lines":
@@ -170,9 +175,6 @@ class ScenarioPlacing:
         # Caption card fills what is left.
         cap_bottom = y if not portrait else side_bottom
         cap = pygame.Rect(side.x, header.bottom + gap, side.w, max(0, cap_bottom - header.bottom - gap))
-        if portrait:
-            # The block below the phone must fit: shrink nothing, just check order.
-            pass
         self.caption_panel.rect = cap
         self.caption_panel.visible = cap.h > 0
         inner = layout.inset(cap, 3.5 * u, 2.5 * u)
@@ -189,6 +191,15 @@ class ScenarioPlacing:
                                         max(0, inner.bottom - self.speaker.rect.bottom - round(1.5 * u)))
         for w in (self.speaker, self.progress, self.caption):
             w.visible = self.caption_panel.visible and bool(w.text)
-        if portrait and self.phase == "choices" and y < bottom.y:
-            # Too many choices for the space under the phone: let them take over the caption's room.
-            pass
+        if not tight and not portrait and self.caption.rect.h < self._caption_text_need(inner.w):
+            self._place_play(size, tight=True)
+
+    def _caption_text_need(self, width: int) -> int:
+        """Height the caption's line takes at its smallest size (at most three lines: a longer one scrolls
+        nowhere, it shrinks)."""
+        text = self.caption.shown_text()
+        if not text:
+            return 0
+        low = role_px(self.look, self.caption.min_role or self.caption.role)[1]
+        three = block_height(self.look.text.fonts.get(low, False), 3, LINE_SPACING)
+        return min(self.look.text.height(text, width, low, False, LINE_SPACING), three)

@@ -16,11 +16,12 @@ import pygame
 from ....content.models import Channel, Speaker
 from ....content.phone_actions import rings_for_decision
 from ....rules.choice_order import shown_order
-from ....rules.face_checks import asked_check
+from ....rules.face_checks import asked_check, shown_glitch
 from ....rules.scenes import ScenarioRunner, SceneResult
 from ... import layout
 from ...input import Action, Intent
 from ...phone.labels import (
+    CHECK_HINTS,
     N_,
     SPEAKER_ME,
     SPEAKER_SYSTEM,
@@ -214,6 +215,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         st.shown = self.shown
         st.ringing = self.ringing
         st.reveal_t = st.t
+        st.check_hint = ""           # a check's verdict stays until the story goes on
         self._speak_until = st.t + (len(line.text) * SECONDS_PER_CHAR if line is not None and line.speaker is Speaker.THEM
                                     else 0.0)
         st.speaking = st.t < self._speak_until
@@ -282,7 +284,22 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         """The player asks the caller to turn the head / wave: the face-swap may break up."""
         self.state.test = kind
         self.state.test_t = self.state.t
+        self.state.check_hint = ""
         self.invalidate()
+
+    def _test_done(self) -> None:
+        """The check has played: say what it showed (the node's tells) and what to do either way."""
+        st = self.state
+        st.check_hint = CHECK_HINTS[st.test, shown_glitch(st.test, self.node.tells)]
+        st.test = ""
+        # in the caption card too, in big type: the phone's own words are small
+        self.speaker.set_text(SPEAKER_SYSTEM)
+        self.caption.translate = True
+        self.caption.colour_key = "text"
+        self.caption.set_text(st.check_hint)
+        if self.session.settings.voice:
+            self.services.narrate(self.session.tr(st.check_hint))
+        self.layout(self.look.size)
 
     def _phone_tapped(self, control: str) -> None:
         """A tap on the phone: its controls do what they show or explain why not (``controls.respond``)."""
@@ -339,8 +356,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
         was_speaking = st.speaking
         st.speaking = st.t < getattr(self, "_speak_until", 0.0)
         if st.test and st.t - st.test_t > TEST_DURATION:
-            st.test = ""
-            self.invalidate()
+            self._test_done()
         if self.phone.hint and not self.phone.hint_showing:
             self.phone.hint = ""
             self.invalidate()
