@@ -23,6 +23,7 @@ MAX_HANDS = 99                 # one option's count: a class, not a stadium
 LESSON_MINUTES = (15, 25, 35)
 LESSON_SCENES = 8              # the "by scenes" lesson: this many scenes (any team)
 SCENE_SECONDS = 90             # a scene with a vote and a short talk, as measured in a real lesson
+QUESTION_SECONDS = 45          # one quiz question with a vote and the reveal (an estimate: half a scene)
 TURN_SECONDS = 12              # a roll and a move with nothing to play
 
 
@@ -102,9 +103,10 @@ class LessonPlan:
         return max(0, self.scenes - played)
 
     def room_for_scene(self, elapsed: float, played: int) -> bool:
-        """Another scene still fits: it would end before the time is up (by time), or the count is not reached."""
+        """Another turn with a scene still fits: its roll and the scene would end before the time is up
+        (by time), or the count is not reached."""
         if self.by_time:
-            return elapsed + SCENE_SECONDS <= self.minutes * 60
+            return elapsed + TURN_SECONDS + SCENE_SECONDS <= self.minutes * 60
         return played < self.scenes
 
     def over(self, elapsed: float, played: int) -> bool:

@@ -108,6 +108,7 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
 
         sw = self.switches = Switches(r)
         self.max_turns = sw.max_turns if max_turns is None else max_turns
+        self.catch_up = False
 
         n = self._n_players = len(self.players)
         self._routes: list[SeatRoute] = [self.geometry[s] for s in self.seats]
@@ -130,6 +131,9 @@ class Game(LegalMoves, Moving, Turns, SceneTurn):
         self.over_reason = ""
         self.captures = 0
         self.tile_landings: dict[str, int] = {}    # tile id → landings (scam and safe)
+        self.scenes_dealt = [0] * n
+        self._turn_scene = False
+        self._catching_up = False
         self._moved: tuple[int, ...] = ()
         self._moves: Sequence[Move] = ()
         self._skip = [False] * n

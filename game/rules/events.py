@@ -121,6 +121,7 @@ class SceneRequested(Event):
     square: int
     scenario: str | None = None
     quiz: tuple[str, int] | None = None
+    catch_up: bool = False      # not a landing: the team was behind on scenes (``Game.catch_up``)
 
 
 @dataclass(**_EVENT)

@@ -69,11 +69,16 @@ class ScenePicker:
         self.played: set[str] = set()
         self.unasked: dict[str, list[int]] = {}    # pool id → item indexes not asked yet, in order
 
-    def pick(self, tile_id: str) -> tuple[str | None, tuple[str, int] | None]:
-        """(script id, None), (None, (pool id, item index)) or (None, None) when the tile has nothing."""
+    def pick(self, tile_id: str, prefer_quiz: bool = False) -> tuple[str | None, tuple[str, int] | None]:
+        """(script id, None), (None, (pool id, item index)) or (None, None) when the tile has nothing.
+        ``prefer_quiz``: an unasked question of the tile's pool before a script (a short scene)."""
         if self.tiles is None:
             return None, None
         scenarios, pool, items = self.tiles.get(tile_id, _NOTHING)
+        if prefer_quiz and pool is not None:
+            unasked = self.unasked.get(pool)
+            if unasked is None or unasked:
+                return self._ask(pool, items)
         if scenarios:
             played = self.played
             fresh = [s for s in scenarios if s not in played]
@@ -82,12 +87,15 @@ class ScenePicker:
                 played.add(pick)
                 return pick, None
         if pool is not None:
-            unasked = self.unasked.get(pool)
-            if unasked is None:
-                unasked = self.unasked[pool] = list(range(items))
-            if unasked:
-                return None, (pool, unasked.pop(int(self.random() * len(unasked))))
-            return None, (pool, int(self.random() * items))    # every item asked: any of them again
+            return self._ask(pool, items)
         if scenarios:
             return scenarios[int(self.random() * len(scenarios))], None
         return None, None
+
+    def _ask(self, pool: str, items: int) -> tuple[None, tuple[str, int]]:
+        unasked = self.unasked.get(pool)
+        if unasked is None:
+            unasked = self.unasked[pool] = list(range(items))
+        if unasked:
+            return None, (pool, unasked.pop(int(self.random() * len(unasked))))
+        return None, (pool, int(self.random() * items))    # every item asked: any of them again

@@ -49,11 +49,19 @@ class SceneTurn(GameState):
     def pending_scene(self) -> SceneRequested | None:
         return self._pending
 
-    def _request_scene(self, p: int, tokens, square: int, events: list[Event] | None) -> None:
+    def _request_scene(self, p: int, tokens, square: int, events: list[Event] | None,
+                       catch_up: bool = False) -> None:
         tile_id = self.board.squares[square].tile
-        self.tile_landings[tile_id] = self.tile_landings.get(tile_id, 0) + 1
-        scenario, quiz = self._picker.pick(tile_id)
-        key = (p, tokens[0], tile_id, square, scenario, quiz)
+        if not catch_up:
+            self.tile_landings[tile_id] = self.tile_landings.get(tile_id, 0) + 1
+        # With catch-up on (class), a team's first scene is a quick question where the tile has
+        # one: the opening round reaches every team within minutes; scripts follow.
+        opening = self.catch_up and self.scenes_dealt[p] == 0
+        self.scenes_dealt[p] += 1
+        self._turn_scene = True
+        self._catching_up = catch_up
+        scenario, quiz = self._picker.pick(tile_id, prefer_quiz=opening)
+        key = (p, tokens[0] if tokens else -1, tile_id, square, scenario, quiz, catch_up)
         if events is not None:
             request = SceneRequested(*key)
         else:
@@ -93,12 +101,14 @@ class SceneTurn(GameState):
                                         record.company_money))
         if loses:
             self._skip[p] = True
-        if safe:
+        if not tokens:
+            pass            # a catch-up scene of a team with no plane on the track: nothing walks
+        elif safe:
             if sw.scene_safe_move:
                 self._bonus_move(p, tokens, sw.scene_safe_move, "scene_safe", events)
         elif sw.scene_risky_move:
             self._bonus_move(p, tokens, -sw.scene_risky_move, "scene_risky", events)
-        self._after_move(p, events)
+        self._scene_over(p, events)
         return events if events is not None else []
 
     def skip_scene(self) -> list[Event]:
@@ -109,8 +119,39 @@ class SceneTurn(GameState):
         self._pending = None
         self.phase = _MOVE  # only until _after_move picks the real next phase
         events: list[Event] | None = [] if self._record else None
-        self._after_move(p, events)
+        self._scene_over(p, events)
         return events if events is not None else []
+
+    def _scene_over(self, p: int, events: list[Event] | None) -> None:
+        if self._catching_up:   # the turn was over already (no extra roll, even after a six)
+            self._catching_up = False
+            if self.phase is not Phase.OVER:
+                self._next_turn(events)
+        else:
+            self._after_move(p, events)
+
+    # ------------------------------------------------------------ catching up (classroom)
+    def _behind(self, p: int) -> bool:
+        """A team is behind when it has had no scene yet, or fewer than the team with the most."""
+        dealt = self.scenes_dealt
+        return dealt[p] == 0 or dealt[p] < max(dealt)
+
+    def _catch_up_scene(self, p: int, events: list[Event] | None) -> bool:
+        """Ask for a scene for ``p``, whose turn ends without one while it is behind: the first
+        keyword square ahead of its leading plane (from its start square when no plane is out).
+        Returns False when the board has no keyword square."""
+        route = self._routes[p]
+        on_track = [(pos, t) for t, pos in enumerate(self._pos[p]) if 0 <= pos < route.track_count]
+        lead, token = max(on_track) if on_track else (-1, None)
+        tiles, track = self._tiles, route.track
+        order = list(range(lead + 1, route.track_count)) + list(range(0, lead + 1))
+        for pos in order:
+            tile = tiles[track[pos]]
+            if tile is not None and (tile is SCAM_TILE or tile.type is TileType.SCAM):
+                tokens = (token,) if token is not None and pos > lead else ()
+                self._request_scene(p, tokens, track[pos], events, catch_up=True)
+                return True
+        return False
 
     def _as_result(self, result, req: SceneRequested) -> SceneResult:
         if isinstance(result, SceneResult):

@@ -43,7 +43,7 @@ class GameState:
         "over_reason", "captures", "tile_landings",
         "_random", "_record", "_n_players", "_routes", "_sqt", "_move_rows", "_player_at_seat",
         "_opponents", "_tiles", "_pos", "_sq", "_moved", "_moves", "_skip", "_pending", "_pending_tokens",
-        "_picker",
+        "_picker", "catch_up", "scenes_dealt", "_turn_scene", "_catching_up",
     )
 
     # The setting, fixed for the whole game.
@@ -58,6 +58,7 @@ class GameState:
     rng: random.Random                # dice and scene picks
     ai_rng: random.Random             # for computer players
     max_turns: int                    # 0: no limit
+    catch_up: bool                    # a team behind on scenes gets one at the end of its turn (classroom)
 
     # Where the game is.
     scores: list[PlayerScore]
@@ -70,6 +71,7 @@ class GameState:
     over_reason: str                  # "", finished / max_turns
     captures: int
     tile_landings: dict[str, int]     # tile id → landings (scam and safe)
+    scenes_dealt: list[int]           # scenes asked for, per player (landings and catch-ups)
 
     # Tables per player, indexed by player (not seat).
     _random: Callable[[], float]      # rng.random
@@ -93,3 +95,5 @@ class GameState:
     _pending: SceneRequested | None   # the scene to play
     _pending_tokens: tuple[int, ...]
     _picker: ScenePicker
+    _turn_scene: bool                 # the player at turn has had a scene this turn
+    _catching_up: bool                # the pending scene is a catch-up scene (it ends the turn)

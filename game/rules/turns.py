@@ -57,6 +57,11 @@ class Turns(GameState):
 
     def _next_turn(self, events: list[Event] | None) -> None:
         prev = q = self.current
+        if self.catch_up:
+            if (not self._turn_scene and prev not in self.finish_order and self._behind(prev)
+                    and self._catch_up_scene(prev, events)):
+                return      # the turn passes once the scene is played (``SceneTurn._scene_over``)
+            self._turn_scene = False
         turns = self.turns = self.turns + 1
         self.sixes = 0
         self._moved = ()

@@ -48,6 +48,7 @@ class BoardView:
         if board.layout is Layout.PATH:
             self.worded |= {seat.start for seat in board.seats} | {board.length - 1}
         self.word_rects: dict[int, pygame.Rect] = {}     # square → where its words are drawn (tests read this)
+        self.word_px: dict[int, int] = {}                # square → the size its keyword is drawn at (tests)
 
     # ------------------------------------------------------------ geometry
     def layout(self, rect: pygame.Rect) -> None:
@@ -270,6 +271,7 @@ class BoardView:
         self.overflow = []   # keywords that did not fit their square (tests read this)
         self.split = []      # Latin keywords that had to break inside a word
         self.word_rects = {}
+        self.word_px = {}
         surf = pygame.Surface(self.area.size, pygame.SRCALPHA)
         off = (-self.area.x, -self.area.y)
         t = self.look.theme
@@ -400,7 +402,7 @@ class BoardView:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
         inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
         if tile is not None:
-            s, fits = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
+            s, fits, self.word_px[i] = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
             self._put_words(surf, i, s, inner)
@@ -418,17 +420,21 @@ class BoardView:
         if self.board.layout is Layout.PATH and i == self.board.length - 1:
             self._label(surf, i, N_("终点"), inner, text_colour)
 
-    def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool]:
+    def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool, int]:
         """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
         rows of the ring) is set sideways when that keeps its words whole or makes it bigger:
-        "Strange link" reads up the square rather than "Strang / e link"."""
+        "Strange link" reads up the square rather than "Strang / e link". Returns (words, fits, px)."""
         min_px = max(8, round(self.look.unit * 1.4))
 
         def max_px(w, h):
             return round(min(w, h * 0.9) * 0.62 * _scale(self.look))
 
-        upright = render_fitted(self.look, text, inner.size, "tile", colour, True,
-                                max_px=max_px(inner.w, inner.h), min_px=min_px)
+        def px(box) -> int:     # the size the words are drawn at (projector legibility tests read it)
+            return self.look.text.fit(text, *box, max_px(*box), min(min_px, max_px(*box)), bold=True,
+                                      line_spacing=LINE_SPACING, warn=False).size
+
+        upright = *render_fitted(self.look, text, inner.size, "tile", colour, True,
+                                 max_px=max_px(inner.w, inner.h), min_px=min_px), px(inner.size)
         if any("\u3000" <= ch <= "\u9fff" for ch in text):
             return upright
         score = _fit_score(self.look, text, inner.size, max_px(inner.w, inner.h), min_px)
@@ -440,7 +446,7 @@ class BoardView:
                     self.split.append(text)
                 s, fits = render_fitted(self.look, text, sideways, "tile", colour, True, max_px=max_px(*sideways),
                                         min_px=min_px)
-                return pygame.transform.rotate(s, 90), fits
+                return pygame.transform.rotate(s, 90), fits, px(sideways)
         if not score[0]:
             self.split.append(text)
         return upright

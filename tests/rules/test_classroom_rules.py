@@ -2,7 +2,7 @@
 
 import pytest
 
-from game.rules.classroom import CLASS_MAJORITY, SCENE_SECONDS, TEAM_DECIDES, LessonPlan, Vote
+from game.rules.classroom import CLASS_MAJORITY, SCENE_SECONDS, TEAM_DECIDES, TURN_SECONDS, LessonPlan, Vote
 from game.rules.classroom_debrief import (WHOLE_CLASS, Decision, PlayedScene, csv_rows, most_missed_scam_types,
                                           most_missed_techniques, star_teams, team_lines)
 
@@ -33,10 +33,10 @@ def test_shares_add_up_to_one():
     assert sum(Vote(3, [1, 2, 3]).shares()) == pytest.approx(1.0)
 
 
-def test_a_timed_lesson_starts_no_scene_that_would_run_past_the_end():
+def test_a_timed_lesson_starts_no_turn_whose_scene_would_run_past_the_end():
     plan = LessonPlan(minutes=25)
-    assert plan.room_for_scene(25 * 60 - SCENE_SECONDS, 0)
-    assert not plan.room_for_scene(25 * 60 - SCENE_SECONDS + 1, 0)
+    assert plan.room_for_scene(25 * 60 - SCENE_SECONDS - TURN_SECONDS, 0)
+    assert not plan.room_for_scene(25 * 60 - SCENE_SECONDS - TURN_SECONDS + 1, 0)
 
 
 def test_a_lesson_of_scenes_ends_after_that_many():

@@ -13,6 +13,7 @@ from game.ui.widgets import Button, Label, role_px
 
 from test_classroom import key, tap
 from test_classroom_lesson import play_lesson, start_lesson
+from ui_helpers import make_app
 
 MIN_PX = 28
 
@@ -40,7 +41,17 @@ def small_texts(app, scene) -> list[str]:
         key_px = getattr(w, "key_px", None)
         if key_px is not None and key_px() < MIN_PX:
             out.append(f"{w.name}'s key letter at {key_px()} px")
-    return out
+    return out + small_keywords(scene)
+
+
+def small_keywords(scene) -> list[str]:
+    """The board's keyword squares drawn under ``MIN_PX`` (nothing on a screen without a board)."""
+    view = getattr(scene, "view", None)
+    if view is None:
+        return []
+    board = scene.board
+    return [f"keyword square {i} ({board.squares[i].tile}) at {px} px" for i, px in sorted(view.word_px.items())
+            if px < MIN_PX]
 
 
 def screens(tmp_path):
@@ -55,6 +66,9 @@ def screens(tmp_path):
         top = app.stack.top
         if top.name == "scenario" and app.controller.question_shown(top):
             yield "scenario", app
+            key(app, "p")
+            yield "paused", app
+            key(app, "p")
             key(app, "v")
             vote = app.stack.top
             assert isinstance(vote, ClassVoteScene)
@@ -89,5 +103,22 @@ def test_no_text_on_a_classroom_screen_is_under_28_px_at_1080p(tmp_path):
         small = small_texts(app, app.stack.top)
         if small:
             problems[name] = small
-    assert {"setup", "board", "scenario", "vote", "vote_split", "summary", "review", "end_confirm"} <= set(seen)
+    assert {"setup", "board", "scenario", "paused", "vote", "vote_split", "summary", "review",
+            "end_confirm"} <= set(seen)
     assert problems == {}
+
+
+@pytest.mark.parametrize("pack", ["students_junior", "students_senior"])
+def test_every_keyword_on_the_classroom_board_is_28_px_or_more_at_1080p(tmp_path, pack):
+    app = make_app((1920, 1080), mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+    app.stack.push(app.home_scene())
+    setup = app.stack.top
+    setup.set_pack(pack)
+    setup.set_teams(4)
+    setup.start()
+    for _ in range(2):
+        app.step(0.05, [])
+    board = app.controller.board()
+    keywords = sum(1 for sq in board.board.squares if sq.tile)
+    assert len(board.view.word_px) == keywords > 0
+    assert small_keywords(board) == []

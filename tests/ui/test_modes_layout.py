@@ -16,7 +16,7 @@ from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import finish_jobs, layout_problems, make_app, sizes_except
+from ui_helpers import SIZES, finish_jobs, layout_problems, make_app, sizes_except
 
 NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
           "/home/kiosk/.local/share/fanzha-chess/settings.json.bad-20261123-101500（不是有效的 JSON（第 1 行））")
@@ -35,9 +35,7 @@ def kiosk_app(request, tmp_path_factory):
     app.stack.scenes.clear()
 
 
-# Not clean yet at 1024×768 and 800×1280: the team list ("第1组") on the classroom board, the saved-file
-# message on the summary, 职场财务防骗 / 内容问题 with large text.
-@pytest.fixture(scope="module", params=sizes_except((1024, 768), (800, 1280)), ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def class_app(request, tmp_path_factory):
     app = make_app(request.param, mode="classroom", stats_db=tmp_path_factory.mktemp("stats") / "s.sqlite3",
                    class_name="初二（3）班")

@@ -3,10 +3,11 @@ and the room code, three phones in headless Chromium vote, and the projector's s
 
 import pathlib
 import sys
+import time
 
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
 
-from test_vote_browser import _shown, _wait, phone_browser  # noqa: F401  (Selenium set-up shared)
+from test_vote_browser import WAIT, _shown, _wait, phone_browser  # noqa: F401  (Selenium set-up shared)
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "ui"))
 
@@ -27,13 +28,22 @@ def lesson_with_phones(tmp_path, size=(1280, 720)):
     return app, app.stack.top
 
 
+def step_until(app, condition, failure, seconds=WAIT):
+    """Run the game's frames until ``condition()`` holds: the server and the phones work on their own
+    threads, so the deadline is real time (a loaded machine is slow), never a count of frames."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(failure())
+        app.step(0.05, [])
+        time.sleep(0.01)        # let the server's thread run
+
+
 def wait_until_listening(app):
     phones = app.controller.phones
-    for _ in range(400):
-        if phones.ready:
-            return phones
-        app.step(0.05, [])
-    raise AssertionError(f"the vote server did not start: {phones.server.status} {phones.server.error}")
+    step_until(app, lambda: phones.ready,
+               lambda: f"the vote server did not start: {phones.server.status} {phones.server.error}")
+    return phones
 
 
 def to_the_choices(app, board):
@@ -70,10 +80,8 @@ def test_three_phones_vote_in_a_lesson_and_the_projector_split_matches(tmp_path)
             assert len(buttons) == len(scene.runner.choices)
             buttons["ABC".index(letter)].click()
             _wait(driver, lambda d: f"你选了 {letter}" in d.find_element(By.ID, "askmsg").text)
-        for _ in range(100):                  # the card reads the split each frame, never waiting
-            app.step(0.05, [])
-            if card.vote.total == 3:
-                break
+        # The card reads the split each frame, never waiting on the network.
+        step_until(app, lambda: card.vote.total == 3, lambda: f"the projector shows {card.vote.counts}, not 3 votes")
         assert card.vote.counts[:3] == [1, 0, 2]
         assert card.counts[2].text == "2"
         card.end_vote()

@@ -151,7 +151,7 @@ class QuizRoundScene(ScreenScene):
             b.rect = pygame.Rect(bottom.right - bw, bottom.y, bw, bottom.h)
         body = pygame.Rect(area.x, top.bottom + u, area.w, round(bottom.y - gap - top.bottom - u))
         count = len(self.options)
-        cols = 1 if portrait or self.revealed else 2
+        cols = 1 if portrait or self.revealed or area.w < 120 * u else 2    # 4:3: long answers get the full width
         rows = -(-count // cols)
         opt_h = 11 * u
         opts_h = round(rows * opt_h + (rows - 1) * gap)

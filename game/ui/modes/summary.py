@@ -132,6 +132,8 @@ class TeamSummaryScene(ScreenScene):
         self.back_button.visible = not self.game_over
         self.end_button = Button(self.look, N_("下课") if not self.game_over else N_("新的一课"), self.end, icon="home",
                                  name="end_class")
+        for b in (self.review_button, self.export_button, self.pledge_button, self.back_button, self.end_button):
+            b.label.min_role = "caption"     # five in a row on a 4:3 screen, in English
         self.items = [self.heading, self.subtitle, self.table, *self.header, *[c for row in self.cells for c in row],
                       self.rule_note, self.missed, self.message, self.review_button, self.export_button,
                       self.pledge_button, self.back_button, self.end_button]
@@ -170,7 +172,7 @@ class TeamSummaryScene(ScreenScene):
             self.message.set_text(self.session.tr("导出失败：") + str(exc))
         else:
             self.message.set_text(self.session.tr("成绩已保存到：") + "\n" + str(self.saved))
-        self.dirty = True
+        self.layout(self.look.size)
 
     def review(self) -> None:
         if self.state.played:
@@ -226,6 +228,8 @@ class TeamSummaryScene(ScreenScene):
         for b, r in zip(buttons, cells):
             b.rect = r
         msg_h = round((16 if portrait else 12) * u)
+        if self.message.text:     # a saved file's long path may need more lines (a 4:3 screen)
+            msg_h = max(msg_h, self.look.text.height(self.message.text, area.w, role_px(self.look, "caption")[1]))
         self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
         missed_h = round((16 if portrait else 9) * u)
         self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), area.w, missed_h)
@@ -236,7 +240,12 @@ class TeamSummaryScene(ScreenScene):
         self.table.rect = pygame.Rect(area.x, y, area.w, round(self.rule_note.rect.y - u - y))
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
-        lines = layout.column(inner, n + 1, min(10 * u, (inner.h - n * 0.5 * u) / (n + 1)), 0.5 * u)
+        row_h = min(10 * u, (inner.h - n * 0.5 * u) / (n + 1))
+        # the column names may need two lines: the team rows give them room down to 5.5 u each
+        head_h = min(12 * u, max(row_h, inner.h - n * 6 * u))
+        rows = pygame.Rect(inner.x, round(inner.y + head_h + 0.5 * u), inner.w, round(inner.h - head_h - 0.5 * u))
+        lines = [pygame.Rect(inner.x, inner.y, inner.w, round(head_h)),
+                 *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u)]
         weights = (1.0, 1.7, 1.0, 1.0)
         for label, r in zip(self.header, layout.split_h(lines[0], *weights, gap=u)):
             label.rect = r

@@ -247,3 +247,7 @@ class QuizScene(ScreenScene):
 
     def widgets(self) -> list:
         return [w for w in self.items if w.visible]
+
+    def discussed(self) -> list:
+        """What a class talks about while the teacher pauses: the question and its options (kept in view)."""
+        return [w for w in (self.question_panel, *self.options) if w.visible]

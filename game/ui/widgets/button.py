@@ -86,10 +86,19 @@ class Button(Widget):
                 icon = pygame.Rect(inner.x, 0, round(size), round(size))
                 icon.centery = inner.centery
                 text = pygame.Rect(icon.right + round(u), inner.y, inner.right - icon.right - round(u), inner.h)
-                return text, icon
+                if has_mark or self._fits_in(text) or not self._fits_in(inner):
+                    return text, icon
+                # the words would not fit beside the icon but do without it: the icon gives way
             if not self.text:
                 return inner, layout.centered(inner, size, size)
         return inner, None
+
+    def _fits_in(self, rect: pygame.Rect) -> bool:
+        kept = self.label.rect
+        self.label.rect = rect
+        fits = self.label.text_fits()
+        self.label.rect = kept
+        return fits
 
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible:

@@ -24,6 +24,7 @@ class ClassroomBoardScene(BoardScene):
         self.look = ctx.look         # the team names need it before the board scene sets it
         super().__init__(ctx, board, seats, pack, seed)
         self.game.max_turns = state.plan.turn_limit(state.teams)
+        self.game.catch_up = True      # every team gets scenes early (docs/boards.md, "Classroom pace")
 
     def _player_info(self, i: int, plan):
         info = super()._player_info(i, plan)

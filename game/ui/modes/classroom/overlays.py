@@ -17,7 +17,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class PausedScene(CardOverlay):
+    """The teacher's pause: a band at the top (or the foot) of the screen, clear of the scam's line and
+    the choices the class is talking about, which stay undimmed beneath it."""
+
     name = "paused"
+    veil_alpha = 0
 
     def __init__(self, ctx, controller: ClassroomController):
         self.controller = controller
@@ -25,19 +29,45 @@ class PausedScene(CardOverlay):
 
     def build(self) -> None:
         self.heading = Label(self.look, N_("暂停"), role="title", colour_key="accent")
-        self.body = TextBox(self.look, N_("大家来讨论一下：如果是你，会怎么做？"), role="heading", align="center")
+        self.body = TextBox(self.look, N_("大家来讨论一下：如果是你，会怎么做？"), role="heading", align="center",
+                            valign="center")
         self.go_on = Button(self.look, N_("继续"), self.controller.toggle_pause, icon="play", name="continue")
         self.items = [self.heading, self.body, self.go_on]
 
+    def kept_clear(self) -> list[pygame.Rect]:
+        """Where the paused scene shows what is being discussed (nothing on the board)."""
+        scene = self.controller.open_scene()
+        discussed = getattr(scene, "discussed", None)
+        return [w.rect for w in discussed()] if discussed else []
+
+    def band(self, size) -> pygame.Rect:
+        """The card's place: the taller free strip above or below what is discussed, at least ``14 u`` high
+        (a layout with no such strip gets the top strip anyway), at most ``26 u``."""
+        u = layout.unit_for(size)
+        screen = pygame.Rect(0, 0, *size)
+        keep = self.kept_clear()
+        above = min((r.top for r in keep), default=screen.bottom) - screen.top
+        below = screen.bottom - max((r.bottom for r in keep), default=screen.top)
+        at_top = above >= 14 * u + 2 * u or above >= below
+        free = above if at_top else below
+        h = round(max(14 * u, min(26 * u, free - 2 * u)))
+        band = pygame.Rect(screen.x + round(2 * u), 0, screen.w - round(4 * u), h)
+        if at_top:
+            band.y = screen.top + round(max(u, min(2 * u, (free - h) / 2)))
+        else:
+            band.bottom = screen.bottom - round(max(u, min(2 * u, (free - h) / 2)))
+        return band
+
     def place(self, size) -> None:
         u = layout.unit_for(size)
-        self.card.rect = self.card_rect(size, 100, 70)
-        inner = layout.inset(self.card.rect, 4 * u, 3 * u)
-        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, round(18 * u))
-        self.go_on.rect = layout.centered(pygame.Rect(inner.x, inner.bottom - round(13 * u), inner.w, round(13 * u)),
-                                          min(inner.w, 50 * u), 13 * u)
-        self.body.rect = pygame.Rect(inner.x, self.heading.rect.bottom + u, inner.w,
-                                     max(0, self.go_on.rect.y - self.heading.rect.bottom - 3 * u))
+        self.card.rect = self.band(size)
+        inner = layout.inset(self.card.rect, 3 * u, u)
+        button_w, button_h = round(min(40 * u, inner.w * 0.3)), round(min(12 * u, inner.h))
+        self.go_on.rect = pygame.Rect(inner.right - button_w, inner.centery - button_h // 2, button_w, button_h)
+        heading_w = round(min(24 * u, inner.w * 0.2))
+        self.heading.rect = pygame.Rect(inner.x, inner.y, heading_w, inner.h)
+        x = self.heading.rect.right + round(2 * u)
+        self.body.rect = pygame.Rect(x, inner.y, max(0, self.go_on.rect.x - round(2 * u) - x), inner.h)
 
     def back(self) -> None:
         self.controller.toggle_pause()

@@ -8,7 +8,7 @@ import pygame
 from ....i18n.marker import N_
 from ... import layout
 from ...seats import SeatPlan
-from ...widgets import Button, Label, ScreenScene, TextBox
+from ...widgets import Button, Label, ScreenScene, TextBox, role_px
 from ..widgets import TextField
 from game.rules.classroom import CLASS_MAJORITY, LESSON_MINUTES, LESSON_SCENES, TEAM_DECIDES, LessonPlan
 
@@ -71,6 +71,10 @@ class ClassroomSetupScene(ScreenScene):
                       self.rule_label, *[b for _, b in self.rule_buttons], self.phone_button, self.note, self.settings_button, self.start_button]
         if len(self.pack_buttons) > 1:     # one pack for students (or none): nothing to choose
             self.items += [self.level_label, *[b for _, b in self.pack_buttons]]
+        # A choice may get smaller words on a narrow 4:3 screen (with large text, in English) rather than break.
+        for b in [b for _, b in (*self.team_buttons, *self.length_buttons, *self.rule_buttons, *self.pack_buttons)]:
+            b.label.min_role = "caption"
+        self.phone_button.label.min_role = "caption"
         self._sync()
 
     def _sync(self) -> None:
@@ -152,15 +156,23 @@ class ClassroomSetupScene(ScreenScene):
         self.heading.rect = layout.top_band(area, 10 * u)
         bar = layout.bottom_band(area, 12 * u)
         self.settings_button.rect, self.start_button.rect = layout.row(bar, 2, 50 * u, 4 * u)
-        self.note.rect = pygame.Rect(area.x, bar.y - round(8 * u), area.w, round(6 * u))
+        note_h = 9 * u if portrait else 6 * u      # two lines in a narrow column (English)
+        self.note.rect = pygame.Rect(area.x, bar.y - round(note_h + 2 * u), area.w, round(note_h))
         body = pygame.Rect(area.x, self.heading.rect.bottom + u, area.w, self.note.rect.y - self.heading.rect.bottom - 2 * u)
-        label_w = round(min(30 * u, body.w * 0.25)) if not portrait else body.w
+        # The row labels are short (班级, 时长 …): their column is as wide as the widest, so that on a 4:3
+        # screen the choices beside them have room for their words and the check mark.
+        font = self.look.text.font(role_px(self.look, "body")[0], True)
+        widest = max(font.size(label.shown_text())[0] for label in (self.name_label, self.level_label, self.teams_label,
+                                                                     self.length_label, self.rule_label))
+        label_w = round(min(30 * u, body.w * 0.25, widest + 2 * u)) if not portrait else body.w
         n_rows = 4 + (self.level_label in self.items)
         need = n_rows * (10 * u + (7 * u if portrait else 0)) + (n_rows - 1) * 1.5 * u
         intro_h = round(min(12 * u, body.h - need - gap))
-        self.intro.visible = intro_h >= 7 * u     # the intro gives way to the settings on a small screen
-        intro_h = intro_h if self.intro.visible else 0
-        self.intro.rect = pygame.Rect(body.x, body.y, body.w, intro_h)
+        self.intro.rect = pygame.Rect(body.x, body.y, body.w, max(0, intro_h))
+        # The intro gives way to the settings on a small screen.
+        self.intro.visible = intro_h >= 7 * u and self.intro.text_fits()
+        if not self.intro.visible:
+            self.intro.rect.h = 0
         rows = pygame.Rect(body.x, self.intro.rect.bottom + gap, body.w, body.bottom - self.intro.rect.bottom - gap)
         levels = self.level_label in self.items
         labels = [self.name_label, *([self.level_label] if levels else []), self.teams_label, self.length_label,

@@ -192,12 +192,13 @@ class ClassVoteScene(CardOverlay):
             self.total.rect = pygame.Rect(foot.x, foot.y, foot.w, round(6 * u))
             self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, foot.w, round(12 * u))
         else:
-            foot = pygame.Rect(inner.x, inner.bottom - round(12 * u), inner.w, round(12 * u))
-            bw = round(min(60 * u, inner.w * 0.45))
+            foot = pygame.Rect(inner.x, inner.bottom - round(14 * u), inner.w, round(14 * u))
+            bw = round(min(60 * u, inner.w * 0.4))
             for b in (self.end_button, self.reveal_button):
-                b.rect = pygame.Rect(foot.right - bw, foot.y, bw, foot.h)
+                b.rect = pygame.Rect(foot.right - bw, foot.bottom - round(12 * u), bw, round(12 * u))
             self.total.rect = pygame.Rect(foot.x, foot.y, round(foot.w - bw - 2 * u), round(6 * u))
-            self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, self.total.rect.w, round(6 * u))
+            # two lines where the screen is narrow (4:3)
+            self.hint.rect = pygame.Rect(foot.x, self.total.rect.bottom, self.total.rect.w, foot.bottom - self.total.rect.bottom)
         body = pygame.Rect(inner.x, self.context.rect.bottom + u, inner.w, foot.y - self.context.rect.bottom - 2 * u)
         if self.qr.visible:     # the QR code, the room code and the address beside the options
             side = round(min(body.h - 16 * u, body.w * 0.32))

@@ -116,6 +116,8 @@ class BoardCaptions:
             tip = tr(tile.tip) if tile and tile.tip else ""
             return tr("帮助格「{k}」：{tip}").format(k=self._keyword(e.tile), tip=tip)
         if isinstance(e, ev.SceneRequested):
+            if e.catch_up:
+                return tr("{name}这一轮没踩到关键词，补一关：前方的「{k}」").format(name=name, k=self._keyword(e.tile))
             return tr("{name}踩到「{k}」！小心，看看会发生什么…").format(name=name, k=self._keyword(e.tile))
         if isinstance(e, ev.SceneResolved):
             if e.outcome in ("right",):

@@ -128,7 +128,11 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             self.full_paint = True
             return
         if layout.is_portrait(size):
-            board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56)))
+            # The board gives way (a little) where the panel under it would squeeze the players' rows:
+            # the turn row, the caption card and one row per player (two to a row from three players).
+            rows = len(self.players) if len(self.players) <= 2 else -(-len(self.players) // 2)
+            panel_need = (12 + 2 + 31 + 2 + rows * 9 + 3) * u + m
+            board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56, h - m - 2 * u - panel_need)))
             self.view.layout(board_area)
             board_area.h = min(board_area.h, self.view.rect.h + round(2.4 * u))   # no gap under a short board
             self.view.layout(board_area)

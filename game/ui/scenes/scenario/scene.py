@@ -409,3 +409,7 @@ class ScenarioScene(ScenarioEnding, ScenarioPlacing, ScreenScene):
 
     def widgets(self) -> list:
         return [w for w in self.items if w.visible]
+
+    def discussed(self) -> list:
+        """What a class talks about while the teacher pauses: the line and the choices (kept in view)."""
+        return [w for w in (self.caption_panel, self.prompt, *self.choice_buttons) if w.visible and w.rect.w]
