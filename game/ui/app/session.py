@@ -131,7 +131,7 @@ class SessionPart:
         locale = self.settings.locale or self.locale
         if locale != self.locale:
             self.set_locale(locale)
-        self.stack.resize(self.size)
+        self._layout_window()     # the teacher bar too: its words change width with language and text size
 
     def set_locale(self, locale: str) -> None:
 

@@ -7,7 +7,7 @@ import pygame
 from .. import layout
 from ..input import Action, Intent
 from ..scene import Scene
-from ..widgets import Button, Label, Panel, Widget, WidgetScene, darker, draw_icon, mix, render_fitted
+from ..widgets import Button, Label, Panel, Widget, WidgetScene, darker, draw_icon, mix, render_fitted, role_px
 
 
 class CardOverlay(WidgetScene, Scene):
@@ -147,20 +147,37 @@ class TextField(Widget):
 class BarButton(Button):
     """A teacher-bar button: icon on top, a short word under it, the keyboard key in a corner."""
 
-    def __init__(self, look, text: str, on_click, icon: str, key: str, name: str = ""):
+    def __init__(self, look, text: str, on_click, icon: str, key: str, name: str = "", other_texts: tuple = ()):
         super().__init__(look, text, on_click, style="secondary", icon=icon, role="button", autoplay_weight=0,
                          name=name or text)
         self.key = key
+        self.label.max_lines = 1    # one short word: smaller, never "Sum|mary"
+        self.icon_above: bool | None = None   # set for the whole bar (one look); None: as this button needs
+        self.other_texts = other_texts        # words the button also shows (暂停 ↔ 继续): room is kept for them
+
+    def word_width(self, px: int) -> int:
+        """Width of the button's widest word (this one, or one it also shows) at ``px``, bold as drawn."""
+        font = self.look.text.font(px, True)
+        return max(font.size(self.look.tr(t))[0] for t in (self.text, *self.other_texts) if t) if self.text else 0
 
     def key_px(self) -> int:
         """The key letter's size: readable from the back of a classroom (2.6 units: 28 px at 1080p)."""
         return max(8, round(2.6 * self.look.unit), round(min(self.rect.w, self.rect.h) * 0.16))
 
+    def needs_icon_above(self) -> bool:
+        """Tall (the vertical bar), or a word too long to stand beside its icon but not across the button."""
+        r = self.rect
+        pad = max(2, round(r.w * 0.08))
+        inner = r.inflate(-2 * pad, -2 * pad)
+        beside = inner.w - round(min(inner.h * 0.6, inner.w * 0.3)) - pad
+        word = self.word_width(role_px(self.look, "button")[1])
+        return r.h >= r.w * 0.9 or beside < word <= inner.w
+
     def _inner(self):
         r = self.rect
         pad = max(2, round(r.w * 0.08))
         inner = r.inflate(-2 * pad, -2 * pad)
-        if r.h >= r.w * 0.9:   # tall (vertical bar): icon above the word
+        if self.needs_icon_above() if self.icon_above is None else self.icon_above:   # icon above the word
             icon_h = round(inner.h * 0.40)
             icon = pygame.Rect(0, inner.y, icon_h, icon_h)
             icon.centerx = inner.centerx

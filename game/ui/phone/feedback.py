@@ -120,7 +120,8 @@ class FeedbackOverlay(WidgetScene, Scene):
         # Bottom: buttons; above them the techniques.
         button_h = max(touch, round(12 * u))
         by = inner.bottom - button_h
-        cw = round(min(inner.w, max(40 * u, inner.w * 0.4)))
+        rw = round(max(touch, min(inner.w * 0.45, 34 * u)))     # 朗读 / 停止朗读: a fingertip wide at least
+        cw = round(min(inner.w - rw - 3 * u, max(40 * u, inner.w * 0.4)))
         self.continue_button.rect = pygame.Rect(inner.right - cw, by, cw, button_h)
         self.read_button.rect = pygame.Rect(inner.x, by, round(min(inner.w - cw - 3 * u, 34 * u)), button_h)
         bottom = by - 3 * u

@@ -17,7 +17,7 @@ from .decisions import (attach_vote, label_buttons, mark_revealed, note_decision
 from ....i18n.marker import N_
 from ... import layout
 from ...input import Action, Intent, start_typing, stop_typing, typed_edit
-from ...widgets import Label
+from ...widgets import MIN_TEXT_UNITS, Label, same_text_size
 from ..base import Controller
 from ..widgets import BarButton, TextField, Toast
 from .phones import LessonPhones
@@ -42,7 +42,8 @@ class ClassroomController(Controller):
         self._clock_text = ""
         self.clock_label = Label(app.look, "", role="caption", colour_key="text", translate=False)
         self.vote_button = BarButton(app.look, N_("投票"), self.start_vote, "check", "V", name="bar_vote")
-        self.pause_button = BarButton(app.look, N_("暂停"), self.toggle_pause, "pause", "P", name="bar_pause")
+        self.pause_button = BarButton(app.look, N_("暂停"), self.toggle_pause, "pause", "P", name="bar_pause",
+                                      other_texts=(N_("继续"),))
         self.reveal_button = BarButton(app.look, N_("揭晓"), self.reveal, "info", "R", name="bar_reveal")
         self.skip_button = BarButton(app.look, N_("跳过"), self.skip, "skip", "S", name="bar_skip")
         self.quiz_button = BarButton(app.look, N_("答题"), self.quiz_round, "quiz", "Q", name="bar_quiz")
@@ -82,6 +83,10 @@ class ClassroomController(Controller):
         w, h = window_size
         u = layout.unit_for(window_size)
         thick = max(layout.touch_min(window_size) + round(3 * u), round(BAR_UNITS * u))
+        if w >= h:   # every word fits across the bar at the smallest button text
+            low = max(8, round(MIN_TEXT_UNITS["button"] * u))
+            words = max(b.word_width(low) for b in self.buttons)
+            thick = min(max(thick, round(words / 0.84 + 3 * u + 2)), round(w * 0.2))
         if w >= h:   # landscape: a column on the right; the short side (and so the unit) is unchanged
             self.bar_rect = pygame.Rect(w - thick, 0, thick, h)
             self.scene_rect = pygame.Rect(0, 0, w - thick, h)
@@ -107,6 +112,11 @@ class ClassroomController(Controller):
             rects = layout.row(rest, n, min(rest.h * 1.6, 30 * u), gap)
         for b, r in zip(self.buttons, rects):
             b.rect = r
+            b.icon_above = None
+        above = any(b.needs_icon_above() for b in self.buttons)
+        for b in self.buttons:
+            b.icon_above = above      # one look for the whole bar
+        same_text_size(self.buttons)
 
     def bar_widgets(self) -> list:
         return [self.clock_label, *self.buttons]
@@ -197,6 +207,7 @@ class ClassroomController(Controller):
             self.pause_button.set_text(text)
             self.pause_button.icon = "play" if self.paused else "pause"
             self.pause_button.selected = self.paused
+            same_text_size(self.buttons)
             self.dirty = True
         clock = self.clock_text()
         if clock != self._clock_text:

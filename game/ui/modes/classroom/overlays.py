@@ -28,7 +28,8 @@ class PausedScene(CardOverlay):
         super().__init__(ctx)
 
     def build(self) -> None:
-        self.heading = Label(self.look, N_("暂停"), role="title", colour_key="accent")
+        self.heading = Label(self.look, N_("已暂停"), role="title", colour_key="accent")
+        self.heading.max_lines, self.heading.min_role = 1, "heading"   # a narrow band: smaller, not broken
         self.body = TextBox(self.look, N_("大家来讨论一下：如果是你，会怎么做？"), role="heading", align="center",
                             valign="center")
         self.go_on = Button(self.look, N_("继续"), self.controller.toggle_pause, icon="play", name="continue")

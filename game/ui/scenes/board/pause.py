@@ -17,7 +17,7 @@ class PauseScene(ScreenScene):
 
     def build(self) -> None:
         self.card = Panel(self.look)
-        self.heading = Label(self.look, N_("暂停"), role="heading", colour_key="accent")
+        self.heading = Label(self.look, N_("已暂停"), role="heading", colour_key="accent")
         self.resume_button = Button(self.look, N_("继续游戏"), self.back, icon="play", name="resume")
         self.settings_button = Button(self.look, N_("设置"), self.settings, style="secondary", icon="gear", autoplay_weight=0)
         self.home_button = Button(self.look, N_("回到首页"), self.home, style="secondary", icon="home", autoplay_weight=0)

@@ -111,7 +111,7 @@ class ScenarioPlacing:
             self.read_button.rect = pygame.Rect(side.x, side.bottom - read_h, side.w, read_h)
             side_bottom = self.read_button.rect.y - gap
         else:
-            rw = round(min(26 * u, side.w * 0.35))
+            rw = round(max(touch, min(26 * u, side.w * 0.35)))   # never under a fingertip's width
             self.read_button.rect = pygame.Rect(header.right - rw, header.y, rw, read_h)
             header.w -= rw + gap
         self.read_button.visible = True
