@@ -26,7 +26,11 @@ from .phone.labels import N_
 from .text import LINE_SPACING, splits_word
 from .widgets import TEXT_SCALE, darker, draw_shape, mix, render_fitted
 
-RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
+RING_DEPTH = 2.0   # ring squares are this many times deeper than wide: room for two lines of a keyword
+# A keyword's box inside its square, as shares of the square's short side taken off: along its lines
+# the coloured border (0.11 a side); across them a little less, since a line's own box has room above
+# and below its letters.
+WORD_INSET_ALONG, WORD_INSET_ACROSS = 0.22, 0.16
 WORD_TOKEN_SCALE = 0.8   # a plane on a square with words: this much smaller, beside the words
 
 
@@ -398,9 +402,11 @@ class BoardView:
             pygame.draw.rect(surf, colour, rr, border, border_radius=rad)
         elif hc:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
-        inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
+        short = min(rr.w, rr.h)
+        inner = rr.inflate(-round(short * WORD_INSET_ALONG), -round(short * WORD_INSET_ACROSS))
         if tile is not None:
-            s, fits = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
+            turned = rr.inflate(-round(short * WORD_INSET_ACROSS), -round(short * WORD_INSET_ALONG))
+            s, fits = self._keyword_surface(self.look.tr(tile.keyword), inner, turned.size[::-1], text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
             self._put_words(surf, i, s, inner)
@@ -418,10 +424,12 @@ class BoardView:
         if self.board.layout is Layout.PATH and i == self.board.length - 1:
             self._label(surf, i, N_("终点"), inner, text_colour)
 
-    def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool]:
-        """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
-        rows of the ring) is set sideways when that keeps its words whole or makes it bigger:
-        "Strange link" reads up the square rather than "Strang / e link"."""
+    def _keyword_surface(self, text: str, inner: pygame.Rect, sideways: tuple[int, int],
+                         colour) -> tuple[pygame.Surface, bool]:
+        """A keyword fitted to its square (``inner``; ``sideways``: the box for lines set up the square).
+        A Latin keyword in a tall, narrow square (the top and bottom rows of the ring) is set sideways
+        when that keeps its words whole or makes it bigger: "Strange link" reads up the square rather
+        than "Strang / e link"."""
         min_px = max(8, round(self.look.unit * 1.4))
 
         def max_px(w, h):
@@ -432,7 +440,6 @@ class BoardView:
         if any("\u3000" <= ch <= "\u9fff" for ch in text):
             return upright
         score = _fit_score(self.look, text, inner.size, max_px(inner.w, inner.h), min_px)
-        sideways = (inner.h, inner.w)
         if inner.h >= inner.w * 1.3:
             turned = _fit_score(self.look, text, sideways, max_px(*sideways), min_px)
             if turned > score:
