@@ -10,11 +10,11 @@ from game.rules import PlayerScore, SessionScore, get_policy, play_scenario
 from game.ui.qr import HOTLINE_URI, qr_matrix, qr_surface, read_matrix
 from game.ui.scenes.results import QRCode, ResultsScene
 
-from ui_helpers import sizes_except, finger_tap, frame, layout_problems, make_app
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
 
 
 # Not clean yet at 800×1280: "这些骗局，你的表现" overlaps "还要当心"; the company-money badge does not fit.
-@pytest.fixture(scope="module", params=sizes_except((800, 1280)), ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def app(request):
     app = make_app(request.param)
     yield app

@@ -226,8 +226,8 @@ class ResultsScene(ScreenScene):
         gap = round(2.5 * u)
         portrait = layout.is_portrait(size)
         touch = layout.touch_min(size)
-        if portrait:
-            side_h = round(30 * u + 13 * u + gap + (7 * u + 2 * gap if self.badge_widgets else 0))
+        if portrait:   # the QR card, badges and the button below the results, lower than in a side column
+            side_h = round(24 * u + 13 * u + gap + (7 * u + 2 * gap if self.badge_widgets else 0))
             main = pygame.Rect(area.x, area.y, area.w, area.h - side_h - gap)
             side = pygame.Rect(area.x, main.bottom + gap, area.w, side_h)
         else:
@@ -237,8 +237,10 @@ class ResultsScene(ScreenScene):
         chips_box = self._place_side(side, u, gap, touch, portrait)
         self._place_main(main, u, gap, chips_box)
 
-    def _place_chips(self, box: pygame.Rect, u: float, from_bottom: bool, chip_units: float = 6) -> int:
-        """Technique chips (missed, spotted) in ``box``; returns the y left free (top or bottom edge)."""
+    def _place_chips(self, box: pygame.Rect, u: float, from_bottom: bool, chip_units: float = 6,
+                     above: int | None = None) -> int:
+        """Technique chips (missed, spotted) in ``box``; returns the y left free (top or bottom edge).
+        From the bottom, a group that would reach above ``above`` is left out (spotted before missed)."""
         chip_h = round(chip_units * u)
         groups = [(self.missed_title, self.missed_chips), (self.spotted_title, self.spotted_chips)]
         if not from_bottom:
@@ -252,6 +254,8 @@ class ResultsScene(ScreenScene):
             block = round(5.5 * u) + ch
             if from_bottom:
                 top = edge - block
+                if above is not None and top < above:
+                    break
             else:
                 top = edge
                 if top + block > box.bottom:
@@ -279,27 +283,35 @@ class ResultsScene(ScreenScene):
             self.company.visible = True
             y = self.company.rect.bottom + gap
         if self.player_rows:
-            rh = round(7 * u)
+            rh = round((6 if chips_box is None else 7) * u)   # a tall screen: rows a little lower
             for row in self.player_rows:
                 row.rect = pygame.Rect(main.x, y, main.w, rh)
                 row.visible = True
                 y += rh + round(u)
             y += gap - round(u)
-        # Techniques at the bottom of the main column (unless the side column has room for them).
-        bottom = main.bottom if chips_box is not None else self._place_chips(main, u, from_bottom=True)
-        # Scam types in between, as many rows as fit.
-        if self.scam_widgets:
+        bw = round(17 * u)
+        tip_w = main.w - bw - gap
+        low = role_px(self.look, "caption")[1]
+
+        def row_height(tip) -> int:
+            # One line of advice in Chinese; a longer English one gets the lines it needs.
+            tip_h = max(round(4 * u), self.look.text.height(self.session.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
+            return round(5.5 * u) + tip_h
+
+        # Techniques at the bottom of the main column (unless the side column has room for them), below
+        # the first two scam types and their advice: those come first where not everything fits.
+        first = sum(row_height(tip) + round(u) for _, _, tip in self.scam_widgets[:2])
+        above = y + round(7 * u) + first + gap
+        bottom = main.bottom if chips_box is not None else self._place_chips(main, u, from_bottom=True, above=above)
+        # Scam types in between, as many rows as fit (none: no heading either).
+        if self.scam_widgets and y + round(7 * u) + row_height(self.scam_widgets[0][2]) <= bottom - gap:
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            bw = round(17 * u)
-            tip_w = main.w - bw - gap
-            low = role_px(self.look, "caption")[1]
             fit = 0
             for badge, label, tip in self.scam_widgets:
-                # One line of advice in Chinese; a longer English one gets the lines it needs.
-                tip_h = max(round(4 * u), self.look.text.height(self.session.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
-                row_h = round(5.5 * u) + tip_h
+                row_h = row_height(tip)
+                tip_h = row_h - round(5.5 * u)
                 if y + row_h > bottom - gap:
                     break
                 badge.rect = pygame.Rect(main.x, y + round(u), bw, round(7 * u))
@@ -320,7 +332,7 @@ class ResultsScene(ScreenScene):
     def _place_side(self, side: pygame.Rect, u: float, gap: int, touch: int, portrait: bool) -> None:
         button_h = max(touch, round(13 * u))
         if portrait:
-            qr_card = pygame.Rect(side.x, side.y, side.w, round(30 * u))
+            qr_card = pygame.Rect(side.x, side.y, side.w, round(24 * u))
             self.again.rect = pygame.Rect(0, side.bottom - button_h, round(min(side.w, 70 * u)), button_h)
             self.again.rect.right = side.right
             badges_area = pygame.Rect(side.x, qr_card.bottom + gap, side.w, self.again.rect.y - gap - qr_card.bottom - gap)
@@ -339,9 +351,10 @@ class ResultsScene(ScreenScene):
             qr_side = min(inner.h, round(inner.w * 0.5))
             self.qr.rect = pygame.Rect(inner.x, inner.y + (inner.h - qr_side) // 2, qr_side, qr_side)
             text = pygame.Rect(self.qr.rect.right + gap, inner.y, inner.right - self.qr.rect.right - gap, inner.h)
-            self.qr_label.rect = pygame.Rect(text.x, text.centery - label_h - round(u), text.w, label_h * 2)
+            top = text.y + max(0, (text.h - label_h - note_h) // 2)    # the two, together, in the card's middle
+            self.qr_label.rect = pygame.Rect(text.x, top, text.w, label_h)
             self.qr_label.align = "left"
-            self.qr_note.rect = pygame.Rect(text.x, self.qr_label.rect.bottom, text.w, note_h)
+            self.qr_note.rect = pygame.Rect(text.x, self.qr_label.rect.bottom, text.w, min(note_h, text.bottom - top - label_h))
             self.qr_note.align = "left"
         else:
             qr_side = min(inner.w, inner.h - label_h - note_h - round(u))
