@@ -166,6 +166,7 @@ class ResultsScene(ScreenScene):
             self.stats.append((panel, big, small))
         # Company money (a clerk and a fake boss) is never the player's savings: one line of its own.
         self.company = Label(self.look, "", role="body", colour_key="text", align="left", translate=False)
+        self.company.min_role = "caption"   # one line, smaller, in English at 1024×768
         company_lost, company_kept = s.company_lost, s.company_protected
         if company_lost or company_kept:
             loc = locale_of(self.look)
@@ -283,7 +284,7 @@ class ResultsScene(ScreenScene):
             self.company.visible = True
             y = self.company.rect.bottom + gap
         if self.player_rows:
-            rh = round((6 if chips_box is None else 7) * u)   # a tall screen: rows a little lower
+            rh = round((6 if chips_box is None or len(self.player_rows) > 2 else 7) * u)   # room for advice below
             for row in self.player_rows:
                 row.rect = pygame.Rect(main.x, y, main.w, rh)
                 row.visible = True
