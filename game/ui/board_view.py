@@ -256,6 +256,11 @@ class BoardView:
         line, k = divmod(slot % n, per_line)
         out = rad * (1.1 if corner else 0.9) + line * rad * 2.05
         along = (k - (per_line - 1) / 2) * rad * 2.05
+        if self.board.layout is Layout.PATH and dy:
+            # a line wider than its square (four planes parked at 起点) stays on the board
+            half = (per_line - 1) / 2 * rad * 2.05 + rad
+            if self.rect.left + half <= self.rect.right - half:
+                ex = min(max(ex, self.rect.left + half), self.rect.right - half)
         return ex + dx * out - dy * along, ey + dy * out + dx * along
 
     def square_at(self, pos) -> int | None:
