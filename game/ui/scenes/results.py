@@ -59,6 +59,7 @@ class PlayerRow(Widget):
         super().__init__(look, rect)
         self.name, self.colour, self.score = name, colour, score
         self._records: list = []
+        self.max_px: int | None = None   # the rows of one table share a size (the scene sets it)
 
     def cells(self) -> list[str]:
         s = self.score
@@ -70,31 +71,38 @@ class PlayerRow(Widget):
                 tr(N_("安全率 {percent}")).replace("{percent}", percent(rate, loc) if rate is not None else "—"),
                 tr(N_("损失 {money}")).replace("{money}", money_short(s.money_lost, loc))]
 
+    def _boxes(self) -> list[tuple[str, pygame.Rect]]:
+        r = self.rect
+        x = r.x + r.h * 0.25 + r.h * 0.64 + r.h * 0.2    # after the seat's shape
+        widths = (0.28, 0.26, 0.22, 0.24)
+        room = r.right - x - r.h * 0.2
+        boxes = []
+        for frac, text in zip(widths, self.cells()):
+            boxes.append((text, pygame.Rect(round(x), r.y, round(room * frac) - 4, r.h)))
+            x += room * frac
+        return boxes
+
+    def fitted_px(self) -> int:
+        """The size the whole row can take: the smallest that every cell needs."""
+        px = int(self.rect.h * 0.42)
+        return min(self.look.ink.fit_px(text, box.size, px, int(px * 0.6), bold=text == self.name, max_lines=1)
+                   for text, box in self._boxes())
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.h <= 0:
             return
         t = self.look.theme
         ink = self.look.ink
-        start = len(ink.records)
         r = self.rect
         paint.rrect(surface, t.button_alt, r, r.h // 4)
         dot = r.h * 0.32
         colour = getattr(t, self.colour, None) if self.colour else None
-        x = r.x + r.h * 0.25
         if colour:
             shape = {"red": "circle", "yellow": "square", "blue": "triangle", "green": "diamond"}.get(self.colour, "circle")
-            draw_shape(surface, shape, colour, (x + dot, r.centery), dot)
-        x += dot * 2 + r.h * 0.2
-        widths = (0.28, 0.26, 0.22, 0.24)
-        room = r.right - x - r.h * 0.2
-        px = int(r.h * 0.42)
-        boxes = []
-        for frac, text in zip(widths, self.cells()):
-            boxes.append((text, pygame.Rect(round(x), r.y, round(room * frac) - 4, r.h)))
-            x += room * frac
-        # One size for the whole row (the smallest that every cell needs).
-        px = min(ink.fit_px(text, box.size, px, int(px * 0.6), bold=text == self.name, max_lines=1)
-                 for text, box in boxes)
+            draw_shape(surface, shape, colour, (r.x + r.h * 0.25 + dot, r.centery), dot)
+        boxes = self._boxes()
+        px = min(self.fitted_px(), self.max_px or 10 ** 4)
+        start = len(ink.records)
         for text, box in boxes:
             ink.text(surface, text, box, px, t.button_alt_text, bold=text == self.name, valign="middle",
                      max_lines=1, min_px=px)
@@ -289,6 +297,9 @@ class ResultsScene(ScreenScene):
                 row.rect = pygame.Rect(main.x, y, main.w, rh)
                 row.visible = True
                 y += rh + round(u)
+            shared = min(row.fitted_px() for row in self.player_rows)   # one size for the table
+            for row in self.player_rows:
+                row.max_px = shared
             y += gap - round(u)
         bw = round(17 * u)
         tip_w = main.w - bw - gap
