@@ -26,7 +26,11 @@ from .phone.labels import N_
 from .text import LINE_SPACING, splits_word
 from .widgets import TEXT_SCALE, darker, draw_shape, mix, render_fitted
 
-RING_DEPTH = 1.7   # ring squares are this many times deeper than wide
+RING_DEPTH = 2.0   # ring squares are this many times deeper than wide: room for two lines of a keyword
+# A keyword's box inside its square, as shares of the square's short side taken off: along its lines
+# the coloured border (0.11 a side); across them a little less, since a line's own box has room above
+# and below its letters.
+WORD_INSET_ALONG, WORD_INSET_ACROSS = 0.22, 0.16
 WORD_TOKEN_SCALE = 0.8   # a plane on a square with words: this much smaller, beside the words
 
 
@@ -253,6 +257,11 @@ class BoardView:
         line, k = divmod(slot % n, per_line)
         out = rad * (1.1 if corner else 0.9) + line * rad * 2.05
         along = (k - (per_line - 1) / 2) * rad * 2.05
+        if self.board.layout is Layout.PATH and dy:
+            # a line wider than its square (four planes parked at 起点) stays on the board
+            half = (per_line - 1) / 2 * rad * 2.05 + rad
+            if self.rect.left + half <= self.rect.right - half:
+                ex = min(max(ex, self.rect.left + half), self.rect.right - half)
         return ex + dx * out - dy * along, ey + dy * out + dx * along
 
     def square_at(self, pos) -> int | None:
@@ -400,9 +409,12 @@ class BoardView:
             pygame.draw.rect(surf, colour, rr, border, border_radius=rad)
         elif hc:
             pygame.draw.rect(surf, t.text, rr, 2, border_radius=rad)
-        inner = rr.inflate(-round(min(rr.w, rr.h) * 0.22), -round(min(rr.w, rr.h) * 0.16))
+        short = min(rr.w, rr.h)
+        inner = rr.inflate(-round(short * WORD_INSET_ALONG), -round(short * WORD_INSET_ACROSS))
         if tile is not None:
-            s, fits, self.word_px[i] = self._keyword_surface(self.look.tr(tile.keyword), inner, text_colour)
+            turned = rr.inflate(-round(short * WORD_INSET_ACROSS), -round(short * WORD_INSET_ALONG))
+            s, fits, self.word_px[i] = self._keyword_surface(self.look.tr(tile.keyword), inner, turned.size[::-1],
+                                                             text_colour)
             if not fits:
                 self.overflow.append(tile.keyword)
             self._put_words(surf, i, s, inner)
@@ -420,10 +432,12 @@ class BoardView:
         if self.board.layout is Layout.PATH and i == self.board.length - 1:
             self._label(surf, i, N_("终点"), inner, text_colour)
 
-    def _keyword_surface(self, text: str, inner: pygame.Rect, colour) -> tuple[pygame.Surface, bool, int]:
-        """A keyword fitted to its square. A Latin keyword in a tall, narrow square (the top and bottom
-        rows of the ring) is set sideways when that keeps its words whole or makes it bigger:
-        "Strange link" reads up the square rather than "Strang / e link". Returns (words, fits, px)."""
+    def _keyword_surface(self, text: str, inner: pygame.Rect, sideways: tuple[int, int],
+                         colour) -> tuple[pygame.Surface, bool, int]:
+        """A keyword fitted to its square (``inner``; ``sideways``: the box for lines set up the square).
+        A Latin keyword in a tall, narrow square (the top and bottom rows of the ring) is set sideways
+        when that keeps its words whole or makes it bigger: "Strange link" reads up the square rather
+        than "Strang / e link". Returns (words, fits, px)."""
         min_px = max(8, round(self.look.unit * 1.4))
 
         def max_px(w, h):
@@ -438,7 +452,6 @@ class BoardView:
         if any("\u3000" <= ch <= "\u9fff" for ch in text):
             return upright
         score = _fit_score(self.look, text, inner.size, max_px(inner.w, inner.h), min_px)
-        sideways = (inner.h, inner.w)
         if inner.h >= inner.w * 1.3:
             turned = _fit_score(self.look, text, sideways, max_px(*sideways), min_px)
             if turned > score:

@@ -8,7 +8,7 @@ from game.rules.geometry import Spot
 from game.ui.scenes.board import BoardScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import SIZES, frame, make_app
+from ui_helpers import SIZES, frame, make_app, text_lines
 
 BOARDS = ["park_simple", "classic_four", "classroom_teams", "office_path"]
 
@@ -48,9 +48,7 @@ def _places(scene):
             yield seat, Spot("hangar", 0), 4
 
 
-@pytest.mark.parametrize("board_id", BOARDS)
-def test_planes_never_cover_a_squares_words(app, board_id):
-    scene = _board(app, board_id)
+def _covered(scene) -> list:
     view = scene.view
     assert view.word_rects, "the board drew no words to check"
     covered = []
@@ -61,12 +59,47 @@ def test_planes_never_cover_a_squares_words(app, board_id):
             hit = [i for i, words in view.word_rects.items() if _touches(xy, radius, words)]
             if hit:
                 covered.append((seat, spot, slot, count, hit))
-    assert covered == []
+    return covered
 
 
+@pytest.mark.parametrize("board_id", BOARDS)
+def test_planes_never_cover_a_squares_words(app, board_id):
+    assert _covered(_board(app, board_id)) == []
+
+
+def test_planes_never_cover_english_keywords(app):
+    """English keywords are longer and set sideways in two lines: the planes still stand clear of them."""
+    app.update_settings(save=False, locale="en")
+    try:
+        assert _covered(_board(app, "classic_four")) == []
+    finally:
+        app.update_settings(save=False, locale="zh_Hans")
+
+
+@pytest.mark.parametrize("locale", ["zh_Hans", "en"])
 @pytest.mark.parametrize("board_id", ["park_simple", "classic_four"])
-def test_names_and_amounts_stay_inside_the_current_players_frame(app, board_id):
-    scene = _board(app, board_id)
+def test_names_and_amounts_stay_inside_the_current_players_frame(app, board_id, locale):
+    app.update_settings(save=False, locale=locale)
+    try:
+        _names_and_amounts_inside(_board(app, board_id))
+    finally:
+        app.update_settings(save=False, locale="zh_Hans")
+
+
+def test_an_amount_is_never_broken_and_a_name_only_between_name_and_kind(app):
+    """"CN¥100,000" on one line, never "CN¥10 / 0,000"; a name on two lines is "Yellow 2" over "Computer"."""
+    app.update_settings(save=False, locale="en")
+    try:
+        scene = _board(app, "classic_four")
+        for name, amount in zip(scene.score_labels, scene.money_labels):
+            assert text_lines(app, amount)[0] == [amount.text]
+            lines = text_lines(app, name)[0]
+            assert len(lines) == 1 or "·" not in "".join(lines), lines
+    finally:
+        app.update_settings(save=False, locale="zh_Hans")
+
+
+def _names_and_amounts_inside(scene):
     outside = []
     for i, row in enumerate(scene.score_rows):
         frame_rect, width = scene.row_frame(row)

@@ -22,8 +22,7 @@ NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
           "/home/kiosk/.local/share/fanzha-chess/settings.json.bad-20261123-101500（不是有效的 JSON（第 1 行））")
 
 
-# Not clean yet at 1024×768 in English: the operator menu's buttons.
-@pytest.fixture(scope="module", params=sizes_except((1024, 768)), ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def kiosk_app(request, tmp_path_factory):
     from game.stats.sample import fill_sample
     db = tmp_path_factory.mktemp("stats") / "stats.sqlite3"

@@ -10,11 +10,10 @@ from game.rules import PlayerScore, SessionScore, get_policy, play_scenario
 from game.ui.qr import HOTLINE_URI, qr_matrix, qr_surface, read_matrix
 from game.ui.scenes.results import QRCode, ResultsScene
 
-from ui_helpers import sizes_except, finger_tap, frame, layout_problems, make_app
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app
 
 
-# Not clean yet at 800×1280: "这些骗局，你的表现" overlaps "还要当心"; the company-money badge does not fit.
-@pytest.fixture(scope="module", params=sizes_except((800, 1280)), ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def app(request):
     app = make_app(request.param)
     yield app
@@ -45,6 +44,30 @@ def test_results_layout(app, players):
     assert scene.again.rect.h >= min(app.size) / 10
     if players > 1:
         assert all(r.visible for r in scene.player_rows)
+
+
+def _four_players_with_company_money(app):
+    scores = [_with_company_money(s) for s in _scores(app.library, 4)]
+    rows = [(n, c, s) for n, c, s in zip(("小红", "小黄", "小蓝", "小绿"), ("red", "yellow", "blue", "green"), scores)]
+    scene = ResultsScene(app, SessionScore.of(scores), players=rows)
+    app.stack.clear_to(scene)
+    frame(app)
+    return scene
+
+
+def test_the_hotline_words_stay_inside_their_card(app):
+    scene = _four_players_with_company_money(app)
+    assert scene.qr_panel.rect.contains(scene.qr_label.rect)
+    assert scene.qr_panel.rect.contains(scene.qr_note.rect)
+
+
+def test_scam_types_come_with_their_advice_before_the_technique_chips(app):
+    """The fullest screen (four players, company money): at least one scam type and its advice is shown
+    under its heading, whatever else has to give way."""
+    scene = _four_players_with_company_money(app)
+    shown = [(badge, label, tip) for badge, label, tip in scene.scam_widgets if tip.visible]
+    assert scene.scam_title.visible and shown
+    assert all(scene.scam_title.rect.bottom <= label.rect.y for _, label, _ in shown)
 
 
 def test_results_of_one_player_score(app):

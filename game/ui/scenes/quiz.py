@@ -58,11 +58,13 @@ class QuizScene(ScreenScene):
                                   align="right")
         self.question_panel = Panel(self.look)
         self.question = TextBox(self.look, self.item.question, role="heading", bold=False, valign="center")
+        self.question.min_role = "body"   # a long English question beside the explanation (1024×768)
         self.options = [Button(self.look, f"{LETTERS[i]}. {self.session.tr(text)}", lambda i=i: self.pick(i), style="secondary",
                                translate=False, name=f"option_{i}") for i, text in enumerate(self.item.options)]
         self.result_panel = Panel(self.look)
         self.badge = Badge(self.look)
         self.explanation = TextBox(self.look, self.item.explanation, role="heading", bold=False)
+        self.explanation.min_role = "caption"   # a long English explanation at 1024×768
         self.chips = ChipRow(self.look, [technique_label(t) for t in self.item.techniques])
         self.read_button = ReadAloudButton(self.look, self.read_aloud, self.services.voice_speaking,
                                            self.services.stop_voice)
@@ -147,12 +149,12 @@ class QuizScene(ScreenScene):
             # Answered: question and options on the left (landscape) or on top (portrait),
             # the explanation card beside or below them.
             cols, rows = 1, n
-            opt_h = max(touch, round(11 * u))
-            opts_h = rows * opt_h + (rows - 1) * gap
             if portrait:
                 left = pygame.Rect(area.x, y, area.w, area.bottom - y)
             else:
                 left = pygame.Rect(area.x, y, round(area.w * 0.52), area.bottom - y)
+            opt_h = max(touch, round(11 * u), self._answer_height(left.w, round(11 * u)))
+            opts_h = rows * opt_h + (rows - 1) * gap
             want = self.look.ink.measure(self.session.tr(self.item.question), role_px(self.look, "heading")[0],
                                             round(left.w - 8 * u))[1] + round(6 * u)
             reserve = 0
@@ -183,7 +185,7 @@ class QuizScene(ScreenScene):
             badge_h = round(8.5 * u)
             self.badge.rect = pygame.Rect(inner.x, inner.y, round(max(self.badge.natural_width(badge_h), 30 * u)),
                                           badge_h)
-            bw = round(min(inner.w * 0.4, 45 * u))
+            bw = self._continue_width(inner.w, button_h)
             self.continue_button.rect = pygame.Rect(inner.right - bw, inner.bottom - button_h, bw, button_h)
             self.read_button.visible = True
             self.read_button.rect = pygame.Rect(inner.x, inner.bottom - button_h, round(min(30 * u, inner.w * 0.3)),
@@ -205,6 +207,24 @@ class QuizScene(ScreenScene):
             top = self.badge.rect.bottom + round(1.5 * u)
             self.explanation.rect = pygame.Rect(inner.x, top, inner.w, max(0, bottom - top))
 
+    def _answer_height(self, width: int, h: int) -> int:
+        """The height the longest answer needs, in a button ``width`` wide with its mark, at the
+        smallest button text (a long English answer beside the explanation, 1024×768)."""
+        u = self.look.unit
+        text_w = round(width - 2 * max(1.6 * u, h * 0.12) - h * 0.55 - u)
+        low = role_px(self.look, "button")[1]
+        text_h = max(self.look.text.height(b.text, text_w, low, True, LINE_SPACING) for b in self.options)
+        return round((text_h + 2) / 0.76)   # the label's share of a button's height (Button._inner)
+
+    def _continue_width(self, inner_w: int, button_h: int) -> int:
+        """继续 with its icon, never narrower than its word at full size ("Cont / inue"), nor wider than the
+        room the read-aloud button leaves."""
+        u = self.look.unit
+        word = self.look.text.fonts.get(role_px(self.look, "button")[0], True).size(self.session.tr(self.continue_button.text))[0]
+        natural = word + button_h * 0.55 + u + 2 * max(1.6 * u, button_h * 0.12) + 2
+        room = inner_w - round(min(30 * u, inner_w * 0.3)) - round(2.5 * u)
+        return round(min(room, max(min(inner_w * 0.4, 45 * u), natural)))
+
     def _chips_beside(self, inner_w: int, bw: int, gap: int, button_h: int) -> bool:
         """Whether the technique chips fit in one row beside the buttons (between read-aloud and continue)."""
         if not self.chips.labels:
@@ -220,7 +240,7 @@ class QuizScene(ScreenScene):
         low = role_px(self.look, "heading")[1]
         text_h = self.look.text.height(self.session.tr(self.item.explanation), inner_w, low, False, LINE_SPACING)
         need = round(5 * u) + round(8.5 * u) + 2 * round(1.5 * u) + text_h + button_h
-        bw = round(min(inner_w * 0.4, 45 * u))
+        bw = self._continue_width(inner_w, button_h)
         if self.chips.labels and not self._chips_beside(inner_w, bw, round(2.5 * u), button_h):
             self.chips.chip_h = round(6 * u)
             need += self.chips.natural_height(inner_w) + round(1.5 * u)

@@ -59,6 +59,7 @@ class PlayerRow(Widget):
         super().__init__(look, rect)
         self.name, self.colour, self.score = name, colour, score
         self._records: list = []
+        self.max_px: int | None = None   # the rows of one table share a size (the scene sets it)
 
     def cells(self) -> list[str]:
         s = self.score
@@ -70,31 +71,38 @@ class PlayerRow(Widget):
                 tr(N_("安全率 {percent}")).replace("{percent}", percent(rate, loc) if rate is not None else "—"),
                 tr(N_("损失 {money}")).replace("{money}", money_short(s.money_lost, loc))]
 
+    def _boxes(self) -> list[tuple[str, pygame.Rect]]:
+        r = self.rect
+        x = r.x + r.h * 0.25 + r.h * 0.64 + r.h * 0.2    # after the seat's shape
+        widths = (0.28, 0.26, 0.22, 0.24)
+        room = r.right - x - r.h * 0.2
+        boxes = []
+        for frac, text in zip(widths, self.cells()):
+            boxes.append((text, pygame.Rect(round(x), r.y, round(room * frac) - 4, r.h)))
+            x += room * frac
+        return boxes
+
+    def fitted_px(self) -> int:
+        """The size the whole row can take: the smallest that every cell needs."""
+        px = int(self.rect.h * 0.42)
+        return min(self.look.ink.fit_px(text, box.size, px, int(px * 0.6), bold=text == self.name, max_lines=1)
+                   for text, box in self._boxes())
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.visible or self.rect.h <= 0:
             return
         t = self.look.theme
         ink = self.look.ink
-        start = len(ink.records)
         r = self.rect
         paint.rrect(surface, t.button_alt, r, r.h // 4)
         dot = r.h * 0.32
         colour = getattr(t, self.colour, None) if self.colour else None
-        x = r.x + r.h * 0.25
         if colour:
             shape = {"red": "circle", "yellow": "square", "blue": "triangle", "green": "diamond"}.get(self.colour, "circle")
-            draw_shape(surface, shape, colour, (x + dot, r.centery), dot)
-        x += dot * 2 + r.h * 0.2
-        widths = (0.28, 0.26, 0.22, 0.24)
-        room = r.right - x - r.h * 0.2
-        px = int(r.h * 0.42)
-        boxes = []
-        for frac, text in zip(widths, self.cells()):
-            boxes.append((text, pygame.Rect(round(x), r.y, round(room * frac) - 4, r.h)))
-            x += room * frac
-        # One size for the whole row (the smallest that every cell needs).
-        px = min(ink.fit_px(text, box.size, px, int(px * 0.6), bold=text == self.name, max_lines=1)
-                 for text, box in boxes)
+            draw_shape(surface, shape, colour, (r.x + r.h * 0.25 + dot, r.centery), dot)
+        boxes = self._boxes()
+        px = min(self.fitted_px(), self.max_px or 10 ** 4)
+        start = len(ink.records)
         for text, box in boxes:
             ink.text(surface, text, box, px, t.button_alt_text, bold=text == self.name, valign="middle",
                      max_lines=1, min_px=px)
@@ -166,6 +174,7 @@ class ResultsScene(ScreenScene):
             self.stats.append((panel, big, small))
         # Company money (a clerk and a fake boss) is never the player's savings: one line of its own.
         self.company = Label(self.look, "", role="body", colour_key="text", align="left", translate=False)
+        self.company.min_role = "caption"   # one line, smaller, in English at 1024×768
         company_lost, company_kept = s.company_lost, s.company_protected
         if company_lost or company_kept:
             loc = locale_of(self.look)
@@ -226,8 +235,8 @@ class ResultsScene(ScreenScene):
         gap = round(2.5 * u)
         portrait = layout.is_portrait(size)
         touch = layout.touch_min(size)
-        if portrait:
-            side_h = round(30 * u + 13 * u + gap + (7 * u + 2 * gap if self.badge_widgets else 0))
+        if portrait:   # the QR card, badges and the button below the results, lower than in a side column
+            side_h = round(24 * u + 13 * u + gap + (7 * u + 2 * gap if self.badge_widgets else 0))
             main = pygame.Rect(area.x, area.y, area.w, area.h - side_h - gap)
             side = pygame.Rect(area.x, main.bottom + gap, area.w, side_h)
         else:
@@ -237,8 +246,10 @@ class ResultsScene(ScreenScene):
         chips_box = self._place_side(side, u, gap, touch, portrait)
         self._place_main(main, u, gap, chips_box)
 
-    def _place_chips(self, box: pygame.Rect, u: float, from_bottom: bool, chip_units: float = 6) -> int:
-        """Technique chips (missed, spotted) in ``box``; returns the y left free (top or bottom edge)."""
+    def _place_chips(self, box: pygame.Rect, u: float, from_bottom: bool, chip_units: float = 6,
+                     above: int | None = None) -> int:
+        """Technique chips (missed, spotted) in ``box``; returns the y left free (top or bottom edge).
+        From the bottom, a group that would reach above ``above`` is left out (spotted before missed)."""
         chip_h = round(chip_units * u)
         groups = [(self.missed_title, self.missed_chips), (self.spotted_title, self.spotted_chips)]
         if not from_bottom:
@@ -252,6 +263,8 @@ class ResultsScene(ScreenScene):
             block = round(5.5 * u) + ch
             if from_bottom:
                 top = edge - block
+                if above is not None and top < above:
+                    break
             else:
                 top = edge
                 if top + block > box.bottom:
@@ -279,27 +292,38 @@ class ResultsScene(ScreenScene):
             self.company.visible = True
             y = self.company.rect.bottom + gap
         if self.player_rows:
-            rh = round(7 * u)
+            rh = round((6 if chips_box is None or len(self.player_rows) > 2 else 7) * u)   # room for advice below
             for row in self.player_rows:
                 row.rect = pygame.Rect(main.x, y, main.w, rh)
                 row.visible = True
                 y += rh + round(u)
+            shared = min(row.fitted_px() for row in self.player_rows)   # one size for the table
+            for row in self.player_rows:
+                row.max_px = shared
             y += gap - round(u)
-        # Techniques at the bottom of the main column (unless the side column has room for them).
-        bottom = main.bottom if chips_box is not None else self._place_chips(main, u, from_bottom=True)
-        # Scam types in between, as many rows as fit.
-        if self.scam_widgets:
+        bw = round(17 * u)
+        tip_w = main.w - bw - gap
+        low = role_px(self.look, "caption")[1]
+
+        def row_height(tip) -> int:
+            # One line of advice in Chinese; a longer English one gets the lines it needs.
+            tip_h = max(round(4 * u), self.look.text.height(self.session.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
+            return round(5.5 * u) + tip_h
+
+        # Techniques at the bottom of the main column (unless the side column has room for them), below
+        # the first two scam types and their advice: those come first where not everything fits.
+        first = sum(row_height(tip) + round(u) for _, _, tip in self.scam_widgets[:2])
+        above = y + round(7 * u) + first + gap
+        bottom = main.bottom if chips_box is not None else self._place_chips(main, u, from_bottom=True, above=above)
+        # Scam types in between, as many rows as fit (none: no heading either).
+        if self.scam_widgets and y + round(7 * u) + row_height(self.scam_widgets[0][2]) <= bottom - gap:
             self.scam_title.rect = pygame.Rect(main.x, y, round(main.w * 0.62), round(6 * u))
             self.scam_title.visible = True
             y = self.scam_title.rect.bottom + round(u)
-            bw = round(17 * u)
-            tip_w = main.w - bw - gap
-            low = role_px(self.look, "caption")[1]
             fit = 0
             for badge, label, tip in self.scam_widgets:
-                # One line of advice in Chinese; a longer English one gets the lines it needs.
-                tip_h = max(round(4 * u), self.look.text.height(self.session.tr(tip.text), tip_w, low, False, LINE_SPACING) + 2)
-                row_h = round(5.5 * u) + tip_h
+                row_h = row_height(tip)
+                tip_h = row_h - round(5.5 * u)
                 if y + row_h > bottom - gap:
                     break
                 badge.rect = pygame.Rect(main.x, y + round(u), bw, round(7 * u))
@@ -320,7 +344,7 @@ class ResultsScene(ScreenScene):
     def _place_side(self, side: pygame.Rect, u: float, gap: int, touch: int, portrait: bool) -> None:
         button_h = max(touch, round(13 * u))
         if portrait:
-            qr_card = pygame.Rect(side.x, side.y, side.w, round(30 * u))
+            qr_card = pygame.Rect(side.x, side.y, side.w, round(24 * u))
             self.again.rect = pygame.Rect(0, side.bottom - button_h, round(min(side.w, 70 * u)), button_h)
             self.again.rect.right = side.right
             badges_area = pygame.Rect(side.x, qr_card.bottom + gap, side.w, self.again.rect.y - gap - qr_card.bottom - gap)
@@ -339,9 +363,10 @@ class ResultsScene(ScreenScene):
             qr_side = min(inner.h, round(inner.w * 0.5))
             self.qr.rect = pygame.Rect(inner.x, inner.y + (inner.h - qr_side) // 2, qr_side, qr_side)
             text = pygame.Rect(self.qr.rect.right + gap, inner.y, inner.right - self.qr.rect.right - gap, inner.h)
-            self.qr_label.rect = pygame.Rect(text.x, text.centery - label_h - round(u), text.w, label_h * 2)
+            top = text.y + max(0, (text.h - label_h - note_h) // 2)    # the two, together, in the card's middle
+            self.qr_label.rect = pygame.Rect(text.x, top, text.w, label_h)
             self.qr_label.align = "left"
-            self.qr_note.rect = pygame.Rect(text.x, self.qr_label.rect.bottom, text.w, note_h)
+            self.qr_note.rect = pygame.Rect(text.x, self.qr_label.rect.bottom, text.w, min(note_h, text.bottom - top - label_h))
             self.qr_note.align = "left"
         else:
             qr_side = min(inner.w, inner.h - label_h - note_h - round(u))

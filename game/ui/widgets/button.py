@@ -46,6 +46,7 @@ class Button(Widget):
         self.autoplay_weight = autoplay_weight
         self.name = name or text
         self.label = Label(look, text, role=role, translate=translate, bold=True)
+        self.icon_above = False   # a narrow, tall button: its icon over its word, not beside it
 
     # ---- state
     def set_text(self, text: str) -> None:
@@ -80,6 +81,11 @@ class Button(Widget):
         pad = max(u * 1.6, self.rect.h * 0.12)
         inner = layout.inset(self.rect, pad, self.rect.h * 0.12)
         has_mark = self.style == "choice" and self.selected
+        if self.icon and self.icon_above and self.text:
+            size = round(self.rect.h * 0.34)
+            icon = pygame.Rect(0, inner.y, size, size)
+            icon.centerx = inner.centerx
+            return pygame.Rect(inner.x, icon.bottom, inner.w, inner.bottom - icon.bottom), icon
         if self.icon or has_mark:
             size = min(inner.h, self.rect.h * 0.55)
             if inner.w > size * 2.2 and self.text:
@@ -131,7 +137,9 @@ class Button(Widget):
         self.label.rect = text_rect
         rendered, _ = self.label.rendered()
         tw = rendered.get_width() if rendered else 0
-        if icon_rect and self.text:
+        if icon_rect and self.text and self.icon_above:
+            text_centre = text_rect.center
+        elif icon_rect and self.text:
             # centre icon + text together, like a phone button
             gap = text_rect.x - icon_rect.right
             group = icon_rect.w + gap + tw

@@ -8,7 +8,7 @@ from game.settings import pin_is_default
 
 from ....i18n.marker import N_
 from ... import layout
-from ...widgets import Button, Label, Panel, TextBox
+from ...widgets import Button, Label, Panel, TextBox, same_text_size
 from .common import MODE_NAMES, OperatorScreen, log, natural_height
 
 
@@ -144,12 +144,13 @@ class OperatorMenuScene(OperatorScreen):
             cells = layout.grid(buttons, len(self.buttons), 2, 13 * u, gap)
             self.panel.rect = pygame.Rect(body.x, body.y, body.w, round(buttons.y - gap - body.y))
         else:
-            right_w = round(body.w * 0.42)
+            right_w = round(max(body.w * 0.42, 62 * u))   # 4:3 in English: "Content / problems" beside its icon
             buttons = pygame.Rect(body.right - right_w, body.y, right_w, body.h)
             cells = layout.grid(buttons, len(self.buttons), 2, min(15 * u, (body.h - 3 * gap) / 4), gap)
             self.panel.rect = pygame.Rect(body.x, body.y, round(body.w - right_w - 3 * u), body.h)
         for b, r in zip(self.buttons, cells):
             b.rect = r
+        same_text_size(self.buttons)   # one size for the menu: no button shouts
         inner = layout.inset(self.panel.rect, 2.5 * u, 2 * u)
         self.notice_title.rect = pygame.Rect(inner.x, inner.y, inner.w, round(6 * u))
         rest = pygame.Rect(inner.x, self.notice_title.rect.bottom + u, inner.w,

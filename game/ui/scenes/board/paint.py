@@ -8,6 +8,7 @@ import pygame
 
 from ...seats import draw_token
 from ...widgets import draw_backdrop
+from . import roster
 
 
 def merge_overlapping(rects) -> list[pygame.Rect]:
@@ -142,8 +143,8 @@ class BoardPainting:
                 w.draw(surface)
         for i, r in enumerate(getattr(self, "score_rows", [])):
             p = self.players[i]
-            sprite = self._token_sprite(i, p.number, r.h * 0.38)
-            surface.blit(sprite, sprite.get_rect(center=(round(r.x + r.h / 2), r.centery)))
+            sprite = self._token_sprite(i, p.number, r.h * roster.TOKEN_RADIUS)
+            surface.blit(sprite, sprite.get_rect(center=roster.token_centre(r)))
             if i == self.shown_player and not self.game.is_over:
                 frame, width = self.row_frame(r)
                 pygame.draw.rect(surface, t.accent, frame, width, border_radius=round(u))
@@ -157,19 +158,16 @@ class BoardPainting:
         g = self.game
         shown = self.shown_player
         p = self.players[shown]
-        r = self.turn_label.rect
-        radius = r.h * 0.36
-        sprite = self._token_sprite(shown, p.number, radius)
-        surface.blit(sprite, sprite.get_rect(center=(round(r.x + radius + 2), r.centery)))
         label = self.turn_label
+        radius = self.turn_radius    # the token stands left of the words' rectangle
+        sprite = self._token_sprite(shown, p.number, radius)
+        surface.blit(sprite, sprite.get_rect(center=(round(self.panel.x + radius + 2), label.rect.centery)))
         text = self.session.tr("{name}的回合").format(name=self._name(shown)) if not g.is_over else self.session.tr("游戏结束")
-        if label.text != text:
-            label.set_text(text)
-        saved = label.rect
-        offset = round(radius * 2 + self.look.unit * 1.5)
-        label.rect = pygame.Rect(r.x + offset, r.y, r.w - offset, r.h)
+        label.set_text(text)
+        label.max_lines = 1        # "红方的回合" on one line, smaller; two only where one cannot be read
+        if not label.text_fits():
+            label.max_lines = 2
         label.draw(surface)
-        label.rect = saved
 
     def _token_radius(self, key) -> float:
         """A token's drawn radius: smaller where it stands beside a square's words (not while it moves)."""

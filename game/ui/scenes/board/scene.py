@@ -27,9 +27,10 @@ from .captions import BoardCaptions
 from .checking import BoardLearningCheck
 from .paint import BoardPainting
 from .playback import BoardPlayback, Tween
+from . import roster
 
 
-PANEL_MIN = 48    # the side panel's width, in units: at least (4:3 screens) …
+PANEL_MIN = 42    # the side panel's width, in units: at least (4:3 screens: the rest is the board's) …
 PANEL_MAX = 120   # … and at most (very wide screens)
 NARROW = 64       # a panel narrower than this stacks its card (dice, caption, choices) differently
 MENU_MIN = 20     # 菜单 with its icon
@@ -128,20 +129,22 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             self.full_paint = True
             return
         if layout.is_portrait(size):
-            # The board gives way (a little) where the panel under it would squeeze the players' rows:
-            # the turn row, the caption card and one row per player (two to a row from three players).
+            # The board gives way where the panel under it would squeeze the players' rows (the turn
+            # row, the caption card and one row per player, two to a row from three players), and on a
+            # tall screen (800×1280) leaves the panel room for two lines of a player's name.
             rows = len(self.players) if len(self.players) <= 2 else -(-len(self.players) // 2)
             panel_need = (12 + 2 + 31 + 2 + rows * 9 + 3) * u + m
-            board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.56, h - m - 2 * u - panel_need)))
+            board_area = pygame.Rect(m, m, w - 2 * m, round(min(w - 2 * m, h * 0.54, h - m - 2 * u - panel_need)))
             self.view.layout(board_area)
             board_area.h = min(board_area.h, self.view.rect.h + round(2.4 * u))   # no gap under a short board
             self.view.layout(board_area)
             panel = pygame.Rect(m, board_area.bottom + 2 * u, w - 2 * m, h - board_area.bottom - 2 * u - m)
         else:
-            # The panel is wide enough for "红方的回合" and 菜单 with its icon on one row (a 4:3 screen
-            # gives the board a little less), and never so wide that a caption runs on for a metre
-            # (3840×1080: board and panel sit together in the middle).
-            board_side = min(h - 2 * m, w * 0.6, w - 2 * m - 3 * u - PANEL_MIN * u)
+            # The panel is wide enough for "红方的回合" and 菜单 with its icon on one row, and never so
+            # wide that a caption runs on for a metre (3840×1080: board and panel sit together in the
+            # middle). A 4:3 screen gives the board the rest: its squares need it for two lines of an
+            # English keyword ("Close campus / loan").
+            board_side = min(h - 2 * m, w - 2 * m - 3 * u - PANEL_MIN * u)
             panel_w = min(w - 2 * m - 3 * u - board_side, PANEL_MAX * u)
             left = m + max(0, (w - 2 * m - board_side - 3 * u - panel_w) / 2)
             board_area = pygame.Rect(round(left), m, round(board_side), h - 2 * m)
@@ -149,13 +152,17 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             panel = pygame.Rect(board_area.right + 3 * u, m, round(panel_w), h - 2 * m)
         self.board_area = board_area
         self.panel = panel
-        # top row across the panel: whose turn + menu
+        # top row across the panel: whose turn (a token, then the words) + menu
         top = pygame.Rect(panel.x, panel.y, panel.w, 12 * u)
-        menu_w = max(MENU_MIN * u, min(26 * u, top.w * 0.3))   # room for the gear icon beside 菜单
+        self.narrow = panel.w < NARROW * u
+        # a narrow panel's menu button sets its gear over 菜单: the words of whose turn it is keep the room
+        self.menu_button.icon_above = self.narrow
+        menu_w = 12 * u if self.narrow else max(MENU_MIN * u, min(26 * u, top.w * 0.3))
         self.menu_button.rect = pygame.Rect(round(top.right - menu_w), top.y, round(menu_w), top.h)
-        self.turn_label.rect = pygame.Rect(top.x, top.y, round(top.w - menu_w - 2 * u), top.h)
+        self.turn_radius = top.h * (0.3 if self.narrow else 0.36)
+        words_x = round(top.x + self.turn_radius * 2 + 2 + 1.5 * u)
+        self.turn_label.rect = pygame.Rect(words_x, top.y, round(top.right - menu_w - 2 * u - words_x), top.h)
         below = pygame.Rect(panel.x, top.bottom + gap, panel.w, panel.bottom - top.bottom - gap)
-        self.narrow = below.w < NARROW * u
         if self.narrow:
             self._place_card_narrow(below, gap)
         else:
@@ -173,14 +180,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             rows = layout.grid(inner, n, 2, min(8 * u, (inner.h - u) / 2), u)
         else:
             rows = layout.column(inner, n, 8 * u, u, align="top")
-        self.score_rows = rows
-        for i, r in enumerate(rows):
-            token_w = r.h
-            # the current player's frame goes round the row: the words keep clear of it
-            text = pygame.Rect(r.x + token_w + u, r.y, r.w - token_w - 2.2 * u, r.h)
-            name_r, money_r = layout.split_h(text, 1.6, 1, gap=u)   # "Yellow 2 · Computer" needs the room
-            self.score_labels[i].rect = name_r
-            self.money_labels[i].rect = money_r
+        self.score_rows = rows   # the labels' places follow their words: _update_scores
         self._frame = None
         self.full_paint = True
         self._update_scores()
@@ -204,7 +204,7 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
         """A narrow panel (4:3): one card across it, the dice in its corner, the caption beside the dice
         and the token choices two by two across the whole card under it."""
         u = self.look.unit
-        dice_side = round(18 * u)
+        dice_side = round(13 * u)   # the caption beside it keeps whole phrases (轮到红方：/ 点骰子)
         card = pygame.Rect(below.x, below.y, below.w, round(dice_side + 5 * u + CHOICES_2X2 * u + 1.5 * u))
         self.caption_card.rect = card
         inner = layout.inset(card, 1.5 * u, 1.5 * u)
@@ -229,17 +229,16 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             return   # the attract loop's demo shows no score card
         # Babel's locale data loads when a number or date is first shown, not before the title
         from game.i18n.formatting import money
+        tr = self.session.tr
+        kinds = []
         for i, p in enumerate(self.players):
-            tag = self.session.tr(N_("电脑")) if p.computer else self.session.tr(N_("真人"))
-            place = ""
+            kind = tr(N_("电脑")) if p.computer else tr(N_("真人"))
             if self.game.is_finished(i):
-                place = " · " + self.session.tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
-            self.score_labels[i].set_text(f"{self.session.tr(p.name)} {p.number} · {tag}{place}")
-            self.money_labels[i].set_text(money(self.game.scores[i].savings, self.session.locale))
-            for label in (self.score_labels[i], self.money_labels[i]):
-                label.max_lines = 1          # one line, smaller, where it fits so ("Red 1 · Person" may need two)
-                if label.rect.w > 0 and not label.text_fits():
-                    label.max_lines = None
+                kind += " · " + tr("第{n}名").format(n=self.game.finish_order.index(i) + 1)
+            kinds.append(kind)
+        roster.set_rows(self.look, getattr(self, "score_rows", []), self.score_labels, self.money_labels,
+                        [f"{tr(p.name)} {p.number}" for p in self.players], kinds,
+                        [money(score.savings, self.session.locale) for score in self.game.scores[:len(self.players)]])
 
     # ------------------------------------------------------------ state → drawing
     def _sync_tokens(self) -> None:
@@ -375,7 +374,8 @@ class BoardScene(BoardLearningCheck, BoardPlayback, BoardCaptions, BoardPainting
             if k < len(self.choosing):
                 m = self.choosing[k]
                 b.visible = True
-                b.icon = self.players[m.player].shape
+                # a narrow card's buttons keep their room for "1号 起飞": the planes on the board are marked
+                b.icon = None if self.narrow else self.players[m.player].shape
                 b.set_text(self.session.tr("{n}号 起飞") if m.launch else self.session.tr("{n}号"))
                 b.set_text(b.text.format(n=m.token + 1))
             else:
