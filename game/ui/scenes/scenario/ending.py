@@ -119,19 +119,31 @@ class ScenarioEnding:
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
-            want = self.look.ink.measure(self.session.tr(self.end_summary.text), role_px(self.look, "body")[0],
-                                            body.w)[1]
-            story_h = round(min(body.h * 0.6, max(body.h * 0.3, want * 1.25 + 2 * u)))
+            story = self.session.tr(self.end_summary.text)
+            want_px, low_px = role_px(self.look, "body")
+            want = self.look.text.height(story, body.w, want_px, False, LINE_SPACING)
+            least = self.look.text.height(story, body.w, low_px, False, LINE_SPACING) + round(2 * u)
+            # the lesson to remember comes first: the story gives way so that it fits at its smallest
+            keep = gap
+            if self.end_advice.text:
+                keep += self.look.ink.measure(self.end_advice.text, role_px(self.look, "body")[1], body.w)[1] + round(2 * u)
+            # "安全选择 0/5" only where the story and the lesson leave room for it
+            show_rate = bool(self.end_rate.text) and body.h - keep - round(7 * u) - gap >= least
+            if show_rate:
+                keep += round(7 * u) + gap
+            story_h = round(max(0, min(max(body.h * 0.3, least, want + 2 * u), body.h - keep)))
             story = pygame.Rect(body.x, body.y, body.w, story_h)
             lessons = pygame.Rect(body.x, story.bottom + gap, body.w, body.h - story_h - gap)
         else:
+            show_rate = bool(self.end_rate.text)
             sw = round(body.w * 0.56)
             story = pygame.Rect(body.x, body.y, sw, body.h)
             lessons = pygame.Rect(story.right + 2 * gap, body.y, body.w - sw - 2 * gap, body.h)
         self.end_summary.rect = story
         self.end_summary.visible = True
         ly = lessons.y
-        if self.end_rate.text:
+        self.end_rate.visible = False
+        if show_rate:
             self.end_rate.rect = pygame.Rect(lessons.x, ly, lessons.w, round(7 * u))
             self.end_rate.align = "left"
             self.end_rate.visible = True
