@@ -201,6 +201,17 @@ class PlayStats:
         except ValueError as exc:
             log.warning("statistics: check answer not recorded: %s", exc)
 
+    def record_check_hands(self, hands) -> None:
+        """A class's show of hands on one check item (``game.rules.class_check.CheckHands``): one
+        anonymous answer per hand, in the current game."""
+        if self.session is None:
+            return
+        try:
+            self.recorder.record_check_hands(self.session, phase=hands.phase, item_id=hands.item.ref,
+                                             scam_type=hands.item.scam_type, right=hands.right, wrong=hands.wrong)
+        except ValueError as exc:
+            log.warning("statistics: the class's check not recorded: %s", exc)
+
     def class_check(self) -> dict | None:
         """The current (or just ended) game's before/after check, for the class summary (see
         ``game.stats.queries.session_check``); None without a game or a database."""
