@@ -30,7 +30,7 @@ class ClassVoteScene(CardOverlay):
     veil_alpha = 200
 
     def __init__(self, ctx, title: str, context: str, options: list[str], rule: str,
-                 on_done: Callable[[Vote], None], team: str = "", phones=None):
+                 on_done: Callable[[Vote], None], team: str = "", phones=None, check: bool = False):
         self.title_text = title
         self.context_text = context
         self.option_texts = list(options)
@@ -42,6 +42,7 @@ class ClassVoteScene(CardOverlay):
         self.typed = ""            # digits typed for the selected option
         self.split_shown = False
         self.phones = phones       # LessonPhones: the counts come from the phones
+        self.check = check         # a learning-check item: counted, never revealed (classroom/check.py)
         self.question = phones.ask([ctx.session.tr(t) for t in options], ctx.session.tr(context)) if phones else None
         super().__init__(ctx)
 
@@ -128,7 +129,11 @@ class ClassVoteScene(CardOverlay):
         self.total.set_text(tr("共 {n} 人投票").format(n=self.vote.total))
         self.end_button.visible = not self.split_shown
         self.reveal_button.visible = self.split_shown
-        if self.split_shown:
+        if self.split_shown and self.check:
+            self.reveal_button.set_text(N_("下一步"))
+            self.reveal_button.translate = True
+            self.hint.set_text(N_("小测不公布答案，只数举手人数（不记名）"))
+        elif self.split_shown:
             choice = self.vote.decided(self.rule)
             if self.rule == CLASS_MAJORITY and choice is not None:
                 self.reveal_button.set_text(tr("按全班多数：{x}").format(x=LETTERS[choice]))
