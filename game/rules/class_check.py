@@ -21,6 +21,7 @@ class CheckHands:
     phase: str            # "before" / "after"
     right: int
     wrong: int
+    counts: tuple[int, ...] = ()     # hands per option (A, B, C …), when known
 
     @property
     def total(self) -> int:
@@ -34,7 +35,7 @@ class CheckHands:
 def hands_on(item: CheckItem, phase: str, counts: list[int] | tuple[int, ...]) -> CheckHands:
     """The hands per option (A, B, C … in the item's order) as right and wrong hands."""
     right = counts[item.item.answer] if item.item.answer < len(counts) else 0
-    return CheckHands(item, phase, right, sum(counts) - right)
+    return CheckHands(item, phase, right, sum(counts) - right, tuple(counts))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,10 @@
 """The class's learning check: voted on by show of hands before the first roll and after the game."""
 
+import csv
+
 from game.rules.classroom import LessonPlan
+from game.ui.modes.classroom.check_text import CHECK_HEADING
+from game.ui.modes.classroom.exports import summary_lines
 from game.ui.modes.classroom.vote import ClassVoteScene
 from game.ui.modes.summary import TeamSummaryScene
 
@@ -91,3 +95,37 @@ def test_quiz_round_and_summary_wait_while_the_check_is_on_screen(tmp_path):
 def test_the_operator_can_switch_the_check_off(tmp_path):
     app, board = start_lesson(tmp_path, LessonPlan(scenes=1), teams=2, check=False)
     assert app.stack.top is board and app.controller.state.check is None
+
+
+def _played_with_check(tmp_path):
+    app, board = _lesson(tmp_path)
+    summary, _ = play_lesson(app, board, check_hands=(20, 10, 5, 3))
+    return app, summary
+
+
+def test_the_summary_shows_the_share_right_before_and_after_per_scam_type(tmp_path):
+    app, summary = _played_with_check(tmp_path)
+    hands = app.controller.state.check_hands
+    before = next(h for h in hands if h.phase == "before")
+    after = next(h for h in hands if h.phase == "after" and h.item.scam_type == before.item.scam_type)
+    shown = [label.text for label in summary.check.shares]
+    assert f"{before.share * 100:.0f}% → {after.share * 100:.0f}%" in shown
+    types = len({h.item.scam_type for h in hands})
+    assert len(shown) == types + (1 if types > 1 else 0)     # and the whole class's line
+
+
+def test_the_scene_csv_has_a_row_per_check_item(tmp_path):
+    app, summary = _played_with_check(tmp_path)
+    with open(summary.saved_csv, encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))[1:]
+    checks = [r for r in rows if r[3].startswith("check_")]
+    hands = app.controller.state.check_hands
+    assert [(r[3], r[4], r[13]) for r in checks] == [(f"check_{h.phase}", h.item.ref, f"{h.right}/{h.total}")
+                                                     for h in hands]
+
+
+def test_the_a4_summary_has_the_check(tmp_path):
+    app, summary = _played_with_check(tmp_path)
+    lines = summary_lines(app, app.controller.state, app.library.scam_types)
+    heads = [text for style, text in lines if style == "head"]
+    assert CHECK_HEADING in heads

@@ -20,7 +20,7 @@ from game.rules.classroom import TEAM_DECIDES
 from ....i18n.marker import N_
 from .state import ClassroomState
 
-TITLES = {"before": N_("课前小测 · 第 {i}/{n} 题"), "after": N_("课后小测 · 第 {i}/{n} 题")}
+TITLES = {"before": N_("课前小测（举手，不记名）· 第 {i}/{n} 题"), "after": N_("课后小测（举手，不记名）· 第 {i}/{n} 题")}
 
 
 def class_check_for(session, pack, seed: int) -> LearningCheck | None:

@@ -48,8 +48,8 @@ class ClassVoteScene(CardOverlay):
 
     def build(self) -> None:
         tr = self.session.tr
-        self.heading = Label(self.look, tr("全班投票 · ") + tr(self.title_text), role="heading", colour_key="accent",
-                             align="left", translate=False)
+        heading = tr(self.title_text) if self.check else tr("全班投票 · ") + tr(self.title_text)
+        self.heading = Label(self.look, heading, role="heading", colour_key="accent", align="left", translate=False)
         self.context = TextBox(self.look, self.context_text, role="body", colour_key="text_muted")
         self.rows = [Panel(self.look) for _ in self.option_texts]
         self.option_labels = [TextBox(self.look, f"{LETTERS[i]}. {tr(t)}", role="body", translate=False, valign="center")
@@ -219,8 +219,8 @@ class ClassVoteScene(CardOverlay):
             self.rows[i].rect = rect
             row = layout.inset(rect, 1.5 * u, 0.6 * u)
             btn = round(min(row.h, 14 * u))
-            if self.split_shown:
-                text_w = round(row.w * 0.4)
+            if self.split_shown:     # portrait: the options' text keeps more of the narrow row
+                text_w = round(row.w * (0.55 if layout.is_portrait(size) else 0.4))
                 rest = row.w - text_w - 2 * u
                 self.bar_areas[i] = pygame.Rect(row.x + text_w + 2 * u, row.y, round(rest * 0.62), row.h)
                 self.shares[i].rect = pygame.Rect(self.bar_areas[i].right + u, row.y,
