@@ -5,7 +5,8 @@
   classroom each seat is a team; under --autoplay every seat is the computer's — no names,
   no class name);
 * a scam script starts → a scene starts; each choice is recorded as it is taken
-  (the runner's listener), the ending when the script is played to its end;
+  (the runner's listener; not a classroom choice taken after the teacher revealed the answer),
+  the ending when the script is played to its end;
 * a quiz question answered on the board, or by each team in a classroom quiz round → one quiz scene;
 * the results (or the class summary at the end of the game) → the session ends *finished*;
 * the board leaves the stack any other way (kiosk idle reset, back to the title, quit)
@@ -144,7 +145,9 @@ class PlayStats:
             return
         self._scenes[id(scene)] = scene_id
 
-        def chose(node, index, choice, scene_id=scene_id):
+        def chose(node, index, choice, scene_id=scene_id, runner=scene.runner):
+            if runner.last_revealed:      # taken after the teacher revealed the answer: not counted
+                return
             try:
                 self.recorder.record_choice(scene_id, node=node.id, choice_index=index, outcome=choice.outcome,
                                             ladder=choice.ladder, techniques=choice.techniques)
@@ -164,6 +167,8 @@ class PlayStats:
             log.warning("statistics: scene end not recorded: %s", exc)
 
     def _board_quiz(self, scene) -> None:
+        if getattr(scene.runner, "revealed", False):     # answered after the teacher's reveal: not counted
+            return
         pool_id, index = None, 0
         pending = self.board.game.pending_scene if self.board is not None else None
         if pending is not None and pending.quiz:

@@ -361,10 +361,12 @@ class ClassroomController(Controller):
             if not self.state.decisions:
                 self.state.decisions.append(quiz_decision(scene.item))
             mark_revealed(self.state)
+            scene.runner.reveal()          # the answer given now is not scored
             self.app.nav.navigate("reveal_answer", item=scene.item)
             return
         note_decision(self.state, scene)
         mark_revealed(self.state)
+        scene.runner.reveal()              # the choice taken now is not scored (money, counts, statistics)
         choice = best_choice(scene.runner.choices)
         self.app.nav.navigate("reveal_choice", choice=choice, area_for=scene.feedback_area)
 
