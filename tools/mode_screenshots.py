@@ -33,6 +33,7 @@ NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
 
 def render_all(out: Path, sizes, only=None) -> list[Path]:
     from game.stats.sample import fill_sample
+    from game.rules.class_check import hands_on
     from game.rules.classroom import Vote
     from game.ui.app import App
     from game.ui.modes.kiosk import CountdownScene
@@ -109,6 +110,16 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
         app.stack.top.start()
         c = app.controller
         board = c.board()
+        app.step(1 / 20, [])                    # the class's learning check opens before the first roll
+        shot(app, "class_check", size)
+        while app.stack.top.name == "class_vote":   # the hands counted on each check item
+            vote = app.stack.top
+            for i in range(len(vote.option_texts)):
+                vote.change(i, 6 + 5 * ((i + len(c.state.check_hands)) % 3))
+            vote.end_vote()
+            vote.finish()
+        for n, item in enumerate(c.state.check.after if c.state.check else ()):   # … and after the game
+            c.state.check_hands.append(hands_on(item, "after", [8 + 6 * ((i + n) % 3) for i in range(len(item.item.options))]))
         for _ in range(3):                      # a few turns, so the board has something on it
             board.game.roll()
             moves = board.game.legal_moves()

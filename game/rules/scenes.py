@@ -12,7 +12,7 @@ route through a ``ScenarioRunner`` to prove it is playable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 
 from game.content.models import (
@@ -36,6 +36,30 @@ class SceneResult:
     # unknown, and then every choice counts as a decision.
     offered: tuple[int, ...] = ()
     company_money: bool = False               # the money at stake is the company's, not the player's
+    # Per choice (same order as ``choices``; a quiz: its one answer): taken after the teacher revealed
+    # the answer (classroom R). Such a choice is played but not scored: no money, no safe/risky count,
+    # no technique, no statistics; a scene with one protects nothing. Empty: none was.
+    revealed: tuple[bool, ...] = ()
+
+    @property
+    def any_revealed(self) -> bool:
+        return any(self.revealed)
+
+    def is_revealed(self, k: int) -> bool:
+        return k < len(self.revealed) and self.revealed[k]
+
+    @property
+    def scored_decisions(self) -> tuple[Choice, ...]:
+        """The decisions that count: not taken after a reveal."""
+        if not self.any_revealed:
+            return self.decisions
+        offered = self.offered if len(self.offered) == len(self.choices) else (2,) * len(self.choices)
+        return tuple(c for k, (c, n) in enumerate(zip(self.choices, offered)) if n > 1 and not self.is_revealed(k))
+
+    @property
+    def scored_money(self) -> int:
+        """CNY the choices not taken after a reveal move out (before the cap at the balance)."""
+        return sum(max(c.money, 0) for k, c in enumerate(self.choices) if not self.is_revealed(k))
 
     @property
     def decisions(self) -> tuple[Choice, ...]:
@@ -102,6 +126,8 @@ class ScenarioRunner:
         self._taken: list[Choice] = []
         self._offered: list[int] = []
         self._path: list[str] = [start]
+        self._revealed: list[bool] = []        # per choice taken: after the teacher revealed the answer
+        self._reveal_at: Node | None = None     # the node whose answer was revealed, until a choice is taken
         # Called as listener(node, index, choice) after each choice is taken (e.g. play statistics).
         self.listeners: list[Callable[[Node, int, Choice], None]] = []
 
@@ -131,6 +157,11 @@ class ScenarioRunner:
         return tuple(c for c, n in zip(self._taken, self._offered) if n > 1)
 
     @property
+    def scored_taken(self) -> tuple[Choice, ...]:
+        """The choices taken that count (not taken after a reveal): what moves money."""
+        return tuple(c for c, r in zip(self._taken, self._revealed) if not r)
+
+    @property
     def path(self) -> tuple[str, ...]:
         """Node ids visited so far, the start first."""
         return tuple(self._path)
@@ -139,6 +170,16 @@ class ScenarioRunner:
         choice, offered = self.take(index)
         return ChoiceResult(choice.feedback, choice.outcome, choice.ladder, choice.money,
                             choice.techniques, self._node, offered > 1)
+
+    def reveal(self) -> None:
+        """The teacher showed the right choice of the current step: the choice taken next is not scored."""
+        if not self._node.is_ending:
+            self._reveal_at = self._node
+
+    @property
+    def last_revealed(self) -> bool:
+        """The choice taken last was taken after a reveal (listeners ask, e.g. the statistics)."""
+        return bool(self._revealed) and self._revealed[-1]
 
     def take(self, index: int) -> tuple[Choice, int]:
         """``choose`` for a computer player, which needs no feedback: the choice and how many were offered."""
@@ -154,6 +195,8 @@ class ScenarioRunner:
             raise SceneError(f"choice {index} of node {node.id!r} leads to missing node {choice.to!r}")
         self._taken.append(choice)
         self._offered.append(len(choices))
+        self._revealed.append(self._reveal_at is node)
+        self._reveal_at = None
         self._path.append(nxt.id)
         self._node = nxt
         for listener in self.listeners:
@@ -166,7 +209,7 @@ class ScenarioRunner:
         s = self.scenario
         return SceneResult("scenario", s.id, s.scam_type, self._node.ending.outcome,
                            choices=tuple(self._taken), at_stake=s.at_stake, offered=tuple(self._offered),
-                           company_money=s.company_money)
+                           company_money=s.company_money, revealed=tuple(self._revealed) if any(self._revealed) else ())
 
 
 @dataclass(frozen=True)
@@ -185,6 +228,7 @@ class QuizRunner:
         self.ref = f"{pool_id}#{index}" if pool_id else item.id
         self.scam_type = scam_type
         self.answered: int | None = None
+        self.revealed = False       # the teacher showed the answer first: the answer is not scored
 
     @property
     def question(self) -> str:
@@ -198,6 +242,10 @@ class QuizRunner:
     def is_over(self) -> bool:
         return self.answered is not None
 
+    def reveal(self) -> None:
+        if not self.is_over:
+            self.revealed = True
+
     def answer(self, index: int) -> QuizAnswer:
         if self.is_over:
             raise SceneError(f"quiz item {self.item.id!r} is already answered")
@@ -210,8 +258,9 @@ class QuizRunner:
     def result(self) -> SceneResult:
         if not self.is_over:
             raise SceneError(f"quiz item {self.item.id!r} is not answered yet")
-        return SceneResult.of_answer(self.answered == self.item.answer, self.ref, self.scam_type,
-                                     self.item.techniques)
+        result = SceneResult.of_answer(self.answered == self.item.answer, self.ref, self.scam_type,
+                                       self.item.techniques)
+        return replace(result, revealed=(True,)) if self.revealed else result
 
 
 # ---------------------------------------------------------------- routes

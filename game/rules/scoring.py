@@ -17,6 +17,9 @@
 * Badges: one per technique spotted ``BADGE_SPOTS`` times or more.
 * Savings protected: ``at_stake`` of every scenario that did not end scammed, less
   what that route had already paid out (a late rescue protects only the rest).
+* After a reveal (classroom R): a choice (or quiz answer) taken after the teacher showed the
+  answer is played but not scored — no money moves for it, it is not safe / risky / neutral,
+  spots or misses no technique — and its scene protects nothing (``SceneResult.revealed``).
 """
 
 from __future__ import annotations
@@ -107,7 +110,7 @@ class PlayerScore:
             return self._record_answer(result)
         paid_on_route = 0
         if choices:
-            for c in result.decisions:
+            for c in result.scored_decisions:
                 if c.outcome is Outcome.SAFE:
                     self.safe_choices += 1
                     self._techniques(c.techniques, spotted=True)
@@ -116,7 +119,7 @@ class PlayerScore:
                     self._techniques(c.techniques, spotted=False)
                 else:
                     self.neutral_choices += 1
-            paid_on_route = sum(max(c.money, 0) for c in choices)
+            paid_on_route = result.scored_money
         company = kind == "scenario" and result.company_money
         if company:
             lost = paid_on_route          # the company's account, not capped by the player's savings
@@ -129,6 +132,8 @@ class PlayerScore:
         if kind == "quiz":
             self._techniques(result.techniques, spotted=bool(result.correct))
         protected = max(0, result.at_stake - paid_on_route) if kind == "scenario" and safe else 0
+        if result.any_revealed:
+            protected = 0      # the teacher showed the way out: the team did not protect it itself
         if company:
             self.company_protected += protected
         else:
@@ -155,6 +160,10 @@ class PlayerScore:
     def _record_answer(self, result: SceneResult) -> SceneRecord:
         """``record`` for a quiz answer, the most common scene: no money moves, nothing is protected."""
         correct = bool(result.correct)
+        if result.any_revealed:      # answered after the teacher showed the answer: played, not scored
+            record = SceneRecord("quiz", result.ref, result.scam_type, correct, result.outcome, *_NO_STEP, 0, 0)
+            self.scenes.append(record)
+            return record
         self._techniques(result.techniques, spotted=correct)
         scam_type = result.scam_type or ""
         tally = self.by_scam_type.get(scam_type)

@@ -110,23 +110,32 @@ def session_facts(*, status: str, humans: int, computers: int, seat_unit: str, d
             for technique in _split(choice.get("techniques")):
                 tech[technique]["met"] += 1
                 tech[technique]["missed"] += outcome == "risky"
-    pairs = check_pairs(checks)
+    pairs = check_pairs(checks, by_hands=seat_unit == "team")
     s["checked"] = int(bool(pairs))
     return Facts(s, dict(kinds), dict(tech), pairs)
 
 
-def check_pairs(checks: list[dict]) -> dict[str, dict[str, int]]:
+def check_pairs(checks: list[dict], by_hands: bool = False) -> dict[str, dict[str, int]]:
     """Learning-check answers matched per scam type: a type counts only when as many items were
-    answered after the game as before it (normally one each); a check left half-way counts nothing."""
+    answered after the game as before it (normally one each); a check left half-way counts nothing.
+
+    ``by_hands``: a classroom's check, one row per hand raised. The hands before and after are not
+    the same people one by one, so a type counts when both phases have hands: its pairs are the
+    hands before, and the hands right after are scaled to that number (the share right is kept)."""
     answered: dict[str, dict[str, list[bool]]] = defaultdict(lambda: {"before": [], "after": []})
     for check in checks:
         if check.get("correct") is not None and check["phase"] in PHASES:
             answered[check["scam_type"]][check["phase"]].append(bool(check["correct"]))
     out = {}
     for scam_type, phases in answered.items():
-        if phases["before"] and len(phases["before"]) == len(phases["after"]):
-            out[scam_type] = {"pairs": len(phases["before"]), "before_right": sum(phases["before"]),
-                              "after_right": sum(phases["after"])}
+        before, after = phases["before"], phases["after"]
+        if not before or not after:
+            continue
+        if len(before) == len(after):
+            out[scam_type] = {"pairs": len(before), "before_right": sum(before), "after_right": sum(after)}
+        elif by_hands:
+            out[scam_type] = {"pairs": len(before), "before_right": sum(before),
+                              "after_right": round(sum(after) * len(before) / len(after))}
     return out
 
 

@@ -320,7 +320,8 @@ def session_check(conn: sqlite3.Connection, session_id: int) -> dict:
     ``{"pairs", "before_right", "after_right", "before_answered", "after_answered"}``."""
     checks = [dict(zip(("phase", "scam_type", "correct"), r)) for r in conn.execute(
         "SELECT phase, scam_type, correct FROM checks WHERE session_id = ?", (session_id,))]
-    pairs = check_pairs(checks)
+    unit = conn.execute("SELECT seat_unit FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    pairs = check_pairs(checks, by_hands=unit is not None and unit[0] == "team")
     return {"pairs": sum(p["pairs"] for p in pairs.values()),
             "before_right": sum(p["before_right"] for p in pairs.values()),
             "after_right": sum(p["after_right"] for p in pairs.values()),

@@ -52,6 +52,7 @@ _LOCALE_RE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$")
 INSERT_SESSION = """INSERT INTO sessions (started_at, mode, pack, audience, locale, board, players, uuid, device_id,
                                           site, district, local_day, humans, computers, seat_unit)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+MAX_HANDS = 999          # one option's hands in a class's check (a class, not a stadium)
 INSERT_CHECK = "INSERT INTO checks (session_id, phase, item_id, scam_type, correct) VALUES (?, ?, ?, ?, ?)"
 INSERT_SCENE = """INSERT INTO scenes (session_id, kind, item_id, scam_type, ending, correct, money_lost,
                                       furthest, techniques, duration_s)
@@ -264,6 +265,20 @@ class StatsRecorder:
             return self._unknown("session", session_id)
         row = (session_id, phase, item_id, scam_type, int(correct))
         return self._write("record_check", lambda c: c.execute(INSERT_CHECK, row).lastrowid)
+
+    def record_check_hands(self, session_id: int | None, *, phase: str, item_id: str, scam_type: str,
+                           right: int, wrong: int) -> int | None:
+        """A class's show of hands on one check item: one anonymous answer row per hand (``right``
+        rows right, ``wrong`` rows wrong), written in one transaction. Returns the rows written."""
+        _check(phase in PHASES, "phase", phase)
+        _check_id(item_id, "item_id", pattern=_ITEM_ID_RE)
+        _check_id(scam_type, "scam_type")
+        for name, n in (("right", right), ("wrong", wrong)):
+            _check(isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_HANDS, name, n)
+        if session_id not in self._sessions:
+            return self._unknown("session", session_id)
+        rows = [(session_id, phase, item_id, scam_type, 1)] * right + [(session_id, phase, item_id, scam_type, 0)] * wrong
+        return self._write("record_check_hands", lambda c: c.executemany(INSERT_CHECK, rows).rowcount)
 
     def session_check(self, session_id: int) -> dict | None:
         """A game's learning check so far (``queries.session_check``); None without a database or

@@ -1,6 +1,7 @@
 """Classroom mode: teams, the teacher bar, quiz rounds, the class summary, CSV export and the pledge."""
 
 import csv
+from dataclasses import replace
 import sqlite3
 
 import pygame
@@ -19,8 +20,10 @@ from game.ui.scenes.scenario import ScenarioScene
 from ui_helpers import make_app, wait_until_armed
 
 
-def classroom(tmp_path, teams=3, size=(1280, 720), pack=None):
+def classroom(tmp_path, teams=3, size=(1280, 720), pack=None, check=False):
+    """A class on its board; ``check``: with the learning check (on by default in a real lesson)."""
     app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
+    app.settings = replace(app.settings, learning_check=check)
     app.stack.push(app.home_scene())
     setup = app.stack.top
     assert isinstance(setup, ClassroomSetupScene)

@@ -1,5 +1,8 @@
 """The teacher's controls follow the screen: each acts only where it means something."""
 
+import sqlite3
+
+from game.rules import PlayerScore
 from game.rules.classroom import TEAM_DECIDES, LessonPlan
 from game.rules.classroom_debrief import team_lines
 from game.ui.modes.classroom import PausedScene, RevealChoiceOverlay
@@ -122,3 +125,45 @@ def test_ending_the_class_saves_first_and_asks(tmp_path):
     tap(app, summary.end_button.rect.center)
     tap(app, app.stack.top.ok.rect.center)
     assert app.stack.top.name == "class_setup"
+
+
+def _choose_after_the_reveal(tmp_path):
+    """A scene where the teacher reveals the first decision's answer, then the team plays on."""
+    app, board = classroom(tmp_path)
+    scene = open_scenario(app, board)
+    while scene.phase == "lines":
+        scene.advance()
+    key(app, "r")
+    app.stack.top.continue_button.on_click()
+    app.step(0.05, [])
+    scene.choose(0)
+    while scene.phase != "ending" or app.stack.top is not scene:
+        top = app.stack.top
+        if top is scene and scene.phase == "choices":
+            scene.choose(0)
+        elif top is scene:
+            scene.advance()
+        else:
+            top.continue_button.on_click()
+        app.step(0.05, [])
+    return app, scene
+
+
+def test_a_choice_after_the_reveal_counts_in_no_savings_and_no_choice_count(tmp_path):
+    app, scene = _choose_after_the_reveal(tmp_path)
+    result = scene.runner.result()
+    assert result.revealed[0]
+    score = PlayerScore()
+    score.record(result)
+    counted = score.safe_choices + score.risky_choices + score.neutral_choices
+    assert counted == len(result.scored_decisions) == len(result.decisions) - 1
+    assert score.savings_protected == 0
+
+
+def test_a_choice_after_the_reveal_is_not_in_the_statistics(tmp_path):
+    app, scene = _choose_after_the_reveal(tmp_path)
+    taken = len(scene.runner.taken)
+    conn = sqlite3.connect(tmp_path / "stats.sqlite3")
+    recorded = conn.execute("SELECT COUNT(*) FROM choices").fetchone()[0]
+    conn.close()
+    assert recorded == taken - 1

@@ -12,7 +12,7 @@ from game.ui.modes.classroom.vote import ClassVoteScene
 from game.ui.widgets import Button, Label, role_px
 
 from test_classroom import key, tap
-from test_classroom_lesson import play_lesson, start_lesson
+from test_classroom_lesson import play_lesson, start_lesson, vote as count_hands
 from ui_helpers import make_app
 
 MIN_PX = 28
@@ -60,7 +60,16 @@ def screens(tmp_path):
     app.stack.clear_to(app.home_scene())
     app.step(0.05, [])
     yield "setup", app
-    app, board = start_lesson(tmp_path, LessonPlan(scenes=2), teams=4, size=(1920, 1080))
+    app, board = start_lesson(tmp_path, LessonPlan(scenes=2), teams=4, size=(1920, 1080), check=True)
+    app.step(0.05, [])
+    check = app.stack.top
+    assert isinstance(check, ClassVoteScene) and check.check
+    check.change(0, 3)
+    yield "check", app
+    check.end_vote()
+    yield "check_split", app
+    while isinstance(app.stack.top, ClassVoteScene):       # the rest of the learning check
+        count_hands(app, app.stack.top)
     yield "board", app
     for _ in range(5000):
         top = app.stack.top
@@ -85,6 +94,7 @@ def screens(tmp_path):
             tap(app, targets[0].rect.center)
         app.step(0.5, [])
     summary, _ = play_lesson(app, board)
+    assert summary.check.visible         # the class's before → after is on the summary
     yield "summary", app
     summary.review()
     app.step(0.05, [])
@@ -103,7 +113,7 @@ def test_no_text_on_a_classroom_screen_is_under_28_px_at_1080p(tmp_path):
         small = small_texts(app, app.stack.top)
         if small:
             problems[name] = small
-    assert {"setup", "board", "scenario", "paused", "vote", "vote_split", "summary", "review",
+    assert {"setup", "check", "check_split", "board", "scenario", "paused", "vote", "vote_split", "summary", "review",
             "end_confirm"} <= set(seen)
     assert problems == {}
 

@@ -1,6 +1,7 @@
 """A whole lesson in classroom mode: votes on every decision, the lesson's clock, the debrief and its CSV."""
 
 import csv
+from dataclasses import replace
 
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
 from game.ui.modes.classroom import ClassroomBoardScene, ClassroomSetupScene
@@ -13,8 +14,10 @@ from ui_helpers import make_app
 SCENE_STEP = 12.0     # simulated seconds per line read, vote counted, card read
 
 
-def start_lesson(tmp_path, plan, teams=4, size=(1280, 720)):
+def start_lesson(tmp_path, plan, teams=4, size=(1280, 720), check=False):
+    """A lesson on its board; ``check``: with the learning check (then the board waits under its first vote)."""
     app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
+    app.settings = replace(app.settings, learning_check=check)
     app.stack.push(app.home_scene())
     setup = app.stack.top
     assert isinstance(setup, ClassroomSetupScene)
@@ -23,8 +26,10 @@ def start_lesson(tmp_path, plan, teams=4, size=(1280, 720)):
     setup.set_rule(CLASS_MAJORITY)
     setup.start()
     app.step(0.1, [])
-    assert isinstance(app.stack.top, ClassroomBoardScene)
-    return app, app.stack.top
+    board = app.nav.find("board")
+    assert isinstance(board, ClassroomBoardScene)
+    assert app.stack.top is board or app.stack.top.check
+    return app, board
 
 
 def vote(app, scene: ClassVoteScene, hands=(5, 12, 20, 3)):
@@ -37,13 +42,17 @@ def vote(app, scene: ClassVoteScene, hands=(5, 12, 20, 3)):
     tap(app, scene.reveal_button.rect.center)
 
 
-def play_lesson(app, board, max_steps=20000):
-    """Play like a teacher: a vote at every decision, every card read; returns the votes taken."""
+def play_lesson(app, board, max_steps=20000, check_hands=(20, 10, 5, 3)):
+    """Play like a teacher: a vote at every decision, every card read; returns the votes taken
+    (the learning check's votes, counted with ``check_hands``, are not among them)."""
     votes = 0
     for _ in range(max_steps):
         top = app.stack.top
         if isinstance(top, TeamSummaryScene):
             return top, votes
+        if isinstance(top, ClassVoteScene) and top.check:     # the learning check: hands counted, no move
+            vote(app, top, check_hands)
+            continue
         if top.name in ("scenario", "quiz") and app.controller.question_shown(top):
             key(app, "v")
             assert isinstance(app.stack.top, ClassVoteScene), app.controller.why_not(app.controller.vote_button)

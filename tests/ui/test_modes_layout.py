@@ -4,6 +4,7 @@ touch targets at least 1/10 of the short side, no overlapping widgets. The teach
 import pygame
 import pytest
 
+from game.rules.class_check import hands_on
 from game.ui import layout
 from game.ui.modes.kiosk import CountdownScene
 from game.ui.modes.operator import OperatorMenuScene, OperatorSettingsScene, OperatorStatsScene, PinPadScene
@@ -105,17 +106,32 @@ def test_operator_screens_with_big_text(kiosk_app, text_size):
         kiosk_app.controller.settings_saved()
 
 
-def _class_board(app):
+def _class_board(app, check=False):
+    """The class's board; its learning check (on by default) is skipped unless ``check``."""
     app.stack.clear_to(app.home_scene())
     app.stack.top.start()
     app.step(0.05, [])
+    if not check and app.controller.board().checking():
+        app.controller.skip()
+        app.step(0.05, [])
     return app.controller.board()
 
 
+def _checked_both_ways(app, state):
+    """Hands on every check item, before and after (the summary's check panel)."""
+    for phase, items in (("before", state.check.before), ("after", state.check.after)):
+        for n, item in enumerate(items):
+            state.check_hands.append(hands_on(item, phase, [9 + 7 * n + 3 * i for i in range(len(item.item.options))]))
+
+
 def _class_screen(app, name):
-    board = _class_board(app)
+    board = _class_board(app, check=name in ("check", "check_split"))
     c = app.controller
-    if name == "setup":
+    if name in ("check", "check_split"):
+        app.stack.top.change(1, 12)
+        if name == "check_split":
+            app.stack.top.end_vote()
+    elif name == "setup":
         app.stack.clear_to(app.home_scene())
     elif name == "paused":
         c.toggle_pause()
@@ -148,6 +164,7 @@ def _class_screen(app, name):
         if name == "vote_split":
             app.stack.top.end_vote()
     elif name == "summary":
+        _checked_both_ways(app, c.state)
         c.end_class()
         app.stack.top.export()
     elif name == "pledge":
@@ -159,7 +176,7 @@ def _class_screen(app, name):
     return app.stack.top
 
 
-CLASS_SCREENS = ["setup", "board", "paused", "scenario", "reveal", "quiz_reveal", "quiz_round", "quiz_round_revealed",
+CLASS_SCREENS = ["setup", "check", "check_split", "board", "paused", "scenario", "reveal", "quiz_reveal", "quiz_round", "quiz_round_revealed",
                  "vote", "vote_split", "summary", "pledge"]
 
 
@@ -169,7 +186,7 @@ def test_classroom_screens(class_app, name):
     assert top.widgets()
     assert layout_problems(class_app, top) == []
     if name == "summary":
-        assert isinstance(top, TeamSummaryScene)
+        assert isinstance(top, TeamSummaryScene) and top.check.visible
 
 
 def test_teacher_bar(class_app):

@@ -4,6 +4,7 @@ and the room code, three phones in headless Chromium vote, and the projector's s
 import pathlib
 import sys
 import time
+from dataclasses import replace
 
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
 
@@ -17,6 +18,7 @@ from ui_helpers import make_app  # noqa: E402
 
 def lesson_with_phones(tmp_path, size=(1280, 720)):
     app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3")
+    app.settings = replace(app.settings, learning_check=False)     # straight to the board
     app.stack.push(app.home_scene())
     setup = app.stack.top
     setup.set_teams(2)

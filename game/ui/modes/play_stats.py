@@ -5,7 +5,8 @@
   classroom each seat is a team; under --autoplay every seat is the computer's — no names,
   no class name);
 * a scam script starts → a scene starts; each choice is recorded as it is taken
-  (the runner's listener), the ending when the script is played to its end;
+  (the runner's listener; not a classroom choice taken after the teacher revealed the answer),
+  the ending when the script is played to its end;
 * a quiz question answered on the board, or by each team in a classroom quiz round → one quiz scene;
 * the results (or the class summary at the end of the game) → the session ends *finished*;
 * the board leaves the stack any other way (kiosk idle reset, back to the title, quit)
@@ -149,7 +150,9 @@ class PlayStats:
             return
         self._scenes[id(scene)] = scene_id
 
-        def chose(node, index, choice, scene_id=scene_id):
+        def chose(node, index, choice, scene_id=scene_id, runner=scene.runner):
+            if runner.last_revealed:      # taken after the teacher revealed the answer: not counted
+                return
             try:
                 self.recorder.record_choice(scene_id, node=node.id, choice_index=index, outcome=choice.outcome,
                                             ladder=choice.ladder, techniques=choice.techniques)
@@ -169,6 +172,8 @@ class PlayStats:
             log.warning("statistics: scene end not recorded: %s", exc)
 
     def _board_quiz(self, scene) -> None:
+        if getattr(scene.runner, "revealed", False):     # answered after the teacher's reveal: not counted
+            return
         pool_id, index = None, 0
         pending = self.board.game.pending_scene if self.board is not None else None
         if pending is not None and pending.quiz:
@@ -205,6 +210,17 @@ class PlayStats:
                                        scam_type=check_item.scam_type, correct=bool(correct))
         except ValueError as exc:
             log.warning("statistics: check answer not recorded: %s", exc)
+
+    def record_check_hands(self, hands) -> None:
+        """A class's show of hands on one check item (``game.rules.class_check.CheckHands``): one
+        anonymous answer per hand, in the current game."""
+        if self.session is None:
+            return
+        try:
+            self.recorder.record_check_hands(self.session, phase=hands.phase, item_id=hands.item.ref,
+                                             scam_type=hands.item.scam_type, right=hands.right, wrong=hands.wrong)
+        except ValueError as exc:
+            log.warning("statistics: the class's check not recorded: %s", exc)
 
     def class_check(self) -> dict | None:
         """The current (or just ended) game's before/after check, for the class summary (see

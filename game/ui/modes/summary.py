@@ -1,5 +1,6 @@
-"""End of the class (课堂总结): a row per team, the ★ and its rule, what the class missed most,
-the scene-by-scene debrief (我们错在哪), the exports and the pledge.
+"""End of the class (课堂总结): a row per team, the class's learning check (share right before →
+after, per scam type), the ★ and its rule, what the class missed most, the scene-by-scene debrief
+(我们错在哪), the exports and the pledge.
 
 The numbers come from the scenes the class played (``ClassroomState.played``), so they agree:
 a team's decisions are its safe, "not enough" and risky choices added up. When a game ends the
@@ -24,6 +25,7 @@ from .. import layout
 from ..phone.labels import TECHNIQUE_LABELS
 from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px
 from .classroom.exports import STAR_RULE, export_all, exports_dir
+from .summary_check import CheckPanel
 from .classroom.state import ClassroomState, team_name
 
 COLUMNS = (N_("组"), N_("决定：安全 / 还不够 / 冒险"), N_("安全选择率"), N_("识破 / 上当"))
@@ -118,8 +120,11 @@ class TeamSummaryScene(ScreenScene):
                      f"{r.spotted} / {r.missed}"]
             self.cells.append([Label(self.look, t, role="body", translate=False,
                                      colour_key="accent" if star and k == 0 else "text") for k, t in enumerate(texts)])
+            for cell in self.cells[-1]:
+                cell.min_role = "caption"     # the table gives way to the learning check's panel
         self.rule_note = Label(self.look, STAR_RULE, role="caption", colour_key="text_muted", align="left")
         self.missed = TextBox(self.look, self._missed_text(), role="caption", translate=False, align="left")
+        self.check = CheckPanel(self.look, tr, self.session.library.scam_types, self.state.check_hands)
         self.message = TextBox(self.look, "", role="caption", colour_key="text_muted", translate=False, align="left")
         self.review_button = Button(self.look, N_("我们错在哪"), self.review, style="secondary", icon="info",
                                     autoplay_weight=0, name="review")
@@ -135,8 +140,8 @@ class TeamSummaryScene(ScreenScene):
         for b in (self.review_button, self.export_button, self.pledge_button, self.back_button, self.end_button):
             b.label.min_role = "caption"     # five in a row on a 4:3 screen, in English
         self.items = [self.heading, self.subtitle, self.table, *self.header, *[c for row in self.cells for c in row],
-                      self.rule_note, self.missed, self.message, self.review_button, self.export_button,
-                      self.pledge_button, self.back_button, self.end_button]
+                      *self.check.widgets(), self.rule_note, self.missed, self.message, self.review_button,
+                      self.export_button, self.pledge_button, self.back_button, self.end_button]
 
     def _missed_text(self) -> str:
         tr = self.session.tr
@@ -227,17 +232,31 @@ class TeamSummaryScene(ScreenScene):
             cells = layout.row(bar, len(buttons), 40 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r
-        msg_h = round((16 if portrait else 12) * u)
+        # the class's learning check: beside the notes (landscape) or over them (portrait)
+        side = self.check.visible and not portrait
+        notes_w = round(area.w * 0.55) if side else area.w
+        tall = portrait and not self.check.visible     # portrait: the notes give the check some of their room
+        msg_h = round((16 if tall else 14 if portrait else 12) * u)
         if self.message.text:     # a saved file's long path may need more lines (a 4:3 screen)
             msg_h = max(msg_h, self.look.text.height(self.message.text, area.w, role_px(self.look, "caption")[1]))
         self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
-        missed_h = round((16 if portrait else 9) * u)
-        self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), area.w, missed_h)
+        missed_h = round((16 if tall else 10 if portrait else 9) * u)
+        self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), notes_w, missed_h)
         # the rule may take two lines (English is longer): each at most MAX_LINE_EMS characters, even at its smallest
         note_h = round(9 * u)
-        note_w = min(area.w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
+        note_w = min(notes_w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
         self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
-        self.table.rect = pygame.Rect(area.x, y, area.w, round(self.rule_note.rect.y - u - y))
+        notes_top = self.rule_note.rect.y
+        if side:      # as tall as the rule and the misses, or taller (the table gives way)
+            check_w = area.w - notes_w - gap
+            check_h = max(self.missed.rect.bottom - notes_top, self.check.height(check_w, u))
+            notes_top = min(notes_top, self.missed.rect.bottom - check_h)
+            self.check.place(pygame.Rect(area.x + notes_w + gap, notes_top, check_w, check_h), u)
+        elif self.check.visible:
+            check_h = self.check.height(area.w, u)
+            notes_top -= check_h + round(u)
+            self.check.place(pygame.Rect(area.x, notes_top, area.w, check_h), u)
+        self.table.rect = pygame.Rect(area.x, y, area.w, round(notes_top - u - y))
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
         row_h = min(10 * u, (inner.h - n * 0.5 * u) / (n + 1))

@@ -17,11 +17,16 @@ scenes lay out in the rest) shows the time (or scenes) left and gives the teache
   safe-choice rate, scenes spotted / missed; the ★ and its rule; what the class missed most;
   我们错在哪, scene by scene), the exports and the pledge.
 
+Before the first roll the class votes by show of hands on 2–3 learning-check items, and on the
+matched items (same scam types) when the game ends, before the summary (``check``: no answer is
+revealed; the hands go to the statistics, anonymous); S skips the check. The operator's 学习小测
+switches it off.
+
 Each button acts only where it means something; elsewhere it is greyed and says why.
 The game ends when the next scene would not fit in the lesson; the summary then writes the
 scene CSV and an A4 summary to the data folder, and 下课 writes them again before it asks.
 
-Modules: ``controller`` (the bar), ``setup``, ``board``, ``vote``, ``decisions`` (what was
+Modules: ``controller`` (the bar), ``setup``, ``board``, ``check`` (the learning check), ``vote``, ``decisions`` (what was
 decided, for the debrief), ``review`` (我们错在哪, the 下课 card), ``exports``, ``overlays``,
 ``state`` (the class).
 """

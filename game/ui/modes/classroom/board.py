@@ -8,11 +8,12 @@ import dataclasses
 from game.rules.state import Phase
 
 from ...scenes.board import BoardScene
+from .check import ClassBoardCheck
 from .decisions import played_scene
 from .state import ClassroomState, team_name
 
 
-class ClassroomBoardScene(BoardScene):
+class ClassroomBoardScene(ClassBoardCheck, BoardScene):
     """The board with teams (第1组 …); at the end the class summary instead of the results."""
 
     name = "board"
@@ -73,6 +74,8 @@ class ClassroomBoardScene(BoardScene):
         self.session.controller.toggle_pause()
 
     def show_results(self) -> None:
+        if self.open_check_after(self.show_results):    # the class's check first, then the summary
+            return
         self.results_shown = True
         self.session.game_finished()
         self.nav.navigate("class_summary", state=self.classroom, board=self, game_over=True)

@@ -1,8 +1,9 @@
 """The classroom's controller: the teacher bar (vote, pause, reveal, skip, quiz round, summary) and its keys.
 
 Each button (and its key) is on only where it means something: 投票 and 揭晓 once the choices
-(or the quiz question) are on screen and nothing is revealed yet, 跳过 while a scene is open,
-答题 and 总结 on the board, 暂停 during the game; a greyed button says why when pressed.
+(or the quiz question) are on screen and nothing is revealed yet, 跳过 while a scene (or the class's
+learning check) is open, 答题 and 总结 on the board (not during the check), 暂停 during the game;
+a greyed button says why when pressed.
 """
 
 from __future__ import annotations
@@ -170,6 +171,8 @@ class ClassroomController(Controller):
             return N_("等选项出现后再用") if self.open_scene() is not None else N_("现在没有进行中的场景")
         if button is self.skip_button:
             return N_("现在没有可以跳过的场景")
+        if self.board().checking():
+            return N_("小测进行中：按 S 跳过小测")
         if button is self.quiz_button:
             return N_("请先完成或跳过当前场景")
         return ""
@@ -183,13 +186,14 @@ class ClassroomController(Controller):
         busy = nav.is_open("class_vote") or nav.is_open("reveal") or nav.is_open("feedback")
         asked = playing and self.question_shown(scene) and not busy
         round_ = nav.top if nav.top is not None and nav.top.name == "quiz_round" else None
+        checking = playing and board.checking()     # the class's learning check: S skips it, nothing else
         return {
             self.vote_button: asked or (round_ is not None and not round_.revealed),
             self.pause_button: playing,
             self.reveal_button: asked,
-            self.skip_button: playing and scene is not None and not nav.is_open("class_vote"),
-            self.quiz_button: playing and scene is None and not nav.is_open("quiz_round"),
-            self.end_button: playing and not nav.is_open("quiz_round"),
+            self.skip_button: checking or (playing and scene is not None and not nav.is_open("class_vote")),
+            self.quiz_button: playing and scene is None and not nav.is_open("quiz_round") and not checking,
+            self.end_button: playing and not nav.is_open("quiz_round") and not checking,
         }
 
     def _sync_bar(self) -> None:
@@ -368,15 +372,22 @@ class ClassroomController(Controller):
             if not self.state.decisions:
                 self.state.decisions.append(quiz_decision(scene.item))
             mark_revealed(self.state)
+            scene.runner.reveal()          # the answer given now is not scored
             self.app.nav.navigate("reveal_answer", item=scene.item)
             return
         note_decision(self.state, scene)
         mark_revealed(self.state)
+        scene.runner.reveal()              # the choice taken now is not scored (money, counts, statistics)
         choice = best_choice(scene.runner.choices)
         self.app.nav.navigate("reveal_choice", choice=choice, area_for=scene.feedback_area)
 
     def skip(self) -> None:
         board = self.board()
+        if self._bar_states()[self.skip_button] and board.checking():
+            self._unpause()
+            board.skip_check()
+            self.toast.show(N_("已跳过小测"))
+            return
         if not self._bar_states()[self.skip_button] or not board.skip_current_scene():
             self.toast.show(N_("现在没有可以跳过的场景"))
             return

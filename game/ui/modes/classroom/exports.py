@@ -1,5 +1,5 @@
-"""The class's results on disk: one CSV row per decision of every scene played, and a printable
-A4 summary (PNG, 150 dpi). Both go to ``user_data_dir()/exports/`` and are written on their own
+"""The class's results on disk: one CSV row per decision of every scene played (then one per
+learning-check item), and a printable A4 summary (PNG, 150 dpi). Both go to ``user_data_dir()/exports/`` and are written on their own
 when a game ends and when the teacher ends the class (下课), so nothing is lost.
 """
 
@@ -17,6 +17,7 @@ from game.rules.classroom_debrief import (CSV_FIELDS, csv_rows, most_missed_scam
 
 from ....i18n.marker import N_
 from ...phone.labels import TECHNIQUE_LABELS
+from .check_text import CHECK_HEADING, check_csv_rows, check_lines, check_overall
 from .state import ClassroomState, team_name
 
 A4 = (1240, 1754)
@@ -53,6 +54,7 @@ def export_scene_csv(app, state: ClassroomState, folder: Path | None = None, now
         out = csv.writer(f)
         out.writerow([app.tr(h) for h in CSV_HEADER])
         out.writerows(csv_rows(state.played, lambda i: team_name(app, i), app.tr))
+        out.writerows(check_csv_rows(app.tr, state.check_hands))
     return path
 
 
@@ -78,6 +80,13 @@ def summary_lines(app, state: ClassroomState, scam_types) -> list[tuple[str, str
                                  for t, m, n in missed) or tr("没有上当的骗局")))
     out.append(("text", tr("最常中的套路：") + ("、".join(f"{tr(TECHNIQUE_LABELS.get(t, t))} ×{n}" for t, n in tricks)
                                             or tr("无"))))
+    check = check_lines(tr, scam_types, state.check_hands, counts=True)
+    if check:
+        out.append(("head", tr(CHECK_HEADING)))
+        out.extend(("text", line) for line in check)
+        total = check_overall(tr, state.check_hands)
+        if total:
+            out.append(("text", total))
     out.append(("head", tr("逐关回顾")))
     for s in state.played:
         team = tr("全班") if s.team < 0 else team_name(app, s.team)

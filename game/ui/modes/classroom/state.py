@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from game.content.models import Audience
+from game.rules.checks import LearningCheck
+from game.rules.class_check import CheckHands
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
 from game.rules.classroom_debrief import Decision, PlayedScene
 
@@ -38,3 +40,5 @@ class ClassroomState:
     decisions: list[Decision] = field(default_factory=list)    # the open scene's, so far
     exported: list = field(default_factory=list)                # files written for this class
     phone_address: str = ""     # phone voting on this interface's address ("": hands only)
+    check: LearningCheck | None = None                          # the class's before/after check items
+    check_hands: list[CheckHands] = field(default_factory=list)  # the hands counted on them (classroom/check.py)

@@ -30,7 +30,7 @@ class ClassVoteScene(CardOverlay):
     veil_alpha = 200
 
     def __init__(self, ctx, title: str, context: str, options: list[str], rule: str,
-                 on_done: Callable[[Vote], None], team: str = "", phones=None):
+                 on_done: Callable[[Vote], None], team: str = "", phones=None, check: bool = False):
         self.title_text = title
         self.context_text = context
         self.option_texts = list(options)
@@ -42,13 +42,14 @@ class ClassVoteScene(CardOverlay):
         self.typed = ""            # digits typed for the selected option
         self.split_shown = False
         self.phones = phones       # LessonPhones: the counts come from the phones
+        self.check = check         # a learning-check item: counted, never revealed (classroom/check.py)
         self.question = phones.ask([ctx.session.tr(t) for t in options], ctx.session.tr(context)) if phones else None
         super().__init__(ctx)
 
     def build(self) -> None:
         tr = self.session.tr
-        self.heading = Label(self.look, tr("全班投票 · ") + tr(self.title_text), role="heading", colour_key="accent",
-                             align="left", translate=False)
+        heading = tr(self.title_text) if self.check else tr("全班投票 · ") + tr(self.title_text)
+        self.heading = Label(self.look, heading, role="heading", colour_key="accent", align="left", translate=False)
         self.context = TextBox(self.look, self.context_text, role="body", colour_key="text_muted")
         self.rows = [Panel(self.look) for _ in self.option_texts]
         self.option_labels = [TextBox(self.look, f"{LETTERS[i]}. {tr(t)}", role="body", translate=False, valign="center")
@@ -128,7 +129,11 @@ class ClassVoteScene(CardOverlay):
         self.total.set_text(tr("共 {n} 人投票").format(n=self.vote.total))
         self.end_button.visible = not self.split_shown
         self.reveal_button.visible = self.split_shown
-        if self.split_shown:
+        if self.split_shown and self.check:
+            self.reveal_button.set_text(N_("下一步"))
+            self.reveal_button.translate = True
+            self.hint.set_text(N_("小测不公布答案，只数举手人数（不记名）"))
+        elif self.split_shown:
             choice = self.vote.decided(self.rule)
             if self.rule == CLASS_MAJORITY and choice is not None:
                 self.reveal_button.set_text(tr("按全班多数：{x}").format(x=LETTERS[choice]))
@@ -215,8 +220,8 @@ class ClassVoteScene(CardOverlay):
             self.rows[i].rect = rect
             row = layout.inset(rect, 1.5 * u, 0.6 * u)
             btn = round(min(row.h, 14 * u))
-            if self.split_shown:
-                text_w = round(row.w * 0.4)
+            if self.split_shown:     # portrait: the options' text keeps more of the narrow row
+                text_w = round(row.w * (0.55 if layout.is_portrait(size) else 0.4))
                 rest = row.w - text_w - 2 * u
                 self.bar_areas[i] = pygame.Rect(row.x + text_w + 2 * u, row.y, round(rest * 0.62), row.h)
                 self.shares[i].rect = pygame.Rect(self.bar_areas[i].right + u, row.y,

@@ -27,6 +27,11 @@ class BoardLearningCheck:
         self.nav.navigate("learning_check", items=self.learning.before, phase="before")
         return True
 
+    def checking(self) -> bool:
+        """Whether a class's learning check is on screen: never here (the classroom's board says so
+        for its own check, ``game.ui.modes.classroom.check``)."""
+        return False
+
     def show_results(self) -> None:
         if self.learning is not None and "before" in self.checks_opened and "after" not in self.checks_opened:
             self.checks_opened.add("after")

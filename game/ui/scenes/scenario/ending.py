@@ -65,8 +65,9 @@ class ScenarioEnding:
 
     @property
     def money_lost(self) -> int:
-        """What the choices taken so far cost, as the scoring counts it (capped at the player's savings)."""
-        return money_rules.money_lost(money_rules.paid_out(self.runner.taken), self.savings,
+        """What the choices taken so far cost, as the scoring counts it (capped at the player's savings;
+        a choice taken after the teacher's reveal costs nothing)."""
+        return money_rules.money_lost(money_rules.paid_out(self.runner.scored_taken), self.savings,
                                       self.scenario.company_money)
 
     def _scam_type(self):

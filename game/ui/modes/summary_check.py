@@ -1,0 +1,76 @@
+"""The class summary's learning-check panel: per scam type the share of hands right before the
+game → after it, in big type (``classroom/check_text.py`` words it, ``game.rules.class_check``
+counts it). Shown only when the class voted on a check."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.rules.class_check import class_check_rows, overall
+
+from .. import layout
+from ..widgets import Label, Panel
+from .classroom.check_text import CHECK_HEADING, pct, type_name
+
+HEADING_UNITS = 4.0     # the heading line
+ROW_UNITS = (5.0, 7.1, 7.6, 8.2, 9.0)   # one scam type's line (its name, its shares in bold body type), or
+                                        # taller where a long name (English) takes two lines
+
+
+class CheckPanel:
+    def __init__(self, look, tr, scam_types, hands):
+        rows = class_check_rows(hands)
+        self.panel = Panel(look)
+        self.heading = Label(look, CHECK_HEADING, role="caption", bold=True, colour_key="text_muted", align="left")
+        names = [type_name(tr, scam_types, r.scam_type) for r in rows]
+        shares = [f"{pct(r.before.share)} → " + (pct(r.after.share) if r.after else "—") for r in rows]
+        gains = [r.gain for r in rows]
+        before, after = overall(rows, "before"), overall(rows, "after")
+        if len(rows) > 1 and before is not None and after is not None:     # the whole class, over every type
+            names.append(tr("全班"))
+            shares.append(f"{pct(before)} → {pct(after)}")
+            gains.append(after - before)
+        self.names = [Label(look, name, role="body", align="left", translate=False) for name in names]
+        for name in self.names:
+            name.min_role = "caption"     # a long name shrinks as far as the caption's size, then takes two lines
+        self.shares = [Label(look, text, role="body", bold=True, align="right", translate=False,
+                             colour_key="safe" if gain is not None and gain > 0 else "text")
+                       for text, gain in zip(shares, gains)]
+        self.has_total = len(names) > len(rows)
+        self.visible = bool(rows)
+        for w in self.widgets():
+            w.visible = self.visible
+
+    def widgets(self) -> list:
+        return [self.panel, self.heading, *self.names, *self.shares]
+
+    def height(self, width: int, u: float) -> int:
+        """The room it needs at ``width``: one line a scam type, or two where a name needs them."""
+        self._show_total(True)
+        for row_units in ROW_UNITS:
+            need = round((HEADING_UNITS + self.rows() * row_units + 1) * u)
+            self.place(pygame.Rect(0, 0, width, need), u)
+            if all(name.text_fits() for name in self.names if name.visible):
+                return need
+            self._show_total(False)    # long names: two lines each, and no room for the whole class's line
+        return need
+
+    def rows(self) -> int:
+        return sum(1 for name in self.names if name.visible)
+
+    def _show_total(self, shown: bool) -> None:
+        if self.has_total:
+            self.names[-1].visible = self.shares[-1].visible = shown
+
+    def place(self, rect: pygame.Rect, u: float) -> None:
+        self.panel.rect = rect
+        inner = layout.inset(rect, 2 * u, 0.5 * u)
+        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, round(HEADING_UNITS * u))
+        body = pygame.Rect(inner.x, self.heading.rect.bottom, inner.w, inner.bottom - self.heading.rect.bottom)
+        n = max(1, self.rows())
+        row_h = body.h // n
+        for i, (name, share) in enumerate(zip(self.names, self.shares)):
+            line = pygame.Rect(body.x, body.y + i * row_h, body.w, row_h if name.visible else 0)
+            share_w = round(min(line.w * 0.4, 20 * u))
+            name.rect = pygame.Rect(line.x, line.y, line.w - share_w - round(u), line.h)
+            share.rect = pygame.Rect(line.right - share_w, line.y, share_w, line.h)
