@@ -434,10 +434,9 @@ class BoardView:
 
     def _keyword_surface(self, text: str, inner: pygame.Rect, sideways: tuple[int, int],
                          colour) -> tuple[pygame.Surface, bool, int]:
-        """A keyword fitted to its square (``inner``; ``sideways``: the box for lines set up the square).
-        A Latin keyword in a tall, narrow square (the top and bottom rows of the ring) is set sideways
-        when that keeps its words whole or makes it bigger: "Strange link" reads up the square rather
-        than "Strang / e link". Returns (words, fits, px)."""
+        """A keyword fitted to its square (``inner``; ``sideways``: the box for lines set up the square):
+        a Latin keyword in a tall, narrow square is set sideways when that keeps its words whole or makes
+        it bigger ("Strange link" up the square, not "Strang / e link"). Returns (words, fits, px)."""
         min_px = max(8, round(self.look.unit * 1.4))
 
         def max_px(w, h):

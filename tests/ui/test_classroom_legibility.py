@@ -60,7 +60,8 @@ def screens(tmp_path):
     app.stack.clear_to(app.home_scene())
     app.step(0.05, [])
     yield "setup", app
-    app, board = start_lesson(tmp_path, LessonPlan(scenes=2), teams=4, size=(1920, 1080), check=True)
+    # each team's first scene is a quiz question (game.rules.classroom_pace): six scenes reach a scam
+    app, board = start_lesson(tmp_path, LessonPlan(scenes=6), teams=4, size=(1920, 1080), check=True)
     app.step(0.05, [])
     check = app.stack.top
     assert isinstance(check, ClassVoteScene) and check.check

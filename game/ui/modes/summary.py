@@ -23,7 +23,7 @@ from game.rules.classroom_debrief import most_missed_scam_types, most_missed_tec
 from ...i18n.marker import N_
 from .. import layout
 from ..phone.labels import TECHNIQUE_LABELS
-from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px
+from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px, same_text_size
 from .classroom.exports import STAR_RULE, export_all, exports_dir
 from .summary_check import CheckPanel
 from .classroom.state import ClassroomState, team_name
@@ -143,6 +143,12 @@ class TeamSummaryScene(ScreenScene):
                       *self.check.widgets(), self.rule_note, self.missed, self.message, self.review_button,
                       self.export_button, self.pledge_button, self.back_button, self.end_button]
 
+    def _need(self, box: TextBox, width: int, u: float) -> int:
+        """The height ``box``'s words take at their wanted size (0 for none)."""
+        if not box.text:
+            return 0
+        return self.look.text.height(box.shown_text(), width, role_px(self.look, box.role)[0]) + round(u)
+
     def _missed_text(self) -> str:
         tr = self.session.tr
         types = self.session.library.scam_types
@@ -225,31 +231,41 @@ class TeamSummaryScene(ScreenScene):
         buttons = [b for b in (self.review_button, self.export_button, self.pledge_button, self.back_button,
                                self.end_button) if b.visible]
         if portrait:
-            bar = pygame.Rect(area.x, area.bottom - round(3 * 11 * u + 2 * gap), area.w, round(3 * 11 * u + 2 * gap))
-            cells = layout.grid(bar, len(buttons), 2, 11 * u, gap)
+            per_line = 3 if len(buttons) > 4 else 2     # five buttons in two lines: the table keeps its room
+            lines = -(-len(buttons) // per_line)
+            bar_h = round(lines * 11 * u + (lines - 1) * gap)
+            bar = pygame.Rect(area.x, area.bottom - bar_h, area.w, bar_h)
+            cells = layout.grid(bar, len(buttons), per_line, 11 * u, gap)
         else:
             bar = layout.bottom_band(area, 11 * u)
             cells = layout.row(bar, len(buttons), 40 * u, gap)
         for b, r in zip(buttons, cells):
             b.rect = r
+        same_text_size(buttons)
         # the class's learning check: beside the notes (landscape) or over them (portrait)
         side = self.check.visible and not portrait
-        notes_w = round(area.w * 0.55) if side else area.w
+        notes_w = round(area.w * 0.5) if side else area.w
         tall = portrait and not self.check.visible     # portrait: the notes give the check some of their room
         msg_h = round((16 if tall else 14 if portrait else 12) * u)
         if self.message.text:     # a saved file's long path may need more lines (a 4:3 screen)
             msg_h = max(msg_h, self.look.text.height(self.message.text, area.w, role_px(self.look, "caption")[1]))
-        self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
         missed_h = round((16 if tall else 10 if portrait else 9) * u)
+        if portrait and self.check.visible:   # no more than their words need: the table needs the room
+            msg_h = min(msg_h, self._need(self.message, area.w, u))
+            missed_h = min(missed_h, self._need(self.missed, notes_w, u))
+        self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
         self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), notes_w, missed_h)
         # the rule may take two lines (English is longer): each at most MAX_LINE_EMS characters, even at its smallest
-        note_h = round(9 * u)
         note_w = min(notes_w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
+        note_h = max(round(9 * u), self.look.text.height(self.rule_note.shown_text(), note_w,
+                                                         role_px(self.look, "caption")[1]) + round(u))
         self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
         notes_top = self.rule_note.rect.y
         if side:      # as tall as the rule and the misses, or taller (the table gives way)
             check_w = area.w - notes_w - gap
-            check_h = max(self.missed.rect.bottom - notes_top, self.check.height(check_w, u))
+            # the table keeps room for its column names (two lines) and a line a team
+            room = self.missed.rect.bottom - y - round((15 + len(self.rows) * 4.5) * u)
+            check_h = max(self.missed.rect.bottom - notes_top, self.check.height(check_w, u, room))
             notes_top = min(notes_top, self.missed.rect.bottom - check_h)
             self.check.place(pygame.Rect(area.x + notes_w + gap, notes_top, check_w, check_h), u)
         elif self.check.visible:
@@ -260,8 +276,8 @@ class TeamSummaryScene(ScreenScene):
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
         row_h = min(10 * u, (inner.h - n * 0.5 * u) / (n + 1))
-        # the column names may need two lines: the team rows give them room down to 5.5 u each
-        head_h = min(12 * u, max(row_h, inner.h - n * 6 * u))
+        # the column names may need two lines: the team rows give them room down to 4.5 u each
+        head_h = min(12 * u, max(row_h, inner.h - n * 4.5 * u))
         rows = pygame.Rect(inner.x, round(inner.y + head_h + 0.5 * u), inner.w, round(inner.h - head_h - 0.5 * u))
         lines = [pygame.Rect(inner.x, inner.y, inner.w, round(head_h)),
                  *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u)]

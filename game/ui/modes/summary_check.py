@@ -9,7 +9,7 @@ import pygame
 from game.rules.class_check import class_check_rows, overall
 
 from .. import layout
-from ..widgets import Label, Panel
+from ..widgets import Label, Panel, role_px
 from .classroom.check_text import CHECK_HEADING, pct, type_name
 
 HEADING_UNITS = 4.0     # the heading line
@@ -20,6 +20,7 @@ ROW_UNITS = (5.0, 7.1, 7.6, 8.2, 9.0)   # one scam type's line (its name, its sh
 class CheckPanel:
     def __init__(self, look, tr, scam_types, hands):
         rows = class_check_rows(hands)
+        self.look = look
         self.panel = Panel(look)
         self.heading = Label(look, CHECK_HEADING, role="caption", bold=True, colour_key="text_muted", align="left")
         names = [type_name(tr, scam_types, r.scam_type) for r in rows]
@@ -36,6 +37,8 @@ class CheckPanel:
         self.shares = [Label(look, text, role="body", bold=True, align="right", translate=False,
                              colour_key="safe" if gain is not None and gain > 0 else "text")
                        for text, gain in zip(shares, gains)]
+        for share in self.shares:
+            share.max_lines = 1           # "14% → 29%" never broken
         self.has_total = len(names) > len(rows)
         self.visible = bool(rows)
         for w in self.widgets():
@@ -44,16 +47,29 @@ class CheckPanel:
     def widgets(self) -> list:
         return [self.panel, self.heading, *self.names, *self.shares]
 
-    def height(self, width: int, u: float) -> int:
-        """The room it needs at ``width``: one line a scam type, or two where a name needs them."""
-        self._show_total(True)
+    def height(self, width: int, u: float, room: int | None = None) -> int:
+        """The room it needs at ``width``: one line a scam type, or two where a name needs them. The
+        whole class's line is left out for long names, or when the panel would need more than ``room``."""
+        need = self._fit_rows(width, u, total=True)
+        if room is not None and need > room and self.has_total and self.names[-1].visible:
+            need = self._fit_rows(width, u, total=False)
+        return need
+
+    def _fit_rows(self, width: int, u: float, total: bool) -> int:
+        self._show_total(total)
         for row_units in ROW_UNITS:
-            need = round((HEADING_UNITS + self.rows() * row_units + 1) * u)
+            need = round(self._heading_h(width - 4 * u, u) + (self.rows() * row_units + 1) * u)
             self.place(pygame.Rect(0, 0, width, need), u)
             if all(name.text_fits() for name in self.names if name.visible):
                 return need
             self._show_total(False)    # long names: two lines each, and no room for the whole class's line
         return need
+
+    def _heading_h(self, width: float, u: float) -> int:
+        """One line, or two where the heading needs them (English in a narrow panel)."""
+        words = self.look.text.height(self.heading.shown_text(), round(width), role_px(self.look, "caption")[1],
+                                      True) + round(0.5 * u)
+        return max(round(HEADING_UNITS * u), words)
 
     def rows(self) -> int:
         return sum(1 for name in self.names if name.visible)
@@ -65,12 +81,16 @@ class CheckPanel:
     def place(self, rect: pygame.Rect, u: float) -> None:
         self.panel.rect = rect
         inner = layout.inset(rect, 2 * u, 0.5 * u)
-        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, round(HEADING_UNITS * u))
+        self.heading.rect = pygame.Rect(inner.x, inner.y, inner.w, self._heading_h(inner.w, u))
         body = pygame.Rect(inner.x, self.heading.rect.bottom, inner.w, inner.bottom - self.heading.rect.bottom)
         n = max(1, self.rows())
         row_h = body.h // n
+        # the shares' column: as wide as the widest at the body text's smallest size, at most half
+        low = role_px(self.look, "body")[1]
+        font = self.look.text.font(low, True)
+        widest = max((font.size(share.text)[0] for share in self.shares), default=0)
+        share_w = round(min(body.w * 0.5, max(min(body.w * 0.4, 20 * u), widest + u)))
         for i, (name, share) in enumerate(zip(self.names, self.shares)):
             line = pygame.Rect(body.x, body.y + i * row_h, body.w, row_h if name.visible else 0)
-            share_w = round(min(line.w * 0.4, 20 * u))
             name.rect = pygame.Rect(line.x, line.y, line.w - share_w - round(u), line.h)
             share.rect = pygame.Rect(line.right - share_w, line.y, share_w, line.h)
