@@ -21,6 +21,14 @@ def app(request):
     app.stack.scenes.clear()
 
 
+@pytest.fixture(scope="module")
+def one_app():
+    """For what a scene does (money, counts, wording), which does not change with the screen's size."""
+    app = make_app((1280, 720))
+    yield app
+    app.stack.scenes.clear()
+
+
 def tap(app, pos):
     """A real finger down + up, run through the App's event handling."""
     finger_tap(app, pos)
@@ -121,14 +129,16 @@ def test_a_script_played_to_the_end_by_finger_taps(app, script):
     assert scene not in app.stack.scenes       # the scene left the stack before on_done
 
 
-def test_risky_play_loses_money_and_says_so(app):
+def test_risky_play_loses_money_and_says_so(one_app):
+    app = one_app
     results, scene = _play_by_touch(app, "police_safe_account", _riskiest)
     assert results and not results[0].safe
     assert results[0].money_asked > 0
     assert scene.money_lost == results[0].money_asked
 
 
-def test_a_tap_on_the_caption_also_goes_on(app):
+def test_a_tap_on_the_caption_also_goes_on(one_app):
+    app = one_app
     scene = ScenarioScene(app, app.library.scenarios["etc_link_sms"])
     app.stack.clear_to(scene)
     frame(app)
@@ -138,7 +148,8 @@ def test_a_tap_on_the_caption_also_goes_on(app):
         assert scene.shown == before + 1
 
 
-def test_new_call_rings_first(app):
+def test_new_call_rings_first(one_app):
+    app = one_app
     scene = ScenarioScene(app, app.library.scenarios["overseas_prize_call"])
     app.stack.clear_to(scene)
     frame(app)
@@ -199,7 +210,8 @@ def _route(scenario, ending, through=None):
                 and (through is None or through in r.nodes))
 
 
-def test_company_money_lost_is_said_to_be_the_companys(app):
+def test_company_money_lost_is_said_to_be_the_companys(one_app):
+    app = one_app
     scenario = app.library.scenarios["boss_urgent_transfer"]
     assert scenario.company_money
     scene, cards = _walk_route(app, scenario, _route(scenario, "scammed").choices)
@@ -208,19 +220,22 @@ def test_company_money_lost_is_said_to_be_the_companys(app):
     assert scene.end_money.text.startswith("公司损失")
 
 
-def test_company_money_kept_is_said_to_be_the_companys(app):
+def test_company_money_kept_is_said_to_be_the_companys(one_app):
+    app = one_app
     scenario = app.library.scenarios["boss_urgent_transfer"]
     scene, _ = _walk_route(app, scenario, _route(scenario, "escaped").choices)
     assert scene.end_money.text.startswith("守住公司")
 
 
-def test_a_players_own_money_is_just_money_lost(app):
+def test_a_players_own_money_is_just_money_lost(one_app):
+    app = one_app
     scenario = app.library.scenarios["police_safe_account"]
     scene, cards = _walk_route(app, scenario, _route(scenario, "scammed").choices)
     assert scene.end_money.text.startswith("损失") and not scene.end_money.text.startswith("公司")
 
 
-def test_the_ending_counts_only_decisions(app):
+def test_the_ending_counts_only_decisions(one_app):
+    app = one_app
     """red_packet_group: the son's call offers one choice; it is not counted as a safe choice."""
     scenario = app.library.scenarios["red_packet_group"]
     route = _route(scenario, "reported", through="rescue")
@@ -233,7 +248,8 @@ def test_the_ending_counts_only_decisions(app):
     assert scene.end_rate.text.endswith(f"/ {counted}")
 
 
-def test_a_neutral_choice_is_called_not_enough(app):
+def test_a_neutral_choice_is_called_not_enough(one_app):
+    app = one_app
     scenario = app.library.scenarios["grandson_face_swap"]
     neutral = next(i for i, c in enumerate(scenario.nodes["video"].choices) if c.outcome.value == "neutral")
     scene = ScenarioScene(app, scenario, None, lambda r: None)

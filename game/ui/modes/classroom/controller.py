@@ -111,6 +111,10 @@ class ClassroomController(Controller):
             rest = pygame.Rect(self.clock_label.rect.right + u, bar.y, bar.right - self.clock_label.rect.right - u,
                                bar.h)
             rects = layout.row(rest, n, min(rest.h * 1.6, 30 * u), gap)
+            low = max(8, round(MIN_TEXT_UNITS["button"] * u))
+            needs = [b.word_width(low) / 0.84 + 2 * u for b in self.buttons]
+            if any(need > r.w for need, r in zip(needs, rects)):   # a long word ("Continue"): widths by words
+                rects = layout.split_h(rest, *needs, gap=gap)
         for b, r in zip(self.buttons, rects):
             b.rect = r
             b.icon_above = None
