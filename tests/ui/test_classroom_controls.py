@@ -32,24 +32,7 @@ def test_vote_waits_until_the_choices_are_shown(tmp_path):
 
 
 def test_a_choice_after_the_reveal_is_not_scored(tmp_path):
-    app, board = classroom(tmp_path)
-    scene = open_scenario(app, board)
-    while scene.phase == "lines":
-        scene.advance()
-    key(app, "r")
-    assert isinstance(app.stack.top, RevealChoiceOverlay)
-    app.stack.top.continue_button.on_click()
-    app.step(0.05, [])
-    scene.choose(0)                                   # the team plays on, knowing the answer
-    while scene.phase != "ending" or app.stack.top is not scene:
-        top = app.stack.top
-        if top is scene and scene.phase == "choices":
-            scene.choose(0)
-        elif top is scene:
-            scene.advance()
-        else:
-            top.continue_button.on_click()
-        app.step(0.05, [])
+    app, scene = _choose_after_the_reveal(tmp_path)
     scene.finish()
     played = app.controller.state.played[-1]
     first = played.decisions[0]
@@ -134,9 +117,10 @@ def _choose_after_the_reveal(tmp_path):
     while scene.phase == "lines":
         scene.advance()
     key(app, "r")
+    assert isinstance(app.stack.top, RevealChoiceOverlay)
     app.stack.top.continue_button.on_click()
     app.step(0.05, [])
-    scene.choose(0)
+    scene.choose(0)                                   # the team plays on, knowing the answer
     while scene.phase != "ending" or app.stack.top is not scene:
         top = app.stack.top
         if top is scene and scene.phase == "choices":
