@@ -246,3 +246,19 @@ def test_classroom_screens_in_english(class_app):
             assert layout_problems(class_app, top) == [], name
     finally:
         class_app.update_settings(save=False, locale="zh_Hans")
+
+
+def _drawn_px(label) -> int:
+    return min(label.fitted_px(), label.max_px or 10 ** 6)
+
+
+@pytest.mark.parametrize("name", ["quiz_round", "quiz_round_revealed", "check", "vote"])
+def test_a_class_votes_on_options_set_in_one_text_size(class_app, name):
+    top = _class_screen(class_app, name)
+    if name.startswith("quiz_round"):
+        labels = [b.label for b in top.options if b.visible]
+        for b in top.options:
+            b.label.rect = b._inner()[0]
+    else:
+        labels = [label for label in top.option_labels if label.visible]
+    assert len(labels) > 1 and len({_drawn_px(label) for label in labels}) == 1

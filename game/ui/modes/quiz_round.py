@@ -18,7 +18,7 @@ from game.rules.classroom_debrief import WHOLE_CLASS, PlayedScene
 from ...i18n.marker import N_
 from .. import layout
 from ..input import Action, Intent
-from ..widgets import Button, Label, Panel, ScreenScene, TextBox
+from ..widgets import Button, Label, Panel, ScreenScene, TextBox, same_text_size
 from .classroom.decisions import quiz_decision
 from .classroom.state import ClassroomState
 
@@ -82,6 +82,7 @@ class QuizRoundScene(ScreenScene):
             b.set_text(text)
             b.enabled = not self.revealed or i == right
             b.style, b.icon = ("safe", "check") if self.revealed and i == right else ("secondary", None)
+        same_text_size(self.options)       # the shares added on reveal change the words
         self.explanation.set_text(tr(self.item.explanation) if self.revealed else "")
         self.explanation.visible = self.revealed
         self.done_button.visible = self.revealed
@@ -164,6 +165,7 @@ class QuizRoundScene(ScreenScene):
         opts = pygame.Rect(body.centerx - opts_w // 2, self.question_panel.rect.bottom + gap, opts_w, opts_h)
         for b, r in zip(self.options, layout.grid(opts, count, cols, opt_h, gap)):
             b.rect = r
+        same_text_size(self.options)     # no answer stands out by its size
         if self.revealed:
             self.explanation.rect = pygame.Rect(body.x, opts.bottom + gap, body.w, max(0, round(body.bottom - opts.bottom - gap)))
         else:

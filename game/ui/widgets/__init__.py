@@ -16,7 +16,7 @@ WidgetScene), ``read_aloud`` (朗读 that shows it speaks), ``screen`` (the back
 """
 
 from .base import Card, Label, Panel, TextBox, Widget
-from .button import BUTTON_STYLES, Button, same_text_size
+from .button import BUTTON_STYLES, Button, same_label_size, same_text_size
 from .colours import darker, lighter, mix
 from .dice import PIPS, Dice
 from .fitting import MAX_LINE_EMS, MIN_TEXT_UNITS, TEXT_ROLES, TEXT_SCALE, render_fitted, role_px
@@ -28,4 +28,4 @@ from .shapes import draw_icon, draw_shape
 __all__ = ["BUTTON_STYLES", "Backdrop", "Button", "Card", "Dice", "FocusRing", "Label", "MIN_TEXT_UNITS", "PIPS",
            "Panel", "ReadAloudButton", "ScreenScene", "TEXT_ROLES", "TEXT_SCALE", "TextBox", "Widget", "WidgetScene",
            "darker", "draw_backdrop", "draw_icon", "draw_shape", "frame_inset", "lighter", "mix", "render_fitted",
-           "role_px", "same_text_size", "MAX_LINE_EMS"]
+           "role_px", "same_label_size", "same_text_size", "MAX_LINE_EMS"]

@@ -165,18 +165,26 @@ class Button(Widget):
         return self.label.texts()
 
 
+def same_label_size(labels, shown=None) -> int | None:
+    """Set ``labels`` (placed already) in one text size: the largest at which every one of ``shown``
+    (default: the visible ones with text) fits, as each one's cap. Returns that size (None: no text)."""
+    if shown is None:
+        shown = [label for label in labels if label.visible and label.text and label.rect.w > 0 and label.rect.h > 0]
+    for label in labels:
+        label.max_px = None
+    if not shown:
+        return None
+    px = min(label.fitted_px() for label in shown)
+    for label in labels:
+        label.max_px = px
+    return px
+
+
 def same_text_size(buttons) -> int | None:
     """Set the visible buttons of one group (the choices of a decision, a question's answers) in one text
     size: the largest at which every one of them fits, so that no answer stands out by its size.
     Returns that size (None: no button with text)."""
     shown = [b for b in buttons if b.visible and b.text and b.rect.w > 0 and b.rect.h > 0]
-    for b in buttons:
-        b.label.max_px = None
-    if not shown:
-        return None
     for b in shown:
         b.label.rect = b._inner()[0]
-    px = min(b.label.fitted_px() for b in shown)
-    for b in buttons:
-        b.label.max_px = px
-    return px
+    return same_label_size([b.label for b in buttons], [b.label for b in shown])

@@ -18,7 +18,7 @@ from game.rules.classroom import CLASS_MAJORITY, LETTERS, Vote
 from ....i18n.marker import N_
 from ... import layout
 from ...input import Action, Intent
-from ...widgets import Button, Label, Panel, TextBox
+from ...widgets import Button, Label, Panel, TextBox, same_label_size
 from ..widgets import CardOverlay
 from .qr_picture import QrPicture
 
@@ -235,6 +235,7 @@ class ClassVoteScene(CardOverlay):
                 self.plus[i].rect = pygame.Rect(self.counts[i].rect.right + u, self.minus[i].rect.y, btn, btn)
                 self.shares[i].rect = pygame.Rect(0, 0, 0, 0)
             self.option_labels[i].rect = pygame.Rect(row.x, row.y, text_w, row.h)
+        same_label_size(self.option_labels)     # no option stands out by its size
 
     def bar_rects(self) -> list[pygame.Rect]:
         """The split's bars (the share label's box, filled to the option's share)."""
