@@ -276,12 +276,16 @@ class TeamSummaryScene(ScreenScene):
         inner = layout.inset(self.table.rect, 2 * u, u)
         n = len(self.rows)
         row_h = min(10 * u, (inner.h - n * 0.5 * u) / (n + 1))
-        # the column names may need two lines: the team rows give them room down to 4.5 u each
-        head_h = min(12 * u, max(row_h, inner.h - n * 4.5 * u))
+        # the column names as tall as they need (two lines in English on a narrow screen): the team rows
+        # give them room down to 4.5 u each
+        weights = (1.0, 1.7, 1.0, 1.0)
+        columns = layout.split_h(pygame.Rect(inner.x, inner.y, inner.w, 1), *weights, gap=u)
+        names_h = max(self.look.text.height(h.shown_text(), c.w, role_px(self.look, h.role)[0], True) for h, c in
+                      zip(self.header, columns)) + round(u)
+        head_h = min(12 * u, max(row_h, min(names_h, inner.h - n * 4.5 * u)))
         rows = pygame.Rect(inner.x, round(inner.y + head_h + 0.5 * u), inner.w, round(inner.h - head_h - 0.5 * u))
         lines = [pygame.Rect(inner.x, inner.y, inner.w, round(head_h)),
                  *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u)]
-        weights = (1.0, 1.7, 1.0, 1.0)
         for label, r in zip(self.header, layout.split_h(lines[0], *weights, gap=u)):
             label.rect = r
         for row, line in zip(self.cells, lines[1:]):
