@@ -44,7 +44,9 @@ SPEC = """\
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
 a = Analysis([{entry!r}], pathex=[{root!r}],
-             datas=[({data!r}, "game/data")] + collect_data_files("babel"),
+             # the package's own data (pyproject's package-data: the word table, the county schema)
+             datas=[({data!r}, "game/data")] + collect_data_files("babel")
+                   + collect_data_files("game", includes=["text/*.json", "stats/migrations/*.sql"]),
              # sub-commands are imported by name (game/cli.py), so PyInstaller cannot see them
              hiddenimports=collect_submodules("game"))
 pyz = PYZ(a.pure)
