@@ -8,6 +8,7 @@ no ``game/data/`` and reads the repository's folders, so an edited file takes ef
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -22,6 +23,12 @@ DATA_DIR = _PACKAGED_DATA if INSTALLED else PROJECT_DIR
 CONTENT_DIR = DATA_DIR / "scenarios"
 ASSETS_DIR = DATA_DIR / "assets"
 LOCALES_DIR = DATA_DIR / "locales"
+
+
+def user_data_dir_known() -> bool:
+    """Whether ``user_data_dir`` can say where the folder is: ``FANZHA_DATA_DIR`` is set, or
+    platformdirs is installed (a bare Python running ``validate`` on a checkout may lack it)."""
+    return bool(os.environ.get("FANZHA_DATA_DIR")) or importlib.util.find_spec("platformdirs") is not None
 
 
 def user_data_dir() -> Path:

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 import sys
 from .packs import ContentSources, NotAPack, enclosing_pack, given_place
-from ..paths import CONTENT_DIR
+from ..paths import CONTENT_DIR, user_data_dir_known
 from .loader import LoadResult, _content_root_of, load_library
 
 SHOWN_MISSING = 20     # translations listed per locale before "and N more"
@@ -37,16 +37,20 @@ def add_content_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def content_sources(args: argparse.Namespace, command: str):
-    """The ContentSources for ``--content``, or None after printing why one is not a pack."""
-
-
+    """The ContentSources for ``--content``, or None after printing why one is not a pack. Without a
+    known user data folder (no platformdirs, no FANZHA_DATA_DIR) the installed packs are left out,
+    and the command says so: the shipped content is still checked."""
     try:
         for path in args.content:
             given_place(path)     # checks it now, for a one-line message and exit status 2
     except NotAPack as exc:
         print(f"{command}: {exc}", file=sys.stderr)
         return None
-    return ContentSources(extra=tuple(args.content))
+    installed = user_data_dir_known()
+    if not installed:
+        print(f"{command}: installed content packs left out (the package 'platformdirs' is missing)",
+              file=sys.stderr)
+    return ContentSources(installed=installed, extra=tuple(args.content))
 
 
 def run(args: argparse.Namespace) -> int:
