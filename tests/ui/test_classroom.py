@@ -20,14 +20,21 @@ from game.ui.scenes.scenario import ScenarioScene
 from ui_helpers import make_app, wait_until_armed
 
 
-def classroom(tmp_path, teams=3, size=(1280, 720), pack=None, check=False):
-    """A class on its board; ``check``: with the learning check (on by default in a real lesson)."""
+def class_setup(tmp_path, teams=3, size=(1280, 720), check=False):
+    """A class's set-up screen with ``teams`` chosen; ``check``: with the learning check (on by
+    default in a real lesson). Returns (app, the set-up scene)."""
     app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
     app.settings = replace(app.settings, learning_check=check)
     app.stack.push(app.home_scene())
     setup = app.stack.top
     assert isinstance(setup, ClassroomSetupScene)
     setup.set_teams(teams)
+    return app, setup
+
+
+def classroom(tmp_path, teams=3, size=(1280, 720), pack=None, check=False):
+    """A class on its board."""
+    app, setup = class_setup(tmp_path, teams, size, check)
     if pack:
         setup.set_pack(pack)
     setup.start()

@@ -1,27 +1,20 @@
 """A whole lesson in classroom mode: votes on every decision, the lesson's clock, the debrief and its CSV."""
 
 import csv
-from dataclasses import replace
 
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
-from game.ui.modes.classroom import ClassroomBoardScene, ClassroomSetupScene
+from game.ui.modes.classroom import ClassroomBoardScene
 from game.ui.modes.classroom.vote import ClassVoteScene
 from game.ui.modes.summary import TeamSummaryScene
 
-from test_classroom import key, tap
-from ui_helpers import make_app
+from test_classroom import class_setup, key, tap
 
 SCENE_STEP = 12.0     # simulated seconds per line read, vote counted, card read
 
 
 def start_lesson(tmp_path, plan, teams=4, size=(1280, 720), check=False):
     """A lesson on its board; ``check``: with the learning check (then the board waits under its first vote)."""
-    app = make_app(size, mode="classroom", stats_db=tmp_path / "stats.sqlite3", class_name="初二（3）班")
-    app.settings = replace(app.settings, learning_check=check)
-    app.stack.push(app.home_scene())
-    setup = app.stack.top
-    assert isinstance(setup, ClassroomSetupScene)
-    setup.set_teams(teams)
+    app, setup = class_setup(tmp_path, teams, size, check)
     setup.set_plan(plan)
     setup.set_rule(CLASS_MAJORITY)
     setup.start()

@@ -124,6 +124,16 @@ def _checked_both_ways(app, state):
             state.check_hands.append(hands_on(item, phase, [9 + 7 * n + 3 * i for i in range(len(item.item.options))]))
 
 
+def _choices_shown(app, board) -> ScenarioScene:
+    """A scam scene opened for the first team and read to its choices."""
+    scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], None)
+    board.scene_open = scene
+    app.stack.push(scene)
+    while scene.phase == "lines":
+        scene.advance()
+    return scene
+
+
 def _class_screen(app, name):
     board = _class_board(app, check=name in ("check", "check_split"))
     c = app.controller
@@ -136,11 +146,7 @@ def _class_screen(app, name):
     elif name == "paused":
         c.toggle_pause()
     elif name in ("reveal", "scenario"):
-        scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], None)
-        board.scene_open = scene
-        app.stack.push(scene)
-        while scene.phase == "lines":
-            scene.advance()
+        _choices_shown(app, board)
         if name == "reveal":
             c.reveal()
     elif name == "quiz_reveal":
@@ -154,11 +160,7 @@ def _class_screen(app, name):
         if name == "quiz_round_revealed":
             scene.voted(Vote(len(item.options), [7 + 5 * i for i in range(len(item.options))]))
     elif name in ("vote", "vote_split"):
-        scene = ScenarioScene(app, app.library.scenarios["free_skin_qr"], board.players[0], None)
-        board.scene_open = scene
-        app.stack.push(scene)
-        while scene.phase == "lines":
-            scene.advance()
+        _choices_shown(app, board)
         c.start_vote()
         app.stack.top.change(1, 12)
         if name == "vote_split":

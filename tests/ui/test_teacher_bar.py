@@ -4,17 +4,14 @@ import pytest
 
 from game.rules.classroom import CLASS_MAJORITY, LessonPlan
 
-from ui_helpers import SIZES, make_app
+from test_classroom import class_setup
+from ui_helpers import SIZES
 
 
 @pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def lesson(request, tmp_path_factory):
     """A lesson started on the board: (app, the bar's buttons)."""
-    app = make_app(request.param, mode="classroom", stats_db=tmp_path_factory.mktemp("stats") / "s.sqlite3",
-                   class_name="初二（3）班")
-    app.stack.push(app.home_scene())
-    setup = app.stack.top
-    setup.set_teams(4)
+    app, setup = class_setup(tmp_path_factory.mktemp("class"), 4, request.param)
     setup.set_plan(LessonPlan(minutes=25))
     setup.set_rule(CLASS_MAJORITY)
     setup.start()
