@@ -304,8 +304,7 @@ class ClassroomController(Controller):
     def start_vote(self) -> None:
         """全班投票 on the choices on screen (or the quiz's options)."""
         scene = self.open_scene()
-        if not self._bar_states()[self.vote_button]:
-            self.toast.show(self.why_not(self.vote_button))
+        if self._refused(self.vote_button):
             return
         self._unpause()
         if self.app.nav.top.name == "quiz_round":
@@ -362,14 +361,20 @@ class ClassroomController(Controller):
             self.app.nav.navigate("paused", controller=self)
         self._sync_bar()
 
+    def _refused(self, button) -> bool:
+        """True (and the reason said) when ``button``'s action means nothing on this screen."""
+        if self._bar_states()[button]:
+            return False
+        self.toast.show(self.why_not(button))
+        return True
+
     def _unpause(self) -> None:
         if self.paused:
             self.toggle_pause()
 
     def reveal(self) -> None:
         scene = self.open_scene()
-        if not self._bar_states()[self.reveal_button]:
-            self.toast.show(self.why_not(self.reveal_button))
+        if self._refused(self.reveal_button):
             return
         self._unpause()
         if scene.name == "quiz":
@@ -400,8 +405,7 @@ class ClassroomController(Controller):
 
     def quiz_round(self) -> None:
         board = self.board()
-        if not self._bar_states()[self.quiz_button]:
-            self.toast.show(self.why_not(self.quiz_button))
+        if self._refused(self.quiz_button):
             return
         self._unpause()
         scene = self.app.nav.make("quiz_round", state=self.state, board=board)
@@ -412,8 +416,7 @@ class ClassroomController(Controller):
 
     def end_class(self) -> None:
         board = self.board()
-        if not self._bar_states()[self.end_button]:
-            self.toast.show(self.why_not(self.end_button))
+        if self._refused(self.end_button):
             return
         self._unpause()
         self.app.nav.navigate("class_summary", state=self.state, board=board, game_over=board.game.is_over)
