@@ -120,14 +120,14 @@ class ScenarioEnding:
         body = pygame.Rect(inner.x, y, inner.w, self.done_button.rect.y - gap - y)
         # Two columns in landscape (story | lessons), one column in portrait.
         if portrait or body.w < 120 * u:
-            story = self.session.tr(self.end_summary.text)
+            told = self.session.tr(self.end_summary.text)
             want_px, low_px = role_px(self.look, "body")
-            want = self.look.text.height(story, body.w, want_px, False, LINE_SPACING)
-            least = self.look.text.height(story, body.w, low_px, False, LINE_SPACING) + round(2 * u)
+            want = self.look.text.height(told, body.w, want_px, False, LINE_SPACING)
+            least = self.look.text.height(told, body.w, low_px, False, LINE_SPACING) + round(2 * u)
             # the lesson to remember comes first: the story gives way so that it fits at its smallest
             keep = gap
             if self.end_advice.text:
-                keep += self.look.ink.measure(self.end_advice.text, role_px(self.look, "body")[1], body.w)[1] + round(2 * u)
+                keep += self.look.text.height(self.end_advice.text, body.w, low_px, False, LINE_SPACING) + round(2 * u)
             # "安全选择 0/5" only where the story and the lesson leave room for it
             show_rate = bool(self.end_rate.text) and body.h - keep - round(7 * u) - gap >= least
             if show_rate:
