@@ -63,6 +63,31 @@ def column(rect: pygame.Rect, count: int, item_h: float, gap: float, align: str 
     return _line_up(rect, count, item_h, gap, align, vertical=True)
 
 
+def rows_as_needed(rect: pygame.Rect, needs: list[float], most: float, gap: float) -> list[pygame.Rect]:
+    """Rows stacked in ``rect``, centred: each as tall as it ``needs`` (a long answer's extra lines), the
+    room left shared out evenly up to ``most`` a row; short of room, every row gives way in proportion."""
+    if not needs:
+        return []
+    room = rect.h - gap * (len(needs) - 1)
+    heights = list(needs)
+    if sum(heights) > room:
+        heights = [h * room / sum(heights) for h in heights]
+    else:
+        for _ in needs:       # the spare room, evenly over the rows still under ``most``
+            short = [i for i, h in enumerate(heights) if h < most]
+            spare = room - sum(heights)
+            if not short or spare < 1:
+                break
+            for i in short:
+                heights[i] = min(most, heights[i] + spare / len(short))
+    y = rect.y + (room - sum(heights)) / 2
+    out = []
+    for h in heights:
+        out.append(pygame.Rect(rect.x, round(y), rect.w, round(y + h) - round(y)))
+        y += h + gap
+    return out
+
+
 def row(rect: pygame.Rect, count: int, item_w: float, gap: float, align: str = "center") -> list[pygame.Rect]:
     """``count`` boxes of ``item_w`` (shrunk to fit), side by side in ``rect``; align left/center."""
     return _line_up(rect, count, item_w, gap, align, vertical=False)

@@ -23,6 +23,7 @@ class Sound:
         self.sounds: dict[str, pygame.mixer.Sound] = {}
         self.available = False
         self.played: list[str] = []   # the last cues asked for, for tests (kept short)
+        self.enabled = enabled        # False: no sound at all, narration included (and no file decoded)
         if enabled:
             self._init()
 
@@ -48,7 +49,7 @@ class Sound:
 
     def play_file(self, path) -> None:
         """Play a narration file (recorded or espeak-ng) on its own channel; silent without a mixer."""
-        if self.muted or not pygame.mixer.get_init():
+        if self.muted or not self.enabled or not pygame.mixer.get_init():
             return
         try:
             voice = pygame.mixer.Sound(str(path))

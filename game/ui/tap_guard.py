@@ -56,6 +56,17 @@ def _controls(scenes) -> list[tuple[tuple, pygame.Rect]]:
     return out
 
 
+def _reachable(scenes) -> list:
+    """The scenes a tap can reach: the top one, and those under it while the one above passes taps
+    on (a board under a vote is covered: its controls are not arming there, nor veiled over the vote)."""
+    out = []
+    for scene in reversed(scenes):
+        out.insert(0, scene)
+        if not getattr(scene, "passes_events", False):
+            break
+    return out
+
+
 class TapGuard:
     """``now`` is the loop's clock (``tick``), or the real clock once ``use_clock`` is called: in a real
     window a slow frame (reading a line aloud) holds the taps made meanwhile until after it, and they
@@ -98,7 +109,7 @@ class TapGuard:
             self._screens_at = now
             self._generation += 1
         seen, rects = {}, {}
-        for key, rect in _controls(screens):
+        for key, rect in _controls(_reachable(screens)):
             seen[key] = self._seen.get(key, now)
             rects[key] = rect
         self._seen, self._rects = seen, rects

@@ -15,7 +15,7 @@ from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.setup import AudienceScene, PlayersScene, SeatPlan
 from game.ui.scenes.title import ProblemsScene, TitleScene
 
-from ui_helpers import SIZES, sizes_except, finger_tap, frame, layout_problems, make_app, seat_player
+from ui_helpers import SIZES, finger_tap, frame, layout_problems, make_app, seat_player
 
 
 def _board(app, board_id="classic_four", seats=4, computer=True):

@@ -17,7 +17,7 @@ from game.ui.scenes.quiz import QuizScene
 from game.ui.scenes.scenario import ScenarioScene
 from game.ui.seats import SeatPlan
 
-from ui_helpers import SIZES, finish_jobs, layout_problems, make_app, sizes_except
+from ui_helpers import SIZES, finish_jobs, layout_problems, make_app
 
 NOTICE = ("设置文件损坏，已改用默认设置；原文件已保存为 "
           "/home/kiosk/.local/share/fanzha-chess/settings.json.bad-20261123-101500（不是有效的 JSON（第 1 行））")
@@ -239,13 +239,31 @@ def test_kiosk_and_operator_screens_in_english(kiosk_app):
 
 def test_classroom_screens_in_english(class_app):
     class_app.update_settings(save=False, locale="en")
-    # Not clean yet: the English summary at 1024×768 with the learning-check panel beside the notes
-    # (the table's two-line column names get one line's height).
-    left_out = {"summary"} if class_app.window_size == (1024, 768) else set()
     try:
-        for name in (n for n in CLASS_SCREENS if n not in left_out):
+        for name in CLASS_SCREENS:
             top = _class_screen(class_app, name)
             assert layout_problems(class_app, top) == [], name
+    finally:
+        class_app.update_settings(save=False, locale="zh_Hans")
+
+
+def test_the_class_summary_fits_the_longest_scam_type_names(class_app):
+    """The learning check's panel on the scam types with the longest English names (three lines each in
+    a narrow panel), whatever the lesson's random check picked."""
+    from game.rules.checks import LearningCheck, check_candidates
+    class_app.update_settings(save=False, locale="en")
+    try:
+        _class_board(class_app)
+        state = class_app.controller.state
+        candidates = check_candidates(class_app.library.packs["students_senior"], class_app.library)
+        longest = sorted(candidates, key=lambda t: len(class_app.tr(class_app.library.scam_types[t].name)))[-3:]
+        state.check = LearningCheck(tuple(candidates[t][0] for t in longest), tuple(candidates[t][1] for t in longest))
+        _checked_both_ways(class_app, state)
+        class_app.controller.end_class()
+        class_app.stack.top.export()
+        for _ in range(3):
+            class_app.step(0.05, [])
+        assert layout_problems(class_app, class_app.stack.top) == []
     finally:
         class_app.update_settings(save=False, locale="zh_Hans")
 

@@ -182,3 +182,20 @@ def test_the_frame_after_the_arming_ends_is_drawn_too():
     assert guard.busy()             # the picture (and the trace) must still learn that it is armed
     guard.paint(surface, (255, 255, 255), reduced_motion=False)
     assert not guard.busy()
+
+
+def test_controls_covered_by_an_overlay_are_not_arming_under_it():
+    board = Screen(Control("dice", (0, 0, 100, 100)))
+    guard = settled(board)
+    vote = Screen(Control("vote_end", (200, 200, 100, 100)))
+    guard.observe([board, vote])
+    assert [rect for rect, _ in guard.arming()] == [pygame.Rect(200, 200, 100, 100)]
+
+
+def test_controls_under_an_overlay_that_passes_taps_on_still_arm():
+    board = Screen(Control("dice", (0, 0, 100, 100)))
+    guard = settled(board)
+    notice = Screen()
+    notice.passes_events = True
+    guard.observe([board, notice])
+    assert [rect for rect, _ in guard.arming()] == [pygame.Rect(0, 0, 100, 100)]

@@ -8,12 +8,6 @@ import pygame
 SIZES = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160), (800, 1280), (1080, 1920), (3840, 1080)]
 
 
-def sizes_except(*left_out: tuple[int, int]) -> list[tuple[int, int]]:
-    """``SIZES`` without sizes at which some screen of a test module is not laid out cleanly yet.
-    Each use says what is still wrong there: a known defect to fix, not a size that does not matter."""
-    return [s for s in SIZES if s not in left_out]
-
-
 def make_app(size=(1280, 720), **kw):
     from game.ui.app import App
     kw.setdefault("sound", False)
@@ -86,6 +80,31 @@ def measure_problems(app, w, label: str) -> list[str]:
         longest = max((font.size(line)[0] for line in lines if "/" not in line), default=0)
         if longest > MAX_LINE_EMS * size:
             out.append(f"{label} has a line of {longest / size:.0f} character widths (over {MAX_LINE_EMS})")
+        out += [f"{label} breaks the word {word!r}" for word in split_words(w.shown_text() if hasattr(
+            w, "shown_text") else w.text, lines)]
+    return out
+
+
+def split_words(text: str, lines) -> list[str]:
+    """Latin words that ``lines`` (``text`` as laid out) break between two letters: "Dele|te". A file
+    path or an address is read piece by piece and may break anywhere."""
+    def letter(ch: str) -> bool:
+        return ch.isascii() and ch.isalpha()
+
+    out, pos = [], 0
+    for line in lines:
+        at = text.find(line, pos)
+        if at < 0:
+            continue
+        pos = at + len(line)
+        if 0 < pos < len(text) and letter(text[pos - 1]) and letter(text[pos]) and "/" not in line:
+            start = pos
+            while start > 0 and letter(text[start - 1]):
+                start -= 1
+            end = pos
+            while end < len(text) and letter(text[end]):
+                end += 1
+            out.append(text[start:end])
     return out
 
 

@@ -173,7 +173,7 @@ class SessionPart:
 
     def narrate(self, text: str) -> str:
         """Read ``text`` (as shown) aloud: recording, else espeak-ng, else silence. Returns the source kind."""
-        if self.settings.muted:
+        if self.settings.muted or not self.sound.enabled:   # no sound at all: no voice made either
             return "silent"
         return self.narrator.speak(self._sources.get(text, text), text).kind
 

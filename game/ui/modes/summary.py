@@ -23,12 +23,15 @@ from game.rules.classroom_debrief import most_missed_scam_types, most_missed_tec
 from ...i18n.marker import N_
 from .. import layout
 from ..phone.labels import TECHNIQUE_LABELS
-from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px, same_text_size
+from ..widgets import MAX_LINE_EMS, Button, Label, Panel, ScreenScene, TextBox, role_px, same_label_size, same_text_size
 from .classroom.exports import STAR_RULE, export_all, exports_dir
 from .summary_check import CheckPanel
 from .classroom.state import ClassroomState, team_name
 
 COLUMNS = (N_("组"), N_("决定：安全 / 还不够 / 冒险"), N_("安全选择率"), N_("识破 / 上当"))
+COLUMN_WEIGHTS = (1.0, 1.7, 1.0, 1.0)
+TEAM_LINE_UNITS = 4.5     # a team's line at its shortest (its words at the caption's size)
+NOTES_SHARES = (0.5, 0.44, 0.38)     # the notes' share of the width beside the check, widest first
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ class TeamSummaryScene(ScreenScene):
         except (OSError, pygame.error) as exc:
             self.message.set_text(self.session.tr("自动保存失败：") + str(exc))
             return False
-        self.message.set_text(self.session.tr("已自动保存（逐关表格和 A4 总结）到：") + "\n" + str(self.saved_csv.parent))
+        self.message.set_text(self.session.tr("已自动保存（逐关表格和 A4 总结）到：") + " " + str(self.saved_csv.parent))
         self.dirty = True
         return True
 
@@ -182,7 +185,7 @@ class TeamSummaryScene(ScreenScene):
         except OSError as exc:
             self.message.set_text(self.session.tr("导出失败：") + str(exc))
         else:
-            self.message.set_text(self.session.tr("成绩已保存到：") + "\n" + str(self.saved))
+            self.message.set_text(self.session.tr("成绩已保存到：") + " " + str(self.saved))
         self.layout(self.look.size)
 
     def review(self) -> None:
@@ -244,31 +247,31 @@ class TeamSummaryScene(ScreenScene):
         same_text_size(buttons)
         # the class's learning check: beside the notes (landscape) or over them (portrait)
         side = self.check.visible and not portrait
-        notes_w = round(area.w * 0.5) if side else area.w
-        tall = portrait and not self.check.visible     # portrait: the notes give the check some of their room
-        msg_h = round((16 if tall else 14 if portrait else 12) * u)
-        if self.message.text:     # a saved file's long path may need more lines (a 4:3 screen)
-            msg_h = max(msg_h, self.look.text.height(self.message.text, area.w, role_px(self.look, "caption")[1]))
-        missed_h = round((16 if tall else 10 if portrait else 9) * u)
-        if portrait and self.check.visible:   # no more than their words need: the table needs the room
-            msg_h = min(msg_h, self._need(self.message, area.w, u))
-            missed_h = min(missed_h, self._need(self.missed, notes_w, u))
-        self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), area.w, msg_h)
-        self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), notes_w, missed_h)
-        # the rule may take two lines (English is longer): each at most MAX_LINE_EMS characters, even at its smallest
-        note_w = min(notes_w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
-        note_h = max(round(9 * u), self.look.text.height(self.rule_note.shown_text(), note_w,
-                                                         role_px(self.look, "caption")[1]) + round(u))
-        self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
-        notes_top = self.rule_note.rect.y
-        if side:      # as tall as the rule and the misses, or taller (the table gives way)
+        self.rule_note.visible = True
+        if side:      # the check beside the notes, as tall as they are or taller (the table gives way); long
+            # scam-type names (English) take the notes' room before the table's
+            table_need = self._table_need(area.w, u)
+
+            def column_h(share: float) -> tuple[bool, int, int]:   # (a name cut, how far over its room, height)
+                notes_top = self._place_notes(area, bar, round(area.w * share), u, portrait)
+                room = bar.y - round(u) - y - round(u) - table_need
+                need = self.check.height(area.w - round(area.w * share) - gap, u, room)
+                height = max(self.message.rect.bottom - notes_top, need)
+                return not self.check.fits, max(0, height - room), height
+
+            share = min(NOTES_SHARES, key=column_h)    # the first that fits, or the one nearest to fitting
+            if column_h(share)[1] > 0:    # no room for everything (4:3, English): the ★ rule gives way
+                self.rule_note.visible = False
+                share = min(NOTES_SHARES, key=column_h)
+            notes_w = round(area.w * share)
             check_w = area.w - notes_w - gap
-            # the table keeps room for its column names (two lines) and a line a team
-            room = self.missed.rect.bottom - y - round((15 + len(self.rows) * 4.5) * u)
-            check_h = max(self.missed.rect.bottom - notes_top, self.check.height(check_w, u, room))
-            notes_top = min(notes_top, self.missed.rect.bottom - check_h)
+            notes_top = self._place_notes(area, bar, notes_w, u, portrait)
+            check_h = column_h(share)[2]
+            notes_top = min(notes_top, self.message.rect.bottom - check_h)
             self.check.place(pygame.Rect(area.x + notes_w + gap, notes_top, check_w, check_h), u)
-        elif self.check.visible:
+        else:
+            notes_top = self._place_notes(area, bar, area.w, u, portrait)
+        if self.check.visible and not side:
             check_h = self.check.height(area.w, u)
             notes_top -= check_h + round(u)
             self.check.place(pygame.Rect(area.x, notes_top, area.w, check_h), u)
@@ -277,20 +280,53 @@ class TeamSummaryScene(ScreenScene):
         n = len(self.rows)
         row_h = min(10 * u, (inner.h - n * 0.5 * u) / (n + 1))
         # the column names as tall as they need (two lines in English on a narrow screen): the team rows
-        # give them room down to 4.5 u each
-        weights = (1.0, 1.7, 1.0, 1.0)
-        columns = layout.split_h(pygame.Rect(inner.x, inner.y, inner.w, 1), *weights, gap=u)
-        names_h = max(self.look.text.height(h.shown_text(), c.w, role_px(self.look, h.role)[0], True) for h, c in
-                      zip(self.header, columns)) + round(u)
-        head_h = min(12 * u, max(row_h, min(names_h, inner.h - n * 4.5 * u)))
+        # give them room down to TEAM_LINE_UNITS each
+        names_h = self._names_h(inner.w, u)
+        head_h = min(12 * u, max(row_h, min(names_h, inner.h - n * TEAM_LINE_UNITS * u)))
         rows = pygame.Rect(inner.x, round(inner.y + head_h + 0.5 * u), inner.w, round(inner.h - head_h - 0.5 * u))
         lines = [pygame.Rect(inner.x, inner.y, inner.w, round(head_h)),
                  *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u)]
-        for label, r in zip(self.header, layout.split_h(lines[0], *weights, gap=u)):
+        for label, r in zip(self.header, layout.split_h(lines[0], *COLUMN_WEIGHTS, gap=u)):
             label.rect = r
+        same_label_size(self.header)     # the column names in one size, however long each is
         for row, line in zip(self.cells, lines[1:]):
-            for label, r in zip(row, layout.split_h(line, *weights, gap=u)):
+            for label, r in zip(row, layout.split_h(line, *COLUMN_WEIGHTS, gap=u)):
                 label.rect = r
+
+    def _place_notes(self, area: pygame.Rect, bar: pygame.Rect, notes_w: int, u: float, portrait: bool) -> int:
+        """The saved-file message over the buttons, the misses and the ★ rule over it, ``notes_w`` wide (the
+        message across the screen unless the check stands beside the notes); returns the top of the rule."""
+        msg_w = notes_w if self.check.visible and not portrait else area.w
+        tall = portrait and not self.check.visible     # portrait: the notes give the check some of their room
+        msg_h = round((16 if tall else 14 if portrait else 12) * u)
+        if self.message.text:     # a saved file's long path may need more lines (a 4:3 screen)
+            msg_h = max(msg_h, self.look.text.height(self.message.text, msg_w, role_px(self.look, "caption")[1]))
+        missed_h = round((16 if tall else 10 if portrait else 9) * u)
+        if self.check.visible:   # no more than their words need: the table and the check need the room
+            msg_h = min(msg_h, self._need(self.message, msg_w, u))
+            missed_h = self._need(self.missed, notes_w, u) if not portrait else min(missed_h, self._need(
+                self.missed, notes_w, u))
+        self.message.rect = pygame.Rect(area.x, bar.y - msg_h - round(u), msg_w, msg_h)
+        self.missed.rect = pygame.Rect(area.x, self.message.rect.y - missed_h - round(u), notes_w, missed_h)
+        # the rule may take two lines (English is longer): each at most MAX_LINE_EMS characters, even at its smallest
+        note_w = min(notes_w, round(MAX_LINE_EMS * role_px(self.look, "caption")[1]))
+        note_h = max(round(9 * u), self.look.text.height(self.rule_note.shown_text(), note_w,
+                                                         role_px(self.look, "caption")[1]) + round(u))
+        if not self.rule_note.visible:
+            note_h = 0
+        self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
+        return self.rule_note.rect.y
+
+    def _names_h(self, width: int, u: float) -> int:
+        """The column names' height at their wanted size: two lines in English on a narrow screen."""
+        columns = layout.split_h(pygame.Rect(0, 0, width, 1), *COLUMN_WEIGHTS, gap=u)
+        return max(self.look.text.height(h.shown_text(), c.w, role_px(self.look, h.role)[0], True) for h, c in
+                   zip(self.header, columns)) + round(u)
+
+    def _table_need(self, width: int, u: float) -> int:
+        """The least height of the table: its column names and a short line a team, in the panel's margins."""
+        n = len(self.rows)
+        return round(self._names_h(round(width - 4 * u), u) + (2 + 0.5 + n * TEAM_LINE_UNITS + (n - 1) * 0.5) * u)
 
     def draw(self, surface) -> None:
         super().draw(surface)

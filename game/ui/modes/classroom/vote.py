@@ -18,7 +18,7 @@ from game.rules.classroom import CLASS_MAJORITY, LETTERS, Vote
 from ....i18n.marker import N_
 from ... import layout
 from ...input import Action, Intent
-from ...widgets import Button, Label, Panel, TextBox, same_label_size
+from ...widgets import Button, Label, Panel, TextBox, role_px, same_label_size
 from ..widgets import CardOverlay
 from .qr_picture import QrPicture
 
@@ -60,6 +60,8 @@ class ClassVoteScene(CardOverlay):
                             name=f"vote_plus_{i}") for i in range(len(self.option_texts))]
         self.counts = [Label(self.look, "0", role="heading", translate=False) for _ in self.option_texts]
         self.shares = [Label(self.look, "", role="body", translate=False, align="left") for _ in self.option_texts]
+        for share in self.shares:
+            share.max_lines = 1      # "12 人 · 100%" never broken
         self.total = Label(self.look, "", role="body", colour_key="text_muted", align="left", translate=False)
         self.hint = Label(self.look, N_("举手计数：点 + 和 -，或用 ↑↓ 选项、数字键输入、回车结束"), role="caption",
                           colour_key="text_muted", align="left")
@@ -215,20 +217,31 @@ class ClassVoteScene(CardOverlay):
             body.w -= side + round(12 * u)
         n = len(self.option_texts)
         self.bar_areas = [pygame.Rect(0, 0, 0, 0)] * n
-        row_h = min(16 * u, (body.h - (n - 1) * u) / n)
-        for i, rect in enumerate(layout.column(body, n, row_h, u)):
+        inner_w = body.w - round(3 * u)
+        btn_w = round(min(16 * u, (body.h - (n - 1) * u) / n, 14 * u))   # a − / + button, as wide as a short row
+        share_w = self._share_w(inner_w)
+        if self.split_shown:     # the count as wide as its words, the bar a quarter or more, the text the rest
+            text_w = round(max(inner_w * (0.55 if layout.is_portrait(size) else 0.4),
+                               inner_w - share_w - max(inner_w * 0.25, 12 * u) - 3 * u))
+        elif self.question is None:
+            text_w = round(inner_w - 3 * btn_w - 4 * u)
+        else:
+            text_w = round(inner_w - btn_w - 2 * u)
+        # each option's row as tall as its words (a long one takes more lines), at least a button's height
+        px = role_px(self.look, "body")[0]
+        needs = [max(btn_w, self.look.text.height(label.shown_text(), text_w, px)) + 1.2 * u
+                 for label in self.option_labels]
+        rects = layout.rows_as_needed(body, needs, 16 * u, u)
+        btn = round(min(btn_w, min(r.h for r in rects) - 1.2 * u))    # every row's buttons in one column
+        for i, rect in enumerate(rects):
             self.rows[i].rect = rect
             row = layout.inset(rect, 1.5 * u, 0.6 * u)
-            btn = round(min(row.h, 14 * u))
-            if self.split_shown:     # portrait: the options' text keeps more of the narrow row
-                text_w = round(row.w * (0.55 if layout.is_portrait(size) else 0.4))
-                rest = row.w - text_w - 2 * u
-                self.bar_areas[i] = pygame.Rect(row.x + text_w + 2 * u, row.y, round(rest * 0.62), row.h)
-                self.shares[i].rect = pygame.Rect(self.bar_areas[i].right + u, row.y,
-                                                  round(row.right - self.bar_areas[i].right - u), row.h)
+            if self.split_shown:
+                bar_x = row.x + text_w + 2 * u
+                self.bar_areas[i] = pygame.Rect(bar_x, row.y, round(row.right - share_w - u - bar_x), row.h)
+                self.shares[i].rect = pygame.Rect(row.right - share_w, row.y, share_w, row.h)
             else:
-                text_w = round(row.w - 3 * btn - 4 * u) if self.question is None else round(row.w - btn - 2 * u)
-                self.minus[i].rect = pygame.Rect(row.x + text_w + 2 * u, row.y + (row.h - btn) // 2, btn, btn)
+                self.minus[i].rect = pygame.Rect(round(row.right - 2 * u - 3 * btn), row.y + (row.h - btn) // 2, btn, btn)
                 self.counts[i].rect = pygame.Rect(self.minus[i].rect.right + u, row.y, btn - round(2 * u), row.h)
                 if self.question is not None:
                     self.counts[i].rect = pygame.Rect(row.right - btn, row.y, btn, row.h)
@@ -236,6 +249,12 @@ class ClassVoteScene(CardOverlay):
                 self.shares[i].rect = pygame.Rect(0, 0, 0, 0)
             self.option_labels[i].rect = pygame.Rect(row.x, row.y, text_w, row.h)
         same_label_size(self.option_labels)     # no option stands out by its size
+
+    def _share_w(self, row_w: int) -> int:
+        """The shares' column: the widest "12 人 · 100%" at the body text's size, at most a third of the row."""
+        font = self.look.text.font(role_px(self.look, "body")[0])
+        widest = max((font.size(share.shown_text())[0] for share in self.shares), default=0)
+        return round(min(row_w / 3, widest + self.look.unit))
 
     def bar_rects(self) -> list[pygame.Rect]:
         """The split's bars (the share label's box, filled to the option's share)."""

@@ -45,10 +45,12 @@ class ScenarioPlacing:
         area = pygame.Rect((size[0] - aw) // 2, m, aw, size[1] - 2 * m)
         gap = round(2.5 * u)
         portrait = layout.is_portrait(size)
-        if portrait:
-            top_h = round(min(area.w * 1.0, area.h * 0.62, area.h - self._bottom_need(size) - gap))
+        if portrait:   # the phone as tall as the buttons under it leave room for (the same all through a script)
+            top_h = round(min(area.h * 0.7, area.h - self._bottom_need(size) - gap))
             top_h = max(top_h, round(area.h * 0.36))
-            phone_area = pygame.Rect(area.x, area.y, round(min(area.w * 0.5, top_h * 0.5)), top_h)
+            phone_w = round(min(area.w * 0.55, top_h * 0.5))
+            top_h = min(top_h, phone_rect(pygame.Rect(0, 0, phone_w, top_h)).h)   # no band of nothing over it
+            phone_area = pygame.Rect(area.x, area.y, phone_w, top_h)
             side = pygame.Rect(phone_area.right + gap, area.y, area.right - phone_area.right - gap, top_h)
             bottom = pygame.Rect(area.x, area.y + top_h + gap, area.w, area.h - top_h - gap)
         else:
@@ -59,15 +61,17 @@ class ScenarioPlacing:
         return phone_area, side, bottom, portrait
 
     def _bottom_need(self, size) -> int:
-        """Height the buttons under the phone need in portrait (the most this node will show)."""
+        """Height the buttons under the phone need in portrait: the most any node of the script shows, so
+        that the phone keeps its size from one node to the next."""
         u = layout.unit_for(size)
         touch = layout.touch_min(size)
         gap = round(2.5 * u)
         button_h = max(touch, round(12 * u))
-        n = len(self.choice_buttons)
+        nodes = [node for node in self.scenario.nodes.values() if not node.is_ending]
+        n = max((len(node.choices) for node in nodes), default=0)
         choices = n * button_h + max(0, n - 1) * gap + round(6 * u) + gap if n else 0
         need = max(choices, button_h)
-        if self.node is not None and self.node.channel is Channel.VIDEO_CALL:
+        if any(node.channel is Channel.VIDEO_CALL for node in nodes):
             need += max(touch, round(10.5 * u)) + gap
         return need
 
