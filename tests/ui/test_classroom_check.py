@@ -81,6 +81,40 @@ def test_after_a_skipped_check_nothing_is_asked_at_the_end(tmp_path):
     assert isinstance(summary, TeamSummaryScene) and not app.controller.state.check_hands
 
 
+def _summary_before_the_end(tmp_path):
+    """The check voted on before the game; the teacher opens the summary (E) while the game goes on."""
+    app, board = _lesson(tmp_path)
+    for _ in range(len(app.controller.state.check.before)):
+        vote(app, app.stack.top)
+    key(app, "e")
+    summary = app.stack.top
+    assert isinstance(summary, TeamSummaryScene) and not board.game.is_over
+    return app, board, summary
+
+
+def test_a_summary_before_the_games_end_offers_the_after_check(tmp_path):
+    app, board, summary = _summary_before_the_end(tmp_path)
+    assert summary.after_button.visible
+
+
+def test_the_after_check_from_the_summary_asks_the_matched_items_then_shows_the_summary_again(tmp_path):
+    app, board, summary = _summary_before_the_end(tmp_path)
+    tap(app, summary.after_button.rect.center)
+    while isinstance(app.stack.top, ClassVoteScene):
+        vote(app, app.stack.top)
+    after = [h.item for h in app.controller.state.check_hands if h.phase == "after"]
+    again = app.stack.top
+    assert after == list(app.controller.state.check.after)
+    assert isinstance(again, TeamSummaryScene) and again.check.visible and not again.after_button.visible
+
+
+def test_a_skipped_check_offers_no_after_check_on_the_summary(tmp_path):
+    app, board = _lesson(tmp_path)
+    key(app, "s")
+    key(app, "e")
+    assert isinstance(app.stack.top, TeamSummaryScene) and not app.stack.top.after_button.visible
+
+
 def test_quiz_round_and_summary_wait_while_the_check_is_on_screen(tmp_path):
     app, board = _lesson(tmp_path)
     check = app.stack.top

@@ -136,15 +136,20 @@ class TeamSummaryScene(ScreenScene):
                                     autoplay_weight=0, name="export_csv")
         self.pledge_button = Button(self.look, N_("承诺书"), self.pledge, style="secondary", icon="check",
                                     autoplay_weight=0, name="pledge")
+        # the lesson ends before the game does: the matched check items can still be asked from here
+        self.after_button = Button(self.look, N_("课后小测"), self.check_after, style="secondary", icon="check",
+                                   autoplay_weight=0, name="check_after")
+        self.after_button.visible = not self.game_over and self.board.after_check_pending()
         self.back_button = Button(self.look, N_("继续上课"), self.back, style="secondary", icon="back", name="back_to_board")
         self.back_button.visible = not self.game_over
         self.end_button = Button(self.look, N_("下课") if not self.game_over else N_("新的一课"), self.end, icon="home",
                                  name="end_class")
-        for b in (self.review_button, self.export_button, self.pledge_button, self.back_button, self.end_button):
-            b.label.min_role = "caption"     # five in a row on a 4:3 screen, in English
+        for b in (self.review_button, self.export_button, self.pledge_button, self.after_button, self.back_button,
+                  self.end_button):
+            b.label.min_role = "caption"     # five or six in a row on a 4:3 screen, in English
         self.items = [self.heading, self.subtitle, self.table, *self.header, *[c for row in self.cells for c in row],
                       *self.check.widgets(), self.rule_note, self.missed, self.message, self.review_button,
-                      self.export_button, self.pledge_button, self.back_button, self.end_button]
+                      self.export_button, self.pledge_button, self.after_button, self.back_button, self.end_button]
 
     def _need(self, box: TextBox, width: int, u: float) -> int:
         """The height ``box``'s words take at their wanted size (0 for none)."""
@@ -187,6 +192,14 @@ class TeamSummaryScene(ScreenScene):
         else:
             self.message.set_text(self.session.tr("成绩已保存到：") + " " + str(self.saved))
         self.layout(self.look.size)
+
+    def check_after(self) -> None:
+        """课后小测: back to the board for the matched check items, then this summary again with them."""
+        if not self.after_button.visible or not self.board.after_check_pending():
+            return
+        if self.nav.top is self:
+            self.nav.back()
+        self.board.open_check_after(self.session.controller.end_class)
 
     def review(self) -> None:
         if self.state.played:
@@ -231,8 +244,8 @@ class TeamSummaryScene(ScreenScene):
             self.heading.rect = pygame.Rect(top.x, top.y, round(top.w * 0.5), top.h)
             self.subtitle.rect = pygame.Rect(self.heading.rect.right, top.y, top.right - self.heading.rect.right, top.h)
             y = top.bottom + u
-        buttons = [b for b in (self.review_button, self.export_button, self.pledge_button, self.back_button,
-                               self.end_button) if b.visible]
+        buttons = [b for b in (self.review_button, self.export_button, self.pledge_button, self.after_button,
+                               self.back_button, self.end_button) if b.visible]
         if portrait:
             per_line = 3 if len(buttons) > 4 else 2     # five buttons in two lines: the table keeps its room
             lines = -(-len(buttons) // per_line)
@@ -285,7 +298,7 @@ class TeamSummaryScene(ScreenScene):
         head_h = min(12 * u, max(row_h, min(names_h, inner.h - n * TEAM_LINE_UNITS * u)))
         rows = pygame.Rect(inner.x, round(inner.y + head_h + 0.5 * u), inner.w, round(inner.h - head_h - 0.5 * u))
         lines = [pygame.Rect(inner.x, inner.y, inner.w, round(head_h)),
-                 *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u)]
+                 *layout.column(rows, n, min(10 * u, (rows.h - (n - 1) * 0.5 * u) / n), 0.5 * u, align="top")]
         for label, r in zip(self.header, layout.split_h(lines[0], *COLUMN_WEIGHTS, gap=u)):
             label.rect = r
         same_label_size(self.header)     # the column names in one size, however long each is

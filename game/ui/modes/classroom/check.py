@@ -123,6 +123,13 @@ class ClassBoardCheck:
         self._run_check("after", items, then)
         return True
 
+    def after_check_pending(self) -> bool:
+        """The class voted on the check before the game and has not been asked the matched items after it
+        (the teacher opened the summary before the game's end)."""
+        check = self.classroom.check
+        return (check is not None and "before" in self.checks_opened and "after" not in self.checks_opened
+                and any(h.phase == "before" and h.total for h in self.classroom.check_hands))
+
     def checking(self) -> bool:
         """The class's check is on screen (the teacher's S skips it)."""
         return self.check_run is not None and not self.check_run.done
