@@ -95,13 +95,7 @@ def make_session(rng: random.Random, end: datetime, days: int, *, still_open: bo
             "seat_unit": "team" if mode == "classroom" else "person", "scenes": scenes, "checks": [],
             "status": "open", "ended_at": None, "duration_s": None}
     if rng.random() < checks:
-        learned = 0.15 + (0.1 if mode == "classroom" else 0.0)
-        for scam_type in rng.sample(CHECK_TYPES, 2):
-            before = rng.random() < 0.55
-            data["checks"].append({"phase": "before", "item_id": f"quiz_{scam_type}:q{rng.randrange(8)}",
-                                   "scam_type": scam_type, "correct": before})
-            data["checks"].append({"phase": "after", "item_id": f"quiz_{scam_type}:q{rng.randrange(8)}",
-                                   "scam_type": scam_type, "correct": before or rng.random() < learned * 2})
+        data["checks"] = _checks(rng, mode)
     if not still_open:
         finished = rng.random() < 0.8
         duration = round(total + rng.uniform(60, 400), 1)
@@ -110,6 +104,21 @@ def make_session(rng: random.Random, end: datetime, days: int, *, still_open: bo
         data.update(status="completed" if finished else "abandoned", duration_s=duration,
                     ended_at=started + timedelta(seconds=duration))
     return data
+
+
+def _checks(rng: random.Random, mode: str) -> list[dict]:
+    """Learning-check answers on two scam types, before and after: one answer for a player, or one
+    for each hand a class raised (a class of 20–40 votes by show of hands, each hand stored alone)."""
+    out = []
+    hands = rng.randint(20, 40) if mode == "classroom" else 1
+    learned = 0.25 if mode == "classroom" else 0.15
+    for scam_type in rng.sample(CHECK_TYPES, 2):
+        right_before = rng.uniform(0.35, 0.7)
+        for phase, share in (("before", right_before), ("after", min(1.0, right_before + learned))):
+            item_id = f"quiz_{scam_type}:q{rng.randrange(8)}"
+            out += [{"phase": phase, "item_id": item_id, "scam_type": scam_type, "correct": rng.random() < share}
+                    for _ in range(hands)]
+    return out
 
 
 def write_session(conn, data: dict, site: SiteInfo) -> int:
