@@ -102,7 +102,7 @@ def closed_games(tmp_path):
 def test_a_bad_sync_address_is_said_in_english(closed_games, capsys):
     assert main(["stats", "sync", "--db", str(closed_games), "--to", "not a target!", "--locale", "en"]) == 1
     out = capsys.readouterr()
-    assert "is not a postgresql:// URL" in out.err and out.out.startswith("Sent 0 games")
+    assert "is not a postgresql:// URL" in out.err and out.out.startswith("Games sent: 0")
 
 
 def test_a_refused_connection_is_said_in_english(closed_games, capsys):
