@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "x11"))
 
 import xclient  # noqa: E402  (the x11 tests' Xlib helpers: Xvfb, XGetImage)
 from conftest import Game  # noqa: E402  (the x11 tests' game in a window, read through its trace)
-from test_real_window import next_move  # noqa: E402  (what a visitor taps on each screen)
+from test_real_window import armed, next_move  # noqa: E402  (what a visitor taps on each screen, and when)
 
 SETTLE_S = 0.6       # after the trace shows a screen: let it finish fading in
 GAME_S = 900           # a whole game on the park board, computer turns and all, takes a few minutes
@@ -69,7 +69,8 @@ def shoot_run(display: str, out: Path, prefix: str, locale: str, accessible: boo
     try:
         deadline = time.monotonic() + GAME_S
         while todo and time.monotonic() < deadline:
-            screen = game.wait_for(lambda s: True, "a screen")
+            # a visitor reads the screen first: a control that has only just appeared refuses taps
+            screen = game.wait_for(armed, "a screen ready for taps")
             name = _wanted(screen, rolls)
             if name in todo:
                 time.sleep(SETTLE_S)
