@@ -91,6 +91,7 @@ def render_all(out: Path, sizes, only=None) -> list[Path]:
         shot(app, "operator_settings", size)
         app.stack.pop()
         app.stack.push(OperatorStatsScene(app))
+        app.jobs.wait(60)                   # the figures are counted by the operator's worker
         shot(app, "operator_stats", size)
         app.stack.clear_to(app.home_scene())
         app.crash_guard.crashes = 2        # as after two crashes the kiosk recovered from
