@@ -221,8 +221,11 @@ class ClassVoteScene(CardOverlay):
         btn_w = round(min(16 * u, (body.h - (n - 1) * u) / n, 14 * u))   # a − / + button, as wide as a short row
         share_w = self._share_w(inner_w)
         if self.split_shown:     # the count as wide as its words, the bar a quarter or more, the text the rest
-            text_w = round(max(inner_w * (0.55 if layout.is_portrait(size) else 0.4),
-                               inner_w - share_w - max(inner_w * 0.25, 12 * u) - 3 * u))
+            # (no wider than its longest option on one line: a wide screen's room goes to the bars)
+            font = self.look.text.font(role_px(self.look, "body")[0])
+            longest = max(font.size(label.shown_text())[0] for label in self.option_labels) + u
+            most = inner_w - share_w - max(inner_w * 0.25, 12 * u) - 3 * u
+            text_w = round(max(inner_w * (0.55 if layout.is_portrait(size) else 0.4), min(most, longest)))
         elif self.question is None:
             text_w = round(inner_w - 3 * btn_w - 4 * u)
         else:
@@ -260,7 +263,8 @@ class ClassVoteScene(CardOverlay):
         """The split's bars (the share label's box, filled to the option's share)."""
         out = []
         for share, r in zip(self.vote.shares(), self.bar_areas):
-            out.append(pygame.Rect(r.x, r.y + r.h // 6, max(2, round(r.w * share)), r.h - r.h // 3))
+            h = min(r.h - r.h // 3, round(7 * self.look.unit))     # a bar, not a block beside a long option
+            out.append(pygame.Rect(r.x, r.centery - h // 2, max(2, round(r.w * share)), h))
         return out
 
     def draw(self, surface) -> None:
