@@ -1,5 +1,7 @@
 """The scenario scene at four window sizes in every phase, and a whole script played by finger taps."""
 
+import dataclasses
+
 import pygame
 import pytest
 
@@ -262,3 +264,18 @@ def test_a_neutral_choice_is_called_not_enough(one_app):
     card = app.stack.top
     assert isinstance(card, FeedbackOverlay) and card.badge.text == "还不够"
     assert layout_problems(app, card) == []
+
+
+def test_the_portrait_phone_keeps_its_size_from_node_to_node():
+    """Nodes with two and with three choices: the phone does not grow or shrink between them."""
+    app = make_app((800, 1280))
+    scenario = next(s for s in (app.library.scenarios[sid] for sid in sorted(app.library.scenarios))
+                    if len({len(n.choices) for n in s.nodes.values() if n.is_decision}) > 1)
+    rects = set()
+    for node_id, node in scenario.nodes.items():
+        if node.is_decision:
+            scene = ScenarioScene(app, dataclasses.replace(scenario, start=node_id))
+            app.stack.clear_to(scene)
+            rects.add(tuple(scene.phone.rect))
+    app.stack.scenes.clear()
+    assert len(rects) == 1, rects
