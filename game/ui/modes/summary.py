@@ -330,16 +330,18 @@ class TeamSummaryScene(ScreenScene):
         self.rule_note.rect = pygame.Rect(area.x, self.missed.rect.y - note_h - round(u), note_w, note_h)
         return self.rule_note.rect.y
 
-    def _names_h(self, width: int, u: float) -> int:
-        """The column names' height at their wanted size: two lines in English on a narrow screen."""
+    def _names_h(self, width: int, u: float, smallest: bool = False) -> int:
+        """The column names' height at their wanted size (``smallest``: at the least they shrink to): two
+        lines in English on a narrow screen."""
         columns = layout.split_h(pygame.Rect(0, 0, width, 1), *COLUMN_WEIGHTS, gap=u)
-        return max(self.look.text.height(h.shown_text(), c.w, role_px(self.look, h.role)[0], True) for h, c in
-                   zip(self.header, columns)) + round(u)
+        return max(self.look.text.height(h.shown_text(), c.w, role_px(self.look, h.role)[1 if smallest else 0], True)
+                   for h, c in zip(self.header, columns)) + round(u)
 
     def _table_need(self, width: int, u: float) -> int:
         """The least height of the table: its column names and a short line a team, in the panel's margins."""
         n = len(self.rows)
-        return round(self._names_h(round(width - 4 * u), u) + (2 + 0.5 + n * TEAM_LINE_UNITS + (n - 1) * 0.5) * u)
+        return round(self._names_h(round(width - 4 * u), u, smallest=True)
+                     + (2 + 0.5 + n * TEAM_LINE_UNITS + (n - 1) * 0.5) * u)
 
     def draw(self, surface) -> None:
         super().draw(surface)
