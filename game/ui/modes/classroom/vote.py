@@ -225,7 +225,7 @@ class ClassVoteScene(CardOverlay):
             font = self.look.text.font(role_px(self.look, "body")[0])
             longest = max(font.size(label.shown_text())[0] for label in self.option_labels) + u
             most = inner_w - share_w - max(inner_w * 0.25, 12 * u) - 3 * u
-            text_w = round(max(inner_w * (0.55 if layout.is_portrait(size) else 0.4), min(most, longest)))
+            text_w = round(max(inner_w * 0.4, min(most, longest)))
         elif self.question is None:
             text_w = round(inner_w - 3 * btn_w - 4 * u)
         else:
