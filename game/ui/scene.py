@@ -17,6 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .input import Intent
 
 
+def reachable(scenes) -> list:
+    """The scenes a tap can reach, bottom first: the top one, and those under it while the one above
+    passes the taps it does not use on (a board under a vote is covered)."""
+    out = []
+    for scene in reversed(scenes):
+        out.insert(0, scene)
+        if not getattr(scene, "passes_events", False):
+            break
+    return out
+
+
 class Scene:
     """Base class. Override what you need; all hooks are optional."""
 
@@ -154,12 +165,7 @@ class SceneStack:
         self.push(scene)
 
     def handle(self, intent: "Intent") -> bool:
-        for scene in reversed(self.scenes):
-            if scene.handle(intent):
-                return True
-            if not scene.passes_events:
-                return False
-        return False
+        return any(scene.handle(intent) for scene in reversed(reachable(self.scenes)))
 
     def update(self, dt: float) -> None:
         for scene in self.visible():

@@ -24,6 +24,7 @@ from dataclasses import replace
 import pygame
 
 from .input import Action, Intent
+from .scene import reachable
 
 ARMING_S = 0.55       # a control that appeared this recently cannot be tapped yet (a double tap is ≤ 0.5 s)
 VEIL_ALPHA = 200      # how faded a control is the moment it appears (0..255)
@@ -53,17 +54,6 @@ def _controls(scenes) -> list[tuple[tuple, pygame.Rect]]:
             key = (id(scene), getattr(w, "name", ""), str(getattr(w, "text", "")), tuple(r),
                    bool(getattr(w, "enabled", True)))
             out.append((key, pygame.Rect(r)))
-    return out
-
-
-def _reachable(scenes) -> list:
-    """The scenes a tap can reach: the top one, and those under it while the one above passes taps
-    on (a board under a vote is covered: its controls are not arming there, nor veiled over the vote)."""
-    out = []
-    for scene in reversed(scenes):
-        out.insert(0, scene)
-        if not getattr(scene, "passes_events", False):
-            break
     return out
 
 
@@ -109,7 +99,7 @@ class TapGuard:
             self._screens_at = now
             self._generation += 1
         seen, rects = {}, {}
-        for key, rect in _controls(_reachable(screens)):
+        for key, rect in _controls(reachable(screens)):   # covered controls neither arm nor get a veil
             seen[key] = self._seen.get(key, now)
             rects[key] = rect
         self._seen, self._rects = seen, rects

@@ -265,21 +265,26 @@ class TeamSummaryScene(ScreenScene):
             # scam-type names (English) take the notes' room before the table's
             table_need = self._table_need(area.w, u)
 
-            def column_h(share: float) -> tuple[bool, int, int]:   # (a name cut, how far over its room, height)
+            def column(share: float) -> tuple[bool, int, int, int]:
+                """(a name cut, how far over its room, the column's height, the notes' top) with the notes
+                ``share`` of the width; the notes and the check's lines are placed for it."""
                 notes_top = self._place_notes(area, bar, round(area.w * share), u, portrait)
                 room = bar.y - round(u) - y - round(u) - table_need
                 need = self.check.height(area.w - round(area.w * share) - gap, u, room)
                 height = max(self.message.rect.bottom - notes_top, need)
-                return not self.check.fits, max(0, height - room), height
+                return not self.check.fits, max(0, height - room), height, notes_top
 
-            share = min(NOTES_SHARES, key=column_h)    # the first that fits, or the one nearest to fitting
-            if column_h(share)[1] > 0:    # no room for everything (4:3, English): the ★ rule gives way
+            def best() -> float:     # the first share that fits, or the one nearest to fitting
+                tried = {share: column(share) for share in NOTES_SHARES}
+                return min(NOTES_SHARES, key=lambda share: tried[share][:3])
+
+            share = best()
+            if column(share)[1] > 0:    # no room for everything (4:3, English): the ★ rule gives way
                 self.rule_note.visible = False
-                share = min(NOTES_SHARES, key=column_h)
+                share = best()
             notes_w = round(area.w * share)
             check_w = area.w - notes_w - gap
-            notes_top = self._place_notes(area, bar, notes_w, u, portrait)
-            check_h = column_h(share)[2]
+            _, _, check_h, notes_top = column(share)
             notes_top = min(notes_top, self.message.rect.bottom - check_h)
             self.check.place(pygame.Rect(area.x + notes_w + gap, notes_top, check_w, check_h), u)
         else:

@@ -116,7 +116,7 @@ class ClassBoardCheck:
         if check is None or "after" in self.checks_opened:
             return False
         self.checks_opened.add("after")
-        voted = {h.item.scam_type for h in self.classroom.check_hands if h.phase == "before" and h.total}
+        voted = self._voted_before()
         items = tuple(item for item in check.after if item.scam_type in voted)
         if not items:
             return False
@@ -128,7 +128,11 @@ class ClassBoardCheck:
         (the teacher opened the summary before the game's end)."""
         check = self.classroom.check
         return (check is not None and "before" in self.checks_opened and "after" not in self.checks_opened
-                and any(h.phase == "before" and h.total for h in self.classroom.check_hands))
+                and bool(self._voted_before()))
+
+    def _voted_before(self) -> set[str]:
+        """The scam types the class raised hands on before the game."""
+        return {h.item.scam_type for h in self.classroom.check_hands if h.phase == "before" and h.total}
 
     def checking(self) -> bool:
         """The class's check is on screen (the teacher's S skips it)."""

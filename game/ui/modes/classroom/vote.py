@@ -222,8 +222,7 @@ class ClassVoteScene(CardOverlay):
         share_w = self._share_w(inner_w)
         if self.split_shown:     # the count as wide as its words, the bar a quarter or more, the text the rest
             # (no wider than its longest option on one line: a wide screen's room goes to the bars)
-            font = self.look.text.font(role_px(self.look, "body")[0])
-            longest = max(font.size(label.shown_text())[0] for label in self.option_labels) + u
+            longest = self._widest(self.option_labels) + u
             most = inner_w - share_w - max(inner_w * 0.25, 12 * u) - 3 * u
             text_w = round(max(inner_w * 0.4, min(most, longest)))
         elif self.question is None:
@@ -255,9 +254,12 @@ class ClassVoteScene(CardOverlay):
 
     def _share_w(self, row_w: int) -> int:
         """The shares' column: the widest "12 人 · 100%" at the body text's size, at most a third of the row."""
+        return round(min(row_w / 3, self._widest(self.shares) + self.look.unit))
+
+    def _widest(self, labels) -> int:
+        """The widest of ``labels``' words on one line at the body text's size."""
         font = self.look.text.font(role_px(self.look, "body")[0])
-        widest = max((font.size(share.shown_text())[0] for share in self.shares), default=0)
-        return round(min(row_w / 3, widest + self.look.unit))
+        return max((font.size(label.shown_text())[0] for label in labels), default=0)
 
     def bar_rects(self) -> list[pygame.Rect]:
         """The split's bars (the share label's box, filled to the option's share)."""
